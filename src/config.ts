@@ -1,0 +1,32 @@
+/**
+ * Vigia's configuration: environment variables, parsed once at start-up. Anything wrong stops
+ * the process with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const schema = z.object({
+  /** PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). When unset, Vigia uses the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** Path of the embedded SQLite database file; created on first use. */
+  VIGIA_DB: z.string().min(1).default('./data/vigia.db'),
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  /** Interface the HTTP server listens on; loopback unless you mean to expose it. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Parses the environment; throws an Error listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,43 @@
+/**
+ * The few error kinds Vigia knows. Each has a stable id that the HTTP layer maps to a status
+ * once, and that the CLI prints; services and repositories throw these, never HTTP errors.
+ */
+export type ErrorKind = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'unauthorized';
+
+/** One problem in user input, located as precisely as we can. */
+export interface IssueDetail {
+  file?: string;
+  row?: number;
+  column?: string;
+  value?: unknown;
+  reason: string;
+}
+
+export class VigiaError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: IssueDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'VigiaError';
+  }
+}
+
+/** Input that breaks a rule; `details` lists each problem with its location. */
+export function validationError(message: string, details: IssueDetail[] = []): VigiaError {
+  return new VigiaError('validation', message, details);
+}
+
+export function notFound(message: string): VigiaError {
+  return new VigiaError('not_found', message);
+}
+
+/** A write based on a stale version, or a duplicate key. */
+export function conflict(message: string, details: IssueDetail[] = []): VigiaError {
+  return new VigiaError('conflict', message, details);
+}
+
+export function isVigiaError(e: unknown): e is VigiaError {
+  return e instanceof VigiaError;
+}

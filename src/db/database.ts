@@ -1,0 +1,57 @@
+/**
+ * Opens the database: embedded SQLite by default, PostgreSQL when given a postgres:// URL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import type { Engine } from './dialect.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent the SQLite file is used. */
+  url?: string | undefined;
+  /** SQLite file path, or ':memory:'. */
+  file?: string | undefined;
+  /** PostgreSQL schema to work in (tests give each file its own). */
+  searchPath?: string | undefined;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  engine: Engine;
+  /** A human-readable description, with no password in it. */
+  label: string;
+}
+
+/** Opens (and for SQLite, creates) the database described by the options. */
+export function openDatabase(options: DatabaseOptions): OpenDatabase {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+      types: {
+        getTypeParser: (oid: number, format?: string) => {
+          // int8 (counts, sums of integers) and numeric come back as strings by default.
+          if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+          return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format as 'text');
+        },
+      },
+    });
+    const url = new URL(options.url);
+    url.password = url.password ? '***' : '';
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', label: url.toString() };
+  }
+  const file = options.file ?? './data/vigia.db';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', label: `sqlite:${file}` };
+}

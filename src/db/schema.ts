@@ -1,0 +1,235 @@
+/**
+ * The database as Kysely sees it: one interface per table. Booleans are stored as integers
+ * (0/1) so that one code path serves SQLite and PostgreSQL; dates are ISO text.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ProgramTable {
+  id: Generated<number>;
+  code: string;
+  name_en: string;
+  name_es: string;
+  /** ISO 3166-1 alpha-2 code of the country the program works in. */
+  country_code: string;
+  /** 1 for calendar years, 10 for the US fiscal year (October–September). */
+  fiscal_year_start_month: number;
+  currency: string;
+  /** Bumped by every write; reports record the version they were made from. */
+  data_version: Generated<number>;
+  created_at: string;
+}
+
+export interface PlaceTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  name: string;
+  /** 1 = country, 2 = department, … (at most MAX_PLACE_LEVEL). */
+  level: number;
+  parent_id: number | null;
+  /** Ancestor ids by level, this place included; null below its own level. */
+  p1: number | null;
+  p2: number | null;
+  p3: number | null;
+  p4: number | null;
+  p5: number | null;
+  p6: number | null;
+  lat: number | null;
+  lon: number | null;
+  /** Extra codes (ISO 3166-2, …) as JSON object text. */
+  alt_codes: string | null;
+  /** GeoJSON geometry text, when a boundary was imported. */
+  boundary: string | null;
+}
+
+export interface ZoneTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  name_en: string;
+  name_es: string;
+}
+
+export interface ZonePlaceTable {
+  zone_id: number;
+  place_id: number;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  name_en: string;
+  name_es: string;
+  kind: string;
+  country_code: string | null;
+  /** IATI organisation identifier, when known. */
+  iati_ref: string | null;
+}
+
+export interface SourceTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  name_en: string;
+  name_es: string;
+  url: string | null;
+}
+
+export interface DimensionTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  name_en: string;
+  name_es: string;
+}
+
+export interface DimensionOptionTable {
+  id: Generated<number>;
+  dimension_id: number;
+  code: string;
+  name_en: string;
+  name_es: string;
+  sort: number;
+}
+
+export interface FrameworkNodeTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  kind: 'goal' | 'component';
+  parent_id: number | null;
+  name_en: string;
+  name_es: string;
+  description_en: string | null;
+  description_es: string | null;
+  sort: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  component_id: number | null;
+  name_en: string;
+  name_es: string;
+  description_en: string | null;
+  description_es: string | null;
+  unit: string;
+  direction: 'up' | 'down' | 'none';
+  agg_time: 'sum' | 'latest' | 'average';
+  agg_place: 'sum' | 'average' | 'none';
+  sensitivity: 'public' | 'official' | 'restricted';
+  origin: 'reported' | 'records' | 'formula';
+  formula: string | null;
+  decimals: number;
+  sort: number;
+}
+
+export interface IndicatorSourceTable {
+  indicator_id: number;
+  source_id: number;
+}
+
+export interface IndicatorDimensionTable {
+  indicator_id: number;
+  dimension_id: number;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  indicator_id: number;
+  place_id: number;
+  period: string;
+  start_date: string;
+  end_date: string;
+  /** Source code, '' when the indicator has a single source. */
+  source: string;
+  disagg: string;
+  kind: 'baseline' | 'target';
+  value: number;
+  provenance: Provenance;
+  note: string | null;
+}
+
+export type Provenance = 'sourced' | 'derived' | 'illustrative';
+export type ValueStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface DataValueTable {
+  id: Generated<number>;
+  indicator_id: number;
+  place_id: number;
+  period: string;
+  start_date: string;
+  end_date: string;
+  /** Canonical disaggregation key, `dim=option;dim=option` sorted by dimension; '' for none. */
+  disagg: string;
+  source: string;
+  value: number;
+  organisation_id: number | null;
+  status: ValueStatus;
+  version: number;
+  provenance: Provenance;
+  note: string | null;
+  updated_at: string;
+}
+
+/**
+ * The live fact table: one row per indicator × source × place × period × disaggregation,
+ * kept current in the same transaction as every write. Place ancestors (p1..p6) are copied in
+ * so that grouping by any level is one indexed GROUP BY with no join.
+ */
+export interface FactTable {
+  indicator_id: number;
+  source: string;
+  place_id: number;
+  period: string;
+  disagg: string;
+  start_date: string;
+  end_date: string;
+  p1: number | null;
+  p2: number | null;
+  p3: number | null;
+  p4: number | null;
+  p5: number | null;
+  p6: number | null;
+  /** Sum over everything written, whatever its status. */
+  value: number;
+  n: number;
+  /** Sum over approved data only. */
+  value_approved: number;
+  n_approved: number;
+  /** How many contributions are derived / illustrative (the rest are sourced). */
+  n_derived: number;
+  n_illustrative: number;
+}
+
+export interface Database {
+  program: ProgramTable;
+  place: PlaceTable;
+  zone: ZoneTable;
+  zone_place: ZonePlaceTable;
+  organisation: OrganisationTable;
+  source: SourceTable;
+  dimension: DimensionTable;
+  dimension_option: DimensionOptionTable;
+  framework_node: FrameworkNodeTable;
+  indicator: IndicatorTable;
+  indicator_source: IndicatorSourceTable;
+  indicator_dimension: IndicatorDimensionTable;
+  target: TargetTable;
+  data_value: DataValueTable;
+  fact: FactTable;
+}
+
+export type Program = Selectable<ProgramTable>;
+export type Place = Selectable<PlaceTable>;
+export type Indicator = Selectable<IndicatorTable>;
+export type DataValue = Selectable<DataValueTable>;
+export type NewDataValue = Insertable<DataValueTable>;
+export type Fact = Selectable<FactTable>;
+
+/** Deepest place level the fact table can group by. */
+export const MAX_PLACE_LEVEL = 6;
+export const PLACE_LEVEL_COLUMNS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const;
+export type PlaceLevelColumn = (typeof PLACE_LEVEL_COLUMNS)[number];

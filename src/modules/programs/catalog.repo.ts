@@ -1,0 +1,85 @@
+/**
+ * The program catalog: everything needed to turn codes (indicator, place, source, dimension
+ * options) into ids and rules, read once per operation rather than once per value.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, Indicator, Place, Program } from '../../db/schema.js';
+import { notFound } from '../../core/errors.js';
+
+export interface IndicatorInfo extends Indicator {
+  /** Source codes this indicator accepts; empty means the single default source ''. */
+  sources: string[];
+  /** Dimension code → allowed option codes. */
+  dimensions: Map<string, Set<string>>;
+}
+
+export interface Catalog {
+  program: Program;
+  indicators: Map<string, IndicatorInfo>;
+  indicatorsById: Map<number, IndicatorInfo>;
+  places: Map<string, Place>;
+  placesById: Map<number, Place>;
+  organisations: Map<string, number>;
+}
+
+export async function findProgram(db: Kysely<Database>, code: string): Promise<Program> {
+  const program = await db.selectFrom('program').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!program) throw notFound(`no program with code "${code}"`);
+  return program;
+}
+
+export async function loadCatalog(db: Kysely<Database>, programCode: string): Promise<Catalog> {
+  const program = await findProgram(db, programCode);
+  const [indicators, sources, dims, places, orgs] = await Promise.all([
+    db.selectFrom('indicator').selectAll().where('program_id', '=', program.id).orderBy('sort').orderBy('code').execute(),
+    db
+      .selectFrom('indicator_source as is')
+      .innerJoin('source as s', 's.id', 'is.source_id')
+      .innerJoin('indicator as i', 'i.id', 'is.indicator_id')
+      .select(['is.indicator_id', 's.code'])
+      .where('i.program_id', '=', program.id)
+      .orderBy('s.code')
+      .execute(),
+    db
+      .selectFrom('indicator_dimension as id')
+      .innerJoin('dimension as d', 'd.id', 'id.dimension_id')
+      .innerJoin('indicator as i', 'i.id', 'id.indicator_id')
+      .leftJoin('dimension_option as o', 'o.dimension_id', 'd.id')
+      .select(['id.indicator_id', 'd.code as dim', 'o.code as opt'])
+      .where('i.program_id', '=', program.id)
+      .execute(),
+    db.selectFrom('place').selectAll().where('program_id', '=', program.id).execute(),
+    db.selectFrom('organisation').select(['id', 'code']).where('program_id', '=', program.id).execute(),
+  ]);
+  const byId = new Map<number, IndicatorInfo>();
+  for (const i of indicators) byId.set(i.id, { ...i, sources: [], dimensions: new Map() });
+  for (const s of sources) byId.get(s.indicator_id)?.sources.push(s.code);
+  for (const d of dims) {
+    const info = byId.get(d.indicator_id);
+    if (!info) continue;
+    const set = info.dimensions.get(d.dim) ?? new Set<string>();
+    if (d.opt) set.add(d.opt);
+    info.dimensions.set(d.dim, set);
+  }
+  return {
+    program,
+    indicators: new Map([...byId.values()].map((i) => [i.code, i])),
+    indicatorsById: byId,
+    places: new Map(places.map((p) => [p.code, p])),
+    placesById: new Map(places.map((p) => [p.id, p])),
+    organisations: new Map(orgs.map((o) => [o.code, o.id])),
+  };
+}
+
+/** Looks an indicator up by code, or fails with a message naming the program's codes. */
+export function requireIndicator(catalog: Catalog, code: string): IndicatorInfo {
+  const i = catalog.indicators.get(code);
+  if (!i) throw notFound(`program ${catalog.program.code} has no indicator "${code}"`);
+  return i;
+}
+
+export function requirePlace(catalog: Catalog, code: string): Place {
+  const p = catalog.places.get(code);
+  if (!p) throw notFound(`program ${catalog.program.code} has no place "${code}"`);
+  return p;
+}

@@ -1,0 +1,209 @@
+/**
+ * Writing data values. Every write validates against the program catalog, then stores the
+ * values and rewrites their fact rows in one transaction, so analytics sees them at once.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
+import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
+import { tryParsePeriod } from '../../core/periods.js';
+import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
+import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
+import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
+import { bumpDataVersion, deleteValueById, findValue, upsertValues, type UpsertResult } from './values.repo.js';
+
+/** One value as people and files name things: by codes. */
+export interface ValueInput {
+  indicator: string;
+  place: string;
+  period: string;
+  value: number | string;
+  disagg?: Disagg | string | undefined;
+  source?: string | undefined;
+  status?: ValueStatus | undefined;
+  provenance?: Provenance | undefined;
+  note?: string | null | undefined;
+  organisation?: string | null | undefined;
+}
+
+const STATUSES: readonly ValueStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+const PROVENANCES: readonly Provenance[] = ['sourced', 'derived', 'illustrative'];
+
+/** Problems of one input, with `row` set to its index in the batch. */
+export type ValueIssue = IssueDetail & { row: number };
+
+/**
+ * Checks one input against the catalog and returns the row to store, or the problems found
+ * (each naming the column).
+ */
+export function resolveValue(
+  catalog: Catalog,
+  input: ValueInput,
+  row: number,
+  now: string,
+): { value: NewDataValue } | { issues: ValueIssue[] } {
+  const issues: ValueIssue[] = [];
+  const bad = (column: string, value: unknown, reason: string) => issues.push({ row, column, value, reason });
+
+  const indicator = catalog.indicators.get(input.indicator);
+  if (!indicator) bad('indicator', input.indicator, `unknown indicator code`);
+  else if (indicator.origin !== 'reported') {
+    bad('indicator', input.indicator, `values of ${indicator.code} are computed (${indicator.origin}), not reported`);
+  }
+  const place = catalog.places.get(input.place);
+  if (!place) bad('place', input.place, 'unknown place code');
+  const period = tryParsePeriod(String(input.period ?? ''));
+  if (!period) bad('period', input.period, 'not a period (2012, 2012Q3, 201207, 20120315, 2012Oct)');
+
+  const num = typeof input.value === 'number' ? input.value : input.value.trim() === '' ? NaN : Number(input.value);
+  if (!Number.isFinite(num)) bad('value', input.value, 'not a number');
+
+  let disagg = '';
+  try {
+    const d = typeof input.disagg === 'string' ? parseDisagg(input.disagg) : (input.disagg ?? {});
+    if (indicator) {
+      for (const [dim, opt] of Object.entries(d)) {
+        const options = indicator.dimensions.get(dim);
+        if (!options) bad('disagg', input.disagg, `${indicator.code} is not disaggregated by "${dim}"`);
+        else if (!options.has(opt)) bad('disagg', input.disagg, `"${opt}" is not an option of ${dim} (${[...options].join(', ')})`);
+      }
+    }
+    disagg = disaggKey(d);
+  } catch (e) {
+    bad('disagg', input.disagg, e instanceof Error ? e.message : String(e));
+  }
+
+  const source = input.source ?? '';
+  if (indicator) {
+    if (indicator.sources.length > 1 && !source) {
+      bad('source', source, `${indicator.code} has several sources (${indicator.sources.join(', ')}): name one`);
+    } else if (source && !indicator.sources.includes(source)) {
+      bad('source', source, `not a source of ${indicator.code}${indicator.sources.length ? ` (${indicator.sources.join(', ')})` : ''}`);
+    }
+  }
+  const status = input.status ?? 'draft';
+  if (!STATUSES.includes(status)) bad('status', status, `must be one of ${STATUSES.join(', ')}`);
+  const provenance = input.provenance ?? 'sourced';
+  if (!PROVENANCES.includes(provenance)) bad('provenance', provenance, `must be one of ${PROVENANCES.join(', ')}`);
+  let organisationId: number | null = null;
+  if (input.organisation) {
+    organisationId = catalog.organisations.get(input.organisation) ?? null;
+    if (organisationId === null) bad('organisation', input.organisation, 'unknown organisation code');
+  }
+
+  if (issues.length || !indicator || !place || !period) return { issues };
+  return {
+    value: {
+      indicator_id: indicator.id,
+      place_id: place.id,
+      period: period.id,
+      start_date: period.start,
+      end_date: period.end,
+      disagg,
+      // An indicator with one declared source stores it by name; with none, ''.
+      source: source || (indicator.sources.length === 1 ? (indicator.sources[0] ?? '') : ''),
+      value: num,
+      organisation_id: organisationId,
+      status,
+      version: 1,
+      provenance,
+      note: input.note ?? null,
+      updated_at: now,
+    },
+  };
+}
+
+/** Validates a whole batch; throws one validation error listing every problem, or returns the rows. */
+export function resolveValues(catalog: Catalog, inputs: readonly ValueInput[]): NewDataValue[] {
+  const now = new Date().toISOString();
+  const rows: NewDataValue[] = [];
+  const issues: ValueIssue[] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const r = resolveValue(catalog, input, i, now);
+    if ('issues' in r) {
+      issues.push(...r.issues);
+      return;
+    }
+    const v = r.value;
+    const key = `${v.indicator_id}|${v.place_id}|${v.period}|${v.disagg}|${v.source}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({ row: i, column: 'period', value: input.period, reason: `duplicate of row ${first} (same indicator, place, period, disaggregation and source)` });
+      return;
+    }
+    seen.set(key, i);
+    rows.push(v);
+  });
+  if (issues.length) throw validationError(`${issues.length} problem(s) in the values; nothing was saved`, issues);
+  return rows;
+}
+
+/** Stores already-resolved rows and their facts, inside the caller's transaction. */
+export async function storeValues(trx: Kysely<Database>, programId: number, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+  const result = await upsertValues(trx, rows);
+  // Fact rows are rewritten in chunks, like the values (ids are bound parameters).
+  for (let i = 0; i < result.changedIds.length; i += 5_000) {
+    await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
+  }
+  if (result.changedIds.length) await bumpDataVersion(trx, programId);
+  return result;
+}
+
+/**
+ * Writes a batch of values all-or-nothing. Unchanged values are left as they were, so writing
+ * the same batch twice changes nothing the second time.
+ */
+export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[]): Promise<UpsertResult> {
+  const catalog = await loadCatalog(db, programCode);
+  const rows = resolveValues(catalog, inputs);
+  return db.transaction().execute((trx) => storeValues(trx, catalog.program.id, rows));
+}
+
+/**
+ * Writes one value. With `expectedVersion`, the write only succeeds if the stored value is still
+ * at that version (0 = must not exist yet); otherwise a conflict error carries the current one.
+ */
+export async function writeValue(
+  db: Kysely<Database>,
+  programCode: string,
+  input: ValueInput,
+  expectedVersion?: number,
+): Promise<{ id: number; version: number; changed: boolean }> {
+  const catalog = await loadCatalog(db, programCode);
+  const [row] = resolveValues(catalog, [input]);
+  if (!row) throw validationError('no value given');
+  return db.transaction().execute(async (trx) => {
+    const current = await findValue(trx, row);
+    if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) {
+      throw conflict(`the value was changed by someone else (now at version ${current?.version ?? 0})`, [
+        { column: 'version', value: current?.version ?? 0, reason: 'stale version' },
+      ]);
+    }
+    const result = await storeValues(trx, catalog.program.id, [row]);
+    const after = await findValue(trx, row);
+    if (!after) throw new Error('value vanished during its own write');
+    return { id: after.id, version: after.version, changed: result.changedIds.length > 0 };
+  });
+}
+
+/** Deletes one value (by its key) and its fact row. */
+export async function deleteValue(
+  db: Kysely<Database>,
+  programCode: string,
+  input: Omit<ValueInput, 'value'>,
+  expectedVersion?: number,
+): Promise<void> {
+  const catalog = await loadCatalog(db, programCode);
+  const [row] = resolveValues(catalog, [{ ...input, value: 0 }]);
+  if (!row) throw validationError('no value given');
+  await db.transaction().execute(async (trx) => {
+    const current = await findValue(trx, row);
+    if (!current) throw notFound('no such value');
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw conflict(`the value was changed by someone else (now at version ${current.version})`);
+    }
+    await deleteValueById(trx, current.id);
+    await deleteFact(trx, current);
+    await bumpDataVersion(trx, catalog.program.id);
+  });
+}
