@@ -16,6 +16,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Interface the HTTP server listens on; loopback unless you mean to expose it. */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Hours a sign-in session lasts. */
+  VIGIA_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** Days a personal API token lasts unless its creator asks for fewer. */
+  VIGIA_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  /** "true" behind a TLS-terminating proxy: session cookies are then always marked Secure. */
+  VIGIA_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Largest request body the API accepts, in bytes (uploads included). */
+  VIGIA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -4,6 +4,13 @@
  */
 import { Command } from 'commander';
 import { registerMigrate } from './commands/migrate.command.js';
+import { registerLoad } from './commands/load.command.js';
+import { registerDemo } from './commands/demo.command.js';
+import { registerAnalytics } from './commands/analytics.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerReport } from './commands/report.command.js';
+import { registerUsers } from './commands/users.command.js';
+import { registerRecords } from './commands/records.command.js';
 
 const program = new Command();
 program
@@ -15,5 +22,12 @@ program
   .showHelpAfterError();
 
 registerMigrate(program);
+registerLoad(program);
+registerDemo(program);
+registerAnalytics(program);
+registerServe(program);
+registerReport(program);
+registerUsers(program);
+registerRecords(program);
 
 await program.parseAsync(process.argv);

@@ -29,11 +29,16 @@ const FISCAL_SUFFIX: Record<string, number> = {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 /** Days in a month (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic rather than Date.UTC, which reads years 0–99 as 1900–1999.
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** An ISO `YYYY-MM-DD` date from its parts. */
 export function isoDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
@@ -53,27 +58,33 @@ export function fiscalSuffix(month: number): string {
 
 /** Builds a period of `type` from its year and its month, quarter or day parts. */
 export function makePeriod(type: PeriodType, year: number, part = 1, day = 1): Period {
+  // Ids carry a four-digit year; outside it a period could not be written back as an id.
+  if (!Number.isInteger(year) || year < 0 || year > 9999) {
+    throw validationError(`period year must be 0000–9999, got ${year}`);
+  }
+  const yyyy = pad(year, 4);
   switch (type) {
     case 'year':
-      return { id: String(year), type, start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+      return { id: yyyy, type, start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
     case 'quarter':
       return {
-        id: `${year}Q${part}`,
+        id: `${yyyy}Q${part}`,
         type,
         start: isoDate(year, part * 3 - 2, 1),
         end: lastDayOf(year, part * 3),
       };
     case 'month':
-      return { id: `${year}${pad(part)}`, type, start: isoDate(year, part, 1), end: lastDayOf(year, part) };
+      return { id: `${yyyy}${pad(part)}`, type, start: isoDate(year, part, 1), end: lastDayOf(year, part) };
     case 'day':
-      return { id: `${year}${pad(part)}${pad(day)}`, type, start: isoDate(year, part, day), end: isoDate(year, part, day) };
+      return { id: `${yyyy}${pad(part)}${pad(day)}`, type, start: isoDate(year, part, day), end: isoDate(year, part, day) };
     case 'fiscal_year': {
       if (part === 1) {
         // A fiscal year starting in January is the calendar year, under its own id.
-        return { id: `${year}Jan`, type, start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), fiscalStartMonth: 1 };
+        return { id: `${yyyy}Jan`, type, start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), fiscalStartMonth: 1 };
       }
+      if (year === 9999) throw validationError('fiscal year 9999 would end in year 10000');
       return {
-        id: `${year}${fiscalSuffix(part)}`,
+        id: `${yyyy}${fiscalSuffix(part)}`,
         type,
         start: isoDate(year, part, 1),
         end: lastDayOf(year + 1, part - 1),
@@ -124,9 +135,8 @@ export function tryParsePeriod(id: string): Period | null {
 export function parsePeriod(id: string): Period {
   const p = tryParsePeriod(id);
   if (!p) {
-    throw validationError(
-      `"${id}" is not a period: use 2012, 2012Q3, 201207, 20120315 or a fiscal year such as 2012Oct`,
-    );
+    const reason = 'use 2012, 2012Q3, 201207, 20120315 or a fiscal year such as 2012Oct';
+    throw validationError(`"${id}" is not a period: ${reason}`, [{ value: id, reason }]);
   }
   return p;
 }
@@ -190,7 +200,9 @@ export function shiftPeriod(p: Period, n: number): Period {
       return makePeriod('month', Math.floor(idx / 12), (((idx % 12) + 12) % 12) + 1);
     }
     case 'day': {
-      const t = new Date(Date.UTC(y, mo - 1, d + n));
+      // setUTCFullYear, unlike Date.UTC, takes years 0–99 literally.
+      const t = new Date(0);
+      t.setUTCFullYear(y, mo - 1, d + n);
       return makePeriod('day', t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
     }
   }
@@ -202,15 +214,27 @@ export function periodRange(from: Period, to: Period): Period[] {
     throw validationError(`a period range needs two periods of one type: ${from.id} and ${to.id} differ`);
   }
   const out: Period[] = [];
-  for (let p = from; p.start <= to.start; p = shiftPeriod(p, 1)) out.push(p);
+  // Stop before shifting past `to`, so a range that ends in year 9999 does not step out of range.
+  for (let p = from; p.start <= to.start; p = shiftPeriod(p, 1)) {
+    out.push(p);
+    if (p.start === to.start) break;
+  }
   return out;
 }
 
-/** The periods of `type` (month, quarter, …) that make up `p`, in order. */
-export function subdivide(p: Period, type: BucketType | 'day'): Period[] {
-  const first = periodOfDate(p.start, type);
+/**
+ * The periods of `type` (month, quarter, …) that lie wholly within `p`, in order. When they
+ * tile `p` (months of a fiscal year) they make it up exactly; a period that sticks out of `p`
+ * at either end (the October–December quarter of a fiscal year starting in November) is left out.
+ */
+export function subdivide(p: Period, type: BucketType | 'day', fiscalStartMonth = 10): Period[] {
+  let q = periodOfDate(p.start, type, fiscalStartMonth);
+  if (q.start < p.start) q = shiftPeriod(q, 1);
   const out: Period[] = [];
-  for (let q = first; q.end <= p.end; q = shiftPeriod(q, 1)) out.push(q);
+  for (; q.end <= p.end; q = shiftPeriod(q, 1)) {
+    out.push(q);
+    if (q.end === p.end) break;
+  }
   return out;
 }
 

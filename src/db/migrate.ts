@@ -1,12 +1,18 @@
 /** Runs the migrations up to the latest; called at start-up and by `vigia migrate`. */
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, sql, type MigrationResult } from 'kysely';
 import type { Db } from './database.js';
+import { engineOf } from './dialect.js';
 import { migrations } from './migrations/index.js';
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  // On PostgreSQL the bookkeeping tables go in the current schema explicitly: Kysely otherwise
+  // finds another schema's lock table and mistakes it for this one's.
+  const schema =
+    engineOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -3,6 +3,7 @@
  * (0/1) so that one code path serves SQLite and PostgreSQL; dates are ISO text.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AccountTables } from './schema-accounts.js';
 
 export interface ProgramTable {
   id: Generated<number>;
@@ -204,7 +205,49 @@ export interface FactTable {
   n_illustrative: number;
 }
 
-export interface Database {
+/** A program's own record type; built-in types ship with the code and are not stored. */
+export interface RecordTypeTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  /** The definition as JSON text (see src/core/record-types/definition.schema.ts). */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One operational record (a seizure, a training event, …); its roll-ups live in the fact table. */
+export interface RecordTable {
+  id: Generated<number>;
+  program_id: number;
+  type_code: string;
+  /** The submitter's key, unique per program and type; re-imports match on it. */
+  ref: string | null;
+  place_id: number;
+  /** The record's date (its type's date field), ISO. */
+  date: string;
+  organisation_id: number | null;
+  status: ValueStatus;
+  provenance: Provenance;
+  version: number;
+  /** The fields as JSON text, normalised (quantities in canonical units). */
+  data: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A program's report definition (`reports/<code>.json` of its folder), as JSON text. */
+export interface ReportDefinitionTable {
+  id: Generated<number>;
+  program_id: number;
+  code: string;
+  definition: string;
+  /** Digest of `definition`; a report records it beside the data version. */
+  hash: string;
+}
+
+export interface Database extends AccountTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;
@@ -220,6 +263,9 @@ export interface Database {
   target: TargetTable;
   data_value: DataValueTable;
   fact: FactTable;
+  record_type: RecordTypeTable;
+  record: RecordTable;
+  report_definition: ReportDefinitionTable;
 }
 
 export type Program = Selectable<ProgramTable>;

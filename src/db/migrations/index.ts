@@ -1,7 +1,15 @@
 /** Every migration, by its timestamped name, in the order they run. Append; never edit one that shipped. */
 import type { Migration } from 'kysely';
 import * as initial from './20261128000000_initial.js';
+import * as reports from './20261128010000_reports.js';
+import * as accounts from './20261128020000_accounts.js';
+import * as submissions from './20261128030000_submissions.js';
+import * as records from './20261128041500_records.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
+  '20261128010000_reports': reports,
+  '20261128020000_accounts': accounts,
+  '20261128030000_submissions': submissions,
+  '20261128041500_records': records,
 };

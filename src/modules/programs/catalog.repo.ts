@@ -28,8 +28,13 @@ export async function findProgram(db: Kysely<Database>, code: string): Promise<P
   return program;
 }
 
-export async function loadCatalog(db: Kysely<Database>, programCode: string): Promise<Catalog> {
+/**
+ * Reads a program's catalog. With `placeCodes` (a write of a few values) only those places are
+ * read: a program may have thousands, and a single write must stay cheap.
+ */
+export async function loadCatalog(db: Kysely<Database>, programCode: string, placeCodes?: readonly string[]): Promise<Catalog> {
   const program = await findProgram(db, programCode);
+  const someOnly = placeCodes !== undefined && placeCodes.length <= 500;
   const [indicators, sources, dims, places, orgs] = await Promise.all([
     db.selectFrom('indicator').selectAll().where('program_id', '=', program.id).orderBy('sort').orderBy('code').execute(),
     db
@@ -48,7 +53,12 @@ export async function loadCatalog(db: Kysely<Database>, programCode: string): Pr
       .select(['id.indicator_id', 'd.code as dim', 'o.code as opt'])
       .where('i.program_id', '=', program.id)
       .execute(),
-    db.selectFrom('place').selectAll().where('program_id', '=', program.id).execute(),
+    db
+      .selectFrom('place')
+      .selectAll()
+      .where('program_id', '=', program.id)
+      .$if(someOnly, (q) => q.where('code', 'in', placeCodes?.length ? [...(placeCodes ?? [])] : ['']))
+      .execute(),
     db.selectFrom('organisation').select(['id', 'code']).where('program_id', '=', program.id).execute(),
   ]);
   const byId = new Map<number, IndicatorInfo>();

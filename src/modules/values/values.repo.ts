@@ -1,6 +1,7 @@
 /** Data values: one query per method; takes a db or a transaction. */
 import type { Kysely } from 'kysely';
-import type { DataValue, Database, NewDataValue } from '../../db/schema.js';
+import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
+import type { Clearance } from '../../db/schema-accounts.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
 
 export interface ValueKey {
@@ -85,4 +86,96 @@ export async function bumpDataVersion(db: Kysely<Database>, programId: number): 
     .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
     .where('id', '=', programId)
     .execute();
+}
+
+export interface ValueListFilter {
+  programId: number;
+  indicatorCodes?: string[];
+  placeId?: number;
+  period?: string;
+  status?: ValueStatus;
+  organisationId?: number;
+  /** Visibility: approved values, plus every value of `ownOrganisationId` when given. */
+  approvedOnly: boolean;
+  ownOrganisationId: number | null;
+  /** Sensitivities the reader may see. */
+  sensitivities: Clearance[];
+  limit: number;
+  offset: number;
+}
+
+/** Values with their codes, newest first, as one reader may see them. */
+export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
+  let q = db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .innerJoin('place as p', 'p.id', 'v.place_id')
+    .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
+    .select([
+      'v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.status',
+      'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
+    ])
+    .where('i.program_id', '=', f.programId)
+    .where('i.sensitivity', 'in', f.sensitivities);
+  if (f.approvedOnly) {
+    const own = f.ownOrganisationId;
+    q = own === null ? q.where('v.status', '=', 'approved') : q.where((eb) => eb.or([eb('v.status', '=', 'approved'), eb('v.organisation_id', '=', own)]));
+  }
+  if (f.indicatorCodes?.length) q = q.where('i.code', 'in', f.indicatorCodes);
+  if (f.placeId !== undefined) q = q.where('v.place_id', '=', f.placeId);
+  if (f.period) q = q.where('v.period', '=', f.period);
+  if (f.status) q = q.where('v.status', '=', f.status);
+  if (f.organisationId !== undefined) q = q.where('v.organisation_id', '=', f.organisationId);
+  return q.orderBy('v.id', 'desc').limit(f.limit).offset(f.offset).execute();
+}
+
+/**
+ * Moves one organisation's values of a program, lying within start..end, from any of `from`
+ * statuses to `to` (each changed value's version goes up). Returns the ids changed.
+ */
+export async function updateStatusInPeriod(
+  db: Kysely<Database>,
+  m: { programId: number; organisationId: number; start: string; end: string; from: ValueStatus[]; to: ValueStatus; at: string },
+): Promise<number[]> {
+  const rows = await db
+    .updateTable('data_value')
+    .set((eb) => ({ status: m.to, version: eb('version', '+', 1), updated_at: m.at }))
+    .where('organisation_id', '=', m.organisationId)
+    .where('status', 'in', m.from)
+    .where('start_date', '>=', m.start)
+    .where('end_date', '<=', m.end)
+    .where('indicator_id', 'in', (eb) => eb.selectFrom('indicator').select('id').where('program_id', '=', m.programId))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Inserts a value only if its key is free; returns its id, or undefined when someone was first. */
+export async function insertValueIfAbsent(db: Kysely<Database>, row: NewDataValue): Promise<number | undefined> {
+  const r = await db
+    .insertInto('data_value')
+    .values(row)
+    .onConflict((oc) => oc.columns(['indicator_id', 'place_id', 'period', 'disagg', 'source']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** Changes a value only if it is still at `version` (bumping it); false when it moved on. */
+export async function updateValueAtVersion(db: Kysely<Database>, id: number, version: number, row: NewDataValue): Promise<boolean> {
+  const r = await db
+    .updateTable('data_value')
+    .set((eb) => ({
+      value: row.value,
+      status: row.status,
+      provenance: row.provenance,
+      note: row.note ?? null,
+      organisation_id: row.organisation_id ?? null,
+      updated_at: row.updated_at,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

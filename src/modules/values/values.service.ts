@@ -3,13 +3,16 @@
  * values and rewrites their fact rows in one transaction, so analytics sees them at once.
  */
 import type { Kysely } from 'kysely';
-import type { Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
-import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
+import type { DataValue, Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
+import { VigiaError, conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
+import type { Actor } from '../auth/actor.js';
+import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
+import { recordAudit } from '../audit/audit.repo.js';
 import { tryParsePeriod } from '../../core/periods.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
-import { bumpDataVersion, deleteValueById, findValue, upsertValues, type UpsertResult } from './values.repo.js';
+import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
 
 /** One value as people and files name things: by codes. */
 export interface ValueInput {
@@ -149,14 +152,70 @@ export async function storeValues(trx: Kysely<Database>, programId: number, rows
   return result;
 }
 
+/** The distinct place codes of a batch, so that only those places are read. */
+const placesOf = (inputs: readonly Pick<ValueInput, 'place'>[]): string[] => [...new Set(inputs.map((i) => i.place))];
+
+/** Who is writing. Without one (loads, tests, benchmarks) there is no per-value check or audit. */
+export interface WriteContext {
+  actor?: Actor;
+}
+
+/**
+ * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
+ * only drafts of its own organisation; approved values are locked) given the stored value.
+ */
+function authorizeRow(catalog: Catalog, actor: Actor, row: NewDataValue, current: { organisation_id: number | null; status: string } | undefined, index: number): void {
+  const indicator = catalog.indicatorsById.get(row.indicator_id);
+  if (!indicator || !mayReadSensitivity(actor, indicator.sensitivity)) {
+    throw new VigiaError('forbidden', `you may not write values of ${indicator?.code ?? 'this indicator'}`, [{ row: index, column: 'indicator', reason: 'above your clearance' }]);
+  }
+  if (actor.role === 'partner') {
+    // Partners always write drafts in their own organisation's name.
+    row.organisation_id = actor.organisationId;
+    row.status = 'draft';
+  }
+  if (current && current.status === 'submitted' && actor.role === 'partner' && current.organisation_id === actor.organisationId) {
+    throw conflict('the value is submitted and awaits review; it can be changed once returned', [{ row: index, column: 'status', value: 'submitted', reason: 'awaiting review' }]);
+  }
+  if (current && current.status === 'approved') {
+    throw conflict('the value is approved and locked; a program officer must unlock it first', [{ row: index, column: 'status', value: 'approved', reason: 'locked' }]);
+  }
+  if (current && !mayEditData(actor, current.organisation_id, current.status)) {
+    // Another organisation's value is not disclosed to a partner.
+    throw notFound('no such value of yours');
+  }
+  if (!mayEditData(actor, row.organisation_id ?? null, null)) {
+    throw new VigiaError('forbidden', 'you may not write this value', [{ row: index, column: 'organisation', reason: 'not your organisation' }]);
+  }
+}
+
 /**
  * Writes a batch of values all-or-nothing. Unchanged values are left as they were, so writing
- * the same batch twice changes nothing the second time.
+ * the same batch twice changes nothing the second time. With an actor, every row is checked
+ * against the policy and every changed value leaves one audit event.
  */
-export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[]): Promise<UpsertResult> {
-  const catalog = await loadCatalog(db, programCode);
+export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[], ctx: WriteContext = {}): Promise<UpsertResult> {
+  const catalog = await loadCatalog(db, programCode, placesOf(inputs));
   const rows = resolveValues(catalog, inputs);
-  return db.transaction().execute((trx) => storeValues(trx, catalog.program.id, rows));
+  const actor = ctx.actor;
+  if (!actor) return db.transaction().execute((trx) => storeValues(trx, catalog.program.id, rows));
+  return db.transaction().execute(async (trx) => {
+    const befores = [];
+    for (const [i, row] of rows.entries()) {
+      const current = await findValue(trx, row);
+      authorizeRow(catalog, actor, row, current, i);
+      befores.push(current);
+    }
+    const result = await storeValues(trx, catalog.program.id, rows);
+    for (const [i, row] of rows.entries()) {
+      const after = await findValue(trx, row);
+      const before = befores[i];
+      if (after && (!before || after.version !== before.version)) {
+        await recordAudit(trx, { userId: actor.userId, action: before ? 'update' : 'create', entity: 'data_value', entityId: after.id, programId: catalog.program.id, before, after });
+      }
+    }
+    return result;
+  });
 }
 
 /**
@@ -168,22 +227,56 @@ export async function writeValue(
   programCode: string,
   input: ValueInput,
   expectedVersion?: number,
+  ctx: WriteContext = {},
 ): Promise<{ id: number; version: number; changed: boolean }> {
-  const catalog = await loadCatalog(db, programCode);
+  const catalog = await loadCatalog(db, programCode, [input.place]);
   const [row] = resolveValues(catalog, [input]);
   if (!row) throw validationError('no value given');
   return db.transaction().execute(async (trx) => {
     const current = await findValue(trx, row);
-    if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) {
-      throw conflict(`the value was changed by someone else (now at version ${current?.version ?? 0})`, [
-        { column: 'version', value: current?.version ?? 0, reason: 'stale version' },
-      ]);
+    if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
+    const stale = async () => {
+      const now = (await findValue(trx, row))?.version ?? 0;
+      return conflict(`the value was changed by someone else (now at version ${now})`, [{ column: 'version', value: now, reason: 'stale version' }]);
+    };
+    if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
+    let changed: boolean;
+    if (expectedVersion === undefined) {
+      changed = (await storeValues(trx, catalog.program.id, [row])).changedIds.length > 0;
+    } else if (!current) {
+      // The write is conditional in the database itself, so two concurrent writers of the same
+      // version cannot both succeed, on either engine.
+      const id = await insertValueIfAbsent(trx, row);
+      if (id === undefined) throw await stale();
+      changed = true;
+    } else if (sameContent(current, row)) {
+      changed = false;
+    } else {
+      if (!(await updateValueAtVersion(trx, current.id, expectedVersion, row))) throw await stale();
+      changed = true;
     }
-    const result = await storeValues(trx, catalog.program.id, [row]);
     const after = await findValue(trx, row);
     if (!after) throw new Error('value vanished during its own write');
-    return { id: after.id, version: after.version, changed: result.changedIds.length > 0 };
+    if (changed && expectedVersion !== undefined) {
+      await replaceFactsFromValues(trx, [after.id]);
+      await bumpDataVersion(trx, catalog.program.id);
+    }
+    if (ctx.actor && changed) {
+      await recordAudit(trx, { userId: ctx.actor.userId, action: current ? 'update' : 'create', entity: 'data_value', entityId: after.id, programId: catalog.program.id, before: current, after });
+    }
+    return { id: after.id, version: after.version, changed };
   });
+}
+
+/** True when storing `row` over `current` would change nothing. */
+function sameContent(current: DataValue, row: NewDataValue): boolean {
+  return (
+    current.value === row.value &&
+    current.status === row.status &&
+    current.provenance === row.provenance &&
+    current.note === (row.note ?? null) &&
+    current.organisation_id === (row.organisation_id ?? null)
+  );
 }
 
 /** Deletes one value (by its key) and its fact row. */
@@ -192,18 +285,23 @@ export async function deleteValue(
   programCode: string,
   input: Omit<ValueInput, 'value'>,
   expectedVersion?: number,
+  ctx: WriteContext = {},
 ): Promise<void> {
-  const catalog = await loadCatalog(db, programCode);
+  const catalog = await loadCatalog(db, programCode, [input.place]);
   const [row] = resolveValues(catalog, [{ ...input, value: 0 }]);
   if (!row) throw validationError('no value given');
   await db.transaction().execute(async (trx) => {
     const current = await findValue(trx, row);
     if (!current) throw notFound('no such value');
+    if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, 0);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw conflict(`the value was changed by someone else (now at version ${current.version})`);
+      throw conflict(`the value was changed by someone else (now at version ${current.version})`, [
+        { column: 'version', value: current.version, reason: 'stale version' },
+      ]);
     }
     await deleteValueById(trx, current.id);
     await deleteFact(trx, current);
     await bumpDataVersion(trx, catalog.program.id);
+    if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'data_value', entityId: current.id, programId: catalog.program.id, before: current });
   });
 }

@@ -1,0 +1,10 @@
+/**
+ * Every benchmark, in the order `npm run bench` runs them. To add one, write
+ * `bench/<name>.bench.ts` exporting a `Benchmark` and append it here.
+ */
+import type { Benchmark } from './bench-context.js';
+import { valuesBench } from './values.bench.js';
+import { factsheetBench } from './factsheet.bench.js';
+import { recordsBench } from './records.bench.js';
+
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench];

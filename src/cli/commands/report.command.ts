@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { action, withDatabase } from '../context.js';
+import { parseReportOptions, renderReport } from '../../modules/reports/report.service.js';
+
+interface ReportOptions {
+  program: string;
+  period: string;
+  lang: string;
+  format?: string;
+  output?: string;
+  json?: boolean;
+}
+
+/** `-o report.pdf` implies `--format pdf`; without either, Markdown. */
+function formatOf(opts: ReportOptions): string {
+  if (opts.format) return opts.format;
+  const ext = opts.output ? extname(opts.output).slice(1).toLowerCase() : '';
+  if (ext === 'markdown') return 'md';
+  if (ext === 'htm') return 'html';
+  return ext || 'md';
+}
+
+/** `vigia report factsheet|progress|CODE`: a report from live data, as Markdown, HTML or PDF. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('Make a report (factsheet, progress, or a program\'s own definition) from the live data')
+    .argument('<report>', 'report definition code: factsheet, progress, …')
+    .requiredOption('--program <code>', 'program code, e.g. PE')
+    .requiredOption('--period <period>', 'report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …')
+    .option('--lang <lang>', 'en or es', 'en')
+    .option('--format <format>', 'md, html or pdf (default: from the -o file name, else md)')
+    .option('-o, --output <file>', 'write here instead of to standard output')
+    .option('--json', 'print what was written as JSON')
+    .action(
+      action(async (report: string, opts: ReportOptions) => {
+        const { lang, format } = parseReportOptions(opts.lang, formatOf(opts));
+        await withDatabase(async ({ db }) => {
+          const r = await renderReport(db, { program: opts.program, report, period: opts.period, lang, format });
+          if (opts.output) await writeFile(opts.output, r.body);
+          else process.stdout.write(r.body);
+          const summary = { file: opts.output ?? null, format, bytes: r.body.length, data_version: r.dataVersion };
+          // With no -o the report itself is on standard output, so the summary goes to stderr.
+          const say = opts.output ? (t: string) => console.log(t) : (t: string) => console.error(t);
+          if (opts.json) say(JSON.stringify(summary));
+          else if (opts.output) say(`${opts.output}: ${format}, ${r.body.length} bytes, data version ${r.dataVersion}`);
+        });
+      }),
+    );
+}

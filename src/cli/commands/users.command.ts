@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { action, withDatabase } from '../context.js';
+import { createUser, resetPassword, ROLES, CLEARANCES } from '../../modules/users/users.service.js';
+import { listUsers } from '../../modules/users/users.repo.js';
+
+export function registerUsers(program: Command): void {
+  const users = program.command('users').description('Manage user accounts');
+
+  users
+    .command('add')
+    .description('Create a user; without --password a random one is generated and printed once')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--organisation <code>', 'organisation code (required for partners)')
+    .option('--clearance <level>', `${CLEARANCES.join(', ')} (default official)`)
+    .option('--password-stdin', 'read the password from standard input instead of generating one')
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(async (o: { email: string; name: string; role: string; organisation?: string; clearance?: string; passwordStdin?: boolean; json?: boolean }) => {
+        const password = o.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+        await withDatabase(async ({ db }) => {
+          const r = await createUser(db, { email: o.email, name: o.name, role: o.role, organisation: o.organisation, clearance: o.clearance, password }, null);
+          if (o.json) console.log(JSON.stringify({ user: r.user, password: r.generatedPassword }));
+          else {
+            console.log(`created ${r.user.email} (${r.user.role})`);
+            if (r.generatedPassword) console.log(`password (shown once): ${r.generatedPassword}`);
+          }
+        });
+      }),
+    );
+
+  users
+    .command('list')
+    .description('List users (never their passwords)')
+    .option('--json', 'print as JSON')
+    .action(
+      action(async (o: { json?: boolean }) => {
+        await withDatabase(async ({ db }) => {
+          const rows = await listUsers(db);
+          if (o.json) console.log(JSON.stringify({ users: rows }));
+          else for (const u of rows) console.log(`${u.email}\t${u.role}\t${u.clearance}\t${u.active ? 'active' : 'inactive'}\t${u.name}`);
+        });
+      }),
+    );
+
+  users
+    .command('reset-password')
+    .description('Give a user a new random password (printed once) and end their sessions')
+    .requiredOption('--email <email>', 'the user')
+    .option('--json', 'print as JSON')
+    .action(
+      action(async (o: { email: string; json?: boolean }) => {
+        await withDatabase(async ({ db }) => {
+          const password = await resetPassword(db, o.email, null);
+          if (o.json) console.log(JSON.stringify({ email: o.email, password }));
+          else console.log(`new password for ${o.email} (shown once): ${password}`);
+        });
+      }),
+    );
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

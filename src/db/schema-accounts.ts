@@ -1,0 +1,82 @@
+/** Tables of accounts, sessions, API tokens and the audit trail (see the accounts migration). */
+import type { Generated, Selectable } from 'kysely';
+
+export type Role = 'admin' | 'officer' | 'partner' | 'analyst';
+export type Clearance = 'public' | 'official' | 'restricted';
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  /** scrypt hash with its parameters and salt; the password itself is never stored. */
+  password_hash: string;
+  role: Role;
+  organisation_id: number | null;
+  /** The most sensitive data the user may read. */
+  clearance: Clearance;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session cookie's value; the value itself is never stored. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 of the token; the token is shown once, when created. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  program_id: number | null;
+  /** JSON text of the entity before and after; null where there is none. */
+  before: string | null;
+  after: string | null;
+}
+
+export type SubmissionStatus = 'submitted' | 'approved' | 'returned';
+
+export interface SubmissionTable {
+  id: Generated<number>;
+  program_id: number;
+  organisation_id: number;
+  period: string;
+  start_date: string;
+  end_date: string;
+  status: SubmissionStatus;
+  comment: string | null;
+  version: Generated<number>;
+  submitted_by: number | null;
+  decided_by: number | null;
+  submitted_at: string;
+  decided_at: string | null;
+}
+
+export interface AccountTables {
+  submission: SubmissionTable;
+  app_user: UserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
+}
+
+export type User = Selectable<UserTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type Submission = Selectable<SubmissionTable>;

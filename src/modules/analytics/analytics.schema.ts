@@ -1,0 +1,33 @@
+/** Request and response shapes of the analytics API (validation, types and OpenAPI in one). */
+import { z } from '@hono/zod-openapi';
+
+const periodId = z.string().regex(/^\d{4}([A-Za-z]+|Q[1-4]|\d{2}|\d{4})?$/, 'a period id such as 2012, 2012Q3, 201207 or 2012Oct');
+
+export const AnalyticsQuerySchema = z.object({
+  program: z.string().min(1).openapi({ example: 'PE', description: 'Program code' }),
+  indicator: z.string().min(1).openapi({ example: 'ERAD_HA', description: 'Indicator codes, comma-separated' }),
+  by: z
+    .string()
+    .optional()
+    .openapi({ example: 'place-level:2,period:year', description: 'Groupings, comma-separated: place-level:N, period:year|quarter|month|fy-oct, disagg:NAME, source' }),
+  source: z.string().optional().openapi({ example: 'USG' }),
+  place: z.string().optional().openapi({ description: 'Place code: that place and everything below it' }),
+  zone: z.string().optional().openapi({ description: 'Zone code' }),
+  from: periodId.optional().openapi({ example: '2011' }),
+  to: periodId.optional().openapi({ example: '2013' }),
+  disagg: z.string().optional().openapi({ example: 'substance=cocaine_base', description: 'Filter, dimension=option pairs joined by ;' }),
+});
+
+export const AnalyticsRowSchema = z
+  .object({
+    indicator: z.string(),
+    source: z.string().optional(),
+    place: z.object({ code: z.string(), name: z.string(), level: z.number().int() }).optional(),
+    period: z.string().optional(),
+    disagg: z.record(z.string(), z.string().nullable()).optional(),
+    value: z.number().nullable(),
+    provenance: z.array(z.enum(['sourced', 'derived', 'illustrative'])),
+  })
+  .openapi('AnalyticsRow');
+
+export const AnalyticsResultSchema = z.object({ rows: z.array(AnalyticsRowSchema) }).openapi('AnalyticsResult');

@@ -1,0 +1,62 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { ErrorSchema } from '../../server/errors.js';
+import { IdParamSchema } from '../auth/auth.schema.js';
+import { ProgramParamSchema } from '../values/values.schema.js';
+import { decide, submit, visibleSubmission, visibleSubmissions } from './approvals.service.js';
+import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmitSchema } from './approvals.schema.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const submitRoute = guarded('write_data', {
+  method: 'post',
+  path: '/api/programs/{program}/submissions',
+  tags: ['approvals'],
+  summary: "Submit an organisation's data of a period for review",
+  request: { params: ProgramParamSchema, ...body(SubmitSchema) },
+  responses: { 201: json(SubmissionSchema, 'Submitted') },
+});
+const listRoute = guarded('read_data', {
+  method: 'get',
+  path: '/api/programs/{program}/submissions',
+  tags: ['approvals'],
+  summary: 'Submissions (a partner sees its own)',
+  request: { params: ProgramParamSchema, query: SubmissionListQuerySchema },
+  responses: { 200: json(z.object({ submissions: z.array(SubmissionSchema) }), 'Submissions') },
+});
+const getRoute = guarded('read_data', {
+  method: 'get',
+  path: '/api/submissions/{id}',
+  tags: ['approvals'],
+  summary: 'One submission',
+  request: { params: IdParamSchema },
+  responses: { 200: json(SubmissionSchema, 'The submission') },
+});
+const decisionRoute = (decision: 'approve' | 'return' | 'unlock', summary: string) =>
+  guarded('approve', {
+    method: 'post',
+    path: `/api/submissions/{id}/${decision}`,
+    tags: ['approvals'],
+    summary,
+    request: { params: IdParamSchema, ...body(DecisionSchema) },
+    responses: { 200: json(SubmissionSchema, 'Decided'), 409: json(ErrorSchema, 'Not in a state for this decision, or a stale version') },
+  });
+
+export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(submitRoute, async (c) => c.json(await submit(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('json')), 201));
+  app.openapi(listRoute, async (c) => {
+    const submissions = await visibleSubmissions(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query'));
+    return c.json({ submissions }, 200);
+  });
+  app.openapi(getRoute, async (c) => c.json(await visibleSubmission(deps.db, c.get('actor'), c.req.valid('param').id), 200));
+  for (const [decision, summary] of [
+    ['approve', 'Approve a submission: its data become approved and locked'],
+    ['return', 'Return a submission to its organisation with a comment'],
+    ['unlock', 'Unlock approved data (back to returned), with a comment'],
+  ] as const) {
+    app.openapi(decisionRoute(decision, summary), async (c) => c.json(await decide(deps.db, c.get('actor'), c.req.valid('param').id, decision, c.req.valid('json')), 200));
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The approval workflow. A partner submits its organisation's data for a period; a program
+ * officer approves it (which locks it), returns it with a comment, or unlocks approved data.
+ * Each step changes the data's status, refreshes its fact rows (approved-only analytics change
+ * at once) and leaves one audit event, in one transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, ValueStatus } from '../../db/schema.js';
+import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
+import { parsePeriod } from '../../core/periods.js';
+import type { Actor } from '../auth/actor.js';
+import { requirePermission } from '../auth/policy.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { replaceFactsFromValues } from '../analytics/facts.repo.js';
+import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
+import { findProgram } from '../programs/catalog.repo.js';
+import { findOrganisationId } from '../users/users.repo.js';
+import { statusChangeHooks } from './status-hooks.js';
+import { decideSubmission, findSubmission, insertSubmission, listSubmissions } from './approvals.repo.js';
+
+/** Moves data of one organisation in one period between statuses; returns how many items moved. */
+async function moveData(
+  trx: Kysely<Database>,
+  m: { programId: number; organisationId: number; start: string; end: string; from: ValueStatus[]; to: ValueStatus },
+): Promise<number> {
+  const at = new Date().toISOString();
+  const ids = await updateStatusInPeriod(trx, { ...m, at });
+  for (let i = 0; i < ids.length; i += 5_000) await replaceFactsFromValues(trx, ids.slice(i, i + 5_000));
+  let moved = ids.length;
+  for (const hook of statusChangeHooks) moved += await hook(trx, m);
+  if (moved) await bumpDataVersion(trx, m.programId);
+  return moved;
+}
+
+/** Submits an organisation's drafts (and returned data) of a period for review. */
+export async function submit(
+  db: Kysely<Database>,
+  actor: Actor,
+  programCode: string,
+  input: { period: string; organisation?: string | undefined },
+): Promise<Submission> {
+  requirePermission(actor, 'write_data');
+  const program = await findProgram(db, programCode);
+  const period = parsePeriod(input.period);
+  let organisationId: number | null;
+  if (actor.role === 'partner') organisationId = actor.organisationId;
+  else {
+    if (!input.organisation) throw validationError('name the organisation whose data you submit', [{ column: 'organisation', reason: 'required' }]);
+    organisationId = (await findOrganisationId(db, input.organisation)) ?? null;
+    if (organisationId === null) throw notFound(`no organisation "${input.organisation}"`);
+  }
+  if (organisationId === null) throw new VigiaError('forbidden', 'your account belongs to no organisation');
+  const orgId = organisationId;
+  return db.transaction().execute(async (trx) => {
+    const moved = await moveData(trx, { programId: program.id, organisationId: orgId, start: period.start, end: period.end, from: ['draft', 'returned'], to: 'submitted' });
+    if (moved === 0) throw validationError(`nothing to submit for ${period.id}: no draft or returned data of this organisation`);
+    const s = await insertSubmission(trx, { programId: program.id, organisationId: orgId, period: period.id, start: period.start, end: period.end, userId: actor.userId, at: new Date().toISOString() });
+    await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, items: moved } });
+    return s;
+  });
+}
+
+type Decision = 'approve' | 'return' | 'unlock';
+const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; dataFrom: ValueStatus[]; dataTo: ValueStatus }> = {
+  approve: { from: 'submitted', to: 'approved', dataFrom: ['submitted'], dataTo: 'approved' },
+  return: { from: 'submitted', to: 'returned', dataFrom: ['submitted'], dataTo: 'returned' },
+  unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned' },
+};
+
+/** A program officer's decision on a submission; `version` guards against deciding twice. */
+export async function decide(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  decision: Decision,
+  input: { version: number; comment?: string | undefined },
+): Promise<Submission> {
+  requirePermission(actor, 'approve');
+  const current = await findSubmission(db, id);
+  if (!current) throw notFound(`no submission ${id}`);
+  const rule = RULES[decision];
+  if (current.status !== rule.from) throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
+  if (decision !== 'approve' && !input.comment?.trim()) throw validationError('say why, in a comment', [{ column: 'comment', reason: 'required' }]);
+  return db.transaction().execute(async (trx) => {
+    const after = await decideSubmission(trx, { id, version: input.version, status: rule.to, comment: input.comment?.trim() || null, userId: actor.userId, at: new Date().toISOString() });
+    if (!after) throw conflict(`submission ${id} was changed by someone else (now at version ${current.version})`, [{ column: 'version', value: current.version, reason: 'stale version' }]);
+    await moveData(trx, { programId: current.program_id, organisationId: current.organisation_id, start: current.start_date, end: current.end_date, from: rule.dataFrom, to: rule.dataTo });
+    await recordAudit(trx, { userId: actor.userId, action: decision, entity: 'submission', entityId: id, programId: current.program_id, before: current, after });
+    return after;
+  });
+}
+
+/** Submissions a user may see: a partner its own organisation's, officers and analysts all. */
+export async function visibleSubmissions(
+  db: Kysely<Database>,
+  actor: Actor,
+  programCode: string,
+  f: { status?: SubmissionStatus | undefined; limit: number; offset: number },
+): Promise<Submission[]> {
+  requirePermission(actor, 'read_data');
+  const program = await findProgram(db, programCode);
+  const own = actor.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
+  return listSubmissions(db, { programId: program.id, ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
+}
+
+export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: number): Promise<Submission> {
+  requirePermission(actor, 'read_data');
+  const s = await findSubmission(db, id);
+  if (!s || (actor.role === 'partner' && s.organisation_id !== actor.organisationId)) throw notFound(`no submission ${id}`);
+  return s;
+}

@@ -1,0 +1,53 @@
+/** The append-only audit trail: this module inserts and reads; nothing updates or deletes. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { AuditEvent } from '../../db/schema-accounts.js';
+
+export interface AuditInput {
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  programId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Appends one event; call it inside the transaction of the change it describes. */
+export async function recordAudit(db: Kysely<Database>, e: AuditInput): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      at: new Date().toISOString(),
+      user_id: e.userId,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+      program_id: e.programId ?? null,
+      before: json(e.before),
+      after: json(e.after),
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  userId?: number;
+  since?: string;
+  until?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<AuditEvent[]> {
+  let q = db.selectFrom('audit_event').selectAll();
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
+  if (f.since) q = q.where('at', '>=', f.since);
+  if (f.until) q = q.where('at', '<=', f.until);
+  return q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+}

@@ -1,0 +1,56 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { listAudit } from './audit.repo.js';
+
+const AuditEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    user_id: z.number().int().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entity_id: z.string().nullable(),
+    program_id: z.number().int().nullable(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .openapi('AuditEvent');
+
+const route = guarded('read_audit', {
+  method: 'get',
+  path: '/api/audit',
+  tags: ['audit'],
+  summary: 'The audit trail (read-only: no route changes or deletes it)',
+  request: {
+    query: z.object({
+      entity: z.string().max(50).optional().openapi({ example: 'data_value' }),
+      entity_id: z.string().max(50).optional(),
+      user: z.coerce.number().int().optional().openapi({ description: 'User id' }),
+      since: z.string().max(40).optional().openapi({ example: '2026-01-01T00:00:00Z' }),
+      until: z.string().max(40).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: { 200: { content: { 'application/json': { schema: z.object({ events: z.array(AuditEventSchema) }) } }, description: 'Events, newest first' } },
+});
+
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const rows = await listAudit(deps.db, {
+      ...(q.entity ? { entity: q.entity } : {}),
+      ...(q.entity_id ? { entityId: q.entity_id } : {}),
+      ...(q.user !== undefined ? { userId: q.user } : {}),
+      ...(q.since ? { since: q.since } : {}),
+      ...(q.until ? { until: q.until } : {}),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json({ events: rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })) }, 200);
+  });
+}

@@ -1,0 +1,107 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { SESSION_COOKIE } from '../../server/auth.middleware.js';
+import { findUserById } from '../users/users.repo.js';
+import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
+import { IdParamSchema, MeSchema, NewTokenSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // requests made in-process (tests) have no socket
+  }
+}
+
+const signInRoute = guarded('read_public', {
+  method: 'post',
+  path: '/api/auth/sign-in',
+  tags: ['auth'],
+  summary: 'Sign in; sets an httpOnly session cookie',
+  request: { body: { content: { 'application/json': { schema: SignInSchema } }, required: true } },
+  responses: { 200: json(z.object({ user: UserSchema, expires_at: z.string() }), 'Signed in') },
+});
+const signOutRoute = guarded('own_account', {
+  method: 'post',
+  path: '/api/auth/sign-out',
+  tags: ['auth'],
+  summary: 'Sign out: ends this session',
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out') },
+});
+const meRoute = guarded('read_public', {
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['auth'],
+  summary: 'Who am I (user null when signed out)',
+  responses: { 200: json(MeSchema, 'The current user') },
+});
+const listTokensRoute = guarded('own_account', {
+  method: 'get',
+  path: '/api/tokens',
+  tags: ['auth'],
+  summary: 'My personal API tokens (never their secrets)',
+  responses: { 200: json(z.object({ tokens: z.array(TokenInfoSchema) }), 'Tokens') },
+});
+const createTokenRoute = guarded('own_account', {
+  method: 'post',
+  path: '/api/tokens',
+  tags: ['auth'],
+  summary: 'Create a personal API token; the secret is in this response only',
+  request: { body: { content: { 'application/json': { schema: NewTokenSchema } }, required: true } },
+  responses: { 201: json(z.object({ token: z.string(), info: TokenInfoSchema }), 'Created') },
+});
+const revokeTokenRoute = guarded('own_account', {
+  method: 'delete',
+  path: '/api/tokens/{id}',
+  tags: ['auth'],
+  summary: 'Revoke a token',
+  request: { params: IdParamSchema },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Revoked') },
+});
+
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(signInRoute, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const r = await signIn(deps.db, deps.auth, email, password, clientAddress(c));
+    setCookie(c, SESSION_COOKIE, r.sessionSecret, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: deps.secureCookies || new URL(c.req.url).protocol === 'https:',
+      path: '/',
+      maxAge: deps.auth.sessionHours * 3600,
+    });
+    return c.json({ user: r.user, expires_at: r.expiresAt }, 200);
+  });
+  app.openapi(signOutRoute, async (c) => {
+    const secret = c.get('sessionSecret');
+    const actor = c.get('actor');
+    if (secret && actor.userId !== null) await signOut(deps.db, secret, actor.userId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(meRoute, async (c) => {
+    const actor = c.get('actor');
+    const user = actor.userId === null ? null : ((await findUserById(deps.db, actor.userId)) ?? null);
+    return c.json({ user, role: actor.role }, 200);
+  });
+  app.openapi(listTokensRoute, async (c) => c.json({ tokens: await listApiTokens(deps.db, c.get('actor').userId ?? -1) }, 200));
+  app.openapi(createTokenRoute, async (c) => {
+    const { name, days } = c.req.valid('json');
+    const r = await createApiToken(deps.db, deps.auth, c.get('actor').userId ?? -1, name, days);
+    return c.json(r, 201);
+  });
+  app.openapi(revokeTokenRoute, async (c) => {
+    const actor = c.get('actor');
+    const user = await findUserById(deps.db, actor.userId ?? -1);
+    if (!user) return c.json({ ok: true as const }, 200);
+    await revokeApiToken(deps.db, deps.auth, user, c.req.valid('param').id);
+    return c.json({ ok: true as const }, 200);
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from '@hono/zod-openapi';
+
+export const SignInSchema = z
+  .object({
+    email: z.string().min(3).max(200).openapi({ example: 'officer@example.org' }),
+    password: z.string().min(1).max(200),
+  })
+  .openapi('SignIn');
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'officer', 'partner', 'analyst']),
+    organisation_id: z.number().int().nullable(),
+    clearance: z.enum(['public', 'official', 'restricted']),
+    active: z.number().int(),
+    created_at: z.string(),
+  })
+  .openapi('User');
+
+export const MeSchema = z
+  .object({ user: UserSchema.nullable(), role: z.string() })
+  .openapi('Me');
+
+export const TokenInfoSchema = z
+  .object({
+    id: z.number().int(),
+    user_id: z.number().int(),
+    name: z.string(),
+    created_at: z.string(),
+    expires_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+    last_used_at: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+
+export const NewTokenSchema = z
+  .object({
+    name: z.string().min(1).max(100).openapi({ example: 'nightly export' }),
+    days: z.number().int().min(1).max(366).optional().openapi({ description: 'Lifetime in days (default 90)' }),
+  })
+  .openapi('NewApiToken');
+
+export const IdParamSchema = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export async function listPrograms(db: Kysely<Database>) {
+  return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
+}
+
+export async function listTargets(db: Kysely<Database>, indicatorIds: readonly number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('target as t')
+    .innerJoin('place as p', 'p.id', 't.place_id')
+    .select(['t.id', 't.indicator_id', 'p.code as place', 't.period', 't.source', 't.disagg', 't.kind', 't.value', 't.provenance', 't.note'])
+    .where('t.indicator_id', 'in', indicatorIds)
+    .orderBy('t.period')
+    .execute();
+}
+
+export interface TargetRow {
+  indicator_id: number;
+  place_id: number;
+  period: string;
+  start_date: string;
+  end_date: string;
+  source: string;
+  disagg: string;
+  kind: 'baseline' | 'target';
+  value: number;
+  provenance: 'sourced' | 'derived' | 'illustrative';
+  note: string | null;
+}
+
+export async function findTarget(db: Kysely<Database>, k: Pick<TargetRow, 'indicator_id' | 'place_id' | 'period' | 'source' | 'disagg' | 'kind'>) {
+  return db
+    .selectFrom('target')
+    .selectAll()
+    .where('indicator_id', '=', k.indicator_id)
+    .where('place_id', '=', k.place_id)
+    .where('period', '=', k.period)
+    .where('source', '=', k.source)
+    .where('disagg', '=', k.disagg)
+    .where('kind', '=', k.kind)
+    .executeTakeFirst();
+}
+
+export async function upsertTarget(db: Kysely<Database>, t: TargetRow) {
+  return db
+    .insertInto('target')
+    .values(t)
+    .onConflict((oc) =>
+      oc.columns(['indicator_id', 'place_id', 'period', 'source', 'disagg', 'kind']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'),
+        provenance: eb.ref('excluded.provenance'),
+        note: eb.ref('excluded.note'),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,59 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { ProgramParamSchema } from '../values/values.schema.js';
+import { listPrograms } from './indicators.repo.js';
+import { setTarget, visibleIndicators } from './indicators.service.js';
+
+const ProgramSchema = z
+  .object({ code: z.string(), name_en: z.string(), name_es: z.string(), country_code: z.string(), fiscal_year_start_month: z.number().int(), currency: z.string(), data_version: z.number().int() })
+  .openapi('Program');
+const TargetSchema = z
+  .object({ place: z.string(), period: z.string(), source: z.string(), disagg: z.string(), kind: z.enum(['baseline', 'target']), value: z.number(), provenance: z.string(), note: z.string().nullable() })
+  .openapi('Target');
+const IndicatorSchema = z
+  .object({
+    code: z.string(), name_en: z.string(), name_es: z.string(), unit: z.string(), direction: z.string(), agg_time: z.string(), agg_place: z.string(),
+    sensitivity: z.string(), origin: z.string(), formula: z.string().nullable(), sources: z.array(z.string()), dimensions: z.record(z.string(), z.array(z.string())),
+    targets: z.array(TargetSchema),
+  })
+  .openapi('Indicator');
+const TargetInputSchema = z
+  .object({
+    place: z.string().min(1).max(50),
+    period: z.string().min(4).max(12),
+    kind: z.enum(['baseline', 'target']),
+    value: z.number().finite(),
+    source: z.string().max(50).optional(),
+    disagg: z.string().max(500).optional(),
+    provenance: z.enum(['sourced', 'derived', 'illustrative']).optional(),
+    note: z.string().max(2000).nullable().optional(),
+  })
+  .openapi('TargetInput');
+
+const programsRoute = guarded('read_public', {
+  method: 'get', path: '/api/programs', tags: ['programs'], summary: 'Programs in this Vigia',
+  responses: { 200: jsonReply(z.object({ programs: z.array(ProgramSchema) }), 'Programs') },
+});
+const indicatorsRoute = guarded('read_public', {
+  method: 'get', path: '/api/programs/{program}/indicators', tags: ['indicators'], summary: 'Indicators with their baselines and targets (as far as your clearance goes)',
+  request: { params: ProgramParamSchema },
+  responses: { 200: jsonReply(z.object({ indicators: z.array(IndicatorSchema) }), 'Indicators') },
+});
+const targetRoute = guarded('manage_framework', {
+  method: 'put', path: '/api/programs/{program}/indicators/{indicator}/targets', tags: ['indicators'], summary: 'Set a baseline or target',
+  request: { params: ProgramParamSchema.extend({ indicator: z.string().min(1).max(100).openapi({ param: { name: 'indicator', in: 'path' } }) }), ...jsonBody(TargetInputSchema) },
+  responses: { 200: jsonReply(z.object({ id: z.number().int(), value: z.number() }), 'Saved') },
+});
+
+export function registerIndicatorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(programsRoute, async (c) => c.json({ programs: await listPrograms(deps.db) }, 200));
+  app.openapi(indicatorsRoute, async (c) => c.json({ indicators: await visibleIndicators(deps.db, c.get('actor'), c.req.valid('param').program) }, 200));
+  app.openapi(targetRoute, async (c) => {
+    const { program, indicator } = c.req.valid('param');
+    const t = await setTarget(deps.db, c.get('actor'), program, indicator, c.req.valid('json'));
+    return c.json({ id: t.id, value: t.value }, 200);
+  });
+}

@@ -1,0 +1,66 @@
+/** Reading the framework's indicators (as far as the reader's clearance goes) and setting targets. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { notFound, validationError } from '../../core/errors.js';
+import { disaggKey, parseDisagg } from '../../core/disagg.js';
+import { parsePeriod } from '../../core/periods.js';
+import type { Actor } from '../auth/actor.js';
+import { mayReadSensitivity } from '../auth/policy.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { loadCatalog } from '../programs/catalog.repo.js';
+import { findTarget, listTargets, upsertTarget } from './indicators.repo.js';
+
+export async function visibleIndicators(db: Kysely<Database>, actor: Actor, programCode: string) {
+  const catalog = await loadCatalog(db, programCode);
+  const indicators = [...catalog.indicators.values()].filter((i) => mayReadSensitivity(actor, i.sensitivity));
+  const targets = await listTargets(db, indicators.map((i) => i.id));
+  return indicators.map((i) => ({
+    code: i.code,
+    name_en: i.name_en,
+    name_es: i.name_es,
+    unit: i.unit,
+    direction: i.direction,
+    agg_time: i.agg_time,
+    agg_place: i.agg_place,
+    sensitivity: i.sensitivity,
+    origin: i.origin,
+    formula: i.formula,
+    sources: i.sources,
+    dimensions: Object.fromEntries([...i.dimensions].map(([d, opts]) => [d, [...opts]])),
+    targets: targets.filter((t) => t.indicator_id === i.id).map(({ indicator_id: _, id: __, ...t }) => t),
+  }));
+}
+
+export interface TargetInput {
+  place: string;
+  period: string;
+  kind: 'baseline' | 'target';
+  value: number;
+  source?: string | undefined;
+  disagg?: string | undefined;
+  provenance?: 'sourced' | 'derived' | 'illustrative' | undefined;
+  note?: string | null | undefined;
+}
+
+/** Sets a baseline or target (program officers); audited with before and after. */
+export async function setTarget(db: Kysely<Database>, actor: Actor, programCode: string, indicatorCode: string, input: TargetInput) {
+  const catalog = await loadCatalog(db, programCode);
+  const indicator = catalog.indicators.get(indicatorCode);
+  if (!indicator || !mayReadSensitivity(actor, indicator.sensitivity)) throw notFound(`no indicator "${indicatorCode}"`);
+  const place = catalog.places.get(input.place);
+  if (!place) throw notFound(`no place "${input.place}"`);
+  const period = parsePeriod(input.period);
+  const source = input.source ?? '';
+  if (source && !indicator.sources.includes(source)) throw validationError(`not a source of ${indicator.code}`, [{ column: 'source', value: source, reason: 'unknown source' }]);
+  const row = {
+    indicator_id: indicator.id, place_id: place.id, period: period.id, start_date: period.start, end_date: period.end,
+    source, disagg: disaggKey(parseDisagg(input.disagg ?? '')), kind: input.kind, value: input.value,
+    provenance: input.provenance ?? 'sourced', note: input.note ?? null,
+  };
+  return db.transaction().execute(async (trx) => {
+    const before = await findTarget(trx, row);
+    const after = await upsertTarget(trx, row);
+    await recordAudit(trx, { userId: actor.userId, action: before ? 'update' : 'create', entity: 'target', entityId: after.id, programId: catalog.program.id, before, after });
+    return after;
+  });
+}

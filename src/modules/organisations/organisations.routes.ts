@@ -1,0 +1,45 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { findProgram } from '../programs/catalog.repo.js';
+import { ProgramParamSchema } from '../values/values.schema.js';
+import { listOrganisations } from './organisations.repo.js';
+import { addOrganisation } from './organisations.service.js';
+
+const OrganisationSchema = z
+  .object({ id: z.number().int(), code: z.string(), name_en: z.string(), name_es: z.string(), kind: z.string(), country_code: z.string().nullable(), iati_ref: z.string().nullable() })
+  .openapi('Organisation');
+const NewOrganisationSchema = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9_.-]+$/).max(50),
+    name_en: z.string().min(1).max(200),
+    name_es: z.string().min(1).max(200),
+    kind: z.enum(['government', 'donor', 'multilateral', 'ngo', 'private', 'academic']),
+    country_code: z.string().length(2).nullable().optional(),
+    iati_ref: z.string().max(100).nullable().optional(),
+  })
+  .openapi('NewOrganisation');
+
+const listRoute = guarded('read_data', {
+  method: 'get', path: '/api/programs/{program}/organisations', tags: ['organisations'], summary: 'Agencies and partners of the program',
+  request: { params: ProgramParamSchema },
+  responses: { 200: jsonReply(z.object({ organisations: z.array(OrganisationSchema) }), 'Organisations') },
+});
+const createRoute = guarded('manage_program', {
+  method: 'post', path: '/api/programs/{program}/organisations', tags: ['organisations'], summary: 'Add an organisation',
+  request: { params: ProgramParamSchema, ...jsonBody(NewOrganisationSchema) },
+  responses: { 201: jsonReply(OrganisationSchema, 'Created') },
+});
+
+export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const program = await findProgram(deps.db, c.req.valid('param').program);
+    return c.json({ organisations: await listOrganisations(deps.db, program.id) }, 200);
+  });
+  app.openapi(createRoute, async (c) => {
+    const org = await addOrganisation(deps.db, c.req.valid('param').program, c.req.valid('json'), c.get('actor').userId);
+    return c.json(org, 201);
+  });
+}

@@ -1,0 +1,54 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { findProgram } from '../programs/catalog.repo.js';
+import { ProgramParamSchema } from '../values/values.schema.js';
+import { listPlaces, listZones } from './places.repo.js';
+import { addPlace } from './places.service.js';
+
+const PlaceSchema = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() })
+  .openapi('Place');
+const ZoneSchema = z.object({ code: z.string(), name_en: z.string(), name_es: z.string(), places: z.array(z.string()) }).openapi('Zone');
+const NewPlaceSchema = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9_.-]+$/).max(50),
+    name: z.string().min(1).max(200),
+    parent: z.string().max(50).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+  })
+  .openapi('NewPlace');
+
+const listRoute = guarded('read_public', {
+  method: 'get', path: '/api/programs/{program}/places', tags: ['places'], summary: "The program's place tree",
+  request: { params: ProgramParamSchema, query: z.object({ level: z.coerce.number().int().min(1).max(6).optional() }) },
+  responses: { 200: jsonReply(z.object({ places: z.array(PlaceSchema) }), 'Places') },
+});
+const createRoute = guarded('manage_program', {
+  method: 'post', path: '/api/programs/{program}/places', tags: ['places'], summary: 'Add a place',
+  request: { params: ProgramParamSchema, ...jsonBody(NewPlaceSchema) },
+  responses: { 201: jsonReply(z.object({ id: z.number().int(), code: z.string(), level: z.number().int() }), 'Created') },
+});
+const zonesRoute = guarded('read_public', {
+  method: 'get', path: '/api/programs/{program}/zones', tags: ['places'], summary: 'Zones (e.g. coca-growing valleys) and their member places',
+  request: { params: ProgramParamSchema },
+  responses: { 200: jsonReply(z.object({ zones: z.array(ZoneSchema) }), 'Zones') },
+});
+
+export function registerPlaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const program = await findProgram(deps.db, c.req.valid('param').program);
+    return c.json({ places: await listPlaces(deps.db, program.id, c.req.valid('query').level) }, 200);
+  });
+  app.openapi(createRoute, async (c) => {
+    const p = await addPlace(deps.db, c.req.valid('param').program, c.req.valid('json'), c.get('actor').userId);
+    return c.json({ id: p.id, code: p.code, level: p.level }, 201);
+  });
+  app.openapi(zonesRoute, async (c) => {
+    const program = await findProgram(deps.db, c.req.valid('param').program);
+    return c.json({ zones: await listZones(deps.db, program.id) }, 200);
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Reads the CSV files of a program folder as a stream of rows keyed by column name, each with
+ * the line it starts on (the header is line 1). Header and syntax problems become issue details
+ * rather than exceptions, so that one load lists every problem of every file; streaming keeps
+ * a values file of a million rows from being held in memory whole.
+ */
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import type { IssueDetail } from '../../core/errors.js';
+import type { CsvColumns } from './program-folder.schema.js';
+
+export interface CsvRow {
+  /** Line of the file the row starts on. */
+  line: number;
+  /** Bytes of the file read up to the end of this row, for progress. */
+  bytes: number;
+  /** Every known column of the file, '' when absent or empty. */
+  cells: Record<string, string>;
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number; bytes: number };
+}
+
+const CR = 13;
+const LF = 10;
+
+/**
+ * Turns CRLF and lone CR line ends into LF. csv-parse counts a CRLF inside a quoted cell as two
+ * lines; with LFs only its line count is the file's. (CR and LF never occur inside a UTF-8
+ * multi-byte sequence, so bytes can be rewritten one by one.)
+ */
+function lfLineEnds(): Transform {
+  let pendingCr = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      if (!pendingCr && !chunk.includes(CR)) return done(null, chunk);
+      const out = Buffer.allocUnsafe(chunk.length + 1);
+      let n = 0;
+      let i = 0;
+      if (pendingCr) {
+        out[n++] = LF;
+        if (chunk[0] === LF) i = 1;
+        pendingCr = false;
+      }
+      for (; i < chunk.length; i++) {
+        const b = chunk[i] ?? 0;
+        if (b !== CR) out[n++] = b;
+        else if (i + 1 === chunk.length) pendingCr = true;
+        else {
+          out[n++] = LF;
+          if (chunk[i + 1] === LF) i++;
+        }
+      }
+      done(null, out.subarray(0, n));
+    },
+    flush(done: TransformCallback) {
+      done(null, pendingCr ? Buffer.from([LF]) : null);
+    },
+  });
+}
+
+const PARSE_OPTIONS = { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true } as const;
+
+/** The header of a file checked against its column list, and the rows read through it. */
+class CsvLayout {
+  private readonly index = new Map<string, number>();
+  // Spreadsheets often export trailing columns with no name; they are harmless while empty.
+  private readonly unnamed: number[] = [];
+  private readonly wanted: Array<readonly [string, number | undefined]>;
+  /** False when a required column is missing: no row can be read. */
+  readonly usable: boolean;
+
+  constructor(
+    private readonly header: string[],
+    private readonly file: string,
+    columns: CsvColumns,
+    private readonly issues: IssueDetail[],
+  ) {
+    const known = new Set([...columns.required, ...columns.optional]);
+    header.forEach((raw, i) => {
+      const name = raw.toLowerCase();
+      if (!name) this.unnamed.push(i);
+      else if (!known.has(name)) {
+        issues.push({ file, row: 1, column: raw, value: raw, reason: `unknown column; the columns of ${file} are ${[...known].join(', ')}` });
+      } else if (this.index.has(name)) issues.push({ file, row: 1, column: raw, value: raw, reason: 'this column appears twice' });
+      else this.index.set(name, i);
+    });
+    const missing = columns.required.filter((c) => !this.index.has(c));
+    for (const c of missing) issues.push({ file, row: 1, column: c, reason: 'required column is missing from the header' });
+    this.usable = missing.length === 0;
+    this.wanted = [...known].map((c) => [c, this.index.get(c)] as const);
+  }
+
+  /** The row of a parsed record; null for a blank one. */
+  row({ record, info }: ParsedRecord): CsvRow | null {
+    if (record.every((c) => c === '')) return null;
+    // info.lines is where the record ends; quoted cells may span several lines.
+    let embedded = 0;
+    for (const c of record) if (c.includes('\n')) embedded += c.split('\n').length - 1;
+    const line = info.lines - embedded;
+    const { file, issues, header } = this;
+    for (const i of this.unnamed) {
+      if (record[i]) issues.push({ file, row: line, column: `#${i + 1}`, value: record[i], reason: 'a cell under a column with no name' });
+    }
+    if (record.length > header.length && record.slice(header.length).some((c) => c !== '')) {
+      issues.push({ file, row: line, reason: `this row has ${record.length} cells but the header names ${header.length} columns` });
+    }
+    const cells: Record<string, string> = {};
+    for (const [c, i] of this.wanted) cells[c] = i === undefined ? '' : (record[i] ?? '');
+    return { line, bytes: info.bytes, cells };
+  }
+}
+
+function emptyFile(file: string, columns: CsvColumns): IssueDetail {
+  return { file, row: 1, reason: `the file is empty: the first line must name the columns (${columns.required.join(', ')})` };
+}
+
+function syntaxIssue(file: string, e: unknown): IssueDetail {
+  const err = e as { message?: string; lines?: number };
+  return { file, row: err.lines, reason: `not a valid CSV file: ${err.message ?? String(e)}` };
+}
+
+/**
+ * Reads a whole CSV text (the content of `file`) against its column list. Unknown, duplicate or
+ * missing columns are problems; a missing required column makes the rows unusable, so none are
+ * returned.
+ */
+export function readCsvTable(file: string, text: string, columns: CsvColumns, issues: IssueDetail[]): CsvRow[] {
+  let records: ParsedRecord[];
+  try {
+    // Line ends made LF, as lfLineEnds does for streams.
+    records = parseSync(Buffer.from(text.replace(/\r\n?/g, '\n')), PARSE_OPTIONS) as unknown as ParsedRecord[];
+  } catch (e) {
+    issues.push(syntaxIssue(file, e));
+    return [];
+  }
+  const [header, ...body] = records;
+  if (!header) {
+    issues.push(emptyFile(file, columns));
+    return [];
+  }
+  const layout = new CsvLayout(header.record, file, columns, issues);
+  if (!layout.usable) return [];
+  const rows: CsvRow[] = [];
+  for (const r of body) {
+    const row = layout.row(r);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** readCsvTable for callers that await (kept for src/modules/records, which reads records CSVs with it). */
+export async function readCsvText(file: string, text: string, columns: CsvColumns, issues: IssueDetail[]): Promise<CsvRow[]> {
+  return readCsvTable(file, text, columns, issues);
+}
+
+/** Like readCsvTable, streaming the rows of `source` one at a time: for files of any size. */
+export async function* csvRows(source: Readable, file: string, columns: CsvColumns, issues: IssueDetail[]): AsyncGenerator<CsvRow> {
+  const records = source.pipe(lfLineEnds()).pipe(parse(PARSE_OPTIONS))[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  try {
+    const first = await records.next();
+    if (first.done) {
+      issues.push(emptyFile(file, columns));
+      return;
+    }
+    const layout = new CsvLayout(first.value.record, file, columns, issues);
+    if (!layout.usable) return;
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      const row = layout.row(next.value);
+      if (row) yield row;
+    }
+  } catch (e) {
+    issues.push(syntaxIssue(file, e));
+  } finally {
+    source.destroy();
+  }
+}
+
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A number written with `.` as decimal separator and no thousands separator; null otherwise. */
+export function parseDecimal(text: string): number | null {
+  if (!DECIMAL.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * `vigia load`: a program folder into the database, all-or-nothing. Everything is read and
+ * checked first (every problem listed with its file, row and column); only then is everything
+ * written, in one transaction. Matching by code makes a second load of the same folder change
+ * nothing.
+ */
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { validationError } from '../../core/errors.js';
+import type { Database } from '../../db/schema.js';
+import { readExistingProgram } from './existing-program.repo.js';
+import { readProgramFolder } from './program-folder.reader.js';
+import { checkProgramFolder } from './program-folder.validator.js';
+import { writeProgramFolder, type LoadCounts } from './program-write.service.js';
+import { saveReportFolder } from '../reports/reports-folder.js';
+
+export { LOAD_KINDS, type LoadKind, type LoadCounts } from './program-write.service.js';
+
+export interface LoadSummary {
+  /** Code of the program loaded. */
+  program: string;
+  /** True when nothing was kept: the counts say what a real load would do. */
+  dryRun: boolean;
+  /** Files read, relative to the folder. */
+  files: string[];
+  /** Per kind of row: inserted, updated and unchanged. */
+  counts: LoadCounts;
+}
+
+export interface LoadProgress {
+  /** `check`: values files read (done/total are files); `write`: values stored (done/total are values). */
+  stage: 'check' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  /** Check everything and work out the counts, then roll back. */
+  dryRun?: boolean;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+/** Thrown inside the transaction of a dry run to roll it back with its result. */
+class DryRunRollback extends Error {
+  constructor(readonly counts: LoadCounts) {
+    super('dry run');
+  }
+}
+
+/**
+ * Loads the program folder at `dir`. Throws VigiaError('validation') listing every problem
+ * (nothing written) or returns what was inserted, updated and left unchanged. A dry run does
+ * the whole load in a transaction that it then rolls back.
+ */
+export async function loadProgramFolder(db: Kysely<Database>, dir: string, options: LoadOptions = {}): Promise<LoadSummary> {
+  const folder = await readProgramFolder(resolve(dir));
+  const existing = folder.program ? await readExistingProgram(db, folder.program.code) : null;
+  const check = await checkProgramFolder(folder, existing, (done, total) => options.onProgress?.({ stage: 'check', done, total }));
+  if (check.issues.length || !folder.program) {
+    throw validationError(`${check.issues.length} problem(s) in the program folder ${dir}; nothing was loaded`, check.issues);
+  }
+  const write = async (trx: Kysely<Database>) => {
+    const counts = await writeProgramFolder(trx, folder, check.valueCount, (done, total) => options.onProgress?.({ stage: 'write', done, total }));
+    // Report definitions name indicators and record types, so they are checked once those are written.
+    await saveReportFolder(trx, folder.program!.code, resolve(dir));
+    return counts;
+  };
+  let counts: LoadCounts;
+  if (options.dryRun) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        throw new DryRunRollback(await write(trx));
+      });
+      throw new Error('unreachable: a dry run always rolls back');
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+      counts = e.counts;
+    }
+  } else {
+    counts = await db.transaction().execute(write);
+  }
+  return { program: folder.program.code, dryRun: options.dryRun ?? false, files: folder.files, counts };
+}

@@ -1,0 +1,70 @@
+/**
+ * Records in the fact table: a record's contributions become signed fact deltas (added when it is
+ * written, subtracted when it is changed or deleted), and a program's roll-up facts can be
+ * rebuilt from its records when its indicators or record types change.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, Provenance, ValueStatus } from '../../db/schema.js';
+import { validationError } from '../../core/errors.js';
+import type { Contribution } from '../../core/record-types/rollups.js';
+import type { RecordData } from '../../core/record-types/validate.js';
+import { recordContributions } from '../../core/record-types/rollups.js';
+import { addFactDeltasBatch, deleteFactsOfIndicators, type FactDelta } from '../analytics/facts.repo.js';
+import type { Catalog } from '../programs/catalog.repo.js';
+import { recordsAfter } from './records.repo.js';
+import type { RecordTypes } from './record-types.service.js';
+
+/** What a record adds to (sign 1) or takes from (sign -1) the fact table. */
+export function toFactDeltas(
+  contributions: readonly Contribution[],
+  record: { place_id: number; status: ValueStatus; provenance: Provenance },
+  sign: 1 | -1,
+): FactDelta[] {
+  const approved = record.status === 'approved';
+  return contributions.map((c) => ({
+    indicator_id: c.indicatorId,
+    source: c.source,
+    place_id: record.place_id,
+    period: c.period.id,
+    disagg: c.disagg,
+    start_date: c.period.start,
+    end_date: c.period.end,
+    value: sign * c.value,
+    n: sign,
+    value_approved: approved ? sign * c.value : 0,
+    n_approved: approved ? sign : 0,
+    n_derived: record.provenance === 'derived' ? sign : 0,
+    n_illustrative: record.provenance === 'illustrative' ? sign : 0,
+  }));
+}
+
+/** The contributions of a stored record (its data is already normalised). */
+export function storedContributions(types: RecordTypes, row: { id: number; type_code: string; data: string }): Contribution[] {
+  const type = types.get(row.type_code);
+  // A record whose type is gone (a program type removed from its folder) adds nothing.
+  if (!type) return [];
+  const { contributions, issues } = recordContributions(type.plan, JSON.parse(row.data) as RecordData);
+  if (issues.length) {
+    throw validationError(`record ${row.id} (${row.type_code}) no longer fits the program's indicators`, issues.map((d) => ({ ...d, row: row.id })));
+  }
+  return contributions;
+}
+
+const PAGE = 20_000;
+
+/**
+ * Recomputes every roll-up fact of the program from its records, inside the caller's
+ * transaction: the facts of all `records` indicators are dropped and summed again.
+ */
+export async function rebuildRecordFacts(trx: Kysely<Database>, catalog: Catalog, types: RecordTypes): Promise<void> {
+  const indicatorIds = [...catalog.indicators.values()].filter((i) => i.origin === 'records').map((i) => i.id);
+  await deleteFactsOfIndicators(trx, indicatorIds);
+  for (let after = 0; ; ) {
+    const rows = await recordsAfter(trx, catalog.program.id, after, PAGE);
+    if (rows.length === 0) break;
+    const deltas: FactDelta[] = [];
+    for (const row of rows) deltas.push(...toFactDeltas(storedContributions(types, row), row, 1));
+    await addFactDeltasBatch(trx, deltas);
+    after = rows[rows.length - 1]!.id;
+  }
+}

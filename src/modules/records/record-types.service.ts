@@ -1,0 +1,108 @@
+/**
+ * Which record types a program has and how their roll-ups apply there: the built-in types,
+ * overridden or extended by the program's own (stored) definitions, each compiled against the
+ * program's indicators.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
+import { parseRecordType, type RecordTypeDefinition } from '../../core/record-types/definition.schema.js';
+import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
+import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';
+import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
+import { findRecordTypeRows, upsertRecordTypeRow } from './record-types.repo.js';
+import { rebuildRecordFacts } from './record-facts.service.js';
+
+/** A record type as it applies in one program. */
+export interface RecordTypeInUse {
+  definition: RecordTypeDefinition;
+  /** True for a type that ships with Vigia (and is not overridden by the program). */
+  builtin: boolean;
+  plan: RollupPlan;
+  /** For a program's own type: roll-ups that do not fit the program (unknown indicator, …). */
+  problems: IssueDetail[];
+}
+
+export type RecordTypes = Map<string, RecordTypeInUse>;
+
+/** Compiles one definition against the catalog; the program's own types are checked strictly. */
+export function typeInUse(definition: RecordTypeDefinition, catalog: Catalog, builtin: boolean): RecordTypeInUse {
+  const { plan, problems } = compileRollups(definition, (code) => catalog.indicators.get(code), !builtin);
+  return { definition, builtin, plan, problems };
+}
+
+/** Every record type of the program: built-in ones, then the program's own (which win on a shared code). */
+export async function loadRecordTypes(db: Kysely<Database>, catalog: Catalog): Promise<RecordTypes> {
+  const types: RecordTypes = new Map();
+  for (const def of BUILTIN_RECORD_TYPES.values()) types.set(def.code, typeInUse(def, catalog, true));
+  for (const row of await findRecordTypeRows(db, catalog.program.id)) {
+    const def = parseRecordType(JSON.parse(row.definition), `record type ${row.code}`);
+    types.set(def.code, typeInUse(def, catalog, false));
+  }
+  return types;
+}
+
+/** The type with this code, ready to write records of; a program type whose roll-ups do not fit is refused. */
+export function requireRecordType(types: RecordTypes, code: string): RecordTypeInUse {
+  const t = types.get(code);
+  if (!t) throw notFound(`no record type "${code}" (known: ${[...types.keys()].sort().join(', ')})`);
+  if (t.problems.length) {
+    throw validationError(`record type "${code}" does not fit the program's indicators`, t.problems.map((d) => ({ file: `record type ${code}`, ...d })));
+  }
+  return t;
+}
+
+/** A summary of a program's record types: what exists and which roll-ups are active. */
+export interface RecordTypeSummary {
+  code: string;
+  name: { en: string; es: string };
+  builtin: boolean;
+  fields: number;
+  rollups: Array<{ indicator: string; active: boolean; reason?: string }>;
+}
+
+/** Lists the record types of a program with their active and inactive roll-ups. */
+export async function listRecordTypes(db: Kysely<Database>, programCode: string): Promise<RecordTypeSummary[]> {
+  const catalog = await loadCatalog(db, programCode);
+  const types = await loadRecordTypes(db, catalog);
+  return [...types.values()].map((t) => ({
+    code: t.definition.code,
+    name: t.definition.name,
+    builtin: t.builtin,
+    fields: t.definition.fields.length,
+    rollups: t.definition.rollups.map((r, i) => {
+      const off = t.plan.inactive.find((x) => x.index === i);
+      return off ? { indicator: r.indicator, active: false, reason: off.reason } : { indicator: r.indicator, active: true };
+    }),
+  }));
+}
+
+/**
+ * Stores a program's own record types, inside the caller's transaction. Each is checked against
+ * the program's indicators first (all-or-nothing; `fileOf` names where each came from). When
+ * any definition changed, the roll-up facts of the program are rebuilt, so totals follow the
+ * new definitions. Returns how many definitions were new or changed.
+ */
+export async function saveRecordTypes(
+  trx: Kysely<Database>,
+  catalog: Catalog,
+  definitions: readonly RecordTypeDefinition[],
+  fileOf: (code: string) => string = (code) => `record type ${code}`,
+): Promise<number> {
+  const problems: IssueDetail[] = [];
+  for (const def of definitions) {
+    for (const p of typeInUse(def, catalog, false).problems) problems.push({ file: fileOf(def.code), ...p });
+  }
+  if (problems.length) throw validationError(`${problems.length} problem(s) in the record types; nothing was saved`, problems);
+  const stored = new Map((await findRecordTypeRows(trx, catalog.program.id)).map((r) => [r.code, r.definition]));
+  const now = new Date().toISOString();
+  let changed = 0;
+  for (const def of definitions) {
+    const text = JSON.stringify(def);
+    if (stored.get(def.code) === text) continue;
+    await upsertRecordTypeRow(trx, catalog.program.id, def.code, text, now);
+    changed++;
+  }
+  if (changed) await rebuildRecordFacts(trx, catalog, await loadRecordTypes(trx, catalog));
+  return changed;
+}

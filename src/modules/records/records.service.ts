@@ -1,0 +1,253 @@
+/**
+ * Records of any type through one path: validate against the type, store, and move the
+ * indicator totals in the same transaction (the old contributions out, the new ones in).
+ * Reads strip the fields above the reader's clearance.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, PlaceLevelColumn, Provenance, ValueStatus } from '../../db/schema.js';
+import { conflict, notFound, validationError } from '../../core/errors.js';
+import type { Sensitivity } from '../../core/record-types/definition.schema.js';
+import type { RecordData } from '../../core/record-types/validate.js';
+import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
+import { addFactDeltasBatch } from '../analytics/facts.repo.js';
+import { requirePlace, type Catalog } from '../programs/catalog.repo.js';
+import { bumpDataVersion } from '../values/values.repo.js';
+import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
+import { storedContributions, toFactDeltas } from './record-facts.service.js';
+import { requireRecordType } from './record-types.service.js';
+import { openRecordScope, type RecordScope } from './record-scope.js';
+import { recordsToCsv } from './records-csv.js';
+import {
+  countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, insertRecord, listRecordRows, updateRecordRow,
+  type RecordFilter, type RecordRow,
+} from './records.repo.js';
+
+/** A record as readers see it: codes rather than ids, and only the fields they are cleared for. */
+export interface RecordView {
+  id: number;
+  type: string;
+  ref: string | null;
+  place: string;
+  date: string;
+  organisation: string | null;
+  status: ValueStatus;
+  provenance: Provenance;
+  version: number;
+  note: string | null;
+  data: RecordData;
+  /** Fields left out for this reader's clearance (`case_reference`, `stages.outcome`). */
+  hidden: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+function prepareOrThrow(scope: RecordScope, typeCode: string, input: RecordInput): PreparedRecord {
+  const type = requireRecordType(scope.types, typeCode);
+  const r = prepareRecord(type, scope.catalog, recordContext(scope.catalog), input);
+  if ('issues' in r) throw validationError(`the ${typeCode} record is not valid; nothing was saved`, r.issues);
+  return r.record;
+}
+
+function orgCode(catalog: Catalog, id: number | null): string | null {
+  if (id === null) return null;
+  for (const [code, oid] of catalog.organisations) if (oid === id) return code;
+  return null;
+}
+
+/** A stored row as a reader with `clearance` may see it. */
+export function presentRecord(scope: RecordScope, row: RecordRow, clearance: Sensitivity): RecordView {
+  const type = scope.types.get(row.type_code);
+  const data = JSON.parse(row.data) as RecordData;
+  return {
+    id: row.id,
+    type: row.type_code,
+    ref: row.ref,
+    place: scope.catalog.placesById.get(row.place_id)?.code ?? String(row.place_id),
+    date: row.date,
+    organisation: orgCode(scope.catalog, row.organisation_id),
+    status: row.status,
+    provenance: row.provenance,
+    version: row.version,
+    note: row.note,
+    // A record whose type is gone is shown with nothing but its public columns.
+    data: type ? stripFields(type.definition, data, clearance) : {},
+    hidden: type ? hiddenFields(type.definition, clearance) : Object.keys(data),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** Creates one record and adds its contributions to the indicators, in one transaction. */
+export async function createRecord(db: Kysely<Database>, programCode: string, typeCode: string, input: RecordInput): Promise<RecordView> {
+  const scope = await openRecordScope(db, programCode);
+  const rec = prepareOrThrow(scope, typeCode, input);
+  const now = new Date().toISOString();
+  const id = await db.transaction().execute(async (trx) => {
+    if (rec.ref !== null && (await findRecordsByRef(trx, scope.catalog.program.id, typeCode, [rec.ref])).length) {
+      throw conflict(`a ${typeCode} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
+    }
+    const newId = await insertRecord(trx, {
+      program_id: scope.catalog.program.id, type_code: typeCode, ref: rec.ref, place_id: rec.place_id, date: rec.date,
+      organisation_id: rec.organisation_id, status: rec.status, provenance: rec.provenance, version: 1,
+      data: rec.dataText, note: rec.note, created_at: now, updated_at: now,
+    });
+    await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
+    await bumpDataVersion(trx, scope.catalog.program.id);
+    return newId;
+  });
+  return getRecordIn(db, scope, id, 'restricted');
+}
+
+/** A change to a record: fields to set (null clears one), and the record's own columns. */
+export interface RecordChange {
+  data?: Record<string, unknown> | undefined;
+  /** Replace all fields with `data` instead of merging into the stored ones. */
+  replace?: boolean | undefined;
+  ref?: string | null | undefined;
+  status?: ValueStatus | undefined;
+  provenance?: Provenance | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * Changes a record. With `expectedVersion` the change applies only if nobody changed the record
+ * since (a conflict error otherwise); an update that changes nothing keeps its version.
+ */
+export async function updateRecord(
+  db: Kysely<Database>,
+  programCode: string,
+  id: number,
+  change: RecordChange,
+  expectedVersion?: number,
+): Promise<RecordView> {
+  const scope = await openRecordScope(db, programCode);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const current = await findRecord(trx, scope.catalog.program.id, id, true);
+    if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
+        { column: 'version', value: current.version, reason: 'stale version' },
+      ]);
+    }
+    const stored = JSON.parse(current.data) as Record<string, unknown>;
+    const rec = prepareOrThrow(scope, current.type_code, {
+      data: change.replace ? (change.data ?? {}) : { ...stored, ...(change.data ?? {}) },
+      ref: change.ref === undefined ? current.ref : change.ref,
+      status: change.status ?? current.status,
+      provenance: change.provenance ?? current.provenance,
+      note: change.note === undefined ? current.note : change.note,
+    });
+    if (
+      rec.dataText === current.data && rec.ref === current.ref && rec.status === current.status &&
+      rec.provenance === current.provenance && rec.note === current.note
+    ) return;
+    if (rec.ref !== null && rec.ref !== current.ref) {
+      const taken = await findRecordsByRef(trx, scope.catalog.program.id, current.type_code, [rec.ref]);
+      if (taken.length) throw conflict(`a ${current.type_code} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
+    }
+    const version = await updateRecordRow(trx, id, current.version, {
+      ref: rec.ref, place_id: rec.place_id, date: rec.date, organisation_id: rec.organisation_id, status: rec.status,
+      provenance: rec.provenance, data: rec.dataText, note: rec.note, updated_at: now,
+    });
+    if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
+    await addFactDeltasBatch(trx, [
+      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
+      ...toFactDeltas(rec.contributions, rec, 1),
+    ]);
+    await bumpDataVersion(trx, scope.catalog.program.id);
+  });
+  return getRecordIn(db, scope, id, 'restricted');
+}
+
+/** Deletes a record and takes its contributions out of the indicators, in one transaction. */
+export async function deleteRecord(db: Kysely<Database>, programCode: string, id: number, expectedVersion?: number): Promise<void> {
+  const scope = await openRecordScope(db, programCode);
+  await db.transaction().execute(async (trx) => {
+    const current = await findRecord(trx, scope.catalog.program.id, id, true);
+    if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
+        { column: 'version', value: current.version, reason: 'stale version' },
+      ]);
+    }
+    if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
+    await addFactDeltasBatch(trx, toFactDeltas(storedContributions(scope.types, current), current, -1));
+    await bumpDataVersion(trx, scope.catalog.program.id);
+  });
+}
+
+async function getRecordIn(db: Kysely<Database>, scope: RecordScope, id: number, clearance: Sensitivity): Promise<RecordView> {
+  const row = await findRecord(db, scope.catalog.program.id, id);
+  if (!row) throw notFound(`no record ${id} in program ${scope.catalog.program.code}`);
+  return presentRecord(scope, row, clearance);
+}
+
+/** One record, without the fields above `clearance` (public readers never see official or restricted fields). */
+export async function getRecord(db: Kysely<Database>, programCode: string, id: number, clearance: Sensitivity): Promise<RecordView> {
+  return getRecordIn(db, await openRecordScope(db, programCode), id, clearance);
+}
+
+export interface RecordQuery {
+  type?: string | undefined;
+  /** A place code: that place and everything below it. */
+  place?: string | undefined;
+  /** Dates, inclusive (ISO). */
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: ValueStatus | undefined;
+  organisation?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+  clearance: Sensitivity;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Resolves a query's codes to a repository filter, or fails naming the bad parameter. */
+function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit' | 'offset'>): RecordFilter {
+  const bad = (column: string, value: unknown, reason: string) => validationError(`bad record query: ${column} ${reason}`, [{ column, value, reason }]);
+  if (q.type !== undefined && !scope.types.has(q.type)) throw bad('type', q.type, 'is not a record type of the program');
+  for (const [k, v] of [['from', q.from], ['to', q.to]] as const) if (v !== undefined && !ISO_DATE.test(v)) throw bad(k, v, 'is not a date (YYYY-MM-DD)');
+  let placeSubtree: RecordFilter['placeSubtree'];
+  if (q.place !== undefined) {
+    const p = requirePlace(scope.catalog, q.place);
+    placeSubtree = { level: `p${p.level}` as PlaceLevelColumn, id: p.id };
+  }
+  let organisationId: number | undefined;
+  if (q.organisation !== undefined) {
+    organisationId = scope.catalog.organisations.get(q.organisation);
+    if (organisationId === undefined) throw bad('organisation', q.organisation, 'is not an organisation of the program');
+  }
+  return { programId: scope.catalog.program.id, typeCode: q.type, placeSubtree, from: q.from, to: q.to, status: q.status, organisationId };
+}
+
+/** A page of records (by date, then id) and how many match in all. */
+export async function listRecords(db: Kysely<Database>, programCode: string, q: RecordQuery): Promise<{ total: number; items: RecordView[] }> {
+  const scope = await openRecordScope(db, programCode);
+  const filter = toFilter(scope, q);
+  const limit = Math.min(Math.max(q.limit ?? 100, 1), 10_000);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const [rows, total] = await Promise.all([listRecordRows(db, filter, limit, offset), countRecordRows(db, filter)]);
+  return { total, items: rows.map((r) => presentRecord(scope, r, q.clearance)) };
+}
+
+/**
+ * Every record of one type as CSV (the import format), with only the columns a reader with
+ * `clearance` may see. Exported files import back unchanged (records are matched by ref).
+ */
+export async function exportRecords(db: Kysely<Database>, programCode: string, typeCode: string, clearance: Sensitivity): Promise<string> {
+  const scope = await openRecordScope(db, programCode);
+  const type = scope.types.get(typeCode);
+  if (!type) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
+  const filter = toFilter(scope, { type: typeCode });
+  const views: RecordView[] = [];
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const rows = await listRecordRows(db, filter, EXPORT_PAGE, offset);
+    views.push(...rows.map((r) => presentRecord(scope, r, clearance)));
+    if (rows.length < EXPORT_PAGE) break;
+  }
+  return recordsToCsv(type.definition, views, hiddenFields(type.definition, clearance));
+}
+
+const EXPORT_PAGE = 10_000;

@@ -1,0 +1,126 @@
+/** Indicator tables and charts of a report definition, read from live data. */
+import { formatNumber } from '../../core/number-format.js';
+import { periodLabel, type Period } from '../../core/periods.js';
+import { isCountUnit, unitWord } from '../../core/statements/quantity.js';
+import type { Lang } from '../../core/statements/language.js';
+import type { ProvenanceKind } from '../../core/aggregation.js';
+import type { IndicatorInfo } from '../programs/catalog.repo.js';
+import { progressAgainstTarget } from '../analytics/analytics.service.js';
+import type { Section } from './report-definition.schema.js';
+import { REPORT_WORDS, type Block, type TableCell } from './report-document.js';
+import type { ChartSeries } from './chart-layout.js';
+import { figureQuery, indicatorOf, resolveRange, sourceOf, type FigureScope, type ReportContext } from './report-context.js';
+import { seriesValues, type SeriesPoint } from './figure-series.service.js';
+
+/** Marks a figure that is not wholly sourced, in every output. */
+export const NOT_SOURCED_MARK = '*';
+
+/** The unit as an axis or column label: "hectares", "%", '' for counts. */
+export function unitLabel(unit: string, lang: Lang): string {
+  if (isCountUnit(unit)) return '';
+  return unitWord(unit, 2, lang) || unit;
+}
+
+/** A figure for a table cell, marked when derived or illustrative. */
+export function valueCell(value: number | null, decimals: number, lang: Lang, provenance: readonly ProvenanceKind[] = []): string {
+  if (value === null) return '—';
+  const mark = provenance.some((k) => k !== 'sourced') ? NOT_SOURCED_MARK : '';
+  return `${formatNumber(value, lang, decimals)}${mark}`;
+}
+
+/** "Coca under cultivation (hectares; US government estimate)": a row's or chart's name. */
+export function scopeTitle(ctx: ReportContext, scope: FigureScope, ind: IndicatorInfo, source = sourceOf(ind, scope)): string {
+  const lang = ctx.lang;
+  const name = scope.label?.[lang] ?? (lang === 'es' ? ind.name_es : ind.name_en);
+  const extras = [unitLabel(ind.unit, lang)];
+  if (ind.sources.length > 1 && source) extras.push(ctx.sourceNames.get(source)?.[lang] ?? source);
+  const inside = extras.filter(Boolean).join('; ');
+  return inside ? `${name} (${inside})` : name;
+}
+
+/** The note under a table or chart that has derived or illustrative figures. */
+export function notSourcedNote(points: readonly SeriesPoint[], lang: Lang): string | null {
+  const kinds = new Set(points.flatMap((p) => p.provenance));
+  if (!kinds.has('derived') && !kinds.has('illustrative')) return null;
+  const words = REPORT_WORDS[lang];
+  const which = [kinds.has('derived') ? words.derived : '', kinds.has('illustrative') ? words.illustrative : ''].filter(Boolean).join('; ');
+  return `${NOT_SOURCED_MARK} ${which}`;
+}
+
+async function tableBlock(ctx: ReportContext, section: Extract<Section, { type: 'table' }>): Promise<Block[]> {
+  const periods = resolveRange(ctx, section.periods);
+  const lang = ctx.lang;
+  const rows: TableCell[][] = [];
+  const all: SeriesPoint[] = [];
+  for (const scope of section.rows) {
+    const ind = indicatorOf(ctx, scope.indicator);
+    const points = await seriesValues(ctx, scope, periods);
+    all.push(...points);
+    rows.push([
+      { text: scopeTitle(ctx, scope, ind), numeric: false },
+      ...points.map((p) => ({
+        text: valueCell(p.value, ind.decimals, lang, p.provenance),
+        numeric: true,
+        query: figureQuery(ctx, scope, [p.period]),
+        provenance: p.provenance,
+      })),
+    ]);
+  }
+  const note = notSourcedNote(all, lang);
+  const caption = [section.caption?.[lang], note].filter(Boolean).join(' ') || null;
+  const head = [lang === 'es' ? 'Indicador' : 'Indicator', ...periods.map((p) => periodLabel(p, lang))];
+  return [{ kind: 'table', caption, head, rows }];
+}
+
+/** The targets of an indicator for each period (null where none is set). */
+export async function targetSeries(ctx: ReportContext, ind: IndicatorInfo, source: string, place: string | undefined, periods: readonly Period[]) {
+  return Promise.all(
+    periods.map(async (p) => {
+      const r = await progressAgainstTarget(ctx.db, {
+        program: ctx.catalog.program.code,
+        indicator: ind.code,
+        source: source || undefined,
+        place,
+        period: p.id,
+        approvedOnly: ctx.approvedOnly,
+      });
+      return r;
+    }),
+  );
+}
+
+async function chartBlock(ctx: ReportContext, section: Extract<Section, { type: 'chart' }>): Promise<Block[]> {
+  const periods = resolveRange(ctx, section.periods);
+  const lang = ctx.lang;
+  const ind = indicatorOf(ctx, section.indicator);
+  const sources = section.source ? [section.source] : ind.sources.length > 1 ? (section.sources ?? ind.sources) : [sourceOf(ind, section)];
+  const series: ChartSeries[] = [];
+  const all: SeriesPoint[] = [];
+  for (const source of sources) {
+    const points = await seriesValues(ctx, { ...section, source: source || undefined }, periods);
+    all.push(...points);
+    const name = source && ind.sources.length > 1 ? (ctx.sourceNames.get(source)?.[lang] ?? source) : lang === 'es' ? 'Valor' : 'Actual';
+    series.push({ name, style: section.style, values: points.map((p) => p.value) });
+  }
+  if (section.targets) {
+    const targets = await targetSeries(ctx, ind, sources[0] ?? '', section.place, periods);
+    series.push({ name: lang === 'es' ? 'Meta' : 'Target', style: 'line', values: targets.map((t) => t.target) });
+  }
+  const title = scopeTitle(ctx, section, ind, ind.sources.length > 1 && sources.length > 1 ? '' : (sources[0] ?? ''));
+  const note = notSourcedNote(all, lang);
+  const caption = [section.caption?.[lang] ?? title, note].filter(Boolean).join(' ');
+  return [
+    {
+      kind: 'chart',
+      caption,
+      chart: { title, unitLabel: unitLabel(ind.unit, lang), categories: periods.map((p) => periodLabel(p, lang)), series, lang },
+      // Several sources are several series; the query names them all.
+      query: { ...figureQuery(ctx, section, periods), source: sources.join(',') },
+    },
+  ];
+}
+
+/** Blocks of a table or chart section (its heading is added by the caller). */
+export async function figureSectionBlocks(ctx: ReportContext, section: Extract<Section, { type: 'table' | 'chart' }>): Promise<Block[]> {
+  return section.type === 'table' ? tableBlock(ctx, section) : chartBlock(ctx, section);
+}

@@ -1,0 +1,51 @@
+/** GET /api/reports/{report} through the app: the CLI's bytes, scoped to what the caller may see. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
+import { createApp, type App } from '../../server/app.js';
+import { loadProgramFolder } from '../programs/program-load.service.js';
+import { findProgram } from '../programs/catalog.repo.js';
+import { definitionHash } from './report-build.service.js';
+import { upsertReportDefinition } from './report.repo.js';
+import { renderReport } from './report.service.js';
+
+let t: TestDb;
+let app: App;
+beforeAll(async () => {
+  t = await createTestDb();
+  await loadProgramFolder(t.db, 'demo/peru');
+  app = createApp({ db: t.db, engine: t.engine });
+}, 120_000);
+afterAll(() => t.destroy());
+
+describe('GET /api/reports/{report}', () => {
+  it('gives the public the same PDF as the CLI, with its data version', async () => {
+    const res = await app.request('/api/reports/factsheet?program=PE&period=2012&lang=es&format=pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="PE-factsheet-2012-es.pdf"');
+    const body = Buffer.from(await res.arrayBuffer());
+    const cli = await renderReport(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang: 'es', format: 'pdf' });
+    expect(body.equals(cli.body)).toBe(true);
+    expect(res.headers.get('x-vigia-data-version')).toBe(String(cli.dataVersion));
+  });
+
+  it('hides indicators above the caller\'s clearance, and checks its query', async () => {
+    const program = await findProgram(t.db, 'PE');
+    const json = JSON.stringify({
+      code: 'internal',
+      title: { en: 'Internal', es: 'Interno' },
+      sections: [{ type: 'statements', items: [{ kind: 'comparison', indicator: 'AML_CASES_N' }] }],
+    });
+    await upsertReportDefinition(t.db, program.id, 'internal', json, definitionHash(json));
+    const hidden = await app.request('/api/reports/internal?program=PE&period=2012');
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ error: 'not_found', message: 'program PE has no indicator "AML_CASES_N"' });
+    // The progress report simply leaves such indicators out for the public.
+    const progress = await (await app.request('/api/reports/progress?program=PE&period=2012&format=md')).text();
+    expect(progress).toContain('Coca eradicated');
+    expect(progress).not.toContain('AML_CASES_N');
+    expect(progress).not.toContain('Money-laundering cases');
+    const bad = await app.request('/api/reports/factsheet?program=PE&period=2012&format=docx');
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Reports over HTTP: the same bytes as `vigia report`, scoped by who asks — the public gets
+ * approved data of public indicators (an indicator it may not see makes the report not_found,
+ * as in analytics); officers see what the definition asks for.
+ */
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { dataScope } from '../auth/policy.js';
+import { renderReport } from './report.service.js';
+import { ReportParamsSchema, ReportQuerySchema } from './reports.schema.js';
+
+const binary = z.string().openapi({ format: 'binary' });
+
+const route = guarded('read_public', {
+  method: 'get',
+  path: '/api/reports/{report}',
+  tags: ['reports'],
+  summary: 'A report (fact sheet, indicator progress, …) made from the live data',
+  description:
+    'Markdown, HTML or PDF, English or Spanish. Regenerating from the same data version gives the same bytes; the `X-Vigia-Data-Version` header says which version it was made from.',
+  request: { params: ReportParamsSchema, query: ReportQuerySchema },
+  responses: {
+    200: {
+      content: { 'application/pdf': { schema: binary }, 'text/html': { schema: z.string() }, 'text/markdown': { schema: z.string() } },
+      description: 'The report',
+    },
+  },
+});
+
+export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const { report } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const scope = dataScope(c.get('actor'));
+    const r = await renderReport(deps.db, { ...q, report, reader: { approvedOnly: scope.approvedOnly, maxSensitivity: scope.maxSensitivity } });
+    return c.body(new Uint8Array(r.body), 200, {
+      'Content-Type': r.contentType,
+      'Content-Disposition': `inline; filename="${r.fileName}"`,
+      'X-Vigia-Data-Version': String(r.dataVersion),
+    });
+  });
+}

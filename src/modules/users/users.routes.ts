@@ -1,0 +1,59 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { IdParamSchema, UserSchema } from '../auth/auth.schema.js';
+import { listUsers } from './users.repo.js';
+import { changeUser, createUser, resetPasswordById } from './users.service.js';
+
+const NewUserSchema = z
+  .object({
+    email: z.string().min(3).max(200),
+    name: z.string().min(1).max(200),
+    role: z.enum(['admin', 'officer', 'partner', 'analyst']),
+    organisation: z.string().max(50).optional(),
+    clearance: z.enum(['public', 'official', 'restricted']).optional(),
+    password: z.string().min(10).max(200).optional().openapi({ description: 'Omit to have one generated and returned once' }),
+  })
+  .openapi('NewUser');
+
+const UserChangeSchema = z
+  .object({
+    role: z.enum(['admin', 'officer', 'partner', 'analyst']).optional(),
+    clearance: z.enum(['public', 'official', 'restricted']).optional(),
+    active: z.boolean().optional(),
+    organisation: z.string().max(50).nullable().optional(),
+  })
+  .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change: give role, clearance, active or organisation' })
+  .openapi('UserChange');
+
+const listRoute = guarded('manage_users', {
+  method: 'get', path: '/api/users', tags: ['users'], summary: 'All users (never their passwords)',
+  responses: { 200: jsonReply(z.object({ users: z.array(UserSchema) }), 'Users') },
+});
+const createRoute = guarded('manage_users', {
+  method: 'post', path: '/api/users', tags: ['users'], summary: 'Create a user',
+  request: jsonBody(NewUserSchema),
+  responses: { 201: jsonReply(z.object({ user: UserSchema, password: z.string().optional() }), 'Created; a generated password is shown once') },
+});
+const changeRoute = guarded('manage_users', {
+  method: 'patch', path: '/api/users/{id}', tags: ['users'], summary: "Change a user's role, clearance, organisation or status (audited as a permission change)",
+  request: { params: IdParamSchema, ...jsonBody(UserChangeSchema) },
+  responses: { 200: jsonReply(UserSchema, 'Changed') },
+});
+const resetRoute = guarded('manage_users', {
+  method: 'post', path: '/api/users/{id}/reset-password', tags: ['users'], summary: 'Give a user a new random password (shown once); ends their sessions',
+  request: { params: IdParamSchema },
+  responses: { 200: jsonReply(z.object({ password: z.string() }), 'The new password') },
+});
+
+export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => c.json({ users: await listUsers(deps.db) }, 200));
+  app.openapi(createRoute, async (c) => {
+    const r = await createUser(deps.db, c.req.valid('json'), c.get('actor').userId);
+    return c.json({ user: r.user, ...(r.generatedPassword ? { password: r.generatedPassword } : {}) }, 201);
+  });
+  app.openapi(changeRoute, async (c) => c.json(await changeUser(deps.db, c.req.valid('param').id, c.req.valid('json'), c.get('actor').userId), 200));
+  app.openapi(resetRoute, async (c) => c.json({ password: await resetPasswordById(deps.db, c.req.valid('param').id, c.get('actor').userId) }, 200));
+}

@@ -1,0 +1,126 @@
+/** Managing accounts. Passwords are hashed here and never leave this module in clear. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Clearance, Role } from '../../db/schema-accounts.js';
+import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
+import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { deleteSessionsOfUser } from '../auth/sessions.repo.js';
+import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, type PublicUser } from './users.repo.js';
+
+export const ROLES: readonly Role[] = ['admin', 'officer', 'partner', 'analyst'];
+export const CLEARANCES: readonly Clearance[] = ['public', 'official', 'restricted'];
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: string;
+  /** Organisation code; partners must belong to one. */
+  organisation?: string | undefined;
+  clearance?: string | undefined;
+  /** When absent a random password is generated and returned once. */
+  password?: string | undefined;
+}
+
+/** Creates a user; returns the user and the password when it was generated. */
+export async function createUser(
+  db: Kysely<Database>,
+  input: CreateUserInput,
+  actorId: number | null,
+): Promise<{ user: PublicUser; generatedPassword?: string }> {
+  const issues: IssueDetail[] = [];
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ column: 'email', value: input.email, reason: 'not an email address' });
+  if (!input.name.trim()) issues.push({ column: 'name', reason: 'a name is required' });
+  if (!ROLES.includes(input.role as Role)) issues.push({ column: 'role', value: input.role, reason: `must be one of ${ROLES.join(', ')}` });
+  const clearance = (input.clearance ?? (input.role === 'partner' ? 'official' : 'official')) as Clearance;
+  if (!CLEARANCES.includes(clearance)) issues.push({ column: 'clearance', value: input.clearance, reason: `must be one of ${CLEARANCES.join(', ')}` });
+  const problem = input.password !== undefined ? passwordProblem(input.password) : null;
+  if (problem) issues.push({ column: 'password', reason: problem });
+  let organisationId: number | null = null;
+  if (input.organisation) {
+    organisationId = (await findOrganisationId(db, input.organisation)) ?? null;
+    if (organisationId === null) issues.push({ column: 'organisation', value: input.organisation, reason: 'unknown organisation code' });
+  } else if (input.role === 'partner') {
+    issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
+  }
+  if (issues.length) throw validationError('the user cannot be created', issues);
+  if (await findUserByEmail(db, email)) throw conflict(`a user with email ${email} already exists`);
+
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.transaction().execute(async (trx) => {
+    const u = await insertUser(trx, { email, name: input.name.trim(), passwordHash, role: input.role as Role, organisationId, clearance });
+    await recordAudit(trx, { userId: actorId, action: 'create', entity: 'user', entityId: u.id, after: u });
+    return u;
+  });
+  return input.password === undefined ? { user, generatedPassword: password } : { user };
+}
+
+/** Sets a new random password (returned once) and ends the user's sessions. */
+export async function resetPassword(db: Kysely<Database>, email: string, actorId: number | null): Promise<string> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw notFound(`no user with email ${email}`);
+  return resetPasswordById(db, user.id, actorId);
+}
+
+export async function resetPasswordById(db: Kysely<Database>, id: number, actorId: number | null): Promise<string> {
+  const user = await findUserById(db, id);
+  if (!user) throw notFound(`no user ${id}`);
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, user.id, hash);
+    await deleteSessionsOfUser(trx, user.id);
+    await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: user.id });
+  });
+  return password;
+}
+
+export interface UserChange {
+  role?: string | undefined;
+  clearance?: string | undefined;
+  active?: boolean | undefined;
+  organisation?: string | null | undefined;
+}
+
+/** Changes what a user may do; one audit event records the permissions before and after. */
+export async function changeUser(db: Kysely<Database>, id: number, change: UserChange, actorId: number | null): Promise<PublicUser> {
+  const before = await findUserById(db, id);
+  if (!before) throw notFound(`no user ${id}`);
+  const issues: IssueDetail[] = [];
+  if (change.role !== undefined && !ROLES.includes(change.role as Role)) issues.push({ column: 'role', value: change.role, reason: `must be one of ${ROLES.join(', ')}` });
+  if (change.clearance !== undefined && !CLEARANCES.includes(change.clearance as Clearance)) issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${CLEARANCES.join(', ')}` });
+  let organisationId = before.organisation_id;
+  if (change.organisation !== undefined) {
+    organisationId = change.organisation === null ? null : ((await findOrganisationId(db, change.organisation)) ?? null);
+    if (change.organisation !== null && organisationId === null) issues.push({ column: 'organisation', value: change.organisation, reason: 'unknown organisation code' });
+  }
+  const role = (change.role ?? before.role) as Role;
+  if (role === 'partner' && organisationId === null) issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
+  if (issues.length) throw validationError('the user cannot be changed', issues);
+  return db.transaction().execute(async (trx) => {
+    const after = await updateUserAccess(trx, id, {
+      role,
+      clearance: (change.clearance ?? before.clearance) as Clearance,
+      active: change.active === undefined ? before.active : change.active ? 1 : 0,
+      organisation_id: organisationId,
+    });
+    if (after.active === 0) await deleteSessionsOfUser(trx, id);
+    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** The address of the administrator created on a new database. */
+export const FIRST_ADMIN_EMAIL = 'admin@vigia.local';
+
+/**
+ * On a database with no user yet, creates an administrator with a random password and returns
+ * it (to be shown once); otherwise returns null.
+ */
+export async function ensureAdministrator(db: Kysely<Database>): Promise<string | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const r = await createUser(db, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', role: 'admin', clearance: 'restricted' }, null);
+  return r.generatedPassword ?? null;
+}

@@ -1,0 +1,92 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../server/env.js';
+import { guarded } from '../../server/guard.js';
+import { ErrorSchema } from '../../server/errors.js';
+import { notFound } from '../../core/errors.js';
+import { dataScope, withinClearance } from '../auth/policy.js';
+import { loadCatalog } from '../programs/catalog.repo.js';
+import { listValues } from './values.repo.js';
+import { deleteValue, writeValue, writeValues } from './values.service.js';
+import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const conflict409 = json(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
+
+const listRoute = guarded('read_public', {
+  method: 'get',
+  path: '/api/programs/{program}/values',
+  tags: ['values'],
+  summary: 'Data values the caller may see (approved; a partner also its own; officers all)',
+  request: { params: ProgramParamSchema, query: ValueListQuerySchema },
+  responses: { 200: json(z.object({ values: z.array(ValueRowSchema) }), 'Values') },
+});
+const putRoute = guarded('write_data', {
+  method: 'put',
+  path: '/api/programs/{program}/values',
+  tags: ['values'],
+  summary: 'Create or change one value (optimistic concurrency by version)',
+  request: { params: ProgramParamSchema, ...body(ValueWriteSchema) },
+  responses: { 200: json(z.object({ id: z.number().int(), version: z.number().int(), changed: z.boolean() }), 'Saved'), 409: conflict409 },
+});
+const batchRoute = guarded('write_data', {
+  method: 'post',
+  path: '/api/programs/{program}/values/batch',
+  tags: ['values'],
+  summary: 'Write many values, all or nothing',
+  request: { params: ProgramParamSchema, ...body(ValueBatchSchema) },
+  responses: { 200: json(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), 'Saved'), 409: conflict409 },
+});
+const deleteRoute = guarded('write_data', {
+  method: 'delete',
+  path: '/api/programs/{program}/values',
+  tags: ['values'],
+  summary: 'Delete one value (by key and version)',
+  request: { params: ProgramParamSchema, ...body(ValueKeySchema) },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Deleted'), 409: conflict409 },
+});
+
+export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const { program } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const scope = dataScope(c.get('actor'));
+    const catalog = await loadCatalog(deps.db, program);
+    const place = q.place ? catalog.places.get(q.place) : undefined;
+    if (q.place && !place) throw notFound(`no place "${q.place}"`);
+    const organisationId = q.organisation ? catalog.organisations.get(q.organisation) : undefined;
+    if (q.organisation && organisationId === undefined) throw notFound(`no organisation "${q.organisation}"`);
+    const values = await listValues(deps.db, {
+      programId: catalog.program.id,
+      ...(q.indicator ? { indicatorCodes: q.indicator.split(',').map((s) => s.trim()) } : {}),
+      ...(place ? { placeId: place.id } : {}),
+      ...(q.period ? { period: q.period } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(organisationId !== undefined ? { organisationId } : {}),
+      approvedOnly: scope.approvedOnly,
+      ownOrganisationId: scope.ownOrganisationId,
+      sensitivities: (['public', 'official', 'restricted'] as const).filter((s) => withinClearance(s, scope.maxSensitivity)),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json({ values }, 200);
+  });
+  app.openapi(putRoute, async (c) => {
+    const { program } = c.req.valid('param');
+    const { version, ...input } = c.req.valid('json');
+    return c.json(await writeValue(deps.db, program, input, version, { actor: c.get('actor') }), 200);
+  });
+  app.openapi(batchRoute, async (c) => {
+    const { program } = c.req.valid('param');
+    const { values } = c.req.valid('json');
+    const r = await writeValues(deps.db, program, values, { actor: c.get('actor') });
+    return c.json({ inserted: r.inserted, updated: r.updated, unchanged: values.length - r.inserted - r.updated }, 200);
+  });
+  app.openapi(deleteRoute, async (c) => {
+    const { program } = c.req.valid('param');
+    const { version, ...key } = c.req.valid('json');
+    await deleteValue(deps.db, program, key, version, { actor: c.get('actor') });
+    return c.json({ ok: true as const }, 200);
+  });
+}

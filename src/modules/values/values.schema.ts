@@ -1,0 +1,70 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProgramParamSchema = z.object({
+  program: z.string().min(1).max(50).openapi({ param: { name: 'program', in: 'path' }, example: 'PE' }),
+});
+
+export const PagingSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const code = z.string().min(1).max(100);
+
+export const ValueInputSchema = z
+  .object({
+    indicator: code.openapi({ example: 'ERAD_HA' }),
+    place: code.openapi({ example: '10' }),
+    period: z.string().min(4).max(12).openapi({ example: '2013' }),
+    value: z.number().finite(),
+    disagg: z.string().max(500).optional().openapi({ example: 'substance=cocaine_base' }),
+    source: z.string().max(50).optional(),
+    note: z.string().max(2000).nullable().optional(),
+    organisation: z.string().max(50).nullable().optional().openapi({ description: 'Reporting organisation (officers; partners always write as their own)' }),
+    status: z.enum(['draft', 'submitted', 'approved', 'returned']).optional().openapi({ description: 'Officers only; partners always write drafts' }),
+    provenance: z.enum(['sourced', 'derived', 'illustrative']).optional(),
+  })
+  .openapi('ValueInput');
+
+export const ValueWriteSchema = ValueInputSchema.extend({
+  version: z.number().int().min(0).openapi({ description: 'The version you read (0 for a new value); a stale one gets 409' }),
+}).openapi('ValueWrite');
+
+export const ValueKeySchema = z
+  .object({
+    indicator: code,
+    place: code,
+    period: z.string().min(4).max(12),
+    disagg: z.string().max(500).optional(),
+    source: z.string().max(50).optional(),
+    version: z.number().int().min(1),
+  })
+  .openapi('ValueKey');
+
+export const ValueBatchSchema = z.object({ values: z.array(ValueInputSchema).min(1).max(10_000) }).openapi('ValueBatch');
+
+export const ValueRowSchema = z
+  .object({
+    id: z.number().int(),
+    indicator: z.string(),
+    place: z.string(),
+    period: z.string(),
+    disagg: z.string(),
+    source: z.string(),
+    value: z.number(),
+    status: z.string(),
+    version: z.number().int(),
+    provenance: z.string(),
+    note: z.string().nullable(),
+    organisation: z.string().nullable(),
+    updated_at: z.string(),
+  })
+  .openapi('Value');
+
+export const ValueListQuerySchema = PagingSchema.extend({
+  indicator: z.string().max(500).optional().openapi({ description: 'Indicator codes, comma-separated' }),
+  place: z.string().max(100).optional(),
+  period: z.string().max(12).optional(),
+  status: z.enum(['draft', 'submitted', 'approved', 'returned']).optional(),
+  organisation: z.string().max(50).optional(),
+});

@@ -1,0 +1,83 @@
+/**
+ * The HTTP app: assembly only. Each module contributes its routes; errors are rendered in one
+ * place; the OpenAPI document is generated from the same zod schemas that validate requests.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Db } from '../db/database.js';
+import type { Engine } from '../db/dialect.js';
+import { VigiaError, validationError } from '../core/errors.js';
+import { defaultAuthSettings, type AuthSettings } from '../modules/auth/auth.service.js';
+import { errorResponse } from './errors.js';
+import { renderApiDocs } from './api-docs.js';
+import { authMiddleware } from './auth.middleware.js';
+import type { AppEnv } from './env.js';
+import { registerHealthRoutes } from '../modules/health/health.routes.js';
+import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerValueRoutes } from '../modules/values/values.routes.js';
+import { registerApprovalRoutes } from '../modules/approvals/approvals.routes.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerPlaceRoutes } from '../modules/places/places.routes.js';
+import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
+import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
+import { registerReportRoutes } from '../modules/reports/reports.routes.js';
+
+/** What route handlers may use. */
+export interface AppDeps {
+  db: Db;
+  engine: Engine;
+  auth: AuthSettings;
+  /** Mark cookies Secure even when the request looks like plain http (behind a TLS proxy). */
+  secureCookies: boolean;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps>): App {
+  const full: AppDeps = { auth: defaultAuthSettings(), secureCookies: false, maxBodyBytes: 10 * 1024 * 1024, ...deps };
+  const app = new OpenAPIHono<AppEnv>({
+    // Request validation failures become the standard validation error, naming each field.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => ({ column: i.path.join('.'), reason: i.message }));
+        return errorResponse(c, validationError(`invalid ${result.target}`, details));
+      }
+      return undefined;
+    },
+  });
+  app.onError((e, c) => errorResponse(c, e));
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: full.maxBodyBytes,
+      onError: (c) => errorResponse(c, new VigiaError('validation', `the request body is larger than ${full.maxBodyBytes} bytes`)),
+    }),
+  );
+  app.use('/api/*', authMiddleware(full.db, full.auth));
+
+  registerHealthRoutes(app, full);
+  registerAuthRoutes(app, full);
+  registerAnalyticsRoutes(app, full);
+  registerValueRoutes(app, full);
+  registerApprovalRoutes(app, full);
+  registerAuditRoutes(app, full);
+  registerUserRoutes(app, full);
+  registerPlaceRoutes(app, full);
+  registerOrganisationRoutes(app, full);
+  registerIndicatorRoutes(app, full);
+  registerReportRoutes(app, full);
+
+  const info = {
+    title: 'Vigia API',
+    version: '0.1.0',
+    description: 'Monitoring and reporting for counternarcotics and rule-of-law assistance programs.',
+  };
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
+  app.get('/api/docs', (c) => c.html(renderApiDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as Parameters<typeof renderApiDocs>[0])));
+  return app;
+}

@@ -1,0 +1,40 @@
+/**
+ * Resolves who is calling (session cookie or bearer token) for every /api request, and guards
+ * cookie-authenticated writes against cross-site requests: they must carry the
+ * `X-Requested-With: vigia` header (which a cross-site form cannot send, and a cross-site
+ * script cannot send without a CORS preflight that Vigia never grants) and, if the browser
+ * sends an Origin, it must be this server's.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '../db/database.js';
+import { VigiaError } from '../core/errors.js';
+import { actorOf, PUBLIC_ACTOR } from '../modules/auth/actor.js';
+import { authenticate, type AuthSettings } from '../modules/auth/auth.service.js';
+import type { AppEnv } from './env.js';
+import { errorResponse } from './errors.js';
+
+export const SESSION_COOKIE = 'vigia_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authMiddleware(db: Db, settings: AuthSettings): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const sessionSecret = getCookie(c, SESSION_COOKIE);
+    if (header && !bearer) return errorResponse(c, new VigiaError('unauthorized', 'the Authorization header must be "Bearer <token>"'));
+    const who = bearer || sessionSecret ? await authenticate(db, settings, { bearer, sessionSecret: bearer ? undefined : sessionSecret }) : null;
+    if (bearer && !who) return errorResponse(c, new VigiaError('unauthorized', 'the token is unknown, expired or revoked'));
+    c.set('actor', who ? actorOf(who.user) : PUBLIC_ACTOR);
+    c.set('via', who?.via ?? 'none');
+    c.set('sessionSecret', who?.via === 'session' ? sessionSecret : undefined);
+    if (who?.via === 'session' && !SAFE.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const own = new URL(c.req.url).origin;
+      if (c.req.header('x-requested-with') !== 'vigia' || (origin && origin !== own)) {
+        return errorResponse(c, new VigiaError('forbidden', 'cross-site request refused: send X-Requested-With: vigia from this site'));
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,11 @@
+/** What the HTTP layer keeps per request. */
+import type { Actor } from '../modules/auth/actor.js';
+
+export interface AppEnv {
+  Variables: {
+    actor: Actor;
+    /** How the actor was authenticated; cross-site checks apply to cookies only. */
+    via: 'session' | 'token' | 'none';
+    sessionSecret: string | undefined;
+  };
+}

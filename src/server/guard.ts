@@ -1,0 +1,36 @@
+/**
+ * Every API route is declared through `guarded`, which attaches the permission it needs as
+ * middleware (checked against the central policy before the handler runs) and records it in
+ * the OpenAPI document as `x-permission`. A test checks that no route lacks one.
+ */
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { requirePermission, type Permission } from '../modules/auth/policy.js';
+import type { AppEnv } from './env.js';
+import { ErrorSchema } from './errors.js';
+
+export function requires(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requirePermission(c.get('actor'), permission);
+    await next();
+  };
+}
+
+const errorContent = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+
+/** The error responses every route may give, in the standard shape. */
+export const standardErrors = {
+  400: errorContent('Invalid input: `details` names each field'),
+  401: errorContent('Not signed in, or the session or token expired'),
+  403: errorContent('Not allowed for this user'),
+  404: errorContent('No such thing (or not visible to this user)'),
+} as const;
+
+export function guarded<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(permission: Permission, route: R) {
+  return createRoute({
+    ...route,
+    responses: { ...standardErrors, ...route.responses },
+    'x-permission': permission,
+    middleware: [requires(permission)] as const,
+  });
+}
