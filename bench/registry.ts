@@ -6,5 +6,6 @@ import type { Benchmark } from './bench-context.js';
 import { valuesBench } from './values.bench.js';
 import { factsheetBench } from './factsheet.bench.js';
 import { recordsBench } from './records.bench.js';
+import { apiBench } from './api.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench];
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench];

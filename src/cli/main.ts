@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve.command.js';
 import { registerReport } from './commands/report.command.js';
 import { registerUsers } from './commands/users.command.js';
 import { registerRecords } from './commands/records.command.js';
+import { registerExchange } from './commands/exchange.command.js';
 
 const program = new Command();
 program
@@ -29,5 +30,6 @@ registerServe(program);
 registerReport(program);
 registerUsers(program);
 registerRecords(program);
+registerExchange(program);
 
 await program.parseAsync(process.argv);

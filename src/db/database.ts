@@ -27,6 +27,24 @@ export interface OpenDatabase {
   label: string;
 }
 
+/**
+ * Kysely prepares every query afresh; for the repeated multi-row INSERTs of a bulk load that
+ * costs as much as running them. Statements are kept by SQL text (a bounded, oldest-out cache).
+ */
+function cachePreparedStatements(sqlite: SqliteDatabase.Database, size = 200): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens (and for SQLite, creates) the database described by the options. */
 export function openDatabase(options: DatabaseOptions): OpenDatabase {
   if (options.url) {
@@ -53,5 +71,8 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: bulk loads touch the fact table and the value index all over.
+  sqlite.pragma('cache_size = -65536');
+  cachePreparedStatements(sqlite);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', label: `sqlite:${file}` };
 }

@@ -118,6 +118,11 @@ const CASES: Case[] = [
     name: 'analytics of a restricted indicator', method: 'GET', path: '/api/analytics?program=XX&indicator=SECRET_IND',
     expect: { public: 404, analyst: 404, cleared: 200, partnerA: 404, partnerB: 404, officer: 200, admin: 200 },
   },
+  { name: 'compare a public indicator', method: 'GET', path: '/api/compare?program=XX&indicator=SUM_IND&source=A&from=2011&to=2012', expect: all(200) },
+  {
+    name: 'compare a restricted indicator', method: 'GET', path: '/api/compare?program=XX&indicator=SECRET_IND&from=2011&to=2012',
+    expect: { public: 404, analyst: 404, cleared: 200, partnerA: 404, partnerB: 404, officer: 200, admin: 200 },
+  },
   { name: 'read submissions', method: 'GET', path: '/api/programs/XX/submissions', expect: only(SIGNED_IN, 200) },
   {
     name: 'submit', method: 'POST', path: '/api/programs/XX/submissions',

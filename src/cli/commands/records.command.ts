@@ -1,5 +1,5 @@
 /**
- * `vigia records list|add|import|export|types`: the operational registers from the command line.
+ * `vigia records list|add|import|export|types|rebuild`: the operational registers from the command line.
  * Every write goes through the records service, so indicator totals follow at once.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { validationError } from '../../core/errors.js';
 import { SENSITIVITIES, type Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { ValueStatus } from '../../db/schema.js';
 import { isQuantity } from '../../core/record-types/validate.js';
-import { createRecord, exportRecords, listRecords, type RecordView } from '../../modules/records/records.service.js';
+import { createRecord, exportRecords, listRecords, rebuildRecordRollups, type RecordView } from '../../modules/records/records.service.js';
 import { importRecords } from '../../modules/records/records-import.service.js';
 import { parseRecordsCsv } from '../../modules/records/records-csv.js';
 import { listRecordTypes, requireRecordType } from '../../modules/records/record-types.service.js';
@@ -80,6 +80,15 @@ export function registerRecords(program: Command): void {
           console.log(`${t.code.padEnd(26)} ${t.builtin ? 'built-in' : 'program '}  ${t.name.en} / ${t.name.es}`);
           console.log(`${''.padEnd(26)} rolls up into: ${active.length ? active.join(', ') : '(no indicator of this program)'}`);
         }
+      });
+    }),
+  );
+
+  common(records.command('rebuild').description("Sum the indicators fed by records again from every record (after the program's indicators or record types changed)"), false).action(
+    action(async (opts: Omit<Common, 'type'>) => {
+      await withDatabase(async ({ db }) => {
+        const n = await rebuildRecordRollups(db, await resolveProgramCode(db, opts.program));
+        console.log(opts.json ? JSON.stringify({ records: n }) : `rebuilt the roll-ups of ${n} record(s)`);
       });
     }),
   );

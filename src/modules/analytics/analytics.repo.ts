@@ -99,6 +99,12 @@ export async function findPlace(db: Db, programId: number, code: string): Promis
     .executeTakeFirst();
 }
 
+/** True when some place has this one as its parent. */
+export async function hasChildPlaces(db: Db, placeId: number): Promise<boolean> {
+  const r = await db.selectFrom('place').select('id').where('parent_id', '=', placeId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
 /** The program's top-level places (normally the one country). */
 export async function findRootPlaces(db: Db, programId: number): Promise<PlaceRef[]> {
   return db
@@ -144,8 +150,11 @@ export interface FactScope {
   indicatorId: number;
   /** Fact source values to read (at least one); part of the primary-key prefix. */
   sources: readonly string[];
-  /** A place subtree: facts whose ancestor at that level is this place. */
-  subtree?: { column: PlaceLevelColumn; id: number } | undefined;
+  /**
+   * A place subtree: facts whose ancestor at that level is this place. For a leaf, the facts
+   * of that very place, read through the primary key (indicator_id, source, place_id).
+   */
+  subtree?: { column: PlaceLevelColumn; id: number; leaf: boolean } | undefined;
   /** Zone members by level: facts below any of them. */
   zone?: { column: PlaceLevelColumn; ids: number[] }[] | undefined;
   /** Facts that start on or after this date… */
@@ -242,7 +251,7 @@ function factsInScope(db: Db, scope: FactScope, level: PlaceLevelColumn | null) 
   let query = db.selectFrom('fact').where('indicator_id', '=', scope.indicatorId);
   query = otherSources.length ? query.where('source', 'in', [...scope.sources]) : query.where('source', '=', firstSource ?? '');
   if (level) query = query.where(level, 'is not', null);
-  if (scope.subtree) query = query.where(scope.subtree.column, '=', scope.subtree.id);
+  if (scope.subtree) query = query.where(scope.subtree.leaf ? 'place_id' : scope.subtree.column, '=', scope.subtree.id);
   const zone = scope.zone;
   if (zone) {
     query = zone.length ? query.where((eb) => eb.or(zone.map((z) => eb(z.column, 'in', z.ids)))) : query.where(sql<boolean>`1 = 0`);

@@ -10,7 +10,7 @@ import { guarded } from '../../server/guard.js';
 import { parseDisagg } from '../../core/disagg.js';
 import { dataScope } from '../auth/policy.js';
 import { AnalyticsQuerySchema, AnalyticsResultSchema } from './analytics.schema.js';
-import { queryAnalytics, type GroupBy } from './analytics.service.js';
+import { comparePeriods, queryAnalytics, type GroupBy } from './analytics.service.js';
 import { assertReadableIndicators } from './analytics-access.service.js';
 
 const route = guarded('read_public', {
@@ -22,6 +22,39 @@ const route = guarded('read_public', {
     'Reads the live fact table: a value is included the moment it is saved. Signed out: approved data of public indicators only.',
   request: { query: AnalyticsQuerySchema.extend({ approved: z.enum(['true', 'false']).optional().openapi({ description: 'Approved data only (always so for the public, analysts and partners)' }) }) },
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
+});
+
+const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()) });
+const compareRoute = guarded('read_public', {
+  method: 'get',
+  path: '/api/compare',
+  tags: ['analytics'],
+  summary: 'Compare one indicator between two periods (change and unrounded percent change)',
+  request: {
+    query: z.object({
+      program: z.string().min(1).max(50),
+      indicator: z.string().min(1).max(100),
+      from: z.string().min(4).max(12).openapi({ example: '2011' }),
+      to: z.string().min(4).max(12).openapi({ example: '2012' }),
+      source: z.string().max(50).optional(),
+      place: z.string().max(50).optional(),
+      zone: z.string().max(50).optional(),
+      disagg: z.string().max(500).optional(),
+      approved: z.enum(['true', 'false']).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ indicator: z.string(), source: z.string().nullable(), place: z.string(), from: side, to: side, change: z.number().nullable(), change_pct: z.number().nullable() })
+            .openapi('Comparison'),
+        },
+      },
+      description: 'The comparison',
+    },
+  },
 });
 
 const list = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -42,6 +75,23 @@ export function registerAnalyticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       ...(q.zone ? { zone: q.zone } : {}),
       ...(q.from ? { from: q.from } : {}),
       ...(q.to ? { to: q.to } : {}),
+      ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
+      approvedOnly: scope.approvedOnly || q.approved === 'true',
+    });
+    return c.json(result, 200);
+  });
+  app.openapi(compareRoute, async (c) => {
+    const q = c.req.valid('query');
+    const scope = dataScope(c.get('actor'));
+    await assertReadableIndicators(deps.db, q.program, [q.indicator], scope.maxSensitivity);
+    const result = await comparePeriods(deps.db, {
+      program: q.program,
+      indicator: q.indicator,
+      from: q.from,
+      to: q.to,
+      source: q.source,
+      place: q.place,
+      zone: q.zone,
       ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
       approvedOnly: scope.approvedOnly || q.approved === 'true',
     });

@@ -30,6 +30,7 @@ import {
   findIndicators,
   findProgramIndicators,
   findPlace,
+  hasChildPlaces,
   findRootPlaces,
   findTargets,
   findZoneMembers,
@@ -146,7 +147,7 @@ async function resolveContext(db: Db, program: ProgramRef, q: AnalyticsQuery): P
   if (q.place) {
     const place = await findPlace(db, program.id, q.place);
     if (!place) throw notFound(`program ${program.code} has no place "${q.place}"`);
-    scope.subtree = { column: placeColumn(place.level), id: place.id };
+    scope.subtree = { column: placeColumn(place.level), id: place.id, leaf: !(await hasChildPlaces(db, place.id)) };
   }
   if (q.zone) {
     const members = await findZoneMembers(db, program.id, q.zone);

@@ -13,7 +13,7 @@ import { addFactDeltasBatch } from '../analytics/facts.repo.js';
 import { requirePlace, type Catalog } from '../programs/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
-import { storedContributions, toFactDeltas } from './record-facts.service.js';
+import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { requireRecordType } from './record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
@@ -251,3 +251,17 @@ export async function exportRecords(db: Kysely<Database>, programCode: string, t
 }
 
 const EXPORT_PAGE = 10_000;
+
+/**
+ * Sums every roll-up fact of the program again from its records, in one transaction: for after
+ * the program's indicators changed outside a folder load, or an upgrade changed a built-in
+ * record type. Returns how many records were read.
+ */
+export async function rebuildRecordRollups(db: Kysely<Database>, programCode: string): Promise<number> {
+  const scope = await openRecordScope(db, programCode);
+  return db.transaction().execute(async (trx) => {
+    await rebuildRecordFacts(trx, scope.catalog, scope.types);
+    await bumpDataVersion(trx, scope.catalog.program.id);
+    return countRecordRows(trx, { programId: scope.catalog.program.id });
+  });
+}

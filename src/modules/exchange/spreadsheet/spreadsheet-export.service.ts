@@ -1,0 +1,103 @@
+/**
+ * What a spreadsheet export holds: the program's data values (the import format, so an export
+ * loads back), the records of one type (the records import format), or one analytics result
+ * flattened to a table. Always within the reader's scope: approved data only when asked, and
+ * nothing above `maxSensitivity`.
+ */
+import type { Kysely } from 'kysely';
+import { parse } from 'csv-parse/sync';
+import type { Database } from '../../../db/schema.js';
+import type { Clearance } from '../../../db/schema-accounts.js';
+import { withinClearance } from '../../auth/policy.js';
+import { loadCatalog } from '../../programs/catalog.repo.js';
+import { queryAnalytics, type AnalyticsRow } from '../../analytics/analytics.service.js';
+import { assertReadableIndicators } from '../../analytics/analytics-access.service.js';
+import { exportRecords, listRecords, type RecordView } from '../../records/records.service.js';
+import { openRecordScope } from '../../records/record-scope.js';
+import { requireRecordType } from '../../records/record-types.service.js';
+import { recordsToCsv } from '../../records/records-csv.js';
+import { hiddenFields } from '../../../core/record-types/sensitivity.js';
+import type { ExportOptions } from '../exchange-format.js';
+import { valuesAfter } from './value-export.repo.js';
+import type { TableSink } from './table-sink.js';
+
+const PAGE = 10_000;
+const SENSITIVITIES: readonly Clearance[] = ['public', 'official', 'restricted'];
+
+/** The columns of a values export: every import column, in the order of a folder's values files. */
+export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', 'source', 'value', 'provenance', 'note', 'status', 'organisation'] as const;
+
+/** Writes the data values visible within `opts` to `sink`, page by page. */
+export async function exportValueTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
+  const catalog = await loadCatalog(db, opts.program, []);
+  const ceiling = opts.maxSensitivity ?? 'restricted';
+  const filter = {
+    programId: catalog.program.id,
+    approvedOnly: opts.approvedOnly ?? false,
+    ownOrganisationId: opts.ownOrganisationId ?? null,
+    sensitivities: SENSITIVITIES.filter((s) => withinClearance(s, ceiling)),
+  };
+  await sink.row(VALUE_EXPORT_COLUMNS);
+  for (let after = 0; ; ) {
+    const page = await valuesAfter(db, filter, after, PAGE);
+    for (const v of page) {
+      await sink.row([v.indicator, v.place, v.period, v.disagg, v.source, v.value, v.provenance, v.note, v.status, v.organisation]);
+    }
+    const last = page[page.length - 1];
+    if (!last || page.length < PAGE) break;
+    after = last.id;
+  }
+  await sink.end();
+}
+
+/** The dimensions grouped in an analytics result, in first-seen order. */
+function dimensionsOf(rows: readonly AnalyticsRow[]): string[] {
+  const dims = new Set<string>();
+  for (const r of rows) for (const d of Object.keys(r.disagg ?? {})) dims.add(d);
+  return [...dims];
+}
+
+/** Writes one analytics result as a flat table: one column per grouped dimension. */
+export async function exportAnalyticsTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
+  const q = opts.analytics;
+  if (!q) throw new Error('exportAnalyticsTable needs opts.analytics');
+  if (opts.maxSensitivity) await assertReadableIndicators(db, opts.program, q.indicators, opts.maxSensitivity);
+  const { rows } = await queryAnalytics(db, { ...q, program: opts.program, approvedOnly: opts.approvedOnly ?? false });
+  const dims = dimensionsOf(rows);
+  await sink.row(['indicator', 'source', 'place', 'place_name', 'place_level', 'period', ...dims.map((d) => `disagg.${d}`), 'value', 'provenance']);
+  for (const r of rows) {
+    await sink.row([
+      r.indicator, r.source ?? '', r.place?.code ?? '', r.place?.name ?? '', r.place?.level ?? null, r.period ?? '',
+      ...dims.map((d) => r.disagg?.[d] ?? ''), r.value, r.provenance.join(';'),
+    ]);
+  }
+  await sink.end();
+}
+
+/** The records of one type as CSV text (the records import format), within the reader's scope. */
+export async function recordsCsvText(db: Kysely<Database>, opts: ExportOptions & { recordType: string }): Promise<string> {
+  const clearance = opts.maxSensitivity ?? 'restricted';
+  if (!opts.approvedOnly) return exportRecords(db, opts.program, opts.recordType, clearance);
+  const type = requireRecordType((await openRecordScope(db, opts.program)).types, opts.recordType);
+  const views: RecordView[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await listRecords(db, opts.program, { type: opts.recordType, status: 'approved', clearance, limit: PAGE, offset });
+    views.push(...page.items);
+    if (page.items.length < PAGE) break;
+  }
+  return recordsToCsv(type.definition, views, hiddenFields(type.definition, clearance));
+}
+
+/** Writes the records of one type to `sink` (each CSV cell as text). */
+export async function exportRecordTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions & { recordType: string }): Promise<void> {
+  const rows = parse(await recordsCsvText(db, opts)) as string[][];
+  for (const r of rows) await sink.row(r);
+  await sink.end();
+}
+
+/** Whichever of the three `opts` asks for. */
+export async function exportTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
+  if (opts.recordType) return exportRecordTable(db, sink, { ...opts, recordType: opts.recordType });
+  if (opts.analytics) return exportAnalyticsTable(db, sink, opts);
+  return exportValueTable(db, sink, opts);
+}
