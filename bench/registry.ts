@@ -6,6 +6,7 @@ import type { Benchmark } from './bench-context.js';
 import { valuesBench } from './values.bench.js';
 import { factsheetBench } from './factsheet.bench.js';
 import { recordsBench } from './records.bench.js';
+import { exchangeBench } from './exchange.bench.js';
 import { apiBench } from './api.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench];
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench];

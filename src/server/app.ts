@@ -23,6 +23,8 @@ import { registerPlaceRoutes } from '../modules/places/places.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
+import { registerRecordRoutes } from '../modules/records/records.routes.js';
+import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 
 /** What route handlers may use. */
 export interface AppDeps {
@@ -71,6 +73,8 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps
   registerOrganisationRoutes(app, full);
   registerIndicatorRoutes(app, full);
   registerReportRoutes(app, full);
+  registerRecordRoutes(app, full);
+  registerExchangeRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

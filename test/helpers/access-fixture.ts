@@ -1,11 +1,14 @@
 /**
  * A program shared by several organisations, with one user per role, for authorization tests:
  * partners of ORG_A and ORG_B, an analyst, an analyst cleared for restricted data, an officer
- * and an administrator. SECRET_IND is a restricted indicator.
+ * and an administrator. SECRET_IND is a restricted indicator; seizure records roll up into the
+ * SEIZ_REC_* indicators (their latitude, longitude and case reference are restricted fields).
  */
 import type { Db } from '../../src/db/database.js';
 import { createMiniProgram, type MiniProgram } from './mini-program.js';
 import { createUser } from '../../src/modules/users/users.service.js';
+import { addRecordIndicators, indicatorsFor } from './record-indicators.js';
+import { BUILTIN_RECORD_TYPES } from '../../src/core/record-types/builtin/index.js';
 
 export const PASSWORD = 'a long test password';
 export const USERS = {
@@ -36,6 +39,10 @@ export async function createAccessFixture(db: Db): Promise<MiniProgram & { orgId
     .executeTakeFirstOrThrow();
   mini.indicatorIds.SECRET_IND = secretId;
   await db.updateTable('indicator').set({ sensitivity: 'official' }).where('code', '=', 'LATEST_IND').execute();
+  // Seizure records roll up into the SEIZ_REC_* indicators.
+  const seizure = BUILTIN_RECORD_TYPES.get('seizure');
+  if (!seizure) throw new Error('the built-in seizure type is missing');
+  await addRecordIndicators(db, mini.programId, indicatorsFor([seizure]), []);
   const make = (email: string, role: string, organisation?: string, clearance?: string) =>
     createUser(db, { email, name: email, role, organisation, clearance, password: PASSWORD }, null);
   await make(USERS.admin, 'admin', undefined, 'restricted');

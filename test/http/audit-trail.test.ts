@@ -102,6 +102,18 @@ describe('one audit event per write', () => {
     expect(deleted).toMatchObject({ action: 'delete', before: { value: 8 }, after: null });
   });
 
+  it('records: create, update, delete', async () => {
+    const body = { type: 'seizure', data: { date: '2013-03-01', place: 'R1D1', substance: 'cocaine_hcl', quantity: { amount: 3, unit: 'kg' } } };
+    const created = await oneEvent(() => partner.post('/api/programs/XX/records', body), 201);
+    expect(created).toMatchObject({ action: 'create', entity: 'record', before: null, after: { type_code: 'seizure', status: 'draft', version: 1 } });
+    const id = created.entity_id;
+    const updated = await oneEvent(() => partner.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, data: { quantity: { amount: 4, unit: 'kg' } } }), 200);
+    expect(updated).toMatchObject({ action: 'update', before: { version: 1 }, after: { version: 2 } });
+    expect(JSON.parse(String(updated.after?.data)).quantity).toMatchObject({ amount: 4 });
+    const deleted = await oneEvent(() => partner.request('DELETE', `/api/programs/XX/records/${id}`, { version: 2 }), 200);
+    expect(deleted).toMatchObject({ action: 'delete', before: { version: 2 }, after: null });
+  });
+
   it('approvals: submit, return, resubmit, approve, unlock', async () => {
     const submitted = await oneEvent(() => partner.post('/api/programs/XX/submissions', { period: '2013' }), 201);
     expect(submitted).toMatchObject({ action: 'submit', entity: 'submission', after: { status: 'submitted', items: 1 } });

@@ -52,6 +52,15 @@ describe('concurrent edits', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 
+  it('records too: the second editor of the same version gets 409', async () => {
+    const created = await first.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2012-01-05', place: 'R2D1', substance: 'marijuana', quantity: { amount: 1, unit: 'kg' } } });
+    const id = (created.body as { id: number }).id;
+    const a = await first.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, note: 'first' });
+    const b = await second.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, note: 'second' });
+    expect([a.status, b.status]).toEqual([200, 409]);
+    expect(b.body).toMatchObject({ error: 'conflict', details: [{ column: 'version', value: 2 }] });
+  });
+
   it('a stale delete is refused', async () => {
     const r = await first.request('DELETE', '/api/programs/XX/values', { ...key, version: 1 });
     expect(r.status).toBe(409);

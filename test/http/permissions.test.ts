@@ -17,6 +17,12 @@ let t: TestDb;
 let app: App;
 const clients = {} as Record<Who, TestClient>;
 let userIds: Record<string, number> = {};
+let draftRecordId = 0;
+let approvedRecordId = 0;
+const seizure = (who: string, extra: Record<string, unknown> = {}) => ({
+  type: 'seizure',
+  data: { date: '2012-05-10', place: 'R1D1', substance: 'cocaine_base', quantity: { amount: 10, unit: 'kg' }, latitude: -9.1, longitude: -75.2, case_reference: `CASE-${who}`, ...extra },
+});
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -36,6 +42,11 @@ beforeAll(async () => {
   await createUser(t.db, { email: 'spare@example.org', name: 'Spare', role: 'analyst', password: PASSWORD }, null);
   const users = await t.db.selectFrom('app_user').select(['id', 'email']).execute();
   userIds = Object.fromEntries(users.map((u) => [u.email, u.id]));
+  const draft = await clients.partnerA.post('/api/programs/XX/records', seizure('draft'));
+  draftRecordId = (draft.body as { id: number }).id;
+  const approved = await clients.officer.post('/api/programs/XX/records', { ...seizure('approved'), status: 'approved' });
+  approvedRecordId = (approved.body as { id: number }).id;
+  expect([draft.status, approved.status]).toEqual([201, 201]);
 }, 120_000);
 afterAll(() => t.destroy());
 
@@ -123,6 +134,24 @@ const CASES: Case[] = [
     name: 'compare a restricted indicator', method: 'GET', path: '/api/compare?program=XX&indicator=SECRET_IND&from=2011&to=2012',
     expect: { public: 404, analyst: 404, cleared: 200, partnerA: 404, partnerB: 404, officer: 200, admin: 200 },
   },
+  { name: 'read record types', method: 'GET', path: '/api/programs/XX/record-types', expect: all(200) },
+  { name: 'read records', method: 'GET', path: '/api/programs/XX/records', expect: all(200) },
+  { name: 'read an approved record', method: 'GET', path: () => `/api/programs/XX/records/${approvedRecordId}`, expect: all(200) },
+  {
+    name: "read partner A's draft record", method: 'GET', path: () => `/api/programs/XX/records/${draftRecordId}`,
+    expect: { public: 404, analyst: 404, cleared: 404, partnerA: 200, partnerB: 404, officer: 200, admin: 200 },
+  },
+  { name: 'create a record', method: 'POST', path: '/api/programs/XX/records', body: (who) => seizure(who), expect: only(WRITERS, 201) },
+  {
+    name: "change partner A's draft record", method: 'PATCH', path: () => `/api/programs/XX/records/${draftRecordId}`,
+    body: () => ({ version: 1, data: { quantity: { amount: 12, unit: 'kg' } } }),
+    expect: { public: 401, analyst: 403, cleared: 403, partnerB: 404, partnerA: 200, officer: 409, admin: 409 },
+  },
+  {
+    name: 'change an approved record', method: 'PATCH', path: () => `/api/programs/XX/records/${approvedRecordId}`,
+    body: () => ({ version: 1, note: 'x' }),
+    expect: { public: 401, analyst: 403, cleared: 403, partnerA: 409, partnerB: 409, officer: 409, admin: 409 },
+  },
   { name: 'read submissions', method: 'GET', path: '/api/programs/XX/submissions', expect: only(SIGNED_IN, 200) },
   {
     name: 'submit', method: 'POST', path: '/api/programs/XX/submissions',
@@ -178,6 +207,24 @@ describe('what each role sees', () => {
       ((await clients[who].get('/api/analytics?program=XX&indicator=SPLIT_IND&from=2012&to=2012')).body as { rows: Array<{ value: number | null }> }).rows[0]?.value ?? null;
     expect(await total('public')).toBeNull();
     expect(await total('officer')).toBe(6);
+  });
+
+  it('restricted record fields only for those cleared; drafts of others never listed', async () => {
+    const list = async (who: Who) =>
+      ((await clients[who].get('/api/programs/XX/records?type=seizure&limit=1000')).body as { items: Array<{ id: number; status: string; organisation: string | null; data: Record<string, unknown>; hidden: string[] }> }).items;
+    for (const who of ['public', 'analyst', 'partnerB'] as const) {
+      const items = await list(who);
+      expect(items.some((r) => r.id === approvedRecordId)).toBe(true);
+      expect(items.some((r) => r.id === draftRecordId)).toBe(false);
+      for (const r of items.filter((x) => x.organisation !== 'ORG_B')) {
+        expect(r.data).not.toHaveProperty('latitude');
+        expect(r.data).not.toHaveProperty('case_reference');
+        expect(r.hidden).toContain('latitude');
+      }
+    }
+    const cleared = (await list('cleared')).find((r) => r.id === approvedRecordId);
+    expect(cleared?.data).toMatchObject({ latitude: -9.1, case_reference: 'CASE-approved' });
+    expect((await list('partnerA')).some((r) => r.id === draftRecordId)).toBe(true);
   });
 
   it('a partner cannot approve its own submission', async () => {

@@ -16,7 +16,7 @@ import { replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import { findOrganisationId } from '../users/users.repo.js';
-import { statusChangeHooks } from './status-hooks.js';
+import { moveRecordsStatus } from '../records/records-status.service.js';
 import { decideSubmission, findSubmission, insertSubmission, listSubmissions } from './approvals.repo.js';
 
 /** Moves data of one organisation in one period between statuses; returns how many items moved. */
@@ -27,8 +27,7 @@ async function moveData(
   const at = new Date().toISOString();
   const ids = await updateStatusInPeriod(trx, { ...m, at });
   for (let i = 0; i < ids.length; i += 5_000) await replaceFactsFromValues(trx, ids.slice(i, i + 5_000));
-  let moved = ids.length;
-  for (const hook of statusChangeHooks) moved += await hook(trx, m);
+  const moved = ids.length + (await moveRecordsStatus(trx, m));
   if (moved) await bumpDataVersion(trx, m.programId);
   return moved;
 }

@@ -68,6 +68,12 @@ export interface ExchangeFormat {
   /** File extension of its files, without the dot. */
   extension: string;
   contentType: string;
+  /**
+   * True when `import` applies `ImportOptions.actor` (the policy's write rules, audit) and
+   * `export` applies `approvedOnly`, `ownOrganisationId` and `maxSensitivity`. The API offers a
+   * format without it only to officers and administrators cleared for restricted data.
+   */
+  scoped?: boolean;
   import?(db: Db, input: Readable, options: ImportOptions): Promise<ImportReport>;
   export?(db: Db, out: Writable, options: ExportOptions): Promise<void>;
 }

@@ -5,10 +5,14 @@
 import type { ExchangeFormat } from './exchange-format.js';
 import { csvFormat } from './spreadsheet/csv.format.js';
 import { xlsxFormat } from './spreadsheet/xlsx.format.js';
+import { adxFormat, dhis2CsvFormat, dhis2JsonFormat, dhis2XmlFormat } from './dhis2/dhis2.formats.js';
+import { iatiFormat } from './iati/iati.format.js';
 
 const formats: ExchangeFormat[] = [
   csvFormat,
   xlsxFormat,
+  dhis2JsonFormat, dhis2CsvFormat, dhis2XmlFormat, adxFormat,
+  iatiFormat,
 ];
 
 /** Format name → format. */

@@ -104,6 +104,8 @@ export interface RecordFilter {
   to?: string | undefined;
   status?: ValueStatus | undefined;
   organisationId?: number | undefined;
+  /** Approved records only, plus those of this organisation when given. */
+  visible?: { ownOrganisationId: number | null } | undefined;
 }
 
 function filtered(db: Kysely<Database>, f: RecordFilter) {
@@ -115,6 +117,10 @@ function filtered(db: Kysely<Database>, f: RecordFilter) {
     .$if(f.to !== undefined, (q) => q.where('date', '<=', f.to!))
     .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
     .$if(f.organisationId !== undefined, (q) => q.where('organisation_id', '=', f.organisationId!))
+    .$if(f.visible !== undefined, (q) => {
+      const own = f.visible!.ownOrganisationId;
+      return own === null ? q.where('status', '=', 'approved') : q.where((eb) => eb.or([eb('status', '=', 'approved'), eb('organisation_id', '=', own)]));
+    })
     .$if(f.placeSubtree !== undefined, (q) =>
       q.where('place_id', 'in', (eb) => eb.selectFrom('place').select('id').where(f.placeSubtree!.level, '=', f.placeSubtree!.id)),
     );
@@ -140,5 +146,30 @@ export async function recordsAfter(db: Kysely<Database>, programId: number, afte
     .$if(typeCode !== undefined, (q) => q.where('type_code', '=', typeCode!))
     .orderBy('id')
     .limit(limit)
+    .execute();
+}
+
+/** One organisation's records of a program dated within start..end and at one of `statuses`. */
+export async function findRecordsInPeriod(
+  db: Kysely<Database>,
+  m: { programId: number; organisationId: number; start: string; end: string; statuses: ValueStatus[] },
+): Promise<RecordRow[]> {
+  return db
+    .selectFrom('record')
+    .selectAll()
+    .where('program_id', '=', m.programId)
+    .where('organisation_id', '=', m.organisationId)
+    .where('date', '>=', m.start)
+    .where('date', '<=', m.end)
+    .where('status', 'in', m.statuses)
+    .execute();
+}
+
+export async function setRecordStatus(db: Kysely<Database>, ids: readonly number[], status: ValueStatus, at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('record')
+    .set((eb) => ({ status, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', [...ids])
     .execute();
 }

@@ -5,7 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, PlaceLevelColumn, Provenance, ValueStatus } from '../../db/schema.js';
-import { conflict, notFound, validationError } from '../../core/errors.js';
+import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
+import type { Actor } from '../auth/actor.js';
+import { mayEditData, requirePermission } from '../auth/policy.js';
+import { recordAudit } from '../audit/audit.repo.js';
 import type { Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
@@ -77,10 +80,42 @@ export function presentRecord(scope: RecordScope, row: RecordRow, clearance: Sen
   };
 }
 
+/** Who is writing; without one (loads, imports from the shell, tests) no policy check or audit. */
+export interface RecordWriteContext {
+  actor?: Actor | undefined;
+}
+
+/**
+ * A partner writes drafts in its own organisation's name: the record's organisation field is
+ * set to the partner's organisation (a type without one is entered by program staff only).
+ */
+function asPartnerInput(scope: RecordScope, typeCode: string, actor: Actor, input: RecordInput): RecordInput {
+  if (actor.role !== 'partner') return input;
+  const def = requireRecordType(scope.types, typeCode).definition;
+  if (!def.organisation_field) throw new VigiaError('forbidden', `${typeCode} records have no organisation; program staff enter them`);
+  const own = orgCode(scope.catalog, actor.organisationId);
+  if (!own) throw new VigiaError('forbidden', 'your account belongs to no organisation of this program');
+  return { ...input, status: 'draft', data: { ...input.data, [def.organisation_field]: own } };
+}
+
+/** The policy's rules for changing a stored record (locked when approved; partners: their own drafts). */
+function authorizeChange(actor: Actor, current: RecordRow): void {
+  requirePermission(actor, 'write_data');
+  if (current.status === 'approved') {
+    throw conflict(`record ${current.id} is approved and locked; a program officer must unlock it first`, [{ column: 'status', value: 'approved', reason: 'locked' }]);
+  }
+  if (actor.role === 'partner' && current.organisation_id === actor.organisationId && current.status === 'submitted') {
+    throw conflict(`record ${current.id} is submitted and awaits review`, [{ column: 'status', value: 'submitted', reason: 'awaiting review' }]);
+  }
+  if (!mayEditData(actor, current.organisation_id, current.status)) throw notFound(`no record ${current.id} of yours`);
+}
+
 /** Creates one record and adds its contributions to the indicators, in one transaction. */
-export async function createRecord(db: Kysely<Database>, programCode: string, typeCode: string, input: RecordInput): Promise<RecordView> {
+export async function createRecord(db: Kysely<Database>, programCode: string, typeCode: string, input: RecordInput, ctx: RecordWriteContext = {}): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
-  const rec = prepareOrThrow(scope, typeCode, input);
+  if (ctx.actor) requirePermission(ctx.actor, 'write_data');
+  const rec = prepareOrThrow(scope, typeCode, ctx.actor ? asPartnerInput(scope, typeCode, ctx.actor, input) : input);
+  if (ctx.actor && !mayEditData(ctx.actor, rec.organisation_id, null)) throw new VigiaError('forbidden', 'you may not enter records for this organisation');
   const now = new Date().toISOString();
   const id = await db.transaction().execute(async (trx) => {
     if (rec.ref !== null && (await findRecordsByRef(trx, scope.catalog.program.id, typeCode, [rec.ref])).length) {
@@ -93,6 +128,10 @@ export async function createRecord(db: Kysely<Database>, programCode: string, ty
     });
     await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
+    if (ctx.actor) {
+      const after = await findRecord(trx, scope.catalog.program.id, newId);
+      await recordAudit(trx, { userId: ctx.actor.userId, action: 'create', entity: 'record', entityId: newId, programId: scope.catalog.program.id, after });
+    }
     return newId;
   });
   return getRecordIn(db, scope, id, 'restricted');
@@ -119,25 +158,28 @@ export async function updateRecord(
   id: number,
   change: RecordChange,
   expectedVersion?: number,
+  ctx: RecordWriteContext = {},
 ): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const current = await findRecord(trx, scope.catalog.program.id, id, true);
     if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    if (ctx.actor) authorizeChange(ctx.actor, current);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
         { column: 'version', value: current.version, reason: 'stale version' },
       ]);
     }
     const stored = JSON.parse(current.data) as Record<string, unknown>;
-    const rec = prepareOrThrow(scope, current.type_code, {
+    const merged: RecordInput = {
       data: change.replace ? (change.data ?? {}) : { ...stored, ...(change.data ?? {}) },
       ref: change.ref === undefined ? current.ref : change.ref,
       status: change.status ?? current.status,
       provenance: change.provenance ?? current.provenance,
       note: change.note === undefined ? current.note : change.note,
-    });
+    };
+    const rec = prepareOrThrow(scope, current.type_code, ctx.actor ? asPartnerInput(scope, current.type_code, ctx.actor, merged) : merged);
     if (
       rec.dataText === current.data && rec.ref === current.ref && rec.status === current.status &&
       rec.provenance === current.provenance && rec.note === current.note
@@ -156,16 +198,21 @@ export async function updateRecord(
       ...toFactDeltas(rec.contributions, rec, 1),
     ]);
     await bumpDataVersion(trx, scope.catalog.program.id);
+    if (ctx.actor) {
+      const after = await findRecord(trx, scope.catalog.program.id, id);
+      await recordAudit(trx, { userId: ctx.actor.userId, action: 'update', entity: 'record', entityId: id, programId: scope.catalog.program.id, before: current, after });
+    }
   });
   return getRecordIn(db, scope, id, 'restricted');
 }
 
 /** Deletes a record and takes its contributions out of the indicators, in one transaction. */
-export async function deleteRecord(db: Kysely<Database>, programCode: string, id: number, expectedVersion?: number): Promise<void> {
+export async function deleteRecord(db: Kysely<Database>, programCode: string, id: number, expectedVersion?: number, ctx: RecordWriteContext = {}): Promise<void> {
   const scope = await openRecordScope(db, programCode);
   await db.transaction().execute(async (trx) => {
     const current = await findRecord(trx, scope.catalog.program.id, id, true);
     if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    if (ctx.actor) authorizeChange(ctx.actor, current);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
         { column: 'version', value: current.version, reason: 'stale version' },
@@ -174,6 +221,7 @@ export async function deleteRecord(db: Kysely<Database>, programCode: string, id
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
     await addFactDeltasBatch(trx, toFactDeltas(storedContributions(scope.types, current), current, -1));
     await bumpDataVersion(trx, scope.catalog.program.id);
+    if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'record', entityId: id, programId: scope.catalog.program.id, before: current });
   });
 }
 
@@ -200,12 +248,15 @@ export interface RecordQuery {
   limit?: number | undefined;
   offset?: number | undefined;
   clearance: Sensitivity;
+  /** Only approved records, plus every record of `ownOrganisationId` (see `dataScope`). */
+  visible?: { approvedOnly: boolean; ownOrganisationId: number | null } | undefined;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Resolves a query's codes to a repository filter, or fails naming the bad parameter. */
 function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit' | 'offset'>): RecordFilter {
+  const visible = q.visible?.approvedOnly ? { ownOrganisationId: q.visible.ownOrganisationId } : undefined;
   const bad = (column: string, value: unknown, reason: string) => validationError(`bad record query: ${column} ${reason}`, [{ column, value, reason }]);
   if (q.type !== undefined && !scope.types.has(q.type)) throw bad('type', q.type, 'is not a record type of the program');
   for (const [k, v] of [['from', q.from], ['to', q.to]] as const) if (v !== undefined && !ISO_DATE.test(v)) throw bad(k, v, 'is not a date (YYYY-MM-DD)');
@@ -219,7 +270,7 @@ function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit'
     organisationId = scope.catalog.organisations.get(q.organisation);
     if (organisationId === undefined) throw bad('organisation', q.organisation, 'is not an organisation of the program');
   }
-  return { programId: scope.catalog.program.id, typeCode: q.type, placeSubtree, from: q.from, to: q.to, status: q.status, organisationId };
+  return { programId: scope.catalog.program.id, typeCode: q.type, placeSubtree, from: q.from, to: q.to, status: q.status, organisationId, visible };
 }
 
 /** A page of records (by date, then id) and how many match in all. */
@@ -264,4 +315,22 @@ export async function rebuildRecordRollups(db: Kysely<Database>, programCode: st
     await bumpDataVersion(trx, scope.catalog.program.id);
     return countRecordRows(trx, { programId: scope.catalog.program.id });
   });
+}
+
+/**
+ * One record for a reader who sees approved data only (plus, for a partner, its own): others'
+ * unapproved records are not disclosed.
+ */
+export async function getVisibleRecord(
+  db: Kysely<Database>,
+  programCode: string,
+  id: number,
+  clearance: Sensitivity,
+  visible: { approvedOnly: boolean; ownOrganisationId: number | null },
+): Promise<RecordView> {
+  const scope = await openRecordScope(db, programCode);
+  const row = await findRecord(db, scope.catalog.program.id, id);
+  const seen = row && (!visible.approvedOnly || row.status === 'approved' || (visible.ownOrganisationId !== null && row.organisation_id === visible.ownOrganisationId));
+  if (!row || !seen) throw notFound(`no record ${id} in program ${programCode}`);
+  return presentRecord(scope, row, clearance);
 }

@@ -45,7 +45,8 @@ export function readDhis2Csv(textIn: string, file = 'dataValueSet.csv'): Dhis2Pa
     throw validationError(`${file}: not readable CSV: ${reason}`, [{ file, reason }]);
   }
   const first = records[0] ?? [];
-  const hasHeader = first.length > 0 && ALIASES[norm(first[0] ?? '')] !== undefined;
+  // A header is a first row naming known columns; a misspelt one still names the others.
+  const hasHeader = first.filter((h) => ALIASES[norm(h)] !== undefined).length >= 2;
   let columns: Column[] = [...DHIS2_CSV_COLUMNS];
   const issues: IssueDetail[] = [];
   if (hasHeader) {

@@ -49,21 +49,22 @@ export async function importDhis2Payload(
   const mapped = mapPayload(payload, indexMapping(mapping), { file, periods: options.periods });
   const { unique, duplicates, issues } = dropRepeats(mapped.values, file);
   issues.unshift(...mapped.issues);
-  if (issues.length) return failedReport(format, dryRun, rows, issues);
 
   const catalog = await loadCatalog(db, options.program);
-  let resolved;
+  let resolved: ReturnType<typeof resolveValues> = [];
   try {
     resolved = resolveValues(catalog, unique.map((m) => m.input));
   } catch (e) {
     if (!isVigiaError(e)) throw e;
-    return failedReport(format, dryRun, rows, e.details.map((d) => ({
+    issues.push(...e.details.map((d) => ({
       ...d,
       file,
       row: d.row === undefined ? undefined : unique[d.row]?.row,
       column: d.column === undefined ? undefined : (COLUMN_NAMES[d.column] ?? d.column),
     })));
   }
+  // Every problem of the file in one report, in file order.
+  if (issues.length) return failedReport(format, dryRun, rows, issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
   const upserts = resolved.filter((_, i) => !unique[i]?.delete);
   const deletes = resolved.filter((_, i) => unique[i]?.delete);
   const report: ImportReport = { format, dryRun, rows, inserted: 0, updated: 0, unchanged: duplicates, errors: [] };

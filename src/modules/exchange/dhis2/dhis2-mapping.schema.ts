@@ -48,7 +48,14 @@ export const Dhis2MappingSchema = z
     attributeOptionComboIdScheme: IdSchemeSchema.optional(),
     /** Status given to imported values (default draft). */
     status: z.enum(['draft', 'submitted', 'approved']).default('draft'),
-    dataElements: z.array(named({ indicator: z.string().min(1), disagg: z.string().optional() })).default([]),
+    /** Identifiers meaning "no disaggregation" / "no partner" (DHIS2's `default`), used when a file leaves the combos out. */
+    defaultCategoryOptionCombo: z.string().optional(),
+    defaultAttributeOptionCombo: z.string().optional(),
+    /**
+     * `disagg`: part of the disaggregation the data element itself carries; `source`: the source
+     * of its values when the attribute option combo names none (an indicator with several).
+     */
+    dataElements: z.array(named({ indicator: z.string().min(1), disagg: z.string().optional(), source: z.string().optional() })).default([]),
     orgUnits: z.array(named({ place: z.string().min(1) })).default([]),
     /** `disagg` is a Vigia key (`sex=f;age=u5`), '' for the default combination. */
     categoryOptionCombos: z.array(named({ disagg: z.string() })).default([]),

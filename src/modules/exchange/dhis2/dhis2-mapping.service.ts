@@ -135,10 +135,11 @@ export function mapPayload(
       }
     };
     if (de?.disagg) addDisagg('dataElement', v.dataElement, de.disagg);
-    if (v.categoryOptionCombo) {
-      const coc = ix.cocs.find(v.categoryOptionCombo, schemes.categoryOptionCombo);
-      if (!coc) bad('categoryOptionCombo', v.categoryOptionCombo, `unknown category option combo (not in the mapping, by ${schemes.categoryOptionCombo})`);
-      else addDisagg('categoryOptionCombo', v.categoryOptionCombo, coc.disagg);
+    const cocId = v.categoryOptionCombo || (v.categoryOptions ? '' : (mapping.defaultCategoryOptionCombo ?? ''));
+    if (cocId) {
+      const coc = ix.cocs.find(cocId, schemes.categoryOptionCombo);
+      if (!coc) bad('categoryOptionCombo', cocId, `unknown category option combo (not in the mapping, by ${schemes.categoryOptionCombo})`);
+      else addDisagg('categoryOptionCombo', cocId, coc.disagg);
     }
     for (const [cat, opt] of Object.entries(v.categoryOptions ?? {})) {
       const c = ix.categories.find(cat, 'auto');
@@ -156,10 +157,11 @@ export function mapPayload(
       source = p.source ?? source;
       organisation = p.organisation ?? organisation;
     };
-    if (v.attributeOptionCombo) {
-      const aoc = ix.aocs.find(v.attributeOptionCombo, schemes.attributeOptionCombo);
-      if (!aoc) bad('attributeOptionCombo', v.attributeOptionCombo, `unknown attribute option combo (not in the mapping, by ${schemes.attributeOptionCombo})`);
-      else addPartner('attributeOptionCombo', v.attributeOptionCombo, aoc);
+    const aocId = v.attributeOptionCombo || (v.attributeOptions ? '' : (mapping.defaultAttributeOptionCombo ?? ''));
+    if (aocId) {
+      const aoc = ix.aocs.find(aocId, schemes.attributeOptionCombo);
+      if (!aoc) bad('attributeOptionCombo', aocId, `unknown attribute option combo (not in the mapping, by ${schemes.attributeOptionCombo})`);
+      else addPartner('attributeOptionCombo', aocId, aoc);
     }
     for (const [cat, opt] of Object.entries(v.attributeOptions ?? {})) {
       const c = ix.attributeCategories.find(cat, 'auto');
@@ -181,7 +183,7 @@ export function mapPayload(
         period: period.id,
         value: del ? 0 : (v.value ?? ''),
         disagg,
-        source,
+        source: source ?? de.source,
         organisation: organisation ?? null,
         note: v.comment || null,
         status: mapping.status,
@@ -279,13 +281,15 @@ export function unmapValues(rows: readonly StoredValue[], ix: MappingIndex, opts
       }
     } else if (cocOf.has(restKey)) coc = cocOf.get(restKey) ?? '';
     else if (restKey) return miss('disagg', restKey, 'no category option combo in the mapping for this disaggregation');
-    const aocEntry = bestPartner(mapping.attributeOptionCombos, r);
+    // The data element's own source needs no attribute option combo.
+    const p = de.source !== undefined && r.source === de.source ? { ...r, sourceImplicit: true } : r;
+    const aocEntry = bestPartner(mapping.attributeOptionCombos, p);
     let aoc = '';
     let attributeOptions: Record<string, string> | undefined;
-    const attrCat = opts.adx ? bestAttributeOption(mapping.attributeCategories, r) : undefined;
+    const attrCat = opts.adx ? bestAttributeOption(mapping.attributeCategories, p) : undefined;
     if (attrCat) attributeOptions = attrCat;
     else if (aocEntry) aoc = identifierOf(aocEntry, schemes.attributeOptionCombo);
-    else if ((r.source && !r.sourceImplicit) || r.organisation) {
+    else if ((p.source && !p.sourceImplicit) || p.organisation) {
       return miss('source', [r.source, r.organisation].filter(Boolean).join('/'), 'no attribute option combo in the mapping for this source/organisation');
     }
     const v: ExportedValue = {

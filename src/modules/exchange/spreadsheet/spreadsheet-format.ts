@@ -49,6 +49,7 @@ export function spreadsheetFormat(kind: SheetKind): ExchangeFormat {
       : 'Excel workbook (.xlsx): data values, records of one type (--type), or an analytics result',
     extension: kind,
     contentType: csv ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    scoped: true,
     import: (db, input, options) => importSheet(kind, db, input, options),
     async export(db: Db, out: Writable, options: ExportOptions) {
       const sink: TableSink = csv ? csvSink(out) : xlsxSink(out, sheetName(options));

@@ -28,6 +28,8 @@ export function csvSink(out: Writable): TableSink {
     out.on('error', reject);
     csv.on('error', reject);
   });
+  // A writer that fails before end() never awaits this; its failure is reported by the writer.
+  finished.catch(() => undefined);
   return {
     async row(cells) {
       if (!csv.write(cells.map(text))) await new Promise((r) => csv.once('drain', r));

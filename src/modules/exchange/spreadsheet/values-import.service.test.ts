@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.js';
 import { createMiniProgram } from '../../../../test/helpers/mini-program.js';
@@ -49,6 +50,14 @@ describe('CSV import of data values', () => {
     expect(await t.db.selectFrom('data_value').select(['id', 'version', 'value']).orderBy('id').execute()).toEqual(before);
     const split = await t.db.selectFrom('data_value').select(['disagg', 'value', 'status']).where('disagg', '!=', '').executeTakeFirstOrThrow();
     expect(split).toEqual({ disagg: 'kind=x', value: 3, status: 'approved' });
+  });
+
+  it('reports progress: rows checked, then rows written of the total', async () => {
+    const calls: Array<[number, number | undefined]> = [];
+    const rows = Array.from({ length: 12_000 }, (_, i) => `SUM_IND,R1D1,${1000 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')},,B,1,sourced,,,`);
+    await csv().import!(t.db, readableOf(`${HEADER}\n${rows.join('\n')}`), { program: 'XX', dryRun: true, onProgress: (d, n) => calls.push([d, n]) });
+    expect(calls[0]).toEqual([10_000, undefined]);
+    expect(calls.at(-1)).toEqual([12_000, 12_000]);
   });
 
   it('accepts a byte-order mark and CRLF line ends', async () => {
@@ -132,10 +141,15 @@ describe('CSV and XLSX export', () => {
     expect(text).toContain(',approved,');
   });
 
-  it('round-trips through XLSX', async () => {
+  it('round-trips through XLSX, formula-like text neutralised there too', async () => {
     const xlsx = findFormat('xlsx')!;
     const file = await exportText(xlsx);
     expect(file.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : []));
+    expect(cells).toContain(`'=HYPERLINK("http://evil")`);
+    expect(cells).toContain(-5);
     const r = await xlsx.import!(t.db, readableOf(file), { program: 'XX', dryRun: false, file: 'values.xlsx' });
     expect(r).toMatchObject({ errors: [], inserted: 0, updated: 0 });
     expect(r.rows).toBe(await count());

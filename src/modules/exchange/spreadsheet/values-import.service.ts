@@ -16,6 +16,7 @@ import { IssueLog } from '../issue-log.js';
 import { KeyIndex } from './key-index.js';
 import { restoreCell } from './formula-guard.js';
 import type { RowSource } from './sheet-rows.js';
+import { ResolvedSpool } from './resolved-spool.js';
 
 /** Columns of a values file, as in a program folder's values/*.csv. */
 export const VALUE_COLUMNS = {
@@ -117,24 +118,38 @@ export async function importValueRows(db: Kysely<Database>, source: RowSource, f
   const now = new Date().toISOString();
   const log = new IssueLog();
   const index = new KeyIndex();
-  let rows = 0;
-  for await (const { line, value } of resolvedRows(source, catalog, file, log, now)) {
-    rows++;
-    if (opts.maxRows !== undefined && rows > opts.maxRows) {
-      log.add({ file, row: line, reason: `the file has more than ${opts.maxRows} rows, the most one import takes; split it` });
-      break;
+  const resolved = await ResolvedSpool.create();
+  try {
+    let rows = 0;
+    for await (const { line, value } of resolvedRows(source, catalog, file, log, now)) {
+      rows++;
+      if (opts.maxRows !== undefined && rows > opts.maxRows) {
+        log.add({ file, row: line, reason: `the file has more than ${opts.maxRows} rows, the most one import takes; split it` });
+        break;
+      }
+      if (value) {
+        index.add(keyOf(value), line);
+        // Once the file is known to be bad, resolved rows are no longer worth keeping.
+        if (log.total === 0) await resolved.add(line, value);
+      }
+      if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows);
     }
-    if (value) index.add(keyOf(value), line);
-    if (rows % PROGRESS_EVERY === 0) opts.onProgress?.(rows);
+    await resolved.close();
+    if (index.suspects.length) await confirmDuplicates(source, catalog, file, index.suspects, log, now);
+    if (index.moreSuspects) {
+      // Past 10,000 repeats a file is plainly full of duplicates; counting them is enough.
+      log.add({ file, reason: `and ${index.moreSuspects} more rows repeating the key of an earlier row` });
+    }
+    const report: ImportReport = { format, dryRun: opts.dryRun, rows, inserted: 0, updated: 0, unchanged: 0, errors: [] };
+    if (log.total > 0) return { ...report, errors: log.list, errorsTotal: log.total };
+    return await writeResolved(db, catalog, resolved, report, opts, file, now);
+  } finally {
+    await resolved.remove();
   }
-  if (index.suspects.length) await confirmDuplicates(source, catalog, file, index.suspects, log, now);
-  if (index.moreSuspects) {
-    // Past 10,000 repeats a file is plainly full of duplicates; counting them is enough.
-    log.add({ file, reason: `and ${index.moreSuspects} more rows repeating the key of an earlier row` });
-  }
-  const report: ImportReport = { format, dryRun: opts.dryRun, rows, inserted: 0, updated: 0, unchanged: 0, errors: [] };
-  if (log.total > 0) return { ...report, errors: log.list, errorsTotal: log.total };
+}
 
+/** The second pass: the resolved rows written in batches, in one transaction. */
+async function writeResolved(db: Kysely<Database>, catalog: Catalog, resolved: ResolvedSpool, report: ImportReport, opts: ImportOptions, file: string, now: string): Promise<ImportReport> {
   const write = async (trx: Kysely<Database>): Promise<ImportReport> => {
     let done = 0;
     let batch: NewDataValue[] = [];
@@ -150,17 +165,15 @@ export async function importValueRows(db: Kysely<Database>, source: RowSource, f
       done += batch.length;
       batch = [];
       lines = [];
-      opts.onProgress?.(done, rows);
+      opts.onProgress?.(done, report.rows);
     };
-    for await (const { line, value } of resolvedRows(source, catalog, file, log, now)) {
-      // The file was checked whole; a row failing now means it changed underneath us.
-      if (!value) throw new Error(`${file} changed while it was being imported (row ${line})`);
+    for await (const { line, value } of resolved.rows(now)) {
       batch.push(value);
       lines.push(line);
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
-    report.unchanged = rows - report.inserted - report.updated;
+    report.unchanged = report.rows - report.inserted - report.updated;
     if (opts.dryRun) throw new DryRunRollback(report);
     return report;
   };
