@@ -13,6 +13,7 @@ export class IssueLog {
 
   constructor(private readonly limit = MAX_REPORTED_ISSUES) {}
 
+  /** Counts `issue`, keeping it while fewer than the limit are kept. */
   add(issue: IssueDetail): void {
     this.total++;
     if (this.list.length < this.limit) this.list.push(issue);

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { isVigiaError, type IssueDetail } from '../../../core/errors.js';
+import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import type { Actor } from '../../auth/actor.js';
 import { mayEditData } from '../../auth/policy.js';
 import { parseRecordsCsv } from '../../records/records-csv.js';
@@ -18,11 +18,16 @@ import { findRecordsByRef } from '../../records/records.repo.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { MAX_REPORTED_ISSUES } from '../issue-log.js';
 
-/** A partner writes drafts in its own organisation's name, whatever the file says. */
+/**
+ * A partner writes drafts in its own organisation's name, whatever the file says; records of a
+ * type without an organisation field are entered by program staff only (as in the records API).
+ */
 function asPartner(type: RecordTypeInUse, scope: RecordScope, actor: Actor, inputs: RecordInput[]): RecordInput[] {
   const orgField = type.definition.organisation_field;
+  if (!orgField) throw new VigiaError('forbidden', `${type.definition.code} records have no organisation; program staff enter them`);
   const orgCode = [...scope.catalog.organisations].find(([, id]) => id === actor.organisationId)?.[0];
-  return inputs.map((i) => ({ ...i, status: 'draft', data: orgField && orgCode ? { ...i.data, [orgField]: orgCode } : i.data }));
+  if (!orgCode) throw new VigiaError('forbidden', 'your account belongs to no organisation of this program');
+  return inputs.map((i) => ({ ...i, status: 'draft', data: { ...i.data, [orgField]: orgCode } }));
 }
 
 /** Problems with records the actor may not change (approved, or another organisation's). */

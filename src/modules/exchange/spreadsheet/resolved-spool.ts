@@ -17,6 +17,7 @@ export class ResolvedSpool {
 
   private constructor(private readonly dir: string) {}
 
+  /** A new, empty spool in a temporary folder of its own. */
   static async create(): Promise<ResolvedSpool> {
     return new ResolvedSpool(await mkdtemp(join(tmpdir(), 'vigia-resolved-')));
   }
