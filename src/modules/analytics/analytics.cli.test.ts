@@ -1,29 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVigia } from '../../../test/helpers/cli.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createMiniProgram } from '../../../test/helpers/mini-program.js';
 import { writeValues } from '../values/values.service.js';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../../bin/vigia.mjs');
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-/** Runs the CLI against the test's SQLite file; never throws, so failures can be asserted. */
-async function vigia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+/** Runs the CLI against the test's SQLite file. */
+const vigia = (...args: string[]) => runVigia(env, ...args);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigia-analytics-cli-'));

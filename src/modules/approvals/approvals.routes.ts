@@ -2,22 +2,21 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { IdParamSchema } from '../auth/auth.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { decide, submit, visibleSubmission, visibleSubmissions } from './approvals.service.js';
 import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmitSchema } from './approvals.schema.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const submitRoute = guarded('write_data', {
   method: 'post',
   path: '/api/programs/{program}/submissions',
   tags: ['approvals'],
   summary: "Submit an organisation's data of a period for review",
-  request: { params: ProgramParamSchema, ...body(SubmitSchema) },
-  responses: { 201: json(SubmissionSchema, 'Submitted') },
+  request: { params: ProgramParamSchema, ...jsonBody(SubmitSchema) },
+  responses: { 201: jsonReply(SubmissionSchema, 'Submitted') },
 });
 const listRoute = guarded('read_data', {
   method: 'get',
@@ -25,7 +24,7 @@ const listRoute = guarded('read_data', {
   tags: ['approvals'],
   summary: 'Submissions (a partner sees its own)',
   request: { params: ProgramParamSchema, query: SubmissionListQuerySchema },
-  responses: { 200: json(z.object({ submissions: z.array(SubmissionSchema) }), 'Submissions') },
+  responses: { 200: jsonReply(z.object({ submissions: z.array(SubmissionSchema) }), 'Submissions') },
 });
 const getRoute = guarded('read_data', {
   method: 'get',
@@ -33,7 +32,7 @@ const getRoute = guarded('read_data', {
   tags: ['approvals'],
   summary: 'One submission',
   request: { params: IdParamSchema },
-  responses: { 200: json(SubmissionSchema, 'The submission') },
+  responses: { 200: jsonReply(SubmissionSchema, 'The submission') },
 });
 const decisionRoute = (decision: 'approve' | 'return' | 'unlock', summary: string) =>
   guarded('approve', {
@@ -41,8 +40,8 @@ const decisionRoute = (decision: 'approve' | 'return' | 'unlock', summary: strin
     path: `/api/submissions/{id}/${decision}`,
     tags: ['approvals'],
     summary,
-    request: { params: IdParamSchema, ...body(DecisionSchema) },
-    responses: { 200: json(SubmissionSchema, 'Decided'), 409: json(ErrorSchema, 'Not in a state for this decision, or a stale version') },
+    request: { params: IdParamSchema, ...jsonBody(DecisionSchema) },
+    responses: { 200: jsonReply(SubmissionSchema, 'Decided'), 409: jsonReply(ErrorSchema, 'Not in a state for this decision, or a stale version') },
   });
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

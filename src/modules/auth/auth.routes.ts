@@ -5,12 +5,12 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { SESSION_COOKIE } from '../../server/auth.middleware.js';
 import { findUserById } from '../users/users.repo.js';
 import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
 import { IdParamSchema, MeSchema, NewTokenSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 function clientAddress(c: Context): string {
   try {
@@ -25,37 +25,37 @@ const signInRoute = guarded('read_public', {
   path: '/api/auth/sign-in',
   tags: ['auth'],
   summary: 'Sign in; sets an httpOnly session cookie',
-  request: { body: { content: { 'application/json': { schema: SignInSchema } }, required: true } },
-  responses: { 200: json(z.object({ user: UserSchema, expires_at: z.string() }), 'Signed in') },
+  request: jsonBody(SignInSchema),
+  responses: { 200: jsonReply(z.object({ user: UserSchema, expires_at: z.string() }), 'Signed in') },
 });
 const signOutRoute = guarded('own_account', {
   method: 'post',
   path: '/api/auth/sign-out',
   tags: ['auth'],
   summary: 'Sign out: ends this session',
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out') },
+  responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Signed out') },
 });
 const meRoute = guarded('read_public', {
   method: 'get',
   path: '/api/auth/me',
   tags: ['auth'],
   summary: 'Who am I (user null when signed out)',
-  responses: { 200: json(MeSchema, 'The current user') },
+  responses: { 200: jsonReply(MeSchema, 'The current user') },
 });
 const listTokensRoute = guarded('own_account', {
   method: 'get',
   path: '/api/tokens',
   tags: ['auth'],
   summary: 'My personal API tokens (never their secrets)',
-  responses: { 200: json(z.object({ tokens: z.array(TokenInfoSchema) }), 'Tokens') },
+  responses: { 200: jsonReply(z.object({ tokens: z.array(TokenInfoSchema) }), 'Tokens') },
 });
 const createTokenRoute = guarded('own_account', {
   method: 'post',
   path: '/api/tokens',
   tags: ['auth'],
   summary: 'Create a personal API token; the secret is in this response only',
-  request: { body: { content: { 'application/json': { schema: NewTokenSchema } }, required: true } },
-  responses: { 201: json(z.object({ token: z.string(), info: TokenInfoSchema }), 'Created') },
+  request: jsonBody(NewTokenSchema),
+  responses: { 201: jsonReply(z.object({ token: z.string(), info: TokenInfoSchema }), 'Created') },
 });
 const revokeTokenRoute = guarded('own_account', {
   method: 'delete',
@@ -63,7 +63,7 @@ const revokeTokenRoute = guarded('own_account', {
   tags: ['auth'],
   summary: 'Revoke a token',
   request: { params: IdParamSchema },
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Revoked') },
+  responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Revoked') },
 });
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

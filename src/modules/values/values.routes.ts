@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
+import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { notFound } from '../../core/errors.js';
 import { dataScope, withinClearance } from '../auth/policy.js';
@@ -10,9 +11,7 @@ import { listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValues } from './values.service.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const conflict409 = json(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
+const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
 
 const listRoute = guarded('read_public', {
   method: 'get',
@@ -20,31 +19,31 @@ const listRoute = guarded('read_public', {
   tags: ['values'],
   summary: 'Data values the caller may see (approved; a partner also its own; officers all)',
   request: { params: ProgramParamSchema, query: ValueListQuerySchema },
-  responses: { 200: json(z.object({ values: z.array(ValueRowSchema) }), 'Values') },
+  responses: { 200: jsonReply(z.object({ values: z.array(ValueRowSchema) }), 'Values') },
 });
 const putRoute = guarded('write_data', {
   method: 'put',
   path: '/api/programs/{program}/values',
   tags: ['values'],
   summary: 'Create or change one value (optimistic concurrency by version)',
-  request: { params: ProgramParamSchema, ...body(ValueWriteSchema) },
-  responses: { 200: json(z.object({ id: z.number().int(), version: z.number().int(), changed: z.boolean() }), 'Saved'), 409: conflict409 },
+  request: { params: ProgramParamSchema, ...jsonBody(ValueWriteSchema) },
+  responses: { 200: jsonReply(z.object({ id: z.number().int(), version: z.number().int(), changed: z.boolean() }), 'Saved'), 409: conflict409 },
 });
 const batchRoute = guarded('write_data', {
   method: 'post',
   path: '/api/programs/{program}/values/batch',
   tags: ['values'],
   summary: 'Write many values, all or nothing',
-  request: { params: ProgramParamSchema, ...body(ValueBatchSchema) },
-  responses: { 200: json(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), 'Saved'), 409: conflict409 },
+  request: { params: ProgramParamSchema, ...jsonBody(ValueBatchSchema) },
+  responses: { 200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), 'Saved'), 409: conflict409 },
 });
 const deleteRoute = guarded('write_data', {
   method: 'delete',
   path: '/api/programs/{program}/values',
   tags: ['values'],
   summary: 'Delete one value (by key and version)',
-  request: { params: ProgramParamSchema, ...body(ValueKeySchema) },
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Deleted'), 409: conflict409 },
+  request: { params: ProgramParamSchema, ...jsonBody(ValueKeySchema) },
+  responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Deleted'), 409: conflict409 },
 });
 
 export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
