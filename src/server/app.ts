@@ -82,6 +82,11 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps
     description: 'Monitoring and reporting for counternarcotics and rule-of-law assistance programs.',
   };
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
-  app.get('/api/docs', (c) => c.html(renderApiDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as Parameters<typeof renderApiDocs>[0])));
+  // Rendered once, on first request: the routes do not change while the server runs.
+  let docsPage: string | undefined;
+  app.get('/api/docs', (c) => {
+    docsPage ??= renderApiDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as Parameters<typeof renderApiDocs>[0]);
+    return c.html(docsPage);
+  });
   return app;
 }
