@@ -144,7 +144,7 @@ export interface TargetTable {
   period: string;
   start_date: string;
   end_date: string;
-  /** Source code, '' when the indicator has a single source. */
+  /** Source code, stored as values store it: the indicator's only declared source by name, '' when it declares none. */
   source: string;
   disagg: string;
   kind: 'baseline' | 'target';
