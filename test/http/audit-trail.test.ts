@@ -129,6 +129,23 @@ describe('one audit event per write', () => {
 });
 
 describe('the audit trail itself', () => {
+  it('withholds restricted data from readers without restricted clearance', async () => {
+    await officer.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2013-04-01', place: 'R2D1', substance: 'marijuana', quantity: { amount: 5, unit: 'kg' }, latitude: -12.5, case_reference: 'CASE-SECRET-9' } });
+    await officer.request('PUT', '/api/programs/XX/values', { indicator: 'SECRET_IND', place: 'R2', period: '2013', value: 424242, version: 0 });
+    expect((await admin.post('/api/users', { email: 'plain.officer@example.org', name: 'Plain', role: 'officer', clearance: 'official', password: PASSWORD })).status).toBe(201);
+    const plain = new TestClient(app);
+    await plain.signIn('plain.officer@example.org', PASSWORD);
+    const seen = async (c: TestClient) => JSON.stringify((await c.get('/api/audit?limit=1000')).body);
+    const full = await seen(officer);
+    expect(full).toContain('CASE-SECRET-9');
+    expect(full).toContain('424242');
+    const withheld = await seen(plain);
+    expect(withheld).not.toContain('CASE-SECRET-9');
+    expect(withheld).not.toContain('-12.5');
+    expect(withheld).not.toContain('424242');
+    expect(withheld).toContain('withheld');
+  });
+
   it('is readable and filterable, and no route changes or deletes it', async () => {
     const r = await officer.get('/api/audit?entity=data_value&limit=5');
     const body = r.body as { events: Event[] };

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
 import { listAudit } from './audit.repo.js';
+import { readableEvents } from './audit-redaction.service.js';
 
 const AuditEventSchema = z
   .object({
@@ -22,7 +23,7 @@ const route = guarded('read_audit', {
   method: 'get',
   path: '/api/audit',
   tags: ['audit'],
-  summary: 'The audit trail (read-only: no route changes or deletes it)',
+  summary: 'The audit trail (read-only: no route changes or deletes it); restricted data withheld without restricted clearance',
   request: {
     query: z.object({
       entity: z.string().max(50).optional().openapi({ example: 'data_value' }),
@@ -37,8 +38,6 @@ const route = guarded('read_audit', {
   responses: { 200: { content: { 'application/json': { schema: z.object({ events: z.array(AuditEventSchema) }) } }, description: 'Events, newest first' } },
 });
 
-const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
-
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
@@ -51,6 +50,6 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       limit: q.limit,
       offset: q.offset,
     });
-    return c.json({ events: rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })) }, 200);
+    return c.json({ events: await readableEvents(deps.db, rows, c.get('actor').clearance) }, 200);
   });
 }
