@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { Database, TargetTable } from '../../db/schema.js';
 
 export async function listPrograms(db: Kysely<Database>) {
   return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
@@ -16,19 +17,8 @@ export async function listTargets(db: Kysely<Database>, indicatorIds: readonly n
     .execute();
 }
 
-export interface TargetRow {
-  indicator_id: number;
-  place_id: number;
-  period: string;
-  start_date: string;
-  end_date: string;
-  source: string;
-  disagg: string;
-  kind: 'baseline' | 'target';
-  value: number;
-  provenance: 'sourced' | 'derived' | 'illustrative';
-  note: string | null;
-}
+/** A baseline or target as stored. */
+export type TargetRow = Insertable<TargetTable>;
 
 export async function findTarget(db: Kysely<Database>, k: Pick<TargetRow, 'indicator_id' | 'place_id' | 'period' | 'source' | 'disagg' | 'kind'>) {
   return db

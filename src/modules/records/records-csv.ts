@@ -4,6 +4,7 @@
  * (`1250 lb`) or as a number with a `<field>_unit` column; a list is a JSON array in its cell.
  * Export writes the same format, so an exported file imports back unchanged.
  */
+import { neutraliseCell, restoreCell } from '../../core/spreadsheet-cells.js';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { IssueDetail } from '../../core/errors.js';
@@ -49,7 +50,7 @@ export async function parseRecordsCsv(
   const inputs: RecordInput[] = [];
   const rows: number[] = [];
   for (const { line, cells: raw } of table) {
-    const cells = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, restoreFormula(v)]));
+    const cells = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, restoreCell(v)]));
     const { ref, status, provenance, note, ...data } = cells;
     inputs.push({
       ref: ref || null,
@@ -75,30 +76,20 @@ function headerOf(text: string): string[] {
   }
 }
 
-/** A text cell that a spreadsheet would run as a formula is prefixed with a quote. */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Undoes `neutraliseFormula`, so that an exported file imports back exactly. */
-function restoreFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
-
 /** Writes records of one type as CSV, with only the columns the reader may see. */
 export function recordsToCsv(def: RecordTypeDefinition, records: readonly RecordView[], hidden: readonly string[] = []): string {
   const fields = def.fields.filter((f) => !hidden.includes(f.code));
   const header: string[] = [...RECORD_COLUMNS];
   for (const f of fields) header.push(...(f.type === 'quantity' ? [f.code, `${f.code}_unit`] : [f.code]));
   const rows = records.map((r) => {
-    const out: string[] = [neutraliseFormula(r.ref ?? ''), r.status, r.provenance, neutraliseFormula(r.note ?? '')];
+    const out: string[] = [neutraliseCell(r.ref ?? ''), r.status, r.provenance, neutraliseCell(r.note ?? '')];
     for (const f of fields) {
       const v = r.data[f.code];
       if (f.type === 'quantity') {
         out.push(isQuantity(v) ? String(v.amount) : '', isQuantity(v) ? v.unit : '');
       } else if (v === undefined) out.push('');
       else if (Array.isArray(v)) out.push(JSON.stringify(v));
-      else if (typeof v === 'string' && f.type === 'text') out.push(neutraliseFormula(v));
+      else if (typeof v === 'string' && f.type === 'text') out.push(neutraliseCell(v));
       else out.push(String(v));
     }
     return out;

@@ -4,6 +4,7 @@
  * flattened to a table. Always within the reader's scope: approved data only when asked, and
  * nothing above `maxSensitivity`.
  */
+import { restoreCell } from '../../../core/spreadsheet-cells.js';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
@@ -91,7 +92,8 @@ export async function recordsCsvText(db: Kysely<Database>, opts: ExportOptions &
 /** Writes the records of one type to `sink` (each CSV cell as text). */
 export async function exportRecordTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions & { recordType: string }): Promise<void> {
   const rows = parse(await recordsCsvText(db, opts)) as string[][];
-  for (const r of rows) await sink.row(r);
+  // The CSV text is already neutralised; the sink neutralises again, so undo it once here.
+  for (const r of rows) await sink.row(r.map(restoreCell));
   await sink.end();
 }
 

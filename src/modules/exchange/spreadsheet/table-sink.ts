@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { neutraliseCell } from './formula-guard.js';
+import { neutraliseCell } from '../../../core/spreadsheet-cells.js';
 
 export type TableCell = string | number | null | undefined;
 

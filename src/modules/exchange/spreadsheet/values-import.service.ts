@@ -14,7 +14,7 @@ import { resolveValue, storeValues, storeValuesAs, type ValueInput } from '../..
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
 import { KeyIndex } from './key-index.js';
-import { restoreCell } from './formula-guard.js';
+import { restoreCell } from '../../../core/spreadsheet-cells.js';
 import type { RowSource } from './sheet-rows.js';
 import { ResolvedSpool } from './resolved-spool.js';
 
