@@ -25,6 +25,7 @@ import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
+import { serveWebApp } from './web-assets.js';
 
 /** What route handlers may use. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** The built web app's folder (dist/web), served at `/` when given and built. */
+  webRoot?: string | undefined;
 }
 
 export type App = OpenAPIHono<AppEnv>;
@@ -88,5 +91,6 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps
     docsPage ??= renderApiDocs(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as Parameters<typeof renderApiDocs>[0]);
     return c.html(docsPage);
   });
+  if (full.webRoot) serveWebApp(app as never, full.webRoot);
   return app;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseConfig } from '../../config.js';
@@ -39,9 +40,11 @@ export function registerServe(program: Command): void {
           auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
           secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
           maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
+          webRoot: resolve(packageRoot(), 'dist/web'),
         });
         const server = await listen(app, config.PORT, config.HOST);
         console.log(`Vigia is listening on ${server.url}  (API: ${server.url}/api/health, ${server.url}/api/openapi.json)`);
+        if (!existsSync(resolve(packageRoot(), 'dist/web/index.html'))) console.log('the web app is not built: run `npm run build:web` (npm start does it for you)');
         const stop = async () => {
           await server.close();
           await db.destroy();

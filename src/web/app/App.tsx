@@ -1,0 +1,59 @@
+/** The app shell: header, navigation by role, and the page of the current path. */
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './Header';
+import { PAGES, type Role } from './pages';
+import { useMe } from './queries';
+import { Link, useRouter } from './router';
+import { SignInPage } from './SignInPage';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+
+export function App() {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const { data: me, isPending } = useMe();
+  const role: Role = (me?.user?.role ?? 'public') as Role;
+  const visible = PAGES.filter((p) => p.roles.includes(role));
+
+  let content;
+  if (isPending) content = <p>{t('loading')}</p>;
+  else if (path === '/sign-in') content = <SignInPage />;
+  else {
+    const home = role === 'public' ? '/public' : '/dashboard';
+    const page = PAGES.find((p) => p.path === (path === '/' ? home : path));
+    if (!page) content = <p>{t('notFound')}</p>;
+    else if (!page.roles.includes(role)) content = role === 'public' ? <SignInPage /> : <p role="alert">{t('notFound')}</p>;
+    else {
+      const Page = page.component;
+      content = <Page />;
+    }
+  }
+
+  const active = path === '/' ? (role === 'public' ? '/public' : '/dashboard') : path;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <Header />
+      <div className="layout">
+        <nav aria-label={t('nav.main')} className="app-nav">
+          <ul>
+            {visible.map((p) => (
+              <li key={p.path}>
+                <Link to={p.path} aria-current={active === p.path ? 'page' : undefined}>
+                  {t(p.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary key={path}>
+            <Suspense fallback={<p>{t('loading')}</p>}>{content}</Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </>
+  );
+}

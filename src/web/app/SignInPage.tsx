@@ -1,0 +1,57 @@
+/** Sign in with email and password; the server sets an httpOnly session cookie. */
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ok, ApiError } from '../api/client';
+import { keys } from './queries';
+import { useRouter } from './router';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { navigate, query } = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await ok(api.POST('/api/auth/sign-in', { body: { email, password } }));
+      client.clear();
+      await client.invalidateQueries({ queryKey: keys.me });
+      navigate(query.get('next') ?? '/dashboard');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="sign-in" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn')}</h1>
+      <form onSubmit={submit}>
+        <label>
+          {t('email')}
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          {t('password')}
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {t('signInFailed', { message: error })}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('signIn')}
+        </button>
+      </form>
+    </section>
+  );
+}

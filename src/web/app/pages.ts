@@ -1,0 +1,30 @@
+/**
+ * The app's pages: path, label key, who sees the link, and the component (loaded on first
+ * visit so the first page stays small). The server still authorizes every request: hiding a
+ * link is a courtesy, not the protection.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export type Role = 'public' | 'analyst' | 'partner' | 'officer' | 'admin';
+
+export interface PageDef {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+const SIGNED_IN: readonly Role[] = ['analyst', 'partner', 'officer', 'admin'];
+
+export const PAGES: readonly PageDef[] = [
+  { path: '/dashboard', label: 'nav.dashboard', roles: SIGNED_IN, component: lazy(() => import('../pages/dashboard/DashboardPage')) },
+  { path: '/map', label: 'nav.map', roles: SIGNED_IN, component: lazy(() => import('../pages/map/MapPage')) },
+  { path: '/explorer', label: 'nav.explorer', roles: SIGNED_IN, component: lazy(() => import('../pages/explorer/ExplorerPage')) },
+  { path: '/entry', label: 'nav.entry', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/entry/EntryPage')) },
+  { path: '/records', label: 'nav.records', roles: SIGNED_IN, component: lazy(() => import('../pages/records/RecordsPage')) },
+  { path: '/approvals', label: 'nav.approvals', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/approvals/ApprovalsPage')) },
+  { path: '/imports', label: 'nav.imports', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/imports/ImportsPage')) },
+  { path: '/reports', label: 'nav.reports', roles: SIGNED_IN, component: lazy(() => import('../pages/reports/ReportsPage')) },
+  { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
+  { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },
+];

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { NAMESPACES } from './resources';
+
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('labels', () => {
+  it.each(Object.keys(NAMESPACES))('namespace %s has the same keys in English and Spanish, none empty', (ns) => {
+    const labels = NAMESPACES[ns as keyof typeof NAMESPACES] as { en: object; es: object };
+    expect(keyPaths(labels.es).sort()).toEqual(keyPaths(labels.en).sort());
+    for (const side of [labels.en, labels.es]) {
+      for (const path of keyPaths(side)) {
+        const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], side);
+        expect(typeof v === 'string' && v.trim() !== '', `${ns}.${path}`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,6 @@
+import { useTranslation } from 'react-i18next';
+
+export default function EntryPage() {
+  const { t } = useTranslation('entry');
+  return <h1>{t('title')}</h1>;
+}

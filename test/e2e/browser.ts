@@ -1,0 +1,64 @@
+/**
+ * Debian's Chromium driven by playwright-core (no browser download), with the flags this
+ * machine needs: no sandbox as root, and no background connections to a network it lacks.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { E2E_PASSWORD, E2E_USERS, ROOT, type E2EUser } from './vigia-server.js';
+
+export const CHROMIUM = process.env.VIGIA_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A new page in its own context (its own cookies), 1280×800, English unless told. */
+export async function newPage(browser: Browser, url: string, language: 'en' | 'es' = 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language === 'es' ? 'es-PE' : 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  return page;
+}
+
+export async function signIn(page: Page, baseUrl: string, who: E2EUser): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.locator('input[name=email]').fill(E2E_USERS[who].email);
+  await page.locator('input[name=password]').fill(E2E_PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('who').waitFor();
+}
+
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/** Writes a full-page screenshot to test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol, which the page's CSP (no inline scripts) does not govern.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

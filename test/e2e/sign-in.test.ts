@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, screenshot, seriousA11yViolations, signIn } from './browser.js';
+import { startVigia, type RunningVigia } from './vigia-server.js';
+
+let vigia: RunningVigia;
+let browser: Browser;
+beforeAll(async () => {
+  vigia = await startVigia();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await vigia?.close();
+});
+
+describe('sign in', () => {
+  it('shows the user, organisation and role in the header', async () => {
+    const page = await newPage(browser, vigia.url);
+    await signIn(page, vigia.url, 'partner');
+    const who = page.getByTestId('who');
+    await expect(who.textContent()).resolves.toMatch(/E2E partner · CORAH · Partner/);
+    await expect(page.getByTestId('program-name').textContent()).resolves.toMatch(/Peru|Perú/);
+    await screenshot(page, 'sign-in-done');
+  });
+
+  it('refuses a wrong password with a message, not a crash', async () => {
+    const page = await newPage(browser, `${vigia.url}/sign-in`);
+    await page.locator('input[name=email]').fill('officer@e2e.test');
+    await page.locator('input[name=password]').fill('wrong password');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Sign-in failed/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+  });
+});
