@@ -11,6 +11,7 @@ import { loadProgramFolder } from '../../src/modules/programs/program-load.servi
 import { createUser } from '../../src/modules/users/users.service.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/serve.js';
+import { inject } from 'vitest';
 
 export const E2E_PASSWORD = 'a long browser-test password';
 
@@ -39,7 +40,7 @@ export async function startVigia(): Promise<RunningVigia> {
   for (const [key, u] of Object.entries(E2E_USERS)) {
     await createUser(db, { email: u.email, name: `E2E ${key}`, role: u.role, organisation: 'organisation' in u ? u.organisation : undefined, clearance: u.clearance, password: E2E_PASSWORD }, null);
   }
-  const app = createApp({ db, engine, webRoot: join(ROOT, 'dist/web') });
+  const app = createApp({ db, engine, webRoot: inject('webRoot') });
   const server = await listen(app, 0, '127.0.0.1');
   return {
     url: server.url,
