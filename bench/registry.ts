@@ -8,5 +8,6 @@ import { factsheetBench } from './factsheet.bench.js';
 import { recordsBench } from './records.bench.js';
 import { exchangeBench } from './exchange.bench.js';
 import { apiBench } from './api.bench.js';
+import { webBench } from './web.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench];
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench];

@@ -1,22 +1,12 @@
-/**
- * Debian's Chromium driven by playwright-core (no browser download), with the flags this
- * machine needs: no sandbox as root, and no background connections to a network it lacks.
- */
+/** Browser-test helpers: a page per user, sign-in, screenshots and the axe-core check. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../helpers/chromium.js';
 import { E2E_PASSWORD, E2E_USERS, ROOT, type E2EUser } from './vigia-server.js';
 
-export const CHROMIUM = process.env.VIGIA_CHROMIUM ?? '/usr/bin/chromium';
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-}
+export { CHROMIUM, launchBrowser };
 
 /** A new page in its own context (its own cookies), 1280×800, English unless told. */
 export async function newPage(browser: Browser, url: string, language: 'en' | 'es' = 'en'): Promise<Page> {

@@ -1,54 +1,12 @@
-/**
- * A real Vigia for browser tests: a fresh SQLite file with the demo program, one user per role,
- * the built web app, and the HTTP server on a free loopback port.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { openDatabase, type Db } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { loadProgramFolder } from '../../src/modules/programs/program-load.service.js';
-import { createUser } from '../../src/modules/users/users.service.js';
-import { createApp } from '../../src/server/app.js';
-import { listen } from '../../src/server/serve.js';
+/** The demo server of test/helpers/demo-server.ts, serving the web app the global setup built. */
 import { inject } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS, ROOT, startDemoServer, type DemoUser, type RunningVigia } from '../helpers/demo-server.js';
 
-export const E2E_PASSWORD = 'a long browser-test password';
+export { ROOT, type RunningVigia };
+export const E2E_PASSWORD = DEMO_PASSWORD;
+export const E2E_USERS = DEMO_USERS;
+export type E2EUser = DemoUser;
 
-/** One user per role; the partner clerk belongs to CORAH (eradication in the Alto Huallaga). */
-export const E2E_USERS = {
-  admin: { email: 'admin@e2e.test', role: 'admin', clearance: 'restricted' },
-  officer: { email: 'officer@e2e.test', role: 'officer', clearance: 'restricted' },
-  partner: { email: 'clerk@e2e.test', role: 'partner', organisation: 'CORAH', clearance: 'official' },
-  analyst: { email: 'analyst@e2e.test', role: 'analyst', clearance: 'official' },
-} as const;
-export type E2EUser = keyof typeof E2E_USERS;
-
-export interface RunningVigia {
-  url: string;
-  db: Db;
-  close(): Promise<void>;
-}
-
-export const ROOT = resolve(import.meta.dirname, '../..');
-
-export async function startVigia(): Promise<RunningVigia> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
-  const { db, engine } = openDatabase({ file: join(dir, 'vigia.db') });
-  await migrateToLatest(db);
-  await loadProgramFolder(db, join(ROOT, 'demo/peru'));
-  for (const [key, u] of Object.entries(E2E_USERS)) {
-    await createUser(db, { email: u.email, name: `E2E ${key}`, role: u.role, organisation: 'organisation' in u ? u.organisation : undefined, clearance: u.clearance, password: E2E_PASSWORD }, null);
-  }
-  const app = createApp({ db, engine, webRoot: inject('webRoot') });
-  const server = await listen(app, 0, '127.0.0.1');
-  return {
-    url: server.url,
-    db,
-    async close() {
-      await server.close();
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startVigia(): Promise<RunningVigia> {
+  return startDemoServer(inject('webRoot'));
 }
