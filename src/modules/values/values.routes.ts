@@ -8,7 +8,7 @@ import { notFound } from '../../core/errors.js';
 import { dataScope, withinClearance } from '../auth/policy.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
 import { listValues } from './values.repo.js';
-import { deleteValue, writeValue, writeValues } from './values.service.js';
+import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
 
 const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
@@ -33,9 +33,9 @@ const batchRoute = guarded('write_data', {
   method: 'post',
   path: '/api/programs/{program}/values/batch',
   tags: ['values'],
-  summary: 'Write many values, all or nothing',
+  summary: 'Write and delete many values, all or nothing (optimistic concurrency per value when it carries `version`)',
   request: { params: ProgramParamSchema, ...jsonBody(ValueBatchSchema) },
-  responses: { 200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), 'Saved'), 409: conflict409 },
+  responses: { 200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() }), 'Saved'), 409: conflict409 },
 });
 const deleteRoute = guarded('write_data', {
   method: 'delete',
@@ -78,9 +78,9 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   });
   app.openapi(batchRoute, async (c) => {
     const { program } = c.req.valid('param');
-    const { values } = c.req.valid('json');
-    const r = await writeValues(deps.db, program, values, { actor: c.get('actor') });
-    return c.json({ inserted: r.inserted, updated: r.updated, unchanged: values.length - r.inserted - r.updated }, 200);
+    const { values, delete: deletions } = c.req.valid('json');
+    const r = await writeValuesAt(deps.db, program, values, deletions, { actor: c.get('actor') });
+    return c.json({ inserted: r.inserted, updated: r.updated, unchanged: values.length - r.inserted - r.updated, deleted: r.deleted }, 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const { program } = c.req.valid('param');

@@ -41,7 +41,18 @@ export const ValueKeySchema = z
   })
   .openapi('ValueKey');
 
-export const ValueBatchSchema = z.object({ values: z.array(ValueInputSchema).min(1).max(10_000) }).openapi('ValueBatch');
+/** One value of a batch: with `version`, written only if the stored value is still at it. */
+export const ValueBatchItemSchema = ValueInputSchema.extend({
+  version: z.number().int().min(0).optional().openapi({ description: 'The version you read (0 for a new value); a stale one makes the whole batch a 409' }),
+}).openapi('ValueBatchItem');
+
+export const ValueBatchSchema = z
+  .object({
+    values: z.array(ValueBatchItemSchema).max(10_000).default([]),
+    delete: z.array(ValueKeySchema).max(10_000).default([]).openapi({ description: 'Values to delete in the same transaction, each at the version you read' }),
+  })
+  .refine((b) => b.values.length + b.delete.length > 0, { message: 'nothing to write: give values or delete', path: ['values'] })
+  .openapi('ValueBatch');
 
 export const ValueRowSchema = z
   .object({

@@ -298,6 +298,77 @@ function sameContent(current: DataValue, row: NewDataValue): boolean {
   );
 }
 
+/** A batch value with the version its writer read (absent: written whatever is stored). */
+export type VersionedValueInput = ValueInput & { version?: number | undefined };
+/** A value to delete, by key, at the version its writer read. */
+export type ValueDeletion = Omit<ValueInput, 'value'> & { version: number };
+
+/** Names a value in messages: "PE-10 2013" (+ disaggregation and source when set). */
+const cellName = (v: Pick<ValueInput, 'place' | 'period' | 'disagg' | 'source'>) =>
+  [v.place, v.period, typeof v.disagg === 'string' ? v.disagg : '', v.source ?? ''].filter(Boolean).join(' ');
+
+/**
+ * Writes and deletes a batch of values all-or-nothing, with optimistic concurrency per value: a
+ * value that carries the `version` its writer read is written only if it is still at it (0 = must
+ * not exist yet). Every stale value is listed in one conflict error (`row` = its index; `column`
+ * 'version'; `value` = the version stored now), so a client can show them all at once. Deletions
+ * are listed after the writes (`row` = values.length + index).
+ */
+export async function writeValuesAt(
+  db: Kysely<Database>,
+  programCode: string,
+  inputs: readonly VersionedValueInput[],
+  deletions: readonly ValueDeletion[],
+  ctx: WriteContext = {},
+): Promise<UpsertResult & { deleted: number }> {
+  const catalog = await loadCatalog(db, programCode, placesOf([...inputs, ...deletions]));
+  // Resolved together, so a value both written and deleted is reported as a duplicate.
+  const resolved = resolveValues(catalog, [...inputs, ...deletions.map((d) => ({ ...d, value: 0 }))]);
+  const rows = resolved.slice(0, inputs.length);
+  const doomed = resolved.slice(inputs.length);
+  return db.transaction().execute(async (trx) => {
+    const stale: IssueDetail[] = [];
+    const nameOf = (i: number) => {
+      const input = i < inputs.length ? inputs[i] : deletions[i - inputs.length];
+      return input ? cellName(input) : '';
+    };
+    // The stored value is not shown: it may be another organisation's draft.
+    const staleAt = (i: number, now: number) =>
+      stale.push({ row: i, column: 'version', value: now, reason: `${nameOf(i)} was changed by someone else (now at version ${now})` });
+    const currents: Array<DataValue | undefined> = [];
+    for (const [i, r] of resolved.entries()) {
+      const now = await findValue(trx, r);
+      currents.push(now);
+      const want = i < inputs.length ? inputs[i]?.version : deletions[i - inputs.length]?.version;
+      if (want !== undefined && (now?.version ?? 0) !== want) staleAt(i, now?.version ?? 0);
+    }
+    const refuse = () => conflict(`${stale.length} value(s) were changed by someone else; nothing was saved`, stale);
+    if (stale.length) throw refuse();
+
+    const result = rows.length === 0 ? { changedIds: [], inserted: 0, updated: 0 } : ctx.actor ? await storeValuesAs(trx, catalog, ctx.actor, rows) : await storeValues(trx, catalog.program.id, rows);
+    // Re-read: a writer that committed between our check and our write shows as a version jump
+    // (the upsert waits for its row lock, then bumps past it), on either engine.
+    for (const [i, row] of rows.entries()) {
+      const want = inputs[i]?.version;
+      if (want === undefined) continue;
+      const now = (await findValue(trx, row))?.version ?? 0;
+      if (now !== want && now !== want + 1) staleAt(i, now);
+    }
+    if (stale.length) throw refuse();
+
+    for (const [j, row] of doomed.entries()) {
+      const current = currents[inputs.length + j];
+      if (!current) throw notFound(`no such value: ${cellName(deletions[j] ?? { place: '', period: '' })}`);
+      if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, inputs.length + j);
+      await deleteValueById(trx, current.id);
+      await deleteFact(trx, current);
+      if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'data_value', entityId: current.id, programId: catalog.program.id, before: current });
+    }
+    if (doomed.length) await bumpDataVersion(trx, catalog.program.id);
+    return { ...result, deleted: doomed.length };
+  });
+}
+
 /** Deletes one value (by its key) and its fact row. */
 export async function deleteValue(
   db: Kysely<Database>,
