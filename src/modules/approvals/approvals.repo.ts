@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { Clearance, Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 
 export async function insertSubmission(
   db: Kysely<Database>,
@@ -31,12 +31,66 @@ export async function decideSubmission(
     .executeTakeFirst();
 }
 
-export async function listSubmissions(
+/**
+ * Submissions with what a reviewer needs at a glance: the organisation's code, the submitter's
+ * name, and how many values and records of the organisation lie within the period.
+ */
+export async function listSubmissionSummaries(
   db: Kysely<Database>,
   f: { programId: number; organisationId?: number; status?: SubmissionStatus; limit: number; offset: number },
-): Promise<Submission[]> {
-  let q = db.selectFrom('submission').selectAll().where('program_id', '=', f.programId);
-  if (f.organisationId !== undefined) q = q.where('organisation_id', '=', f.organisationId);
-  if (f.status) q = q.where('status', '=', f.status);
-  return q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+) {
+  let q = db
+    .selectFrom('submission as s')
+    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 's.submitted_by')
+    .selectAll('s')
+    .select(['o.code as organisation', 'u.name as submitted_by_name'])
+    .select((eb) => [
+      eb
+        .selectFrom('data_value as v')
+        .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('v.organisation_id', '=', 's.organisation_id')
+        .whereRef('i.program_id', '=', 's.program_id')
+        .whereRef('v.start_date', '>=', 's.start_date')
+        .whereRef('v.end_date', '<=', 's.end_date')
+        .as('values'),
+      eb
+        .selectFrom('record as r')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('r.organisation_id', '=', 's.organisation_id')
+        .whereRef('r.program_id', '=', 's.program_id')
+        .whereRef('r.date', '>=', 's.start_date')
+        .whereRef('r.date', '<=', 's.end_date')
+        .as('records'),
+    ])
+    .where('s.program_id', '=', f.programId);
+  if (f.organisationId !== undefined) q = q.where('s.organisation_id', '=', f.organisationId);
+  if (f.status) q = q.where('s.status', '=', f.status);
+  const rows = await q.orderBy('s.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  // PostgreSQL counts are bigint strings.
+  return rows.map((r) => ({ ...r, values: Number(r.values ?? 0), records: Number(r.records ?? 0) }));
+}
+
+/** The values a submission covers: its organisation's, within its period, of the given sensitivities. */
+export async function listSubmissionValues(db: Kysely<Database>, s: Submission, sensitivities: Clearance[], limit: number) {
+  return db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .innerJoin('place as p', 'p.id', 'v.place_id')
+    .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
+    .select([
+      'v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.status',
+      'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
+    ])
+    .where('i.program_id', '=', s.program_id)
+    .where('i.sensitivity', 'in', sensitivities)
+    .where('v.organisation_id', '=', s.organisation_id)
+    .where('v.start_date', '>=', s.start_date)
+    .where('v.end_date', '<=', s.end_date)
+    .orderBy('i.code')
+    .orderBy('p.code')
+    .orderBy('v.period')
+    .limit(limit)
+    .execute();
 }

@@ -6,8 +6,9 @@ import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { IdParamSchema } from '../auth/auth.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { decide, submit, visibleSubmission, visibleSubmissions } from './approvals.service.js';
-import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmitSchema } from './approvals.schema.js';
+import { decide, submissionValues, submit, visibleSubmission, visibleSubmissions, SUBMISSION_VALUES_LIMIT } from './approvals.service.js';
+import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmissionSummarySchema, SubmitSchema } from './approvals.schema.js';
+import { ValueRowSchema } from '../values/values.schema.js';
 
 
 const submitRoute = guarded('write_data', {
@@ -24,7 +25,16 @@ const listRoute = guarded('read_data', {
   tags: ['approvals'],
   summary: 'Submissions (a partner sees its own)',
   request: { params: ProgramParamSchema, query: SubmissionListQuerySchema },
-  responses: { 200: jsonReply(z.object({ submissions: z.array(SubmissionSchema) }), 'Submissions') },
+  responses: { 200: jsonReply(z.object({ submissions: z.array(SubmissionSummarySchema) }), 'Submissions, newest first, with counts of what each covers') },
+});
+const valuesRoute = guarded('read_data', {
+  method: 'get',
+  path: '/api/submissions/{id}/values',
+  tags: ['approvals'],
+  summary: "The data values a submission covers (its organisation's, within its period)",
+  description: `At most ${SUBMISSION_VALUES_LIMIT} values (then truncated is true); indicators above the reader's clearance are left out.`,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonReply(z.object({ values: z.array(ValueRowSchema), truncated: z.boolean() }), 'The values') },
 });
 const getRoute = guarded('read_data', {
   method: 'get',
@@ -51,6 +61,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     return c.json({ submissions }, 200);
   });
   app.openapi(getRoute, async (c) => c.json(await visibleSubmission(deps.db, c.get('actor'), c.req.valid('param').id), 200));
+  app.openapi(valuesRoute, async (c) => c.json(await submissionValues(deps.db, c.get('actor'), c.req.valid('param').id), 200));
   for (const [decision, summary] of [
     ['approve', 'Approve a submission: its data become approved and locked'],
     ['return', 'Return a submission to its organisation with a comment'],

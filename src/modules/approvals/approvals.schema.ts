@@ -37,3 +37,10 @@ export const SubmissionListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+export const SubmissionSummarySchema = SubmissionSchema.extend({
+  organisation: z.string().openapi({ description: 'Organisation code' }),
+  submitted_by_name: z.string().nullable(),
+  values: z.number().int().openapi({ description: "The organisation's data values within the period" }),
+  records: z.number().int().openapi({ description: "The organisation's records dated within the period" }),
+}).openapi('SubmissionSummary');

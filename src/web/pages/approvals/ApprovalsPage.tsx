@@ -1,6 +1,17 @@
+/** Approvals: partners submit their data of a period for review; officers and administrators review them. */
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/queries';
+import { PartnerSubmissions } from './PartnerSubmissions';
+import { ReviewQueue } from './ReviewQueue';
+import './approvals.css';
 
 export default function ApprovalsPage() {
   const { t } = useTranslation('approvals');
-  return <h1>{t('title')}</h1>;
+  const role = useMe().data?.user?.role;
+  return (
+    <div className="approvals-page">
+      <h1>{t('title')}</h1>
+      {role === 'partner' ? <PartnerSubmissions /> : role === 'officer' || role === 'admin' ? <ReviewQueue /> : null}
+    </div>
+  );
 }
