@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
-import { parseRecordType, type RecordTypeDefinition } from '../../core/record-types/definition.schema.js';
+import { parseRecordType, type FieldDefinition, type RecordTypeDefinition, type Sensitivity } from '../../core/record-types/definition.schema.js';
+import { hiddenFields, mayRead } from '../../core/record-types/sensitivity.js';
 import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
 import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';
 import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
@@ -105,4 +106,43 @@ export async function saveRecordTypes(
   }
   if (changed) await rebuildRecordFacts(trx, catalog, await loadRecordTypes(trx, catalog));
   return changed;
+}
+
+/** A record type as one reader may see it: the fields up to their clearance, and which are hidden. */
+export interface RecordTypeView {
+  code: string;
+  name: { en: string; es: string };
+  description?: { en: string; es: string } | undefined;
+  builtin: boolean;
+  place_field: string;
+  date_field: string;
+  organisation_field?: string | undefined;
+  fields: FieldDefinition[];
+  /** Field codes above the reader's clearance (`case_reference`, `stages.outcome`). */
+  hidden: string[];
+  rollups: Array<{ indicator: string; active: boolean }>;
+}
+
+/**
+ * The record types of a program with their field definitions, for forms and tables. Fields
+ * above `clearance` are left out (only their codes are named in `hidden`), so a reader's
+ * client never learns more of a record's shape than it may fill in or read.
+ */
+export async function describeRecordTypes(db: Kysely<Database>, programCode: string, clearance: Sensitivity): Promise<RecordTypeView[]> {
+  const catalog = await loadCatalog(db, programCode);
+  const types = await loadRecordTypes(db, catalog);
+  return [...types.values()].map(({ definition: d, builtin, plan }) => ({
+    code: d.code,
+    name: d.name,
+    description: d.description,
+    builtin,
+    place_field: d.place_field,
+    date_field: d.date_field,
+    organisation_field: d.organisation_field,
+    fields: d.fields
+      .filter((f) => mayRead(clearance, f.sensitivity))
+      .map((f) => (f.fields ? { ...f, fields: f.fields.filter((s) => mayRead(clearance, s.sensitivity)) } : f)),
+    hidden: hiddenFields(d, clearance),
+    rollups: d.rollups.map((r, i) => ({ indicator: r.indicator, active: !plan.inactive.some((x) => x.index === i) })),
+  }));
 }

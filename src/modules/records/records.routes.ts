@@ -7,7 +7,9 @@ import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { dataScope } from '../auth/policy.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { listRecordTypes } from './record-types.service.js';
+import { describeRecordTypes } from './record-types.service.js';
+import { FIELD_TYPES, SENSITIVITIES } from '../../core/record-types/definition.schema.js';
+import { UNIT_DIMENSIONS } from '../../core/record-types/units.js';
 import { createRecord, deleteRecord, getVisibleRecord, listRecords, updateRecord } from './records.service.js';
 
 const status = z.enum(['draft', 'submitted', 'approved', 'returned']);
@@ -44,10 +46,29 @@ const RecordChangeSchema = z
 const RecordParams = ProgramParamSchema.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the record is locked by approval');
 
+const Names = z.object({ en: z.string(), es: z.string() });
+const leafField = {
+  code: z.string(), name: Names, description: Names.optional(), type: z.enum(FIELD_TYPES), required: z.boolean(),
+  sensitivity: z.enum(SENSITIVITIES), choices: z.array(z.object({ code: z.string(), name: Names })).optional(),
+  min: z.union([z.number(), z.string()]).optional().openapi({ description: 'Numbers (quantities: in the canonical unit); dates: YYYY-MM-DD or today' }),
+  max: z.union([z.number(), z.string()]).optional(),
+  not_before: z.string().optional(), unit: z.enum(UNIT_DIMENSIONS).optional(), currency_field: z.string().optional(),
+  max_length: z.number().int().optional(), min_items: z.number().int().optional(), max_items: z.number().int().optional(),
+};
+const RecordFieldSchema = z.object({ ...leafField, fields: z.array(z.object(leafField)).optional() }).openapi('RecordField');
+const RecordTypeSchema = z
+  .object({
+    code: z.string(), name: Names, description: Names.optional(), builtin: z.boolean(),
+    place_field: z.string(), date_field: z.string(), organisation_field: z.string().optional(),
+    fields: z.array(RecordFieldSchema).openapi({ description: 'The fields you may read and write, in form order' }),
+    hidden: z.array(z.string()).openapi({ description: 'Fields above your clearance, left out of `fields`' }),
+    rollups: z.array(z.object({ indicator: z.string(), active: z.boolean() })),
+  })
+  .openapi('RecordType');
 const typesRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/record-types', tags: ['records'], summary: 'The record types of the program',
+  method: 'get', path: '/api/programs/{program}/record-types', tags: ['records'], summary: 'The record types of the program, with the fields you may see',
   request: { params: ProgramParamSchema },
-  responses: { 200: jsonReply(z.object({ types: z.array(z.record(z.string(), z.unknown())) }), 'Record types') },
+  responses: { 200: jsonReply(z.object({ types: z.array(RecordTypeSchema) }), 'Record types') },
 });
 const listRoute = guarded('read_public', {
   method: 'get', path: '/api/programs/{program}/records', tags: ['records'], summary: 'Records you may see, without the fields above your clearance',
@@ -84,7 +105,10 @@ const deleteRoute = guarded('write_data', {
 });
 
 export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(typesRoute, async (c) => c.json({ types: (await listRecordTypes(deps.db, c.req.valid('param').program)) as unknown as Record<string, unknown>[] }, 200));
+  app.openapi(typesRoute, async (c) => {
+    const clearance = dataScope(c.get('actor')).maxSensitivity;
+    return c.json({ types: await describeRecordTypes(deps.db, c.req.valid('param').program, clearance) }, 200);
+  });
   app.openapi(listRoute, async (c) => {
     const scope = dataScope(c.get('actor'));
     const r = await listRecords(deps.db, c.req.valid('param').program, {
