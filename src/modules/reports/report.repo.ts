@@ -55,3 +55,18 @@ export async function findOptionNames(db: Db, programId: number): Promise<(NameR
 export async function findFrameworkNodes(db: Db, programId: number): Promise<FrameworkNode[]> {
   return db.selectFrom('framework_node').selectAll().where('program_id', '=', programId).orderBy('sort').orderBy('id').execute();
 }
+
+/**
+ * The first and last dates of the program's data values (approved ones only when asked), or
+ * null when it has none: the span a report period can usefully be chosen from.
+ */
+export async function findDataSpan(db: Db, programId: number, approvedOnly: boolean): Promise<{ first: string; last: string } | null> {
+  let q = db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .select((eb) => [eb.fn.min('v.start_date').as('first'), eb.fn.max('v.end_date').as('last')])
+    .where('i.program_id', '=', programId);
+  if (approvedOnly) q = q.where('v.status', '=', 'approved');
+  const row = await q.executeTakeFirst();
+  return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;
+}

@@ -49,3 +49,31 @@ describe('GET /api/reports/{report}', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('GET /api/programs/{program}/reports', () => {
+  it('lists the program\'s reports, named in both languages without their period, and the years of its data', async () => {
+    const res = await app.request('/api/programs/PE/reports');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { reports: { code: string; name_en: string; name_es: string; builtin: boolean }[]; years: { first: number; last: number } | null; fiscal_year_start_month: number };
+    expect(body.reports.find((r) => r.code === 'factsheet')).toEqual({
+      code: 'factsheet',
+      name_en: 'Peru counternarcotics program: fact sheet',
+      name_es: 'Programa antidrogas del Perú: hoja informativa',
+      builtin: false,
+    });
+    // The demo's own progress.json replaces the built-in one.
+    expect(body.reports.filter((r) => r.code === 'progress')).toEqual([
+      { code: 'progress', name_en: 'Peru counternarcotics program: indicator progress', name_es: 'Programa antidrogas del Perú: avance de los indicadores', builtin: false },
+    ]);
+    expect(body.reports.map((r) => r.code)).toEqual([...body.reports.map((r) => r.code)].sort());
+    expect(body.fiscal_year_start_month).toBe(10);
+    expect(body.years?.first).toBeLessThanOrEqual(2008);
+    expect(body.years?.last).toBeGreaterThanOrEqual(2013);
+  });
+
+  it('says which program is unknown', async () => {
+    const res = await app.request('/api/programs/XX/reports');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found', message: 'no program with code "XX"' });
+  });
+});

@@ -9,7 +9,10 @@ import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
 import { dataScope } from '../auth/policy.js';
 import { renderReport } from './report.service.js';
-import { ReportParamsSchema, ReportQuerySchema } from './reports.schema.js';
+import { ReportCatalogSchema, ReportParamsSchema, ReportQuerySchema } from './reports.schema.js';
+import { listReportCatalog } from './report-list.service.js';
+import { jsonReply } from '../../server/openapi-helpers.js';
+import { ProgramParamSchema } from '../values/values.schema.js';
 
 const binary = z.string().openapi({ format: 'binary' });
 
@@ -29,7 +32,21 @@ const route = guarded('read_public', {
   },
 });
 
+const listRoute = guarded('read_public', {
+  method: 'get',
+  path: '/api/programs/{program}/reports',
+  tags: ['reports'],
+  summary: 'The reports a program offers, and the years its data span',
+  description: 'Each report by code, named in English and Spanish without its period; `years` is the span of the data the caller may see.',
+  request: { params: ProgramParamSchema },
+  responses: { 200: jsonReply(ReportCatalogSchema, 'Reports') },
+});
+
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const { approvedOnly } = dataScope(c.get('actor'));
+    return c.json(await listReportCatalog(deps.db, c.req.valid('param').program, approvedOnly), 200);
+  });
   app.openapi(route, async (c) => {
     const { report } = c.req.valid('param');
     const q = c.req.valid('query');

@@ -12,3 +12,24 @@ export const ReportQuerySchema = z.object({
   lang: z.enum(['en', 'es']).default('en'),
   format: z.enum(REPORT_FORMATS).default('html'),
 });
+
+/** One report a program offers, named without its period. */
+export const ReportSummarySchema = z
+  .object({
+    code: z.string().openapi({ example: 'factsheet' }),
+    name_en: z.string().openapi({ example: 'Peru counternarcotics program: fact sheet' }),
+    name_es: z.string(),
+    builtin: z.boolean().openapi({ description: 'A definition every program has (a program may replace it with its own)' }),
+  })
+  .openapi('ReportSummary');
+
+export const ReportCatalogSchema = z
+  .object({
+    reports: z.array(ReportSummarySchema),
+    years: z
+      .object({ first: z.number().int(), last: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The calendar years of the data the caller may see (null without data)' }),
+    fiscal_year_start_month: z.number().int().min(1).max(12).openapi({ description: 'Fiscal years start in this month (10: 2012Oct = FY2013)' }),
+  })
+  .openapi('ReportCatalog');
