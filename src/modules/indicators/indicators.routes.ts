@@ -16,7 +16,7 @@ const TargetSchema = z
 const IndicatorSchema = z
   .object({
     code: z.string(), name_en: z.string(), name_es: z.string(), unit: z.string(), direction: z.string(), agg_time: z.string(), agg_place: z.string(),
-    sensitivity: z.string(), origin: z.string(), formula: z.string().nullable(), sources: z.array(z.string()), dimensions: z.record(z.string(), z.array(z.string())),
+    sensitivity: z.string(), origin: z.string(), formula: z.string().nullable(), decimals: z.number().int().openapi({ description: 'Decimal places values are kept and shown with' }), sources: z.array(z.string()), dimensions: z.record(z.string(), z.array(z.string())),
     targets: z.array(TargetSchema),
   })
   .openapi('Indicator');

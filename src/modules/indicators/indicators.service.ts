@@ -25,6 +25,7 @@ export async function visibleIndicators(db: Kysely<Database>, actor: Actor, prog
     sensitivity: i.sensitivity,
     origin: i.origin,
     formula: i.formula,
+    decimals: i.decimals,
     sources: i.sources,
     dimensions: Object.fromEntries([...i.dimensions].map(([d, opts]) => [d, [...opts]])),
     targets: targets.filter((t) => t.indicator_id === i.id).map(({ indicator_id: _, id: __, ...t }) => t),

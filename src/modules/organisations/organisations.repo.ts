@@ -17,3 +17,15 @@ export async function insertOrganisation(
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
 }
+
+export async function findOrganisation(db: Kysely<Database>, programId: number, code: string) {
+  return db.selectFrom('organisation').select(COLUMNS).where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function updateOrganisation(
+  db: Kysely<Database>,
+  id: number,
+  o: { name_en: string; name_es: string; kind: string; country_code: string | null; iati_ref: string | null },
+) {
+  return db.updateTable('organisation').set(o).where('id', '=', id).returning(COLUMNS).executeTakeFirstOrThrow();
+}

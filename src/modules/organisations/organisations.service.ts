@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { conflict } from '../../core/errors.js';
+import { conflict, notFound } from '../../core/errors.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { insertOrganisation } from './organisations.repo.js';
+import { findOrganisation, insertOrganisation, updateOrganisation } from './organisations.repo.js';
 
 export interface NewOrganisation {
   code: string;
@@ -22,5 +22,31 @@ export async function addOrganisation(db: Kysely<Database>, programCode: string,
     const o = await insertOrganisation(trx, { programId: catalog.program.id, code: input.code, name_en: input.name_en, name_es: input.name_es, kind: input.kind, country_code: input.country_code ?? null, iati_ref: input.iati_ref ?? null });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'organisation', entityId: o.id, programId: catalog.program.id, after: o });
     return o;
+  });
+}
+
+export interface OrganisationChange {
+  name_en?: string | undefined;
+  name_es?: string | undefined;
+  kind?: string | undefined;
+  country_code?: string | null | undefined;
+  iati_ref?: string | null | undefined;
+}
+
+/** Changes an organisation's names, kind, country or IATI reference (administrators); audited. The code never changes: data refers to it. */
+export async function changeOrganisation(db: Kysely<Database>, programCode: string, code: string, change: OrganisationChange, actorId: number | null) {
+  const catalog = await loadCatalog(db, programCode);
+  const before = await findOrganisation(db, catalog.program.id, code);
+  if (!before) throw notFound(`no organisation "${code}"`);
+  return db.transaction().execute(async (trx) => {
+    const after = await updateOrganisation(trx, before.id, {
+      name_en: change.name_en ?? before.name_en,
+      name_es: change.name_es ?? before.name_es,
+      kind: change.kind ?? before.kind,
+      country_code: change.country_code === undefined ? before.country_code : change.country_code,
+      iati_ref: change.iati_ref === undefined ? before.iati_ref : change.iati_ref,
+    });
+    await recordAudit(trx, { userId: actorId, action: 'update', entity: 'organisation', entityId: before.id, programId: catalog.program.id, before, after });
+    return after;
   });
 }

@@ -42,3 +42,32 @@ export async function insertPlace(
   const own = `p${level}` as 'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6';
   return db.updateTable('place').set({ [own]: id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+export async function findZone(db: Kysely<Database>, programId: number, code: string) {
+  return db.selectFrom('zone').select(['id', 'code', 'name_en', 'name_es']).where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertZone(db: Kysely<Database>, z: { programId: number; code: string; name_en: string; name_es: string }) {
+  return db
+    .insertInto('zone')
+    .values({ program_id: z.programId, code: z.code, name_en: z.name_en, name_es: z.name_es })
+    .returning(['id', 'code', 'name_en', 'name_es'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function listZonePlaceCodes(db: Kysely<Database>, zoneId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('zone_place as zp')
+    .innerJoin('place as p', 'p.id', 'zp.place_id')
+    .select('p.code')
+    .where('zp.zone_id', '=', zoneId)
+    .orderBy('p.code')
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Replaces the member places of a zone. */
+export async function replaceZonePlaces(db: Kysely<Database>, zoneId: number, placeIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('zone_place').where('zone_id', '=', zoneId).execute();
+  if (placeIds.length) await db.insertInto('zone_place').values(placeIds.map((place_id) => ({ zone_id: zoneId, place_id }))).execute();
+}

@@ -6,7 +6,7 @@ import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { listPlaces, listZones } from './places.repo.js';
-import { addPlace } from './places.service.js';
+import { addPlace, addZone, setZonePlaces } from './places.service.js';
 
 const PlaceSchema = z
   .object({ id: z.number().int(), code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() })
@@ -21,6 +21,18 @@ const NewPlaceSchema = z
     lon: z.number().min(-180).max(180).optional(),
   })
   .openapi('NewPlace');
+
+const CODE = /^[A-Za-z0-9_.-]+$/;
+const NewZoneSchema = z
+  .object({
+    code: z.string().regex(CODE, 'letters, digits, _ . - only').max(50),
+    name_en: z.string().trim().min(1).max(200),
+    name_es: z.string().trim().min(1).max(200),
+    places: z.array(z.string().max(50)).max(5000).optional().openapi({ description: 'Codes of the member places' }),
+  })
+  .openapi('NewZone');
+const ZonePlacesSchema = z.object({ places: z.array(z.string().max(50)).max(5000) }).openapi('ZonePlaces');
+const ZoneParamSchema = ProgramParamSchema.extend({ code: z.string().min(1).max(50).openapi({ param: { name: 'code', in: 'path' } }) });
 
 const listRoute = guarded('read_public', {
   method: 'get', path: '/api/programs/{program}/places', tags: ['places'], summary: "The program's place tree",
@@ -38,6 +50,17 @@ const zonesRoute = guarded('read_public', {
   responses: { 200: jsonReply(z.object({ zones: z.array(ZoneSchema) }), 'Zones') },
 });
 
+const createZoneRoute = guarded('manage_program', {
+  method: 'post', path: '/api/programs/{program}/zones', tags: ['places'], summary: 'Add a zone with its member places (audited)',
+  request: { params: ProgramParamSchema, ...jsonBody(NewZoneSchema) },
+  responses: { 201: jsonReply(ZoneSchema, 'Created') },
+});
+const zonePlacesRoute = guarded('manage_program', {
+  method: 'put', path: '/api/programs/{program}/zones/{code}/places', tags: ['places'], summary: 'Set the member places of a zone (audited)',
+  request: { params: ZoneParamSchema, ...jsonBody(ZonePlacesSchema) },
+  responses: { 200: jsonReply(ZoneSchema, 'Saved') },
+});
+
 export function registerPlaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listRoute, async (c) => {
     const program = await findProgram(deps.db, c.req.valid('param').program);
@@ -50,5 +73,10 @@ export function registerPlaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(zonesRoute, async (c) => {
     const program = await findProgram(deps.db, c.req.valid('param').program);
     return c.json({ zones: await listZones(deps.db, program.id) }, 200);
+  });
+  app.openapi(createZoneRoute, async (c) => c.json(await addZone(deps.db, c.req.valid('param').program, c.req.valid('json'), c.get('actor').userId), 201));
+  app.openapi(zonePlacesRoute, async (c) => {
+    const { program, code } = c.req.valid('param');
+    return c.json(await setZonePlaces(deps.db, program, code, c.req.valid('json').places, c.get('actor').userId), 200);
   });
 }

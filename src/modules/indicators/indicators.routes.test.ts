@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
+import { TestClient } from '../../../test/helpers/http-client.js';
+import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
+import { createApp, type App } from '../../server/app.js';
+
+interface Indicator {
+  code: string;
+  targets: { place: string; period: string; source: string; kind: string; value: number; note: string | null }[];
+}
+
+let t: TestDb;
+let app: App;
+beforeAll(async () => {
+  t = await createTestDb();
+  await createAccessFixture(t.db);
+  app = createApp({ db: t.db, engine: t.engine });
+}, 60_000);
+afterAll(() => t.destroy());
+
+async function as(who: UserKey): Promise<TestClient> {
+  const c = new TestClient(app);
+  await c.signIn(USERS[who], PASSWORD);
+  return c;
+}
+
+async function targetsOf(c: TestClient, code: string) {
+  return ((await c.get('/api/programs/XX/indicators')).body as { indicators: Indicator[] }).indicators.find((i) => i.code === code)?.targets ?? [];
+}
+
+const PATH = '/api/programs/XX/indicators/SUM_IND/targets';
+
+describe('targets over HTTP', () => {
+  it('an officer sets a target, then changes it (one row, audited before and after)', async () => {
+    const officer = await as('officer');
+    expect((await officer.request('PUT', PATH, { place: 'XX', period: '2014', kind: 'target', value: 100, source: 'A', note: 'first' })).status).toBe(200);
+    expect((await officer.request('PUT', PATH, { place: 'XX', period: '2014', kind: 'target', value: 120, source: 'A' })).status).toBe(200);
+    const targets = (await targetsOf(officer, 'SUM_IND')).filter((x) => x.period === '2014');
+    expect(targets).toEqual([expect.objectContaining({ place: 'XX', source: 'A', kind: 'target', value: 120 })]);
+    const audit = (await officer.get('/api/audit?entity=target')).body as { events: { action: string; before: { value: number } | null; after: { value: number } }[] };
+    expect(audit.events[0]).toMatchObject({ action: 'update', before: { value: 100 }, after: { value: 120 } });
+  });
+
+  it('refuses a bad period, an unknown source, place or indicator, and a non-number, saving nothing', async () => {
+    const officer = await as('officer');
+    const before = await targetsOf(officer, 'SUM_IND');
+    const badPeriod = await officer.request('PUT', PATH, { place: 'XX', period: '20x4', kind: 'target', value: 1 });
+    expect(badPeriod.status).toBe(400);
+    expect(badPeriod.body).toMatchObject({ error: 'validation' });
+    const badSource = await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'target', value: 1, source: 'Z' });
+    expect(badSource.body).toMatchObject({ error: 'validation', details: [{ column: 'source', value: 'Z' }] });
+    expect((await officer.request('PUT', PATH, { place: 'NOPE', period: '2015', kind: 'target', value: 1 })).status).toBe(404);
+    expect((await officer.request('PUT', '/api/programs/XX/indicators/NOPE/targets', { place: 'XX', period: '2015', kind: 'target', value: 1 })).status).toBe(404);
+    expect((await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'target', value: 'lots' })).status).toBe(400);
+    expect((await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'goal', value: 1 })).status).toBe(400);
+    expect(await targetsOf(officer, 'SUM_IND')).toEqual(before);
+  });
+
+  it('partners and analysts may not set targets; an administrator may', async () => {
+    for (const who of ['partnerA', 'analyst'] as const) {
+      const c = await as(who);
+      expect((await c.request('PUT', PATH, { place: 'XX', period: '2016', kind: 'target', value: 1 })).status).toBe(403);
+    }
+    const admin = await as('admin');
+    expect((await admin.request('PUT', PATH, { place: 'R1', period: '2016', kind: 'baseline', value: 5 })).status).toBe(200);
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot, seriousA11yViolations, signIn } from './browser.js';
+import { startVigia, type RunningVigia } from './vigia-server.js';
+
+interface Indicator {
+  code: string;
+  targets: { place: string; period: string; kind: string; value: number }[];
+}
+
+let vigia: RunningVigia;
+let browser: Browser;
+let admin: Page;
+const NEW_EMAIL = 'new.clerk@devida.e2e.test';
+let oneTimePassword = '';
+
+beforeAll(async () => {
+  vigia = await startVigia();
+  browser = await launchBrowser();
+  admin = await newPage(browser, vigia.url);
+  await signIn(admin, vigia.url, 'admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await vigia?.close();
+});
+
+/** The text of an element once it matches (parts of it, e.g. organisation codes, arrive with a second query). */
+async function textWhen(locator: Locator, re: RegExp): Promise<string | null> {
+  await locator.filter({ hasText: re }).waitFor();
+  return locator.textContent();
+}
+
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.getByTestId(`admin-tab-${tab}`).click();
+  await page.getByTestId(`admin-panel-${tab}`).waitFor();
+}
+
+describe('administration as an administrator', () => {
+  it('creates a partner user of DEVIDA and shows the one-time password once', async () => {
+    await admin.goto(`${vigia.url}/admin?tab=users`);
+    await admin.getByTestId('users-table').waitFor();
+    expect(await admin.getByRole('tab').allTextContents()).toEqual(['Users', 'Organisations', 'Places and zones', 'Indicators and targets']);
+    const form = admin.getByTestId('create-user-form');
+    await form.locator('input[name=email]').fill(NEW_EMAIL);
+    await form.locator('input[name=name]').fill('Rosa Quispe');
+    await form.locator('select[name=role]').selectOption('partner');
+    await form.locator('select[name=organisation]').selectOption('DEVIDA');
+    await form.locator('button[type=submit]').click();
+    const otp = admin.getByTestId('one-time-password');
+    await expect.poll(() => otp.textContent()).toMatch(/shown only once/);
+    oneTimePassword = (await admin.getByTestId('one-time-password-value').textContent()) ?? '';
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
+    const row = admin.getByTestId(`user-row-${NEW_EMAIL}`);
+    expect(await textWhen(row, /DEVIDA/)).toMatch(/Rosa Quispe.*Partner.*DEVIDA.*Official.*Yes/);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await screenshot(admin, 'admin');
+    await otp.getByRole('button', { name: 'I have copied it' }).click();
+    expect(await admin.getByTestId('one-time-password').count()).toBe(0);
+  });
+
+  it('the new user signs in with the one-time password in another browser', async () => {
+    const page = await newPage(browser, `${vigia.url}/sign-in`);
+    await page.locator('input[name=email]').fill(NEW_EMAIL);
+    await page.locator('input[name=password]').fill(oneTimePassword);
+    await page.locator('form button[type=submit]').click();
+    expect(await textWhen(page.getByTestId('who'), /DEVIDA/)).toMatch(/Rosa Quispe · DEVIDA · Partner/);
+    await page.context().close();
+  });
+
+  it("changes the new user's role, and resetting the password shows a new one", async () => {
+    await admin.getByRole('button', { name: `Edit: ${NEW_EMAIL}` }).click();
+    const access = admin.getByTestId('user-access');
+    await access.locator('select[name=role]').selectOption('analyst');
+    await access.locator('button[type=submit]').click();
+    await admin.getByTestId('user-access').waitFor({ state: 'detached' });
+    const role = admin.getByTestId(`user-row-${NEW_EMAIL}`).getByTestId('user-role');
+    await expect.poll(() => role.textContent()).toBe('Analyst');
+    const users = (await (await admin.request.get(`${vigia.url}/api/users`)).json()) as { users: { email: string; role: string }[] };
+    expect(users.users.find((u) => u.email === NEW_EMAIL)?.role).toBe('analyst');
+
+    await admin.getByRole('button', { name: `Reset password: ${NEW_EMAIL}` }).click();
+    await admin.getByTestId('confirm-reset').getByRole('button', { name: 'Reset password' }).click();
+    const fresh = (await admin.getByTestId('one-time-password-value').textContent()) ?? '';
+    expect(fresh.length).toBeGreaterThanOrEqual(10);
+    expect(fresh).not.toBe(oneTimePassword);
+  });
+
+  it('lists organisations; axe finds nothing serious', async () => {
+    await openTab(admin, 'organisations');
+    await expect.poll(() => admin.getByTestId('org-row-DEVIDA').textContent()).toMatch(/National Commission for Development and Life without Drugs/);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+  });
+
+  it('refuses a bad latitude, then adds a place under PE-10 (Huánuco)', async () => {
+    await openTab(admin, 'places');
+    await admin.getByTestId('place-row-PE-10').waitFor();
+    expect(admin.url()).toMatch(/tab=places/);
+    const form = admin.getByTestId('add-place-form');
+    await form.locator('input[name=code]').fill('PE-10-E2E');
+    await form.locator('input[name=name]').fill('Tingo María (e2e)');
+    await form.locator('select[name=parent]').selectOption('PE-10');
+    await form.locator('input[name=lat]').fill('95');
+    await form.locator('input[name=lon]').fill('-76.0');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => admin.getByTestId('place-problems').textContent()).toMatch(/Latitude must be a number between −90 and 90/);
+    expect(await admin.getByTestId('place-row-PE-10-E2E').count()).toBe(0);
+    await form.locator('input[name=lat]').fill('-9.3');
+    await form.locator('button[type=submit]').click();
+    const row = admin.getByTestId('place-row-PE-10-E2E');
+    await expect.poll(() => row.textContent()).toMatch(/Tingo María \(e2e\)3PE-10-9\.3-76/);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+  });
+
+  it('adds a zone with PE-10 and the new place as members', async () => {
+    const form = admin.getByTestId('add-zone-form');
+    await form.locator('input[name=code]').fill('E2E_VALLEY');
+    await form.locator('input[name=name_en]').fill('Test valley');
+    await form.locator('input[name=name_es]').fill('Valle de prueba');
+    await form.locator('input[name=places][value="PE-10"]').check();
+    await form.locator('input[name=places][value="PE-10-E2E"]').check();
+    await form.locator('button[type=submit]').click();
+    const row = admin.getByTestId('zone-row-E2E_VALLEY');
+    await expect.poll(() => row.textContent()).toMatch(/Test valley2.*\(PE-10\).*\(PE-10-E2E\)/);
+    await screenshot(admin, 'admin-places');
+    const zones = (await (await admin.request.get(`${vigia.url}/api/programs/PE/zones`)).json()) as { zones: { code: string; places: string[] }[] };
+    expect(zones.zones.find((z) => z.code === 'E2E_VALLEY')?.places).toEqual(['PE-10', 'PE-10-E2E']);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+  });
+});
+
+describe('administration as a program officer', () => {
+  let officer: Page;
+  beforeAll(async () => {
+    officer = await newPage(browser, vigia.url);
+    await signIn(officer, vigia.url, 'officer');
+  });
+
+  it('offers only indicators and targets; the users API is refused', async () => {
+    await officer.goto(`${vigia.url}/admin?tab=users`);
+    await officer.getByTestId('indicators-table').waitFor();
+    expect(await officer.getByTestId('admin-tab-users').count()).toBe(0);
+    expect(await officer.getByTestId('users-table').count()).toBe(0);
+    expect((await officer.request.get(`${vigia.url}/api/users`)).status()).toBe(403);
+  });
+
+  it('sets a 2014 target for ERAD_HA and sees it in the targets table and the API', async () => {
+    await officer.getByRole('button', { name: 'Baselines and targets: ERAD_HA' }).click();
+    const form = officer.getByTestId('set-target-form');
+    await form.locator('select[name=kind]').selectOption('target');
+    await form.locator('select[name=place]').selectOption('PE');
+    await form.locator('input[name=period]').fill('20x4');
+    await form.locator('input[name=value]').fill('25000');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => officer.getByTestId('target-problems').textContent()).toMatch(/The period looks like/);
+    await form.locator('input[name=period]').fill('2014');
+    await form.locator('input[name=note]').fill('Set in the browser test');
+    await form.locator('button[type=submit]').click();
+    const row = officer.getByTestId('target-row-target-2014-PE');
+    await expect.poll(() => row.textContent()).toMatch(/Target2014.*\(PE\).*25,000 ha.*Set in the browser test/);
+    expect(officer.url()).toMatch(/indicator=ERAD_HA/);
+    const body = (await (await officer.request.get(`${vigia.url}/api/programs/PE/indicators`)).json()) as { indicators: Indicator[] };
+    const erad = body.indicators.find((i) => i.code === 'ERAD_HA');
+    expect(erad?.targets.find((x) => x.period === '2014' && x.kind === 'target' && x.place === 'PE')?.value).toBe(25000);
+    expect(await seriousA11yViolations(officer)).toEqual([]);
+    await screenshot(officer, 'admin-targets');
+  });
+
+  it('shows the page in Spanish', async () => {
+    const page = await newPage(browser, vigia.url, 'es');
+    await signIn(page, vigia.url, 'officer');
+    await page.goto(`${vigia.url}/admin?indicator=ERAD_HA`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administración');
+    await expect.poll(() => page.getByTestId('targets-section').textContent()).toMatch(/Líneas de base y metas de/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
