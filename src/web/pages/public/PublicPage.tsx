@@ -1,6 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { DashboardView } from '../dashboard/DashboardView';
+import './public.css';
 
+/**
+ * The public dashboard (the home page when signed out): the same cards and charts, asked for as
+ * approved data of public indicators only. The server enforces that for the public anyway.
+ */
 export default function PublicPage() {
   const { t } = useTranslation('public');
-  return <h1>{t('title')}</h1>;
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="public-intro">{t('intro')}</p>
+      <p className="public-note" data-testid="public-note">
+        {t('approvedOnly')}
+      </p>
+      <DashboardView audience="public" />
+    </>
+  );
 }

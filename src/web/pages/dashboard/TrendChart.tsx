@@ -1,0 +1,90 @@
+/** Actual values of one indicator per year, against its baseline and target, with a data table. */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart, type ChartOption } from '../../components/EChart';
+import { useFormat } from '../../i18n/format';
+import { useLocalName } from '../../i18n/local-name';
+import type { AnalyticsRow, Indicator } from '../../api/types';
+import { series, targetsOf, type YearKind } from './dashboard-stats';
+import { usePeriodLabel } from './period-label';
+import { ProvenanceMark } from './ProvenanceMark';
+import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle } from './chart-style';
+
+export function TrendChart({ indicator, rows, targetPlace, kind }: { indicator: Indicator; rows: readonly AnalyticsRow[]; targetPlace: string; kind: YearKind }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  const name = useLocalName();
+  const label = usePeriodLabel();
+  const points = series(rows, indicator.code, '');
+  const { baselines, targets } = targetPlace ? targetsOf(indicator, targetPlace, '', kind) : { baselines: [], targets: [] };
+  const plan = [...baselines, ...targets];
+  const periods = [...new Set([...points.map((p) => p.period), ...plan.map((p) => p.period)])].sort();
+  const actual = new Map(points.map((p) => [p.period, p]));
+  const planned = new Map(plan.map((p) => [p.period, p.value]));
+  const title = name(indicator);
+
+  const chartLabel = t('trendLabel', { name: title, unit: t(`units.${indicator.unit}`, { defaultValue: indicator.unit }) });
+  const option = useMemo<ChartOption>(
+    () => ({
+      // ECharts' aria module writes its own description into the container's aria-label: give it ours.
+      aria: { enabled: true, label: { description: chartLabel } },
+      grid: { left: 64, right: 16, top: 40, bottom: 32 },
+      legend: { top: 0, textStyle: axisStyle },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? f.number(v) : '—') },
+      xAxis: { type: 'category', data: periods.map(label), axisLabel: axisStyle },
+      yAxis: { type: 'value', axisLabel: { ...axisStyle, formatter: (v: number) => f.number(v, 0) } },
+      series: [
+        { name: t('actual'), type: 'bar', data: periods.map((p) => actual.get(p)?.value ?? null), itemStyle: { color: ACTUAL_COLOUR } },
+        ...(plan.length
+          ? [{ name: t('baselineTarget'), type: 'line', connectNulls: true, symbolSize: 9, data: periods.map((p) => planned.get(p) ?? null), lineStyle: { type: 'dashed', color: TARGET_COLOUR }, itemStyle: { color: TARGET_COLOUR } }]
+          : []),
+      ],
+    }),
+    [JSON.stringify(periods), JSON.stringify(points), JSON.stringify(plan), f.language, chartLabel],
+  );
+
+  return (
+    <figure className="panel chart" data-testid={`chart-${indicator.code}`}>
+      <figcaption>
+        <h3>
+          {title} ({t(`units.${indicator.unit}`, { defaultValue: indicator.unit })})
+        </h3>
+      </figcaption>
+      {periods.length === 0 ? (
+        <p className="muted">{t('common:noData')}</p>
+      ) : (
+        <EChart option={option} label={chartLabel} height={260} />
+      )}
+      <details>
+        <summary>{t('dataTable')}</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('period')}</th>
+                <th scope="col">{t('actual')}</th>
+                <th scope="col">{t('baselineTarget')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => {
+                const a = actual.get(p);
+                return (
+                  <tr key={p}>
+                    <th scope="row">{label(p)}</th>
+                    <td className="num">
+                      {f.number(a?.value)}
+                      {a && <ProvenanceMark provenance={a.provenance} />}
+                    </td>
+                    <td className="num">{f.number(planned.get(p))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,6 @@
+/** Colours and text style shared by the dashboard's charts (dark enough on white: ≥ 4.5:1 for text). */
+export const ACTUAL_COLOUR = '#1f5f8b';
+export const TARGET_COLOUR = '#b3261e';
+/** One colour per coca-cultivation source, in display order (USG first). */
+export const SOURCE_COLOURS = ['#1f5f8b', '#b35c00', '#2e7d32', '#6a1b9a'];
+export const axisStyle = { color: '#333333', fontSize: 12 };
