@@ -1,6 +1,120 @@
+/**
+ * The map: the program's country from Natural Earth, and the chosen indicator's values of one
+ * period as proportional circles at the places' coordinates, with a legend, a tooltip and the
+ * same values as a table. `shapes` (imported place boundaries, none yet) turns circles into a
+ * choropleth for the places they cover.
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProgram } from '../../app/program';
+import { QueryState } from '../../components/QueryState';
+import { useLocalName } from '../../i18n/local-name';
+import { fitFrame, placesBox, symbolRadius, type PlaceShapes } from './map-geometry';
+import { usePeriodLabel, useValueText } from './map-labels';
+import { MapFilters } from './MapFilters';
+import { MapLegend } from './MapLegend';
+import { MapTable, type MapRow } from './MapTable';
+import { SymbolMap, type MapSymbol } from './SymbolMap';
+import { useAtlas } from './use-atlas';
+import { useMapData } from './use-map-data';
+import './map.css';
 
-export default function MapPage() {
+export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const { t } = useTranslation('map');
-  return <h1>{t('title')}</h1>;
+  const name = useLocalName();
+  const valueText = useValueText();
+  const periodLabel = usePeriodLabel();
+  const { program } = useProgram();
+  const countryCode = program?.country_code ?? '';
+  const data = useMapData();
+  const atlas = useAtlas(countryCode);
+  const [active, setActive] = useState<string | null>(null);
+  const { choice, rows, places } = data;
+  const unit = choice.indicator?.unit;
+
+  const mappable = useMemo(() => places.filter((p) => p.level === choice.level && p.lat !== null && p.lon !== null).map((p) => ({ code: p.code, lat: p.lat!, lon: p.lon! })), [places, choice.level]);
+  const frame = useMemo(() => {
+    const shape = atlas.country ?? placesBox(mappable);
+    return shape ? fitFrame(shape) : null;
+  }, [atlas.country, mappable]);
+
+  const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
+  const where = new Map(mappable.map((p) => [p.code, p]));
+  const symbols: MapSymbol[] = [];
+  const tableRows: MapRow[] = [];
+  for (const row of rows) {
+    if (!row.place) continue;
+    const text = valueText(row.value, unit);
+    const r = symbolRadius(row.value, max);
+    const at = where.get(row.place.code);
+    const xy = at && frame ? frame.projection([at.lon, at.lat]) : null;
+    const placeName = name(row.place);
+    if (xy && r > 0 && row.value !== null) symbols.push({ code: row.place.code, name: placeName, value: row.value, x: xy[0], y: xy[1], r, text });
+    tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, onMap: Boolean(xy && r > 0) });
+  }
+  symbols.sort((a, b) => b.value - a.value);
+
+  const indicatorName = name(choice.indicator);
+  const period = choice.period ? periodLabel(choice.period) : '';
+  const heading = choice.source ? t('headingSource', { indicator: indicatorName, source: choice.source, period }) : t('heading', { indicator: indicatorName, period });
+  const values = new Map(rows.map((r) => [r.place?.code ?? '', r.value]));
+
+  return (
+    <div className="map-page">
+      <h1>{t('title')}</h1>
+      <MapFilters
+        choice={choice}
+        indicators={data.indicators}
+        withData={data.withData}
+        sources={data.sources}
+        periods={data.periods}
+        levels={data.levels}
+        places={places}
+        fiscalAllowed={data.fiscalAllowed}
+        update={data.update}
+      />
+      {/* Without the atlas the map still fits the places: its error is not the page's. */}
+      <QueryState pending={data.pending || atlas.pending} error={data.error}>
+        {!frame ? (
+          <p>{t('noPlaces')}</p>
+        ) : (
+          <div className="map-layout">
+            <section className="panel map-panel" aria-labelledby="map-heading">
+              <h2 id="map-heading">{heading}</h2>
+              <p className="muted map-intro">{t('intro')}</p>
+              <SymbolMap
+                frame={frame}
+                countryCode={countryCode}
+                country={atlas.country}
+                others={atlas.others}
+                symbols={symbols}
+                shapes={shapes}
+                values={values}
+                max={max}
+                title={t('mapTitle', { indicator: indicatorName, period })}
+                detail={`${indicatorName}, ${period}`}
+                active={active}
+                onActive={setActive}
+              >
+                <MapLegend max={max} unit={unit} />
+              </SymbolMap>
+            </section>
+            <section className="panel map-table-panel" aria-label={t('tableCaption', { period })}>
+              {tableRows.length === 0 ? (
+                <p data-testid="map-empty">{t('noValues')}</p>
+              ) : (
+                <MapTable
+                  rows={tableRows}
+                  caption={t('tableCaption', { period })}
+                  valueHeading={unit && unit !== 'count' ? t('value', { unit }) : t('valuePlain')}
+                  active={active}
+                  onActive={setActive}
+                />
+              )}
+            </section>
+          </div>
+        )}
+      </QueryState>
+    </div>
+  );
 }

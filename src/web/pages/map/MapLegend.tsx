@@ -1,0 +1,42 @@
+/**
+ * Reference circles of round values, at the map's own scale: the legend is as wide a share of
+ * the map's box as its viewBox is of the map's, so a 5,000 ha circle here is one there.
+ */
+import { useTranslation } from 'react-i18next';
+import { MAP_WIDTH, MAX_RADIUS, legendValues, symbolRadius } from './map-geometry';
+import { useValueText } from './map-labels';
+
+export function MapLegend({ max, unit }: { max: number; unit: string | undefined }) {
+  const { t } = useTranslation('map');
+  const valueText = useValueText();
+  const values = legendValues(max, unit === 'count');
+  if (values.length === 0) return null;
+  const width = 2 * MAX_RADIUS + 170;
+  const height = 2 * MAX_RADIUS + 12;
+  const cx = MAX_RADIUS + 4;
+  const base = height - 6;
+  const labels = values.map((v) => valueText(v, unit));
+  // Labels sit level with the top of their circle, pushed down when two would overlap.
+  const labelY: number[] = [];
+  values.forEach((v, i) => labelY.push(Math.max(base - 2 * symbolRadius(v, max), (labelY[i - 1] ?? -Infinity) + 21)));
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <p className="map-legend-title">{t('legendTitle')}</p>
+      <svg viewBox={`0 0 ${width} ${height}`} style={{ width: `${((width / MAP_WIDTH) * 100).toFixed(2)}%` }} role="img" aria-label={t('legendLabel', { values: labels.join(', ') })}>
+        {values.map((v, i) => {
+          const r = symbolRadius(v, max);
+          const top = base - 2 * r;
+          return (
+            <g key={v}>
+              <circle cx={cx} cy={base - r} r={r} className="map-legend-circle" />
+              <polyline points={`${cx},${top} ${2 * MAX_RADIUS + 8},${top} ${2 * MAX_RADIUS + 14},${labelY[i]}`} className="map-legend-leader" />
+              <text x={2 * MAX_RADIUS + 18} y={labelY[i]} dominantBaseline="middle" className="map-legend-text">
+                {labels[i]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
