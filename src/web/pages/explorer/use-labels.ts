@@ -1,0 +1,61 @@
+/** Names of the explorer's dimensions and of their values (periods, options, sources) in the current language. */
+import { useTranslation } from 'react-i18next';
+import { LOCALE } from '../../i18n/language';
+import type { Place } from '../../api/types';
+import { NONE, type PivotHeader } from './pivot';
+
+/** `cocaine_base` → `cocaine base`: option codes have no translated names in the API. */
+const humanize = (code: string): string => code.replace(/_/g, ' ');
+
+export interface Labels {
+  dimension(dim: string): string;
+  value(dim: string, h: PivotHeader): string;
+  period(id: string): string;
+  locale: string;
+}
+
+export function useLabels(places: readonly Place[] | undefined): Labels {
+  const { t, i18n } = useTranslation('explorer');
+  const language = i18n.language === 'es' ? 'es' : 'en';
+  const locale = LOCALE[language];
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+  const period = (id: string): string => {
+    let m = /^(\d{4})Q([1-4])$/.exec(id);
+    if (m) return t('quarterLabel', { quarter: m[2], year: m[1] });
+    m = /^(\d{4})(\d{2})$/.exec(id);
+    if (m) return monthFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+    // A fiscal year that starts mid-year is named by the calendar year it ends in (2012Oct = FY2013).
+    m = /^(\d{4})([A-Za-z]+)$/.exec(id);
+    if (m) return t('fy', { year: /^jan/i.test(m[2] ?? '') ? Number(m[1]) : Number(m[1]) + 1 });
+    return id;
+  };
+
+  const dimension = (dim: string): string => {
+    const level = /^place-level:(\d+)$/.exec(dim);
+    if (level) {
+      const n = Number(level[1]);
+      if (n === 1) return t('dim.national');
+      const example = places?.find((p) => p.level === n)?.name;
+      return example ? t('dim.placeLevelExample', { level: n, example }) : t('dim.placeLevel', { level: n });
+    }
+    if (dim === 'period:year') return t('dim.year');
+    if (dim.startsWith('period:fy-')) return t('dim.fiscal');
+    if (dim === 'period:quarter') return t('dim.quarter');
+    if (dim === 'period:month') return t('dim.month');
+    if (dim.startsWith('disagg:')) return t('dim.disagg', { name: humanize(dim.slice('disagg:'.length)) });
+    if (dim === 'source') return t('dim.source');
+    return dim;
+  };
+
+  const value = (dim: string, h: PivotHeader): string => {
+    if (!dim) return t('value');
+    if (h.key === NONE) return dim === 'source' ? t('noSource') : t('notSplit');
+    if (dim.startsWith('place-level:')) return h.name ?? h.key;
+    if (dim.startsWith('period:')) return period(h.key);
+    if (dim.startsWith('disagg:')) return humanize(h.key);
+    return h.key;
+  };
+
+  return { dimension, value, period, locale };
+}
