@@ -19,8 +19,8 @@ describe('sign in', () => {
     const page = await newPage(browser, vigia.url);
     await signIn(page, vigia.url, 'partner');
     const who = page.getByTestId('who');
-    await expect(who.textContent()).resolves.toMatch(/E2E partner · CORAH · Partner/);
-    await expect(page.getByTestId('program-name').textContent()).resolves.toMatch(/Peru|Perú/);
+    await expect.poll(() => who.textContent()).toMatch(/E2E partner · CORAH · Partner/);
+    await expect.poll(() => page.getByTestId('program-name').textContent()).toMatch(/Peru|Perú/);
     await screenshot(page, 'sign-in-done');
   });
 
@@ -29,7 +29,7 @@ describe('sign in', () => {
     await page.locator('input[name=email]').fill('officer@e2e.test');
     await page.locator('input[name=password]').fill('wrong password');
     await page.locator('form button[type=submit]').click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Sign-in failed/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Sign-in failed/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
   });

@@ -1277,6 +1277,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/organisations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an organisation's names, kind, country or IATI reference (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganisationChange"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/programs/{program}/places": {
         parameters: {
             query?: never;
@@ -1428,7 +1507,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The record types of the program */
+        /** The record types of the program, with the fields you may see */
         get: {
             parameters: {
                 query?: never;
@@ -1447,9 +1526,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            types: {
-                                [key: string]: unknown;
-                            }[];
+                            types: components["schemas"]["RecordType"][];
                         };
                     };
                 };
@@ -1878,6 +1955,83 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/programs/{program}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reports a program offers, and the years its data span
+         * @description Each report by code, named in English and Spanish without its period; `years` is the span of the data the caller may see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCatalog"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/submissions": {
         parameters: {
             query?: never;
@@ -1901,14 +2055,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Submissions */
+                /** @description Submissions, newest first, with counts of what each covers */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            submissions: components["schemas"]["Submission"][];
+                            submissions: components["schemas"]["SubmissionSummary"][];
                         };
                     };
                 };
@@ -2343,7 +2497,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write many values, all or nothing */
+        /** Write and delete many values, all or nothing (optimistic concurrency per value when it carries `version`) */
         post: {
             parameters: {
                 query?: never;
@@ -2366,6 +2520,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            deleted: number;
                             inserted: number;
                             unchanged: number;
                             updated: number;
@@ -2494,6 +2649,147 @@ export interface paths {
             };
         };
         put?: never;
+        /** Add a zone with its member places (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewZone"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Zone"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/zones/{code}/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the member places of a zone (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZonePlaces"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Zone"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2917,6 +3213,86 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The data values a submission covers (its organisation's, within its period)
+         * @description At most 1000 values (then truncated is true); indicators above the reader's clearance are left out.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The values */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            truncated: boolean;
+                            values: components["schemas"]["Value"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3555,6 +3931,8 @@ export interface components {
             agg_place: string;
             agg_time: string;
             code: string;
+            /** @description Decimal places values are kept and shown with */
+            decimals: number;
             dimensions: {
                 [key: string]: string[];
             };
@@ -3622,6 +4000,13 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "officer" | "partner" | "analyst";
         };
+        NewZone: {
+            code: string;
+            name_en: string;
+            name_es: string;
+            /** @description Codes of the member places */
+            places?: string[];
+        };
         Organisation: {
             code: string;
             country_code: string | null;
@@ -3630,6 +4015,14 @@ export interface components {
             kind: string;
             name_en: string;
             name_es: string;
+        };
+        OrganisationChange: {
+            country_code?: string | null;
+            iati_ref?: string | null;
+            /** @enum {string} */
+            kind?: "government" | "donor" | "multilateral" | "ngo" | "private" | "academic";
+            name_en?: string;
+            name_es?: string;
         };
         Place: {
             code: string;
@@ -3685,6 +4078,114 @@ export interface components {
         RecordDelete: {
             version: number;
         };
+        RecordField: {
+            choices?: {
+                code: string;
+                name: {
+                    en: string;
+                    es: string;
+                };
+            }[];
+            code: string;
+            currency_field?: string;
+            description?: {
+                en: string;
+                es: string;
+            };
+            fields?: {
+                choices?: {
+                    code: string;
+                    name: {
+                        en: string;
+                        es: string;
+                    };
+                }[];
+                code: string;
+                currency_field?: string;
+                description?: {
+                    en: string;
+                    es: string;
+                };
+                max?: number | string;
+                max_items?: number;
+                max_length?: number;
+                /** @description Numbers (quantities: in the canonical unit); dates: YYYY-MM-DD or today */
+                min?: number | string;
+                min_items?: number;
+                name: {
+                    en: string;
+                    es: string;
+                };
+                not_before?: string;
+                required: boolean;
+                /** @enum {string} */
+                sensitivity: "public" | "official" | "restricted";
+                /** @enum {string} */
+                type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+                /** @enum {string} */
+                unit?: "mass" | "area" | "volume" | "currency";
+            }[];
+            max?: number | string;
+            max_items?: number;
+            max_length?: number;
+            /** @description Numbers (quantities: in the canonical unit); dates: YYYY-MM-DD or today */
+            min?: number | string;
+            min_items?: number;
+            name: {
+                en: string;
+                es: string;
+            };
+            not_before?: string;
+            required: boolean;
+            /** @enum {string} */
+            sensitivity: "public" | "official" | "restricted";
+            /** @enum {string} */
+            type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+            /** @enum {string} */
+            unit?: "mass" | "area" | "volume" | "currency";
+        };
+        RecordType: {
+            builtin: boolean;
+            code: string;
+            date_field: string;
+            description?: {
+                en: string;
+                es: string;
+            };
+            /** @description The fields you may read and write, in form order */
+            fields: components["schemas"]["RecordField"][];
+            /** @description Fields above your clearance, left out of `fields` */
+            hidden: string[];
+            name: {
+                en: string;
+                es: string;
+            };
+            organisation_field?: string;
+            place_field: string;
+            rollups: {
+                active: boolean;
+                indicator: string;
+            }[];
+        };
+        ReportCatalog: {
+            /** @description Fiscal years start in this month (10: 2012Oct = FY2013) */
+            fiscal_year_start_month: number;
+            reports: components["schemas"]["ReportSummary"][];
+            /** @description The calendar years of the data the caller may see (null without data) */
+            years: {
+                first: number;
+                last: number;
+            } | null;
+        };
+        ReportSummary: {
+            /** @description A definition every program has (a program may replace it with its own) */
+            builtin: boolean;
+            /** @example factsheet */
+            code: string;
+            /** @example Peru counternarcotics program: fact sheet */
+            name_en: string;
+            name_es: string;
+        };
         SignIn: {
             /** @example officer@example.org */
             email: string;
@@ -3705,6 +4206,15 @@ export interface components {
             submitted_at: string;
             submitted_by: number | null;
             version: number;
+        };
+        SubmissionSummary: components["schemas"]["Submission"] & {
+            /** @description Organisation code */
+            organisation: string;
+            /** @description The organisation's records dated within the period */
+            records: number;
+            submitted_by_name: string | null;
+            /** @description The organisation's data values within the period */
+            values: number;
         };
         Submit: {
             /** @description Officers name the organisation; partners submit their own */
@@ -3771,7 +4281,17 @@ export interface components {
             version: number;
         };
         ValueBatch: {
-            values: components["schemas"]["ValueInput"][];
+            /**
+             * @description Values to delete in the same transaction, each at the version you read
+             * @default []
+             */
+            delete: components["schemas"]["ValueKey"][];
+            /** @default [] */
+            values: components["schemas"]["ValueBatchItem"][];
+        };
+        ValueBatchItem: components["schemas"]["ValueInput"] & {
+            /** @description The version you read (0 for a new value); a stale one makes the whole batch a 409 */
+            version?: number;
         };
         ValueInput: {
             /** @example substance=cocaine_base */
@@ -3811,6 +4331,9 @@ export interface components {
             code: string;
             name_en: string;
             name_es: string;
+            places: string[];
+        };
+        ZonePlaces: {
             places: string[];
         };
     };

@@ -32,8 +32,9 @@ export function EChart({ option, label, height = 280, testId }: { option: ChartO
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
-  }, [option]);
+    // ECharts' aria module would replace the container's label with generated text; give it ours.
+    chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option }, { notMerge: true });
+  }, [option, label]);
 
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} data-testid={testId} />;
 }
