@@ -3,20 +3,16 @@
  * of its draft data; the officer, in another browser, sees it in the queue with what it holds
  * and approves it; the partner sees "approved". Returning needs a comment, which the partner sees.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, seriousA11yViolations, signIn } from './browser.js';
-import { startVigia, type RunningVigia } from './vigia-server.js';
+import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
+import type { RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
 let browser: Browser;
-beforeAll(async () => {
-  vigia = await startVigia();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vigia?.close();
+startAndStop((v, b) => {
+  vigia = v;
+  browser = b;
 });
 
 /** Writes a draft value as the signed-in user of `page`, through the API. */

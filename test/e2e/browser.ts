@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launchBrowser } from '../helpers/chromium.js';
-import { E2E_PASSWORD, E2E_USERS, ROOT, type E2EUser } from './vigia-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { E2E_PASSWORD, E2E_USERS, ROOT, startVigia, type E2EUser, type RunningVigia } from './vigia-server.js';
 
 export { CHROMIUM, launchBrowser };
 
@@ -51,4 +52,22 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
     r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Starts a Vigia and a browser before the file's tests and stops both after; `use` receives
+ * them once started (test files keep them in their own variables).
+ */
+export function startAndStop(use: (vigia: RunningVigia, browser: Browser) => void): void {
+  let vigia: RunningVigia | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    vigia = await startVigia();
+    browser = await launchBrowser();
+    use(vigia, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await vigia?.close();
+  });
 }

@@ -5,20 +5,16 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, seriousA11yViolations, signIn } from './browser.js';
-import { startVigia, type RunningVigia } from './vigia-server.js';
+import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
+import type { RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
 let browser: Browser;
-beforeAll(async () => {
-  vigia = await startVigia();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vigia?.close();
+startAndStop((v, b) => {
+  vigia = v;
+  browser = b;
 });
 
 const HEADER = 'indicator,place,period,disagg,source,value,provenance,note,status,organisation';

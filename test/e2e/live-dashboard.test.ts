@@ -3,20 +3,16 @@
  * hand. An officer (whose dashboard includes drafts) reads the ERAD_HA card, enters a value for a
  * department in the card's period, saves, goes back to the dashboard in-app and sees the sum grow.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signIn } from './browser.js';
-import { startVigia, type RunningVigia } from './vigia-server.js';
+import { newPage, signIn, startAndStop } from './browser.js';
+import type { RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
 let browser: Browser;
-beforeAll(async () => {
-  vigia = await startVigia();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vigia?.close();
+startAndStop((v, b) => {
+  vigia = v;
+  browser = b;
 });
 
 const card = (page: Page) => page.getByTestId('card-ERAD_HA');

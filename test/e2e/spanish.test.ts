@@ -3,21 +3,17 @@
  * Spanish (labels, <html lang>, dates and numbers by es-PE), the choice survives a reload, and
  * no page leaves English UI words behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
-import { startVigia, type RunningVigia } from './vigia-server.js';
+import { newPage, screenshot, signIn, startAndStop } from './browser.js';
+import type { RunningVigia } from './vigia-server.js';
 import { NAMESPACES } from '../../src/web/i18n/resources.js';
 
 let vigia: RunningVigia;
 let browser: Browser;
-beforeAll(async () => {
-  vigia = await startVigia();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vigia?.close();
+startAndStop((v, b) => {
+  vigia = v;
+  browser = b;
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });

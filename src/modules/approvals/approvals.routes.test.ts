@@ -2,26 +2,16 @@
  * The reviewer's views of submissions over HTTP: the list says whose data, who submitted them
  * and how much they cover; the detail lists the values of the organisation within the period.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
-import { TestClient } from '../../../test/helpers/http-client.js';
-import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
-import { createApp, type App } from '../../server/app.js';
+import { describe, expect, it } from 'vitest';
+import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
+import type { TestClient } from '../../../test/helpers/http-client.js';
+import { type UserKey } from '../../../test/helpers/access-fixture.js';
+import { type App } from '../../server/app.js';
 
-let t: TestDb;
 let app: App;
-beforeAll(async () => {
-  t = await createTestDb();
-  await createAccessFixture(t.db);
-  app = createApp({ db: t.db, engine: t.engine });
-}, 60_000);
-afterAll(() => t.destroy());
+withAccessApp((env) => ({ app } = env));
 
-async function as(user: UserKey): Promise<TestClient> {
-  const c = new TestClient(app);
-  await c.signIn(USERS[user], PASSWORD);
-  return c;
-}
+const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
 interface Summary { id: number; organisation: string; submitted_by_name: string | null; values: number; records: number; status: string }
 

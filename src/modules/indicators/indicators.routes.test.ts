@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
-import { TestClient } from '../../../test/helpers/http-client.js';
-import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
-import { createApp, type App } from '../../server/app.js';
+import { describe, expect, it } from 'vitest';
+import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
+import type { TestClient } from '../../../test/helpers/http-client.js';
+import { type UserKey } from '../../../test/helpers/access-fixture.js';
+import { type App } from '../../server/app.js';
 
 interface Indicator {
   code: string;
   targets: { place: string; period: string; source: string; kind: string; value: number; note: string | null }[];
 }
 
-let t: TestDb;
 let app: App;
-beforeAll(async () => {
-  t = await createTestDb();
-  await createAccessFixture(t.db);
-  app = createApp({ db: t.db, engine: t.engine });
-}, 60_000);
-afterAll(() => t.destroy());
+withAccessApp((env) => ({ app } = env));
 
-async function as(who: UserKey): Promise<TestClient> {
-  const c = new TestClient(app);
-  await c.signIn(USERS[who], PASSWORD);
-  return c;
-}
+const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
 async function targetsOf(c: TestClient, code: string) {
   return ((await c.get('/api/programs/XX/indicators')).body as { indicators: Indicator[] }).indicators.find((i) => i.code === code)?.targets ?? [];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
-import { TestClient } from '../../../test/helpers/http-client.js';
-import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
-import { createApp, type App } from '../../server/app.js';
+import { describe, expect, it } from 'vitest';
+import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
+import type { TestClient } from '../../../test/helpers/http-client.js';
+import { type UserKey } from '../../../test/helpers/access-fixture.js';
+import { type App } from '../../server/app.js';
 
 interface Organisation {
   code: string;
@@ -13,20 +13,10 @@ interface Organisation {
   iati_ref: string | null;
 }
 
-let t: TestDb;
 let app: App;
-beforeAll(async () => {
-  t = await createTestDb();
-  await createAccessFixture(t.db);
-  app = createApp({ db: t.db, engine: t.engine });
-}, 60_000);
-afterAll(() => t.destroy());
+withAccessApp((env) => ({ app } = env));
 
-async function as(who: UserKey): Promise<TestClient> {
-  const c = new TestClient(app);
-  await c.signIn(USERS[who], PASSWORD);
-  return c;
-}
+const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
 async function organisation(c: TestClient, code: string): Promise<Organisation | undefined> {
   return ((await c.get('/api/programs/XX/organisations')).body as { organisations: Organisation[] }).organisations.find((o) => o.code === code);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { withAccessApp } from '../../../test/helpers/access-app.js';
 import { TestClient } from '../../../test/helpers/http-client.js';
-import { createAccessFixture, PASSWORD, USERS } from '../../../test/helpers/access-fixture.js';
-import { createApp, type App } from '../../server/app.js';
+import { PASSWORD, USERS } from '../../../test/helpers/access-fixture.js';
+import { type App } from '../../server/app.js';
 
 interface FieldView {
   code: string;
@@ -18,14 +18,8 @@ interface TypeView {
   hidden: string[];
 }
 
-let t: TestDb;
 let app: App;
-beforeAll(async () => {
-  t = await createTestDb();
-  await createAccessFixture(t.db);
-  app = createApp({ db: t.db, engine: t.engine });
-}, 60_000);
-afterAll(() => t.destroy());
+withAccessApp((env) => ({ app } = env));
 
 async function typesAs(who: 'officer' | 'analyst' | null): Promise<TypeView[]> {
   const c = new TestClient(app);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
 import { TestClient } from '../../../test/helpers/http-client.js';
-import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
-import { createApp, type App } from '../../server/app.js';
+import { USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
+import { type App } from '../../server/app.js';
 
 interface UserView {
   id: number;
@@ -12,21 +12,11 @@ interface UserView {
   active: number;
 }
 
-let t: TestDb;
 let app: App;
 let orgIds: Record<string, number>;
-beforeAll(async () => {
-  t = await createTestDb();
-  ({ orgIds } = await createAccessFixture(t.db));
-  app = createApp({ db: t.db, engine: t.engine });
-}, 60_000);
-afterAll(() => t.destroy());
+withAccessApp((env) => ({ app, orgIds } = env));
 
-async function as(who: UserKey): Promise<TestClient> {
-  const c = new TestClient(app);
-  await c.signIn(USERS[who], PASSWORD);
-  return c;
-}
+const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
 describe('users over HTTP', () => {
   it('an administrator creates a partner; the generated password is given once and works; a reset replaces it', async () => {
