@@ -43,7 +43,7 @@ export function registerServe(program: Command): void {
           webRoot: resolve(packageRoot(), 'dist/web'),
         });
         const server = await listen(app, config.PORT, config.HOST);
-        console.log(`Vigia is listening on ${server.url}  (API: ${server.url}/api/health, ${server.url}/api/openapi.json)`);
+        console.log(`Vigia is listening on ${server.url}/  (web app: ${server.url}/, API: ${server.url}/api/docs, ${server.url}/api/openapi.json)`);
         if (!existsSync(resolve(packageRoot(), 'dist/web/index.html'))) console.log('the web app is not built: run `npm run build:web` (npm start does it for you)');
         const stop = async () => {
           await server.close();
