@@ -31,7 +31,7 @@ function startServer(file: string): Promise<{ url: string; child: ChildProcess }
     const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = out.match(/listening on (http:\/\/[^\s]+)/);
+      const m = out.match(/listening on (http:\/\/[^\s/]+)/);
       if (m?.[1]) {
         clearTimeout(timer);
         ok({ url: m[1], child });
