@@ -237,6 +237,13 @@ export interface RecordTable {
   updated_at: string;
 }
 
+/** A place's imported boundary: its GeoJSON geometry (Polygon or MultiPolygon) as text. */
+export interface PlaceBoundaryTable {
+  place_id: number;
+  geojson: string;
+  updated_at: string;
+}
+
 /** A program's report definition (`reports/<code>.json` of its folder), as JSON text. */
 export interface ReportDefinitionTable {
   id: Generated<number>;
@@ -266,6 +273,7 @@ export interface Database extends AccountTables {
   record_type: RecordTypeTable;
   record: RecordTable;
   report_definition: ReportDefinitionTable;
+  place_boundary: PlaceBoundaryTable;
 }
 
 export type Program = Selectable<ProgramTable>;

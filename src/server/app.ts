@@ -25,6 +25,7 @@ import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
+import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { serveWebApp } from './web-assets.js';
 
 /** What route handlers may use. */
@@ -78,6 +79,7 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps
   registerReportRoutes(app, full);
   registerRecordRoutes(app, full);
   registerExchangeRoutes(app, full);
+  registerBoundaryRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

@@ -5,6 +5,7 @@ import * as reports from './20261128010000_reports.js';
 import * as accounts from './20261128020000_accounts.js';
 import * as submissions from './20261128030000_submissions.js';
 import * as records from './20261128041500_records.js';
+import * as placeBoundaries from './20261128050000_place_boundaries.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128020000_accounts': accounts,
   '20261128030000_submissions': submissions,
   '20261128041500_records': records,
+  '20261128050000_place_boundaries': placeBoundaries,
 };

@@ -13,6 +13,7 @@ import { readProgramFolder } from './program-folder.reader.js';
 import { checkProgramFolder } from './program-folder.validator.js';
 import { writeProgramFolder, type LoadCounts } from './program-write.service.js';
 import { saveReportFolder } from '../reports/reports-folder.js';
+import { BOUNDARIES_FILE, loadBoundariesFile } from '../boundaries/boundaries.service.js';
 
 export { LOAD_KINDS, type LoadKind, type LoadCounts } from './program-write.service.js';
 
@@ -63,6 +64,8 @@ export async function loadProgramFolder(db: Kysely<Database>, dir: string, optio
     const counts = await writeProgramFolder(trx, folder, check.valueCount, (done, total) => options.onProgress?.({ stage: 'write', done, total }));
     // Report definitions name indicators and record types, so they are checked once those are written.
     await saveReportFolder(trx, folder.program!.code, resolve(dir));
+    // boundaries.geojson names places, so it is checked and stored once they are written.
+    if ((await loadBoundariesFile(trx, folder.program!.code, resolve(dir))) !== null && !folder.files.includes(BOUNDARIES_FILE)) folder.files.push(BOUNDARIES_FILE);
     return counts;
   };
   let counts: LoadCounts;

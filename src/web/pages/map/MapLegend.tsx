@@ -3,7 +3,7 @@
  * the map's box as its viewBox is of the map's, so a 5,000 ha circle here is one there.
  */
 import { useTranslation } from 'react-i18next';
-import { MAP_WIDTH, MAX_RADIUS, legendValues, symbolRadius } from './map-geometry';
+import { MAP_WIDTH, MAX_RADIUS, SHADES, legendValues, shadeBounds, symbolRadius } from './map-geometry';
 import { useValueText } from './map-labels';
 
 export function MapLegend({ max, unit }: { max: number; unit: string | undefined }) {
@@ -37,6 +37,31 @@ export function MapLegend({ max, unit }: { max: number; unit: string | undefined
           );
         })}
       </svg>
+    </div>
+  );
+}
+
+/** The choropleth's key: one swatch per shade with the upper bound of its values. */
+export function ShadeLegend({ max, unit }: { max: number; unit: string | undefined }) {
+  const { t } = useTranslation('map');
+  const valueText = useValueText();
+  const bounds = shadeBounds(max);
+  if (bounds.length === 0) return null;
+  return (
+    <div className="map-legend map-shade-legend" data-testid="map-shade-legend">
+      <p className="map-legend-title" id="map-shade-legend-title">{t('shadeLegendTitle')}</p>
+      <ul aria-labelledby="map-shade-legend-title">
+        {bounds.map((b, i) => (
+          <li key={i}>
+            <span className="map-swatch" style={{ background: SHADES[i] }} aria-hidden="true" />
+            {t('shadeUpTo', { value: valueText(b, unit) })}
+          </li>
+        ))}
+        <li>
+          <span className="map-swatch map-swatch-none" aria-hidden="true" />
+          {t('shadeNone')}
+        </li>
+      </ul>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The map: the program's country from Natural Earth, and the chosen indicator's values of one
  * period as proportional circles at the places' coordinates, with a legend, a tooltip and the
- * same values as a table. `shapes` (imported place boundaries, none yet) turns circles into a
- * choropleth for the places they cover.
+ * same values as a table. Places with an imported boundary (use-boundaries.ts, or `shapes` when
+ * given) are drawn as a choropleth instead; the others keep their circles.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,11 @@ import { useLocalName } from '../../i18n/local-name';
 import { fitFrame, placesBox, symbolRadius, type PlaceShapes } from './map-geometry';
 import { usePeriodLabel, useValueText } from './map-labels';
 import { MapFilters } from './MapFilters';
-import { MapLegend } from './MapLegend';
+import { MapLegend, ShadeLegend } from './MapLegend';
 import { MapTable, type MapRow } from './MapTable';
 import { SymbolMap, type MapSymbol } from './SymbolMap';
 import { useAtlas } from './use-atlas';
+import { useBoundaries } from './use-boundaries';
 import { useMapData } from './use-map-data';
 import './map.css';
 
@@ -31,6 +32,9 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const [active, setActive] = useState<string | null>(null);
   const { choice, rows, places } = data;
   const unit = choice.indicator?.unit;
+  const imported = useBoundaries(choice.level);
+  const drawn = shapes ?? imported;
+  const shapeCodes = new Set((drawn?.features ?? []).map((f) => f.properties.code));
 
   const mappable = useMemo(() => places.filter((p) => p.level === choice.level && p.lat !== null && p.lon !== null).map((p) => ({ code: p.code, lat: p.lat!, lon: p.lon! })), [places, choice.level]);
   const frame = useMemo(() => {
@@ -42,6 +46,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const where = new Map(mappable.map((p) => [p.code, p]));
   const symbols: MapSymbol[] = [];
   const tableRows: MapRow[] = [];
+  const labels = new Map<string, { name: string; text: string }>();
   for (const row of rows) {
     if (!row.place) continue;
     const text = valueText(row.value, unit);
@@ -50,7 +55,8 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
     const xy = at && frame ? frame.projection([at.lon, at.lat]) : null;
     const placeName = name(row.place);
     if (xy && r > 0 && row.value !== null) symbols.push({ code: row.place.code, name: placeName, value: row.value, x: xy[0], y: xy[1], r, text });
-    tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, onMap: Boolean(xy && r > 0) });
+    labels.set(row.place.code, { name: placeName, text });
+    tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, onMap: Boolean(xy && r > 0) || shapeCodes.has(row.place.code) });
   }
   symbols.sort((a, b) => b.value - a.value);
 
@@ -81,15 +87,19 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
           <div className="map-layout">
             <section className="panel map-panel" aria-labelledby="map-heading">
               <h2 id="map-heading">{heading}</h2>
-              <p className="muted map-intro">{t('intro')}</p>
+              <p className="muted map-intro">
+                {t('intro')}
+                {drawn && ` ${t('introShapes')}`}
+              </p>
               <SymbolMap
                 frame={frame}
                 countryCode={countryCode}
                 country={atlas.country}
                 others={atlas.others}
                 symbols={symbols}
-                shapes={shapes}
+                shapes={drawn}
                 values={values}
+                labels={labels}
                 max={max}
                 title={t('mapTitle', { indicator: indicatorName, period })}
                 detail={`${indicatorName}, ${period}`}
@@ -97,6 +107,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
                 onActive={setActive}
               >
                 <MapLegend max={max} unit={unit} />
+                {drawn && <ShadeLegend max={max} unit={unit} />}
               </SymbolMap>
             </section>
             <section className="panel map-table-panel" aria-label={t('tableCaption', { period })}>

@@ -2,12 +2,14 @@
  * The map itself, as SVG: the program's country, its neighbours faintly for context (clipped to
  * the view), and a circle per place whose area is proportional to the value. Circles take the
  * keyboard focus; hover or focus shows a tooltip (Escape hides it). Given `shapes` (imported
- * place boundaries), those places are drawn as a choropleth instead of circles.
+ * place boundaries), those places are drawn as a choropleth instead of circles: each shape takes
+ * the focus and shows the tooltip like a circle does; places without a shape keep their circle.
  */
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 import type { Country } from './use-atlas';
-import { SHADES, pathOf, shadeClass, type MapFrame, type PlaceShapes } from './map-geometry';
+import { SHADES, pathOf, shadeClass, shapeAnchor, windForD3, type MapFrame, type PlaceShapes } from './map-geometry';
 
 export interface MapSymbol {
   code: string;
@@ -20,6 +22,9 @@ export interface MapSymbol {
   text: string;
 }
 
+/** The fill of a shape whose place has no value. */
+const NO_VALUE_FILL = '#eef0f3';
+
 interface Props {
   frame: MapFrame;
   /** ISO alpha-2 code of the program's country. */
@@ -31,6 +36,8 @@ interface Props {
   shapes?: PlaceShapes | undefined;
   /** Value by place code, for the choropleth. */
   values: ReadonlyMap<string, number | null>;
+  /** Name and value text by place code, for the shapes' labels and tooltip. */
+  labels: ReadonlyMap<string, { name: string; text: string }>;
   max: number;
   title: string;
   /** The tooltip's last line: indicator and period. */
@@ -41,8 +48,9 @@ interface Props {
   children?: ReactNode;
 }
 
-export function SymbolMap({ frame, countryCode, country, others, symbols, shapes, values, max, title, detail, active, onActive, children }: Props) {
+export function SymbolMap({ frame, countryCode, country, others, symbols, shapes, values, labels, max, title, detail, active, onActive, children }: Props) {
   const { t } = useTranslation('map');
+  const format = useFormat();
   const { width, height } = frame;
   const neighbours = useMemo(
     () => others.flatMap((c) => {
@@ -53,23 +61,43 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
   );
   const outline = useMemo(() => (country ? pathOf(frame, country) : null), [frame, country]);
   const shapePaths = useMemo(
-    () => (shapes?.features ?? []).flatMap((f) => {
+    () => (shapes ? windForD3(shapes).features : []).flatMap((f) => {
       const d = pathOf(frame, f);
-      return d ? [{ code: f.properties.code, d }] : [];
+      const anchor = d ? shapeAnchor(frame, f) : null;
+      return d && anchor ? [{ code: f.properties.code, fallbackName: f.properties.name ?? f.properties.code, d, ...anchor }] : [];
     }),
     [frame, shapes],
   );
   const shaded = new Set(shapePaths.map((s) => s.code));
-  const current = symbols.find((s) => s.code === active);
+  const shapeItems = shapePaths.map((s) => {
+    const label = labels.get(s.code);
+    const value = values.get(s.code) ?? null;
+    return { ...s, name: label?.name ?? s.fallbackName, text: value === null ? t('noValue') : (label?.text ?? format.number(value)), value, shade: shadeClass(value, max) };
+  });
+  const activeSymbol = symbols.find((s) => s.code === active && !shaded.has(s.code));
+  const activeShape = shapeItems.find((s) => s.code === active);
+  const current = activeShape ? { name: activeShape.name, text: activeShape.text, x: activeShape.x, top: activeShape.top } : activeSymbol && { name: activeSymbol.name, text: activeSymbol.text, x: activeSymbol.x, top: activeSymbol.y - activeSymbol.r };
   const tipStyle: CSSProperties | undefined = current && {
     left: `${(current.x / width) * 100}%`,
-    top: `${((current.y - current.r) / height) * 100}%`,
+    top: `${(current.top / height) * 100}%`,
   };
+  const focusProps = (code: string) => ({
+    tabIndex: 0,
+    role: 'img',
+    onMouseEnter: () => onActive(code),
+    onFocus: () => onActive(code),
+    onBlur: () => onActive(null),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onActive(null);
+    },
+  });
   // Keeps the container as wide as the map fits in the window's height.
   const boxStyle: CSSProperties = { width: `min(100%, ${((82 * width) / height).toFixed(2)}vh)` };
 
   return (
     <div className="map-canvas" style={boxStyle} onMouseLeave={() => onActive(null)}>
+      {/* The tooltip is placed in this frame's percentages: the map's own box, legends excluded. */}
+      <div className="map-frame">
       <svg viewBox={`0 0 ${width} ${height}`} data-testid="map" role="group" aria-labelledby="map-svg-title" className="map-svg">
         <title id="map-svg-title">{title}</title>
         <rect width={width} height={height} className="map-sea" />
@@ -79,10 +107,20 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
           ))}
         </g>
         {outline && <path d={outline} className="map-country" data-testid="country-outline" data-country={countryCode} aria-hidden="true" />}
-        {shapePaths.length > 0 && (
-          <g className="map-shapes" aria-hidden="true">
-            {shapePaths.map((s) => (
-              <path key={s.code} d={s.d} data-place={s.code} fill={SHADES[shadeClass(values.get(s.code) ?? null, max)] ?? 'none'} />
+        {shapeItems.length > 0 && (
+          <g className="map-shapes">
+            {shapeItems.map((s) => (
+              <path
+                key={s.code}
+                d={s.d}
+                data-testid="shape"
+                data-place={s.code}
+                data-value={s.value ?? undefined}
+                fill={SHADES[s.shade] ?? NO_VALUE_FILL}
+                className={s.code === active ? 'map-shape active' : 'map-shape'}
+                aria-label={`${s.name}: ${s.text}`}
+                {...focusProps(s.code)}
+              />
             ))}
           </g>
         )}
@@ -99,15 +137,8 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
                 cy={s.y.toFixed(2)}
                 r={s.r.toFixed(3)}
                 className={s.code === active ? 'map-symbol active' : 'map-symbol'}
-                tabIndex={0}
-                role="img"
                 aria-label={`${s.name}: ${s.text}`}
-                onMouseEnter={() => onActive(s.code)}
-                onFocus={() => onActive(s.code)}
-                onBlur={() => onActive(null)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') onActive(null);
-                }}
+                {...focusProps(s.code)}
               />
             ))}
         </g>
@@ -119,7 +150,8 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
           <span className="map-tooltip-detail">{detail}</span>
         </div>
       )}
-      <p className="visually-hidden">{t('keyboardHint')}</p>
+      </div>
+      <p className="visually-hidden">{t(shapeItems.length > 0 ? 'keyboardHintShapes' : 'keyboardHint')}</p>
       {children}
     </div>
   );

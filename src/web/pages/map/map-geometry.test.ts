@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_WIDTH, MAX_RADIUS, fitFrame, legendValues, niceFloor, pathOf, placesBox, shadeClass, symbolRadius } from './map-geometry';
+import { geoArea } from 'd3-geo';
+import { MAP_WIDTH, MAX_RADIUS, fitFrame, legendValues, niceFloor, pathOf, placesBox, shadeBounds, shadeClass, shapeAnchor, symbolRadius, windForD3, type PlaceShapes } from './map-geometry';
 
 describe('map geometry', () => {
   it('makes circle areas proportional to the values', () => {
@@ -46,5 +47,32 @@ describe('map geometry', () => {
     expect(shadeClass(null, 10)).toBe(-1);
     expect(shadeClass(1, 10)).toBe(0);
     expect(shadeClass(10, 10)).toBe(4);
+  });
+
+  it('winds imported polygons for d3 either way round, so each covers only its own place', () => {
+    const ccw = [[-77, -10], [-75, -10], [-75, -8], [-77, -8], [-77, -10]];
+    const cw = [...ccw].reverse();
+    const shapes: PlaceShapes = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: 'A' }, geometry: { type: 'Polygon', coordinates: [ccw] } },
+        { type: 'Feature', properties: { code: 'B' }, geometry: { type: 'MultiPolygon', coordinates: [[cw], [ccw]] } },
+      ],
+    };
+    const wound = windForD3(shapes);
+    for (const f of wound.features) expect(geoArea(f)).toBeLessThan(0.01);
+    const frame = fitFrame(placesBox([{ lat: -12, lon: -78 }, { lat: -6, lon: -73 }])!);
+    const anchor = shapeAnchor(frame, wound.features[0]!);
+    expect(anchor).not.toBeNull();
+    const [x, y] = frame.projection([-76, -9])!;
+    expect(anchor!.x).toBeCloseTo(x, 0);
+    expect(anchor!.top).toBeLessThan(y);
+  });
+
+  it('bounds the shade classes evenly up to the largest value', () => {
+    expect(shadeBounds(100)).toEqual([20, 40, 60, 80, 100]);
+    expect(shadeBounds(0)).toEqual([]);
+    expect(shadeClass(20, 100)).toBe(1);
+    expect(shadeClass(19.9, 100)).toBe(0);
   });
 });

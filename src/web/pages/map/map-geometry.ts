@@ -3,8 +3,8 @@
  * places when the country is not known), symbol radii with area proportional to value, the
  * legend's reference values and the classes of a choropleth.
  */
-import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
+import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint, Polygon, Position } from 'geojson';
 
 /** The width of the map's viewBox; its height follows the country's shape. */
 export const MAP_WIDTH = 600;
@@ -15,10 +15,10 @@ const MIN_HEIGHT = 320;
 const MAX_HEIGHT = 900;
 
 /**
- * Boundaries of places (a choropleth instead of circles), keyed by `properties.code`. No program
- * imports them yet; the map draws them when given.
+ * Boundaries of places (a choropleth instead of circles), keyed by `properties.code`: those a
+ * program imported (boundaries.geojson or PUT /api/programs/{program}/boundaries).
  */
-export type PlaceShapes = FeatureCollection<Geometry, { code: string }>;
+export type PlaceShapes = FeatureCollection<Geometry, { code: string; name?: string }>;
 
 export interface MapFrame {
   width: number;
@@ -95,4 +95,40 @@ export function shadeClass(value: number | null, max: number): number {
 export function pathOf(frame: MapFrame, shape: GeoPermissibleObjects): string | null {
   const d = geoPath(frame.projection)(shape);
   return d && d.length > 0 ? d : null;
+}
+
+/** Where a shape's tooltip points: its centroid across, its top edge down (null when off the map). */
+export function shapeAnchor(frame: MapFrame, shape: GeoPermissibleObjects): { x: number; top: number } | null {
+  const path = geoPath(frame.projection);
+  const [x, y] = path.centroid(shape);
+  const [[, top]] = path.bounds(shape);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  return { x, top: Number.isFinite(top) ? Math.max(0, Math.min(top, y)) : y };
+}
+
+/** The upper bound of each shade class of a choropleth whose largest value is `max`. */
+export function shadeBounds(max: number): number[] {
+  if (!(max > 0)) return [];
+  return SHADES.map((_, i) => (max * (i + 1)) / SHADES.length);
+}
+
+/**
+ * The polygon rings in the order d3-geo wants. GeoJSON (RFC 7946) winds outer rings
+ * counter-clockwise, d3's spherical geometry clockwise (else a ring encloses the rest of the
+ * globe); files come either way, so a polygon covering more than a hemisphere is reversed.
+ */
+function d3Rings(rings: Position[][]): Position[][] {
+  const polygon: Polygon = { type: 'Polygon', coordinates: rings };
+  return geoArea(polygon) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+}
+
+/** The shapes with their polygons wound for d3-geo (other geometries are left as they are). */
+export function windForD3<T extends PlaceShapes>(shapes: T): T {
+  const features = shapes.features.map((f) => {
+    const g = f.geometry;
+    if (g.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: d3Rings(g.coordinates) } };
+    if (g.type === 'MultiPolygon') return { ...f, geometry: { ...g, coordinates: g.coordinates.map(d3Rings) } };
+    return f;
+  });
+  return { ...shapes, features };
 }
