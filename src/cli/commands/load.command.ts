@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { action, withDatabase } from '../context.js';
-import { LOAD_KINDS, loadProgramFolder, type LoadProgress, type LoadSummary } from '../../modules/programs/program-load.service.js';
+import { SUMMARY_KINDS, loadProgramFolder, type LoadProgress, type LoadSummary } from '../../modules/programs/program-load.service.js';
 
 export interface LoadCommandOptions {
   dryRun?: boolean;
@@ -40,7 +40,7 @@ function printSummary(summary: LoadSummary, database: string): void {
   const what = summary.dryRun ? 'checked (dry run: nothing was written)' : 'loaded';
   console.log(`program ${summary.program} ${what} — ${summary.files.length} files, database ${database}`);
   console.log(`  ${'kind'.padEnd(22)}${'inserted'.padStart(10)}${'updated'.padStart(10)}${'unchanged'.padStart(11)}`);
-  for (const kind of LOAD_KINDS) {
+  for (const kind of SUMMARY_KINDS) {
     const c = summary.counts[kind];
     console.log(`  ${kind.padEnd(22)}${String(c.inserted).padStart(10)}${String(c.updated).padStart(10)}${String(c.unchanged).padStart(11)}`);
   }

@@ -82,6 +82,7 @@ describe(`boundaries.geojson in a program folder (${process.env.VIGIA_TEST_DATAB
     ]);
     const summary = await loadProgramFolder(t.db, dir);
     expect(summary.files).toContain('boundaries.geojson');
+    expect(summary.counts.boundaries).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
     const level2 = await getBoundaries(t.db, 'TP', 2);
     expect(level2.features.map((f) => [f.properties.code, f.properties.name, f.geometry.type])).toEqual([
       ['R1', 'North region', 'Polygon'],
@@ -91,7 +92,7 @@ describe(`boundaries.geojson in a program folder (${process.env.VIGIA_TEST_DATAB
     expect((await getBoundaries(t.db, 'TP', 3)).features.map((f) => f.properties.code)).toEqual(['R1-A']);
 
     const stamps = await t.db.selectFrom('place_boundary').select(['place_id', 'updated_at']).orderBy('place_id').execute();
-    await loadProgramFolder(t.db, dir);
+    expect((await loadProgramFolder(t.db, dir)).counts.boundaries).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
     expect(await t.db.selectFrom('place_boundary').select(['place_id', 'updated_at']).orderBy('place_id').execute()).toEqual(stamps);
   });
 });

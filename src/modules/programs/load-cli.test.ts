@@ -32,12 +32,29 @@ describe('vigia load (child process)', () => {
     expect(JSON.parse(summary.stdout)).toMatchObject({ program: 'TP', dryRun: true, counts: { places: { inserted: 6 }, values: { inserted: 9 } } });
   });
 
+  it('counts the boundaries of boundaries.geojson in the summary, as text and JSON', () => {
+    const dir = join(work, 'with-boundaries');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const ring = [[-76.5, -9.5], [-75.5, -9.5], [-75.5, -8.5], [-76.5, -8.5], [-76.5, -9.5]];
+    const features = ['R1', 'R2'].map((code) => ({ type: 'Feature', properties: { code }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    writeFileSync(join(dir, 'boundaries.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    const db = join(work, 'boundaries.db');
+    const dry = vigia(['load', dir, '--dry-run', '--json'], db);
+    expect(dry.status).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ files: expect.arrayContaining(['boundaries.geojson']), counts: { boundaries: { inserted: 2, updated: 0, unchanged: 0 } } });
+    const loaded = vigia(['load', dir], db);
+    expect(loaded.status).toBe(0);
+    expect(loaded.stdout).toMatch(/\n  boundaries\s+2\s+0\s+0\n/);
+  });
+
   it('a good folder loads (exit 0, summary on stdout), and a second load changes nothing', () => {
     const db = join(work, 'good.db');
     const first = vigia(['load', FIXTURE], db);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/program TP loaded/);
     expect(first.stdout).toMatch(/values\s+9\s+0\s+0/);
+    // The mini folder has no boundaries.geojson: the line is there, with nothing counted.
+    expect(first.stdout).toMatch(/boundaries\s+0\s+0\s+0/);
     const again = vigia(['load', FIXTURE, '--json'], db);
     expect(again.status).toBe(0);
     const counts = (JSON.parse(again.stdout) as { counts: Record<string, { inserted: number; updated: number }> }).counts;

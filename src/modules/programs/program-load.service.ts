@@ -11,11 +11,17 @@ import type { Database } from '../../db/schema.js';
 import { readExistingProgram } from './existing-program.repo.js';
 import { readProgramFolder } from './program-folder.reader.js';
 import { checkProgramFolder } from './program-folder.validator.js';
-import { writeProgramFolder, type LoadCounts } from './program-write.service.js';
+import { LOAD_KINDS, writeProgramFolder, type LoadCounts } from './program-write.service.js';
+import type { WriteCounts } from './program-rows.repo.js';
 import { saveReportFolder } from '../reports/reports-folder.js';
 import { BOUNDARIES_FILE, loadBoundariesFile } from '../boundaries/boundaries.service.js';
 
 export { LOAD_KINDS, type LoadKind, type LoadCounts } from './program-write.service.js';
+
+/** What a load's summary counts: the rows of LOAD_KINDS, then the places' boundaries (boundaries.geojson). */
+export const SUMMARY_KINDS = [...LOAD_KINDS, 'boundaries'] as const;
+export type SummaryKind = (typeof SUMMARY_KINDS)[number];
+export type SummaryCounts = Record<SummaryKind, WriteCounts>;
 
 export interface LoadSummary {
   /** Code of the program loaded. */
@@ -24,8 +30,8 @@ export interface LoadSummary {
   dryRun: boolean;
   /** Files read, relative to the folder. */
   files: string[];
-  /** Per kind of row: inserted, updated and unchanged. */
-  counts: LoadCounts;
+  /** Per kind of row (SUMMARY_KINDS): inserted, updated and unchanged; boundaries all zero when the folder has none. */
+  counts: SummaryCounts;
 }
 
 export interface LoadProgress {
@@ -43,7 +49,7 @@ export interface LoadOptions {
 
 /** Thrown inside the transaction of a dry run to roll it back with its result. */
 class DryRunRollback extends Error {
-  constructor(readonly counts: LoadCounts) {
+  constructor(readonly counts: SummaryCounts) {
     super('dry run');
   }
 }
@@ -60,15 +66,16 @@ export async function loadProgramFolder(db: Kysely<Database>, dir: string, optio
   if (check.issues.length || !folder.program) {
     throw validationError(`${check.issues.length} problem(s) in the program folder ${dir}; nothing was loaded`, check.issues);
   }
-  const write = async (trx: Kysely<Database>) => {
-    const counts = await writeProgramFolder(trx, folder, check.valueCount, (done, total) => options.onProgress?.({ stage: 'write', done, total }));
+  const write = async (trx: Kysely<Database>): Promise<SummaryCounts> => {
+    const counts: LoadCounts = await writeProgramFolder(trx, folder, check.valueCount, (done, total) => options.onProgress?.({ stage: 'write', done, total }));
     // Report definitions name indicators and record types, so they are checked once those are written.
     await saveReportFolder(trx, folder.program!.code, resolve(dir));
     // boundaries.geojson names places, so it is checked and stored once they are written.
-    if ((await loadBoundariesFile(trx, folder.program!.code, resolve(dir))) !== null && !folder.files.includes(BOUNDARIES_FILE)) folder.files.push(BOUNDARIES_FILE);
-    return counts;
+    const boundaries = await loadBoundariesFile(trx, folder.program!.code, resolve(dir));
+    if (boundaries !== null && !folder.files.includes(BOUNDARIES_FILE)) folder.files.push(BOUNDARIES_FILE);
+    return { ...counts, boundaries: boundaries ?? { inserted: 0, updated: 0, unchanged: 0 } };
   };
-  let counts: LoadCounts;
+  let counts: SummaryCounts;
   if (options.dryRun) {
     try {
       await db.transaction().execute(async (trx) => {
