@@ -71,3 +71,67 @@ export async function replaceZonePlaces(db: Kysely<Database>, zoneId: number, pl
   await db.deleteFrom('zone_place').where('zone_id', '=', zoneId).execute();
   if (placeIds.length) await db.insertInto('zone_place').values(placeIds.map((place_id) => ({ zone_id: zoneId, place_id }))).execute();
 }
+
+/** Sets a place's name and coordinates; returns it as the place list shows it. */
+export async function updatePlace(db: Kysely<Database>, placeId: number, change: { name: string; lat: number | null; lon: number | null }) {
+  await db.updateTable('place').set(change).where('id', '=', placeId).execute();
+  return db
+    .selectFrom('place as p')
+    .leftJoin('place as parent', 'parent.id', 'p.parent_id')
+    .select(['p.id', 'p.code', 'p.name', 'p.level', 'parent.code as parent', 'p.lat', 'p.lon'])
+    .where('p.id', '=', placeId)
+    .executeTakeFirstOrThrow();
+}
+
+/** What refers to a place, counted by kind; zones by code. */
+export interface PlaceReferences {
+  children: number;
+  values: number;
+  targets: number;
+  records: number;
+  zones: string[];
+}
+
+export async function findPlaceReferences(db: Kysely<Database>, placeId: number): Promise<PlaceReferences> {
+  const count = async (table: 'place' | 'data_value' | 'target' | 'record', column: 'parent_id' | 'place_id') => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(column, '=', placeId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  // One after another: inside a transaction they share one connection anyway.
+  const children = await count('place', 'parent_id');
+  const values = await count('data_value', 'place_id');
+  const targets = await count('target', 'place_id');
+  const records = await count('record', 'place_id');
+  const zones = await db.selectFrom('zone_place as zp').innerJoin('zone as z', 'z.id', 'zp.zone_id').select('z.code').where('zp.place_id', '=', placeId).orderBy('z.code').execute();
+  return { children, values, targets, records, zones: zones.map((z) => z.code) };
+}
+
+/**
+ * Deletes a place nothing refers to, with what belongs to it alone: its boundary and any fact
+ * rows left at zero by values or records deleted earlier.
+ */
+export async function deletePlace(db: Kysely<Database>, placeId: number): Promise<void> {
+  await db.deleteFrom('place_boundary').where('place_id', '=', placeId).execute();
+  await db.deleteFrom('fact').where('place_id', '=', placeId).execute();
+  await db.deleteFrom('place').where('id', '=', placeId).execute();
+}
+
+/** Sets a zone's names. */
+export async function updateZone(db: Kysely<Database>, zoneId: number, names: { name_en: string; name_es: string }) {
+  return db.updateTable('zone').set(names).where('id', '=', zoneId).returning(['id', 'code', 'name_en', 'name_es']).executeTakeFirstOrThrow();
+}
+
+/** Deletes a zone and its membership rows (its places stay). */
+export async function deleteZone(db: Kysely<Database>, zoneId: number): Promise<void> {
+  await db.deleteFrom('zone_place').where('zone_id', '=', zoneId).execute();
+  await db.deleteFrom('zone').where('id', '=', zoneId).execute();
+}
+
+/** Codes and definitions (JSON text) of the program's reports, to find those naming a place or zone. */
+export async function listReportDefinitionTexts(db: Kysely<Database>, programId: number): Promise<{ code: string; definition: string }[]> {
+  return db.selectFrom('report_definition').select(['code', 'definition']).where('program_id', '=', programId).orderBy('code').execute();
+}

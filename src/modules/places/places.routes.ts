@@ -3,10 +3,11 @@ import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { ErrorSchema } from '../../server/errors.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { listPlaces, listZones } from './places.repo.js';
-import { addPlace, addZone, setZonePlaces } from './places.service.js';
+import { addPlace, addZone, changePlace, removePlace, removeZone, renameZone, setZonePlaces } from './places.service.js';
 
 const PlaceSchema = z
   .object({ id: z.number().int(), code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() })
@@ -33,6 +34,18 @@ const NewZoneSchema = z
   .openapi('NewZone');
 const ZonePlacesSchema = z.object({ places: z.array(z.string().max(50)).max(5000) }).openapi('ZonePlaces');
 const ZoneParamSchema = ProgramParamSchema.extend({ code: z.string().min(1).max(50).openapi({ param: { name: 'code', in: 'path' } }) });
+const PlaceParamSchema = ZoneParamSchema;
+const PlaceChangeSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    lat: z.number().min(-90).max(90).nullable().optional(),
+    lon: z.number().min(-180).max(180).nullable().optional(),
+  })
+  .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change: give name, or lat and lon' })
+  .openapi('PlaceChange', { description: 'A place has one name (a proper noun, the same in both languages); null coordinates clear them' });
+const ZoneNamesSchema = z.object({ name_en: z.string().trim().min(1).max(200), name_es: z.string().trim().min(1).max(200) }).openapi('ZoneNames');
+const DeletedSchema = z.object({ deleted: z.string() }).openapi('Deleted');
+const stillReferred = jsonReply(ErrorSchema, 'Something still refers to it: `details` names each kind (column) with its count or codes (value)');
 
 const listRoute = guarded('read_public', {
   method: 'get', path: '/api/programs/{program}/places', tags: ['places'], summary: "The program's place tree",
@@ -61,6 +74,28 @@ const zonePlacesRoute = guarded('manage_program', {
   responses: { 200: jsonReply(ZoneSchema, 'Saved') },
 });
 
+const changePlaceRoute = guarded('manage_program', {
+  method: 'patch', path: '/api/programs/{program}/places/{code}', tags: ['places'], summary: "Rename a place or change its coordinates (audited)",
+  request: { params: PlaceParamSchema, ...jsonBody(PlaceChangeSchema) },
+  responses: { 200: jsonReply(PlaceSchema, 'Changed') },
+});
+const deletePlaceRoute = guarded('manage_program', {
+  method: 'delete', path: '/api/programs/{program}/places/{code}', tags: ['places'],
+  summary: 'Delete a place nothing refers to: no child places, values, targets, records, zone memberships or reports (audited)',
+  request: { params: PlaceParamSchema },
+  responses: { 200: jsonReply(DeletedSchema, 'Deleted'), 409: stillReferred },
+});
+const renameZoneRoute = guarded('manage_program', {
+  method: 'patch', path: '/api/programs/{program}/zones/{code}', tags: ['places'], summary: 'Rename a zone (audited)',
+  request: { params: ZoneParamSchema, ...jsonBody(ZoneNamesSchema) },
+  responses: { 200: jsonReply(ZoneSchema, 'Renamed') },
+});
+const deleteZoneRoute = guarded('manage_program', {
+  method: 'delete', path: '/api/programs/{program}/zones/{code}', tags: ['places'], summary: 'Delete a zone; its places stay (audited). Refused while a report names it',
+  request: { params: ZoneParamSchema },
+  responses: { 200: jsonReply(DeletedSchema, 'Deleted'), 409: stillReferred },
+});
+
 export function registerPlaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listRoute, async (c) => {
     const program = await findProgram(deps.db, c.req.valid('param').program);
@@ -78,5 +113,21 @@ export function registerPlaceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(zonePlacesRoute, async (c) => {
     const { program, code } = c.req.valid('param');
     return c.json(await setZonePlaces(deps.db, program, code, c.req.valid('json').places, c.get('actor').userId), 200);
+  });
+  app.openapi(changePlaceRoute, async (c) => {
+    const { program, code } = c.req.valid('param');
+    return c.json(await changePlace(deps.db, program, code, c.req.valid('json'), c.get('actor').userId), 200);
+  });
+  app.openapi(deletePlaceRoute, async (c) => {
+    const { program, code } = c.req.valid('param');
+    return c.json(await removePlace(deps.db, program, code, c.get('actor').userId), 200);
+  });
+  app.openapi(renameZoneRoute, async (c) => {
+    const { program, code } = c.req.valid('param');
+    return c.json(await renameZone(deps.db, program, code, c.req.valid('json'), c.get('actor').userId), 200);
+  });
+  app.openapi(deleteZoneRoute, async (c) => {
+    const { program, code } = c.req.valid('param');
+    return c.json(await removeZone(deps.db, program, code, c.get('actor').userId), 200);
   });
 }

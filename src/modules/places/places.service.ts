@@ -2,9 +2,22 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { MAX_PLACE_LEVEL } from '../../db/schema.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
-import { loadCatalog } from '../programs/catalog.repo.js';
+import { findProgram, loadCatalog } from '../programs/catalog.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findZone, insertPlace, insertZone, listZonePlaceCodes, replaceZonePlaces } from './places.repo.js';
+import { bumpDataVersion } from '../values/values.repo.js';
+import {
+  deletePlace,
+  deleteZone,
+  findPlaceReferences,
+  findZone,
+  insertPlace,
+  insertZone,
+  listReportDefinitionTexts,
+  listZonePlaceCodes,
+  replaceZonePlaces,
+  updatePlace,
+  updateZone,
+} from './places.repo.js';
 
 export interface NewPlace {
   code: string;
@@ -71,5 +84,113 @@ export async function setZonePlaces(db: Kysely<Database>, programCode: string, z
     const after = { code: zone.code, name_en: zone.name_en, name_es: zone.name_es, places: await listZonePlaceCodes(trx, zone.id) };
     await recordAudit(trx, { userId: actorId, action: 'update', entity: 'zone', entityId: zone.id, programId: catalog.program.id, before, after: { places: after.places } });
     return after;
+  });
+}
+
+export interface PlaceChange {
+  name?: string | undefined;
+  /** null clears the coordinates (both go together). */
+  lat?: number | null | undefined;
+  lon?: number | null | undefined;
+}
+
+/** Renames a place or moves its coordinates (administrators); audited with before and after. */
+export async function changePlace(db: Kysely<Database>, programCode: string, placeCode: string, change: PlaceChange, actorId: number | null) {
+  const catalog = await loadCatalog(db, programCode, [placeCode]);
+  const place = catalog.places.get(placeCode);
+  if (!place) throw notFound(`no place "${placeCode}"`);
+  if ((change.lat === undefined) !== (change.lon === undefined) || (change.lat === null) !== (change.lon === null)) {
+    throw validationError('give both latitude and longitude, or neither', [{ column: change.lat === undefined || change.lat === null ? 'lat' : 'lon', reason: 'required with the other coordinate' }]);
+  }
+  const name = change.name?.trim() ?? place.name;
+  if (!name) throw validationError('a place needs a name', [{ column: 'name', reason: 'required' }]);
+  const next = { name, lat: change.lat === undefined ? place.lat : change.lat, lon: change.lon === undefined ? place.lon : change.lon };
+  return db.transaction().execute(async (trx) => {
+    const after = await updatePlace(trx, place.id, next);
+    await recordAudit(trx, {
+      userId: actorId, action: 'update', entity: 'place', entityId: place.id, programId: catalog.program.id,
+      before: { code: place.code, name: place.name, lat: place.lat, lon: place.lon },
+      after: { code: after.code, name: after.name, lat: after.lat, lon: after.lon },
+    });
+    await bumpDataVersion(trx, catalog.program.id);
+    return after;
+  });
+}
+
+/** Codes of the program's report definitions that name `code` as a `key` (place or zone) anywhere. */
+async function reportsNaming(db: Kysely<Database>, programId: number, key: 'place' | 'zone', code: string): Promise<string[]> {
+  const names = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(names);
+    if (node === null || typeof node !== 'object') return false;
+    return Object.entries(node).some(([k, v]) => (k === key && v === code) || names(v));
+  };
+  return (await listReportDefinitionTexts(db, programId)).filter((r) => names(JSON.parse(r.definition))).map((r) => r.code);
+}
+
+/**
+ * Deletes a place (administrators) when nothing refers to it: no child places, data values,
+ * targets, records, zone memberships or report definitions. Otherwise a conflict whose message
+ * and details name each kind of reference. Audited with the place as it was.
+ */
+export async function removePlace(db: Kysely<Database>, programCode: string, placeCode: string, actorId: number | null) {
+  const catalog = await loadCatalog(db, programCode, [placeCode]);
+  const place = catalog.places.get(placeCode);
+  if (!place) throw notFound(`no place "${placeCode}"`);
+  return db.transaction().execute(async (trx) => {
+    const refs = await findPlaceReferences(trx, place.id);
+    const reports = await reportsNaming(trx, catalog.program.id, 'place', placeCode);
+    const found = [
+      refs.children ? { column: 'children', value: refs.children, reason: `${refs.children} child place(s)` } : null,
+      refs.values ? { column: 'values', value: refs.values, reason: `${refs.values} data value(s)` } : null,
+      refs.targets ? { column: 'targets', value: refs.targets, reason: `${refs.targets} baseline(s) or target(s)` } : null,
+      refs.records ? { column: 'records', value: refs.records, reason: `${refs.records} record(s)` } : null,
+      refs.zones.length ? { column: 'zones', value: refs.zones.join(', '), reason: `member of zone(s) ${refs.zones.join(', ')}` } : null,
+      reports.length ? { column: 'reports', value: reports.join(', '), reason: `named by report(s) ${reports.join(', ')}` } : null,
+    ].filter((d) => d !== null);
+    if (found.length) throw conflict(`place ${placeCode} cannot be deleted: it has ${found.map((d) => d.reason).join('; ')}`, found);
+    await deletePlace(trx, place.id);
+    await recordAudit(trx, {
+      userId: actorId, action: 'delete', entity: 'place', entityId: place.id, programId: catalog.program.id,
+      before: { code: place.code, name: place.name, level: place.level, lat: place.lat, lon: place.lon },
+    });
+    await bumpDataVersion(trx, catalog.program.id);
+    return { deleted: placeCode };
+  });
+}
+
+/** Renames a zone (administrators); audited with the names before and after. */
+export async function renameZone(db: Kysely<Database>, programCode: string, zoneCode: string, names: { name_en: string; name_es: string }, actorId: number | null) {
+  const program = await findProgram(db, programCode);
+  const zone = await findZone(db, program.id, zoneCode);
+  if (!zone) throw notFound(`no zone "${zoneCode}"`);
+  return db.transaction().execute(async (trx) => {
+    const after = await updateZone(trx, zone.id, names);
+    await recordAudit(trx, {
+      userId: actorId, action: 'update', entity: 'zone', entityId: zone.id, programId: program.id,
+      before: { name_en: zone.name_en, name_es: zone.name_es }, after: { name_en: after.name_en, name_es: after.name_es },
+    });
+    await bumpDataVersion(trx, program.id);
+    return { code: after.code, name_en: after.name_en, name_es: after.name_es, places: await listZonePlaceCodes(trx, zone.id) };
+  });
+}
+
+/**
+ * Deletes a zone and its memberships (administrators); its places stay. Refused with a conflict
+ * while a report definition names it. Audited with the zone and its members as they were.
+ */
+export async function removeZone(db: Kysely<Database>, programCode: string, zoneCode: string, actorId: number | null) {
+  const program = await findProgram(db, programCode);
+  const zone = await findZone(db, program.id, zoneCode);
+  if (!zone) throw notFound(`no zone "${zoneCode}"`);
+  return db.transaction().execute(async (trx) => {
+    const reports = await reportsNaming(trx, program.id, 'zone', zoneCode);
+    if (reports.length) {
+      throw conflict(`zone ${zoneCode} cannot be deleted: it is named by report(s) ${reports.join(', ')}`, [{ column: 'reports', value: reports.join(', '), reason: `named by report(s) ${reports.join(', ')}` }]);
+    }
+    const before = { code: zone.code, name_en: zone.name_en, name_es: zone.name_es, places: await listZonePlaceCodes(trx, zone.id) };
+    await deleteZone(trx, zone.id);
+    await recordAudit(trx, { userId: actorId, action: 'delete', entity: 'zone', entityId: zone.id, programId: program.id, before });
+    await bumpDataVersion(trx, program.id);
+    return { deleted: zoneCode };
   });
 }
