@@ -66,3 +66,7 @@ export async function updateUserAccess(
 ): Promise<PublicUser> {
   return db.updateTable('app_user').set(a).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow();
 }
+
+export async function updateUserName(db: Kysely<Database>, id: number, name: string): Promise<PublicUser> {
+  return db.updateTable('app_user').set({ name }).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow();
+}

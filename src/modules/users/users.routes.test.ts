@@ -74,3 +74,59 @@ describe('users over HTTP', () => {
     expect((await new TestClient(app).get('/api/users')).status).toBe(401);
   });
 });
+
+describe('display names over HTTP', () => {
+  const idOf = async (email: string): Promise<number> => {
+    const users = ((await (await as('admin')).get('/api/users')).body as { users: (UserView & { name: string })[] }).users;
+    const u = users.find((x) => x.email === email);
+    if (!u) throw new Error(`no user ${email}`);
+    return u.id;
+  };
+
+  it("an administrator changes a user's display name, alone or with their role; the rename is audited", async () => {
+    const admin = await as('admin');
+    const id = await idOf(USERS.partnerB);
+    const r = await admin.request('PATCH', `/api/users/${id}`, { name: 'Clerk B, renamed' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id, name: 'Clerk B, renamed', role: 'partner' });
+    const both = await admin.request('PATCH', `/api/users/${id}`, { name: '  Clerk B  ', clearance: 'public' });
+    expect(both.body).toMatchObject({ name: 'Clerk B', clearance: 'public' });
+    const events = ((await admin.get(`/api/audit?entity=user&entity_id=${id}`)).body as { events: { action: string; entity_id: string; before: unknown; after: unknown }[] }).events.filter((e) => e.entity_id === String(id));
+    expect(events.map((e) => e.action).slice(0, 3)).toEqual(['change_permissions', 'rename', 'rename']);
+    expect(events[1]).toMatchObject({ before: { name: 'Clerk B, renamed' }, after: { name: 'Clerk B' } });
+    expect(events[2]).toMatchObject({ before: { name: USERS.partnerB }, after: { name: 'Clerk B, renamed' } });
+    expect((await admin.request('PATCH', `/api/users/${id}`, { name: '' })).status).toBe(400);
+    expect((await admin.request('PATCH', `/api/users/${id}`, { name: '   ' })).status).toBe(400);
+  });
+
+  it('every signed-in user changes their own display name (and nothing else) with PATCH /api/users/me', async () => {
+    for (const who of ['analyst', 'partnerA', 'officer'] as const) {
+      const c = await as(who);
+      const r = await c.request('PATCH', '/api/users/me', { name: `Me, the ${who}` });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ email: USERS[who], name: `Me, the ${who}` });
+      expect((await c.get('/api/auth/me')).body).toMatchObject({ user: { name: `Me, the ${who}` } });
+    }
+    const analyst = await as('analyst');
+    // Only the name is read: a role in the body is ignored, not applied.
+    expect((await analyst.request('PATCH', '/api/users/me', { name: 'Still me', role: 'admin' })).status).toBe(200);
+    expect((await analyst.get('/api/auth/me')).body).toMatchObject({ user: { role: 'analyst' } });
+    expect((await analyst.request('PATCH', '/api/users/me', { name: ' ' })).status).toBe(400);
+    expect((await analyst.request('PATCH', '/api/users/me', {})).status).toBe(400);
+    const own = ((await (await as('admin')).get('/api/audit?entity=user')).body as { events: { action: string; user_id: number; entity_id: string }[] }).events;
+    const analystId = await idOf(USERS.analyst);
+    expect(own.find((e) => e.action === 'rename' && e.entity_id === String(analystId))).toMatchObject({ user_id: analystId });
+  });
+
+  it("only administrators change other users' names; the public may not change any", async () => {
+    const target = await idOf(USERS.partnerA);
+    for (const who of ['officer', 'partnerB', 'analyst'] as const) {
+      const c = await as(who);
+      expect((await c.request('PATCH', `/api/users/${target}`, { name: 'Hijacked' })).status).toBe(403);
+    }
+    expect((await new TestClient(app).request('PATCH', '/api/users/me', { name: 'Nobody' })).status).toBe(401);
+    expect((await new TestClient(app).request('PATCH', `/api/users/${target}`, { name: 'Nobody' })).status).toBe(401);
+    const users = ((await (await as('admin')).get('/api/users')).body as { users: (UserView & { name: string })[] }).users;
+    expect(users.find((u) => u.id === target)?.name).not.toBe('Hijacked');
+  });
+});

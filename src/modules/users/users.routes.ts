@@ -5,7 +5,8 @@ import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { IdParamSchema, UserSchema } from '../auth/auth.schema.js';
 import { listUsers } from './users.repo.js';
-import { changeUser, createUser, resetPasswordById } from './users.service.js';
+import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './users.service.js';
+import { notFound } from '../../core/errors.js';
 
 const NewUserSchema = z
   .object({
@@ -20,12 +21,13 @@ const NewUserSchema = z
 
 const UserChangeSchema = z
   .object({
+    name: z.string().min(1).max(200).optional().openapi({ description: 'The display name' }),
     role: z.enum(['admin', 'officer', 'partner', 'analyst']).optional(),
     clearance: z.enum(['public', 'official', 'restricted']).optional(),
     active: z.boolean().optional(),
     organisation: z.string().max(50).nullable().optional(),
   })
-  .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change: give role, clearance, active or organisation' })
+  .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change: give name, role, clearance, active or organisation' })
   .openapi('UserChange');
 
 const listRoute = guarded('manage_users', {
@@ -37,8 +39,15 @@ const createRoute = guarded('manage_users', {
   request: jsonBody(NewUserSchema),
   responses: { 201: jsonReply(z.object({ user: UserSchema, password: z.string().optional() }), 'Created; a generated password is shown once') },
 });
+const OwnChangeSchema = z.object({ name: z.string().min(1).max(200) }).openapi('OwnAccountChange');
+
+const changeOwnRoute = guarded('own_account', {
+  method: 'patch', path: '/api/users/me', tags: ['users'], summary: 'Change your own display name (audited)',
+  request: jsonBody(OwnChangeSchema),
+  responses: { 200: jsonReply(UserSchema, 'Changed') },
+});
 const changeRoute = guarded('manage_users', {
-  method: 'patch', path: '/api/users/{id}', tags: ['users'], summary: "Change a user's role, clearance, organisation or status (audited as a permission change)",
+  method: 'patch', path: '/api/users/{id}', tags: ['users'], summary: "Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions)",
   request: { params: IdParamSchema, ...jsonBody(UserChangeSchema) },
   responses: { 200: jsonReply(UserSchema, 'Changed') },
 });
@@ -49,6 +58,12 @@ const resetRoute = guarded('manage_users', {
 });
 
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  // Before /api/users/{id}, which would otherwise take "me" for an id.
+  app.openapi(changeOwnRoute, async (c) => {
+    const userId = c.get('actor').userId;
+    if (userId === null) throw notFound('no account');
+    return c.json(await renameOwnAccount(deps.db, userId, c.req.valid('json').name), 200);
+  });
   app.openapi(listRoute, async (c) => c.json({ users: await listUsers(deps.db) }, 200));
   app.openapi(createRoute, async (c) => {
     const r = await createUser(deps.db, c.req.valid('json'), c.get('actor').userId);

@@ -6,7 +6,7 @@ import { conflict, notFound, validationError, type IssueDetail } from '../../cor
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { deleteSessionsOfUser } from '../auth/sessions.repo.js';
-import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, type PublicUser } from './users.repo.js';
+import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, updateUserName, type PublicUser } from './users.repo.js';
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'partner', 'analyst'];
 export const CLEARANCES: readonly Clearance[] = ['public', 'official', 'restricted'];
@@ -78,17 +78,24 @@ export async function resetPasswordById(db: Kysely<Database>, id: number, actorI
 }
 
 export interface UserChange {
+  /** The display name; the other fields are permissions. */
+  name?: string | undefined;
   role?: string | undefined;
   clearance?: string | undefined;
   active?: boolean | undefined;
   organisation?: string | null | undefined;
 }
 
-/** Changes what a user may do; one audit event records the permissions before and after. */
+/**
+ * Changes a user's display name and what they may do: one audit event records the permissions
+ * before and after, another the name (each only when given).
+ */
 export async function changeUser(db: Kysely<Database>, id: number, change: UserChange, actorId: number | null): Promise<PublicUser> {
   const before = await findUserById(db, id);
   if (!before) throw notFound(`no user ${id}`);
   const issues: IssueDetail[] = [];
+  const name = change.name?.trim();
+  if (change.name !== undefined && !name) issues.push({ column: 'name', reason: 'a name is required' });
   if (change.role !== undefined && !ROLES.includes(change.role as Role)) issues.push({ column: 'role', value: change.role, reason: `must be one of ${ROLES.join(', ')}` });
   if (change.clearance !== undefined && !CLEARANCES.includes(change.clearance as Clearance)) issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${CLEARANCES.join(', ')}` });
   let organisationId = before.organisation_id;
@@ -99,7 +106,10 @@ export async function changeUser(db: Kysely<Database>, id: number, change: UserC
   const role = (change.role ?? before.role) as Role;
   if (role === 'partner' && organisationId === null) issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
   if (issues.length) throw validationError('the user cannot be changed', issues);
+  const permissions = change.role !== undefined || change.clearance !== undefined || change.active !== undefined || change.organisation !== undefined;
   return db.transaction().execute(async (trx) => {
+    const renamed = name ? await rename(trx, before, name, actorId) : before;
+    if (!permissions) return renamed;
     const after = await updateUserAccess(trx, id, {
       role,
       clearance: (change.clearance ?? before.clearance) as Clearance,
@@ -107,9 +117,26 @@ export async function changeUser(db: Kysely<Database>, id: number, change: UserC
       organisation_id: organisationId,
     });
     if (after.active === 0) await deleteSessionsOfUser(trx, id);
-    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before, after });
+    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before: renamed, after });
     return after;
   });
+}
+
+/** Sets a user's display name inside `trx`; audited with the name before and after. */
+async function rename(trx: Kysely<Database>, user: PublicUser, name: string, actorId: number | null): Promise<PublicUser> {
+  if (name === user.name) return user;
+  const after = await updateUserName(trx, user.id, name);
+  await recordAudit(trx, { userId: actorId, action: 'rename', entity: 'user', entityId: user.id, before: { name: user.name }, after: { name } });
+  return after;
+}
+
+/** A signed-in user changes their own display name (nothing else); audited. */
+export async function renameOwnAccount(db: Kysely<Database>, userId: number, name: string): Promise<PublicUser> {
+  const user = await findUserById(db, userId);
+  if (!user) throw notFound(`no user ${userId}`);
+  const trimmed = name.trim();
+  if (!trimmed) throw validationError('the name cannot be changed', [{ column: 'name', reason: 'a name is required' }]);
+  return db.transaction().execute((trx) => rename(trx, user, trimmed, userId));
 }
 
 /** The address of the administrator created on a new database. */
