@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
-import type { TestClient } from '../../../test/helpers/http-client.js';
+import { TestClient } from '../../../test/helpers/http-client.js';
+import type { TestDb } from '../../../test/helpers/test-db.js';
 import { type UserKey } from '../../../test/helpers/access-fixture.js';
 import { type App } from '../../server/app.js';
 
@@ -10,7 +11,8 @@ interface Indicator {
 }
 
 let app: App;
-withAccessApp((env) => ({ app } = env));
+let t: TestDb;
+withAccessApp((env) => ({ app, t } = env));
 
 const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
@@ -53,5 +55,22 @@ describe('targets over HTTP', () => {
     }
     const admin = await as('admin');
     expect((await admin.request('PUT', PATH, { place: 'R1', period: '2016', kind: 'baseline', value: 5 })).status).toBe(200);
+  });
+});
+
+describe('dimensions over HTTP', () => {
+  it('anyone, signed in or not, reads the dimensions with their options named in English and Spanish, in their order', async () => {
+    await t.db.updateTable('dimension_option').set({ name_en: 'Ex', name_es: 'Equis' }).where('code', '=', 'x').execute();
+    await t.db.updateTable('dimension_option').set({ name_en: 'Why', name_es: 'Ye' }).where('code', '=', 'y').execute();
+    const expected = { code: 'kind', name_en: 'Kind', name_es: 'Tipo', options: [{ code: 'x', name_en: 'Ex', name_es: 'Equis' }, { code: 'y', name_en: 'Why', name_es: 'Ye' }] };
+    for (const c of [new TestClient(app), await as('partnerA'), await as('admin')]) {
+      const r = await c.get('/api/programs/XX/dimensions');
+      expect(r.status).toBe(200);
+      const dims = (r.body as { dimensions: { code: string }[] }).dimensions;
+      expect(dims.find((d) => d.code === 'kind')).toEqual(expected);
+      // The seizure record type's dimensions (substance, …) are there too.
+      expect(dims.map((d) => d.code)).toContain('substance');
+    }
+    expect((await new TestClient(app).get('/api/programs/NOPE/dimensions')).status).toBe(404);
   });
 });

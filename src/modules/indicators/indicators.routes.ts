@@ -4,7 +4,8 @@ import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { listPrograms } from './indicators.repo.js';
+import { findProgram } from '../programs/catalog.repo.js';
+import { listDimensions, listPrograms } from './indicators.repo.js';
 import { setTarget, visibleIndicators } from './indicators.service.js';
 
 const ProgramSchema = z
@@ -20,6 +21,10 @@ const IndicatorSchema = z
     targets: z.array(TargetSchema),
   })
   .openapi('Indicator');
+const NamedSchema = { code: z.string(), name_en: z.string(), name_es: z.string() };
+const DimensionSchema = z
+  .object({ ...NamedSchema, options: z.array(z.object(NamedSchema).openapi('DimensionOption')) })
+  .openapi('Dimension', { description: 'A disaggregation dimension (e.g. substance) and its options, named in English and Spanish' });
 const TargetInputSchema = z
   .object({
     place: z.string().min(1).max(50),
@@ -42,6 +47,11 @@ const indicatorsRoute = guarded('read_public', {
   request: { params: ProgramParamSchema },
   responses: { 200: jsonReply(z.object({ indicators: z.array(IndicatorSchema) }), 'Indicators') },
 });
+const dimensionsRoute = guarded('read_public', {
+  method: 'get', path: '/api/programs/{program}/dimensions', tags: ['indicators'], summary: 'Disaggregation dimensions and their options, with names in English and Spanish',
+  request: { params: ProgramParamSchema },
+  responses: { 200: jsonReply(z.object({ dimensions: z.array(DimensionSchema) }), 'Dimensions') },
+});
 const targetRoute = guarded('manage_framework', {
   method: 'put', path: '/api/programs/{program}/indicators/{indicator}/targets', tags: ['indicators'], summary: 'Set a baseline or target',
   request: { params: ProgramParamSchema.extend({ indicator: z.string().min(1).max(100).openapi({ param: { name: 'indicator', in: 'path' } }) }), ...jsonBody(TargetInputSchema) },
@@ -51,6 +61,10 @@ const targetRoute = guarded('manage_framework', {
 export function registerIndicatorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(programsRoute, async (c) => c.json({ programs: await listPrograms(deps.db) }, 200));
   app.openapi(indicatorsRoute, async (c) => c.json({ indicators: await visibleIndicators(deps.db, c.get('actor'), c.req.valid('param').program) }, 200));
+  app.openapi(dimensionsRoute, async (c) => {
+    const program = await findProgram(deps.db, c.req.valid('param').program);
+    return c.json({ dimensions: await listDimensions(deps.db, program.id) }, 200);
+  });
   app.openapi(targetRoute, async (c) => {
     const { program, indicator } = c.req.valid('param');
     const t = await setTarget(deps.db, c.get('actor'), program, indicator, c.req.valid('json'));
