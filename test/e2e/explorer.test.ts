@@ -166,4 +166,26 @@ describe('explorer', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'explorer-disagg');
   });
+
+  it("names a disaggregation's options from dimensions.json in the current language, not by code", async () => {
+    const rowHeader = (p: Page, key: string) => p.locator(`table[data-testid=pivot] tbody tr[data-row="${key}"] th`);
+    await page.goto(`${vigia.url}/explorer?indicator=SEIZ_COCAINE_KG&rows=disagg:substance&cols=period:year&from=2010&to=2012`);
+    await expect.poll(() => rowHeader(page, 'cocaine_base').textContent()).toBe('Cocaine base (PBC)');
+    await expect.poll(() => rowHeader(page, 'cocaine_hcl').textContent()).toBe('Cocaine hydrochloride');
+    await expect.poll(() => page.locator('table[data-testid=pivot] caption').textContent()).toMatch(/Disaggregation: Substance/);
+    const es = await newPage(browser, vigia.url, 'es');
+    await signIn(es, vigia.url, 'officer');
+    await es.goto(`${vigia.url}/explorer?indicator=SEIZ_COCAINE_KG&rows=disagg:substance&cols=period:year&from=2010&to=2012`);
+    await expect.poll(() => rowHeader(es, 'cocaine_base').textContent()).toBe('Pasta básica de cocaína (PBC)');
+    await expect.poll(() => rowHeader(es, 'cocaine_hcl').textContent()).toBe('Clorhidrato de cocaína');
+    await expect.poll(() => es.locator('table[data-testid=pivot] caption').textContent()).toMatch(/Desagregación: Sustancia/);
+    // Data entry offers the same options by name.
+    await es.goto(`${vigia.url}/entry?indicator=SEIZ_COCAINE_KG&type=year&from=2012&to=2013`);
+    await es.getByTestId('pick-disagg').waitFor();
+    await expect.poll(() => es.getByTestId('pick-disagg').locator('option').allTextContents()).toContain('Sustancia: Pasta básica de cocaína (PBC)');
+    expect(await seriousA11yViolations(es)).toEqual([]);
+    await es.context().close();
+    await page.goto(`${vigia.url}/entry?indicator=SEIZ_COCAINE_KG&type=year&from=2012&to=2013`);
+    await expect.poll(() => page.getByTestId('pick-disagg').locator('option').allTextContents()).toEqual(['Total (not disaggregated)', 'Substance: Cocaine base (PBC)', 'Substance: Cocaine hydrochloride']);
+  });
 });

@@ -9,6 +9,7 @@ export type AnalyticsRow = Schemas['AnalyticsRow'];
 export type Indicator = Schemas['Indicator'];
 export type Place = Schemas['Place'];
 export type Zone = Schemas['Zone'];
+export type Dimension = Schemas['Dimension'];
 export type Organisation = Schemas['Organisation'];
 export type Submission = Schemas['Submission'];
 export type Value = Schemas['Value'];

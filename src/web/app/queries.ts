@@ -13,6 +13,7 @@ export const keys = {
   zones: (program: string) => ['zones', program] as const,
   organisations: (program: string) => ['organisations', program] as const,
   recordTypes: (program: string) => ['record-types', program] as const,
+  dimensions: (program: string) => ['dimensions', program] as const,
 };
 
 /** Data-bearing keys: analytics, values, records, submissions and everything made from them. */
@@ -52,6 +53,16 @@ export function useZones(program: string) {
   return useQuery({
     queryKey: keys.zones(program),
     queryFn: () => ok(api.GET('/api/programs/{program}/zones', { params: { path: { program } } })).then((r) => r.zones),
+    enabled: program !== '',
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Disaggregation dimensions and their options, named in both languages (program metadata: public). */
+export function useDimensions(program: string) {
+  return useQuery({
+    queryKey: keys.dimensions(program),
+    queryFn: () => ok(api.GET('/api/programs/{program}/dimensions', { params: { path: { program } } })).then((r) => r.dimensions),
     enabled: program !== '',
     staleTime: 5 * 60_000,
   });

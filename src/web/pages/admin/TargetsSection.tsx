@@ -6,6 +6,7 @@ import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import type { Indicator, Place } from '../../api/types';
 import { invalidateData } from '../../app/queries';
+import { useDimensionNames } from '../../app/dimension-names';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from './ErrorNote';
@@ -18,6 +19,7 @@ export function TargetsSection({ program, indicator, places }: { program: string
   const { t } = useTranslation('admin');
   const f = useFormat();
   const name = useLocalName();
+  const names = useDimensionNames(program);
   const placeName = new Map(places.map((p) => [p.code, p.name]));
   const rows = [...indicator.targets].sort((a, b) => a.kind.localeCompare(b.kind) || a.period.localeCompare(b.period) || a.place.localeCompare(b.place) || a.source.localeCompare(b.source));
   return (
@@ -48,7 +50,7 @@ export function TargetsSection({ program, indicator, places }: { program: string
                   <th scope="row">{r.period}</th>
                   <td>{placeName.get(r.place) ?? r.place} ({r.place})</td>
                   <td>{r.source}</td>
-                  <td>{r.disagg}</td>
+                  <td>{names.disagg(r.disagg)}</td>
                   <td className="num">{f.number(r.value, 2)} {indicator.unit}</td>
                   <td>{(PROVENANCES as readonly string[]).includes(r.provenance) ? t(`common:provenance.${r.provenance}`) : r.provenance}</td>
                   <td>{r.note ?? ''}</td>
@@ -68,6 +70,7 @@ function SetTargetForm({ program, indicator, places }: { program: string; indica
   const client = useQueryClient();
   const [form, setForm] = useState({ place: '', period: '', kind: 'target' as 'baseline' | 'target', value: '', source: '', provenance: 'sourced' as (typeof PROVENANCES)[number], note: '' });
   const [disagg, setDisagg] = useState<Record<string, string>>({});
+  const names = useDimensionNames(program);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState('');
   const place = form.place || places[0]?.code || '';
@@ -148,11 +151,11 @@ function SetTargetForm({ program, indicator, places }: { program: string; indica
         )}
         {Object.entries(indicator.dimensions).map(([dim, options]) => (
           <label key={dim}>
-            {t('targets.disagg')}: {dim}
+            {t('targets.disagg')}: {names.dimension(dim)}
             <select name={`disagg-${dim}`} value={disagg[dim] ?? ''} onChange={(e) => setDisagg({ ...disagg, [dim]: e.target.value })}>
               <option value="">{t('any')}</option>
               {options.map((o) => (
-                <option key={o} value={o}>{o}</option>
+                <option key={o} value={o}>{names.option(dim, o)}</option>
               ))}
             </select>
           </label>

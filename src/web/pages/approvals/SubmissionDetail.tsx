@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, ok } from '../../api/client';
 import { useProgram } from '../../app/program';
+import { useDimensionNames } from '../../app/dimension-names';
 import { invalidateData, useIndicators } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
@@ -18,6 +19,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
   const fmt = useFormat();
   const localName = useLocalName();
   const { code } = useProgram();
+  const dimensionNames = useDimensionNames(code);
   const queryClient = useQueryClient();
   const values = useSubmissionValues(s.id);
   const indicators = useIndicators(code);
@@ -100,7 +102,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                     <th scope="row">{indicatorName(v.indicator)}</th>
                     <td>{v.place}</td>
                     <td>{v.period}</td>
-                    <td>{v.disagg || '—'}</td>
+                    <td>{dimensionNames.disagg(v.disagg) || '—'}</td>
                     <td>{v.source || '—'}</td>
                     <td className="num">{fmt.number(v.value, 3)}</td>
                     <td>

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Organisation } from '../../api/types';
 import { useLocalName } from '../../i18n/local-name';
+import { useProgram } from '../../app/program';
+import { useDimensionNames } from '../../app/dimension-names';
 import { PERIOD_TYPES, type PeriodType } from './periods';
 
 export interface Resolved {
@@ -38,6 +40,7 @@ export function EntryPickers({ indicators, chosen, levels, organisations, ownOrg
   const name = useLocalName();
   const { indicator } = chosen;
   const options = disaggOptions(indicator);
+  const names = useDimensionNames(useProgram().code);
   return (
     <form className="filters entry-pickers" aria-label={t('pickers')} onSubmit={(e) => e.preventDefault()} data-testid="entry-pickers">
       <label>
@@ -91,7 +94,7 @@ export function EntryPickers({ indicators, chosen, levels, organisations, ownOrg
             <option value="">{t('total')}</option>
             {options.map((o) => (
               <option key={o} value={o}>
-                {o.replace('=', ': ').replace(/_/g, ' ')}
+                {names.disagg(o)}
               </option>
             ))}
           </select>

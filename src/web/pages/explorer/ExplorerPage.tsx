@@ -25,6 +25,7 @@ import { PeriodInput } from './PeriodInput';
 import { PivotTable } from './PivotTable';
 import { buildPivot } from './pivot';
 import { useLabels } from './use-labels';
+import { useDimensionNames } from '../../app/dimension-names';
 import { usePivotData } from './use-pivot-data';
 import './explorer.css';
 
@@ -38,7 +39,7 @@ export default function ExplorerPage() {
   const places = usePlaces(program);
   const zones = useZones(program);
   const [query, setQuery] = useQueryParams();
-  const labels = useLabels(places.data);
+  const labels = useLabels(places.data, useDimensionNames(program));
 
   const placeLevels = useMemo(() => [...new Set((places.data ?? []).map((p) => p.level))], [places.data]);
   const fiscal = fiscalGrouping(programInfo?.fiscal_year_start_month);

@@ -2,10 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALE } from '../../i18n/language';
 import type { Place } from '../../api/types';
+import type { DimensionNames } from '../../app/dimension-names';
 import { NONE, type PivotHeader } from './pivot';
-
-/** `cocaine_base` → `cocaine base`: option codes have no translated names in the API. */
-const humanize = (code: string): string => code.replace(/_/g, ' ');
 
 export interface Labels {
   dimension(dim: string): string;
@@ -14,7 +12,8 @@ export interface Labels {
   locale: string;
 }
 
-export function useLabels(places: readonly Place[] | undefined): Labels {
+/** `names`: the program's disaggregation dimensions and options in the current language. */
+export function useLabels(places: readonly Place[] | undefined, names: DimensionNames): Labels {
   const { t, i18n } = useTranslation('explorer');
   const language = i18n.language === 'es' ? 'es' : 'en';
   const locale = LOCALE[language];
@@ -43,7 +42,7 @@ export function useLabels(places: readonly Place[] | undefined): Labels {
     if (dim.startsWith('period:fy-')) return t('dim.fiscal');
     if (dim === 'period:quarter') return t('dim.quarter');
     if (dim === 'period:month') return t('dim.month');
-    if (dim.startsWith('disagg:')) return t('dim.disagg', { name: humanize(dim.slice('disagg:'.length)) });
+    if (dim.startsWith('disagg:')) return t('dim.disagg', { name: names.dimension(dim.slice('disagg:'.length)) });
     if (dim === 'source') return t('dim.source');
     return dim;
   };
@@ -53,7 +52,7 @@ export function useLabels(places: readonly Place[] | undefined): Labels {
     if (h.key === NONE) return dim === 'source' ? t('noSource') : t('notSplit');
     if (dim.startsWith('place-level:')) return h.name ?? h.key;
     if (dim.startsWith('period:')) return period(h.key);
-    if (dim.startsWith('disagg:')) return humanize(h.key);
+    if (dim.startsWith('disagg:')) return names.option(dim.slice('disagg:'.length), h.key);
     return h.key;
   };
 
