@@ -127,6 +127,97 @@ describe('administration as an administrator', () => {
     expect(zones.zones.find((z) => z.code === 'E2E_VALLEY')?.places).toEqual(['PE-10', 'PE-10-E2E']);
     expect(await seriousA11yViolations(admin)).toEqual([]);
   });
+
+  it('renames the new place and moves it; the edit is in the API', async () => {
+    await admin.getByRole('button', { name: 'Edit: PE-10-E2E' }).click();
+    const form = admin.getByTestId('edit-place');
+    await expect.poll(() => form.locator('input[name=name]').inputValue()).toBe('Tingo María (e2e)');
+    await form.locator('input[name=name]').fill('Tingo María (renamed)');
+    await form.locator('input[name=lat]').fill('-9.35');
+    await form.locator('button[type=submit]').click();
+    await form.waitFor({ state: 'detached' });
+    const row = admin.getByTestId('place-row-PE-10-E2E');
+    await expect.poll(() => row.textContent()).toMatch(/Tingo María \(renamed\)3PE-10-9\.35-76/);
+    const places = (await (await admin.request.get(`${vigia.url}/api/programs/PE/places`)).json()) as { places: { code: string; name: string; lat: number }[] };
+    expect(places.places.find((p) => p.code === 'PE-10-E2E')).toMatchObject({ name: 'Tingo María (renamed)', lat: -9.35 });
+  });
+
+  it('asks before deleting a place, and shows what still refers to PE-10 when the server refuses', async () => {
+    await admin.getByRole('button', { name: 'Edit: PE-10', exact: true }).click();
+    await admin.getByTestId('edit-place').getByRole('button', { name: 'Delete place' }).click();
+    const confirm = admin.getByTestId('confirm-delete-place');
+    await expect.poll(() => confirm.textContent()).toMatch(/Delete place PE-10 \(Huánuco\)\? This cannot be undone/);
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    const inUse = admin.getByTestId('in-use');
+    await expect.poll(() => inUse.textContent()).toMatch(/PE-10 was not deleted: it is still in use\./);
+    const text = (await inUse.textContent()) ?? '';
+    expect(text).toMatch(/Places below it: \d+/);
+    expect(text).toMatch(/Data values: \d+/);
+    expect(text).toMatch(/Member of zones: .*E2E_VALLEY/);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await screenshot(admin, 'admin-place-in-use');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await admin.getByTestId('edit-place').getByRole('button', { name: 'Cancel' }).click();
+    expect(await admin.getByTestId('place-row-PE-10').count()).toBe(1);
+  });
+
+  it('renames the zone in both languages, then deletes it after a confirmation; its places stay', async () => {
+    await admin.getByRole('button', { name: 'Rename: E2E_VALLEY' }).click();
+    const form = admin.getByTestId('zone-names-form');
+    await form.locator('input[name=name_en]').fill('Renamed valley');
+    await form.locator('input[name=name_es]').fill('Valle renombrado');
+    await form.locator('button[type=submit]').click();
+    const row = admin.getByTestId('zone-row-E2E_VALLEY');
+    await expect.poll(() => row.textContent()).toMatch(/Renamed valley2/);
+    let zones = (await (await admin.request.get(`${vigia.url}/api/programs/PE/zones`)).json()) as { zones: { code: string; name_es: string }[] };
+    expect(zones.zones.find((z) => z.code === 'E2E_VALLEY')?.name_es).toBe('Valle renombrado');
+
+    await admin.getByRole('button', { name: 'Delete: E2E_VALLEY' }).click();
+    const confirm = admin.getByTestId('confirm-delete-zone');
+    await expect.poll(() => confirm.textContent()).toMatch(/Delete zone E2E_VALLEY \(Renamed valley\)\? Its places stay/);
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Delete zone' }).click();
+    await row.waitFor({ state: 'detached' });
+    zones = (await (await admin.request.get(`${vigia.url}/api/programs/PE/zones`)).json()) as { zones: { code: string; name_es: string }[] };
+    expect(zones.zones.some((z) => z.code === 'E2E_VALLEY')).toBe(false);
+    expect(await admin.getByTestId('place-row-PE-10-E2E').count()).toBe(1);
+  });
+
+  it('deletes the new place now that nothing refers to it', async () => {
+    await admin.getByRole('button', { name: 'Edit: PE-10-E2E' }).click();
+    await admin.getByTestId('edit-place').getByRole('button', { name: 'Delete place' }).click();
+    await admin.getByTestId('confirm-delete-place').getByRole('button', { name: 'Delete for good' }).click();
+    await admin.getByTestId('place-row-PE-10-E2E').waitFor({ state: 'detached' });
+    await expect.poll(() => admin.getByTestId('places-table').locator('xpath=ancestor::section[1]').getByRole('status').textContent()).toBe('Place PE-10-E2E deleted.');
+    const places = (await (await admin.request.get(`${vigia.url}/api/programs/PE/places`)).json()) as { places: { code: string }[] };
+    expect(places.places.some((p) => p.code === 'PE-10-E2E')).toBe(false);
+  });
+
+  it("changes a user's display name", async () => {
+    await openTab(admin, 'users');
+    await admin.getByRole('button', { name: `Edit: ${NEW_EMAIL}` }).click();
+    const access = admin.getByTestId('user-access');
+    await expect.poll(() => access.locator('input[name=name]').inputValue()).toBe('Rosa Quispe');
+    await access.locator('input[name=name]').fill('Rosa Quispe Mamani');
+    await access.locator('button[type=submit]').click();
+    await access.waitFor({ state: 'detached' });
+    await expect.poll(() => admin.getByTestId(`user-row-${NEW_EMAIL}`).textContent()).toMatch(/Rosa Quispe Mamani/);
+    const users = (await (await admin.request.get(`${vigia.url}/api/users`)).json()) as { users: { email: string; name: string; role: string }[] };
+    expect(users.users.find((u) => u.email === NEW_EMAIL)).toMatchObject({ name: 'Rosa Quispe Mamani', role: 'analyst' });
+  });
+
+  it('in Spanish, names what still refers to a place it will not delete', async () => {
+    const page = await newPage(browser, vigia.url, 'es');
+    await signIn(page, vigia.url, 'admin');
+    await page.goto(`${vigia.url}/admin?tab=places`);
+    await page.getByRole('button', { name: 'Editar: PE-10', exact: true }).click();
+    await page.getByTestId('edit-place').getByRole('button', { name: 'Eliminar lugar' }).click();
+    await page.getByTestId('confirm-delete-place').getByRole('button', { name: 'Eliminar definitivamente' }).click();
+    const inUse = page.getByTestId('in-use');
+    await expect.poll(() => inUse.textContent()).toMatch(/PE-10 no se eliminó: todavía está en uso\..*Valores de datos: \d+/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('administration as a program officer', () => {

@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import type { Place } from '../../api/types';
 import { ErrorNote } from './ErrorNote';
 import { ZonesSection } from './ZonesSection';
+import { EditPlaceForm } from './EditPlaceForm';
 import { parseCoordinate, treeOrder } from './place-tree';
 
 export function PlacesTab() {
@@ -19,6 +20,7 @@ export function PlacesTab() {
   const places = usePlaces(code);
   const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState<Place | null>(null);
   const ordered = useMemo(() => treeOrder(places.data ?? []), [places.data]);
   const needle = filter.trim().toLowerCase();
   const shown = needle ? ordered.filter((p) => p.code.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)) : ordered;
@@ -47,11 +49,12 @@ export function PlacesTab() {
                   <th scope="col">{t('places.parent')}</th>
                   <th scope="col" className="num">{t('places.lat')}</th>
                   <th scope="col" className="num">{t('places.lon')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('places.actions')}</span></th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((p) => (
-                  <tr key={p.code} data-testid={`place-row-${p.code}`}>
+                  <tr key={p.code} data-testid={`place-row-${p.code}`} className={editing?.code === p.code ? 'selected' : undefined}>
                     <th scope="row">{p.code}</th>
                     <td>
                       <span className="place-name" style={{ paddingLeft: `${(p.level - minLevel) * 1.25}rem` }}>{p.name}</span>
@@ -60,12 +63,28 @@ export function PlacesTab() {
                     <td>{p.parent ?? ''}</td>
                     <td className="num">{f.number(p.lat, 4)}</td>
                     <td className="num">{f.number(p.lon, 4)}</td>
+                    <td>
+                      <button type="button" className="secondary" onClick={() => setEditing(p)} aria-label={`${t('edit')}: ${p.code}`}>
+                        {t('edit')}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         </QueryState>
+        {editing && (
+          <EditPlaceForm
+            key={editing.code}
+            program={code}
+            place={editing}
+            onDone={(done) => {
+              setEditing(null);
+              if (done) setNotice(t(done.kind === 'saved' ? 'places.saved' : 'places.deleted', { code: done.code }));
+            }}
+          />
+        )}
         <AddPlaceForm program={code} places={ordered} onAdded={(c) => setNotice(t('places.added', { code: c }))} />
       </section>
       <ZonesSection places={ordered} />

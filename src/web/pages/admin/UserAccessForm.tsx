@@ -1,4 +1,4 @@
-/** Changing what one user may do: role, organisation, clearance, active. */
+/** Changing one user's display name and what they may do: role, organisation, clearance, active. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, User } from '../../api/types';
@@ -9,18 +9,23 @@ import { useChangeUser } from './use-users';
 export function UserAccessForm({ user, organisations, onDone }: { user: User; organisations: Organisation[]; onDone: (changed: User | null) => void }) {
   const { t } = useTranslation('admin');
   const change = useChangeUser();
+  const [name, setName] = useState(user.name);
   const [role, setRole] = useState<RoleCode>(user.role);
   const [organisation, setOrganisation] = useState(organisations.find((o) => o.id === user.organisation_id)?.code ?? '');
   const [clearance, setClearance] = useState<ClearanceCode>(user.clearance);
   const [active, setActive] = useState(Boolean(user.active));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate({ id: user.id, change: { role, clearance, active, organisation: organisation || null } }, { onSuccess: (u) => onDone(u) });
+    change.mutate({ id: user.id, change: { name: name.trim(), role, clearance, active, organisation: organisation || null } }, { onSuccess: (u) => onDone(u) });
   };
   return (
     <section className="panel" aria-labelledby="user-access-heading" data-testid="user-access">
       <h3 id="user-access-heading">{t('users.change', { email: user.email })}</h3>
       <form className="admin-form" onSubmit={submit}>
+        <label>
+          {t('users.name')}
+          <input name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        </label>
         <label>
           {t('users.role')}
           <select name="role" value={role} onChange={(e) => setRole(e.target.value as RoleCode)}>

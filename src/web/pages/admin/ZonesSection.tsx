@@ -9,8 +9,9 @@ import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import type { Place, Zone } from '../../api/types';
 import { ErrorNote } from './ErrorNote';
+import { InUseNote } from './InUseNote';
 
-function useZoneWrite<T>(program: string, write: (input: T) => Promise<Zone>, onSaved: (z: Zone) => void) {
+function useZoneWrite<T, R>(program: string, write: (input: T) => Promise<R>, onSaved: (r: R) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,
@@ -27,6 +28,14 @@ export function ZonesSection({ places }: { places: Place[] }) {
   const name = useLocalName();
   const zones = useZones(code);
   const [editing, setEditing] = useState<Zone | null>(null);
+  const [renaming, setRenaming] = useState<Zone | null>(null);
+  const [deleting, setDeleting] = useState<Zone | null>(null);
+  const open = (what: 'members' | 'rename' | 'delete', z: Zone) => {
+    setEditing(what === 'members' ? z : null);
+    setRenaming(what === 'rename' ? z : null);
+    setDeleting(what === 'delete' ? z : null);
+  };
+  const selected = editing ?? renaming ?? deleting;
   const [notice, setNotice] = useState('');
   const placeName = new Map(places.map((p) => [p.code, p.name]));
   return (
@@ -43,20 +52,28 @@ export function ZonesSection({ places }: { places: Place[] }) {
                 <th scope="col">{t('zones.name')}</th>
                 <th scope="col" className="num">{t('zones.count')}</th>
                 <th scope="col">{t('zones.members')}</th>
-                <th scope="col"><span className="visually-hidden">{t('zones.editMembers')}</span></th>
+                <th scope="col"><span className="visually-hidden">{t('zones.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {(zones.data ?? []).map((z) => (
-                <tr key={z.code} data-testid={`zone-row-${z.code}`} className={editing?.code === z.code ? 'selected' : undefined}>
+                <tr key={z.code} data-testid={`zone-row-${z.code}`} className={selected?.code === z.code ? 'selected' : undefined}>
                   <th scope="row">{z.code}</th>
                   <td>{name(z)}</td>
                   <td className="num">{z.places.length}</td>
                   <td>{z.places.length ? z.places.map((p) => `${placeName.get(p) ?? p} (${p})`).join(', ') : <span className="muted">{t('zones.noMembers')}</span>}</td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => setEditing(z)} aria-label={`${t('zones.editMembers')}: ${z.code}`}>
-                      {t('zones.editMembers')}
-                    </button>
+                    <div className="row-actions">
+                      <button type="button" className="secondary" onClick={() => open('members', z)} aria-label={`${t('zones.editMembers')}: ${z.code}`}>
+                        {t('zones.editMembers')}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => open('rename', z)} aria-label={`${t('zones.rename')}: ${z.code}`}>
+                        {t('zones.rename')}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => open('delete', z)} aria-label={`${t('zones.delete')}: ${z.code}`}>
+                        {t('zones.delete')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -73,6 +90,28 @@ export function ZonesSection({ places }: { places: Place[] }) {
           onDone={(saved) => {
             setEditing(null);
             if (saved) setNotice(t('zones.membersSaved', { code: saved.code }));
+          }}
+        />
+      )}
+      {renaming && (
+        <ZoneNamesForm
+          key={renaming.code}
+          program={code}
+          zone={renaming}
+          onDone={(saved) => {
+            setRenaming(null);
+            if (saved) setNotice(t('zones.renamed', { code: saved.code }));
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteZone
+          key={deleting.code}
+          program={code}
+          zone={deleting}
+          onDone={(deleted) => {
+            setDeleting(null);
+            if (deleted) setNotice(t('zones.deleted', { code: deleted }));
           }}
         />
       )}
@@ -180,5 +219,56 @@ function ZoneMembersForm({ program, zone, places, onDone }: { program: string; z
       </form>
       <ErrorNote error={save.error} />
     </section>
+  );
+}
+
+function ZoneNamesForm({ program, zone, onDone }: { program: string; zone: Zone; onDone: (saved: Zone | null) => void }) {
+  const { t } = useTranslation('admin');
+  const [form, setForm] = useState({ name_en: zone.name_en, name_es: zone.name_es });
+  const save = useZoneWrite(
+    program,
+    (body: { name_en: string; name_es: string }) => ok(api.PATCH('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } }, body })),
+    (z) => onDone(z),
+  );
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ name_en: form.name_en.trim(), name_es: form.name_es.trim() });
+  };
+  return (
+    <section className="panel" aria-labelledby="zone-names-heading" data-testid="zone-names-form">
+      <h3 id="zone-names-heading">{t('zones.renameHeading', { code: zone.code })}</h3>
+      <form className="admin-form" onSubmit={submit}>
+        <label>
+          {t('zones.nameEn')}
+          <input name="name_en" required maxLength={200} value={form.name_en} onChange={set('name_en')} />
+        </label>
+        <label>
+          {t('zones.nameEs')}
+          <input name="name_es" required maxLength={200} value={form.name_es} onChange={set('name_es')} />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>{t('common:save')}</button>
+          <button type="button" className="secondary" onClick={() => onDone(null)}>{t('common:cancel')}</button>
+        </div>
+      </form>
+      <ErrorNote error={save.error} />
+    </section>
+  );
+}
+
+function DeleteZone({ program, zone, onDone }: { program: string; zone: Zone; onDone: (deleted: string | null) => void }) {
+  const { t } = useTranslation('admin');
+  const name = useLocalName();
+  const remove = useZoneWrite(program, () => ok(api.DELETE('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } } })), (r) => onDone(r.deleted));
+  return (
+    <div className="panel" data-testid="confirm-delete-zone">
+      <p>{t('zones.deleteConfirm', { code: zone.code, name: name(zone) })}</p>
+      <div className="row-actions">
+        <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined)}>{t('zones.deleteButton')}</button>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>{t('common:cancel')}</button>
+      </div>
+      <InUseNote error={remove.error} what={zone.code} />
+    </div>
   );
 }
