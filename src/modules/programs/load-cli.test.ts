@@ -44,7 +44,7 @@ describe('vigia load (child process)', () => {
     expect(JSON.parse(dry.stdout)).toMatchObject({ files: expect.arrayContaining(['boundaries.geojson']), counts: { boundaries: { inserted: 2, updated: 0, unchanged: 0 } } });
     const loaded = vigia(['load', dir], db);
     expect(loaded.status).toBe(0);
-    expect(loaded.stdout).toMatch(/\n  boundaries\s+2\s+0\s+0\n/);
+    expect(loaded.stdout).toMatch(/\n {2}boundaries\s+2\s+0\s+0\n/);
   });
 
   it('a good folder loads (exit 0, summary on stdout), and a second load changes nothing', () => {
