@@ -267,3 +267,37 @@ describe('administration as a program officer', () => {
     await page.context().close();
   });
 });
+
+describe('your account', () => {
+  it('an analyst changes their own display name, and the header shows it at once', async () => {
+    const page = await newPage(browser, vigia.url);
+    await signIn(page, vigia.url, 'analyst');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your account' }).click();
+    await expect.poll(() => page.getByTestId('account-details').textContent()).toMatch(/analyst@e2e\.test.*Analyst/);
+    const form = page.getByTestId('account-name-form');
+    await expect.poll(() => form.locator('input[name=name]').inputValue()).toBe('E2E analyst');
+    await form.locator('input[name=name]').fill(' ');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('A display name is required.');
+    await form.locator('input[name=name]').fill('Lucía Analyst');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.getByTestId('account-saved').textContent()).toBe('Your display name is now Lucía Analyst.');
+    await expect.poll(() => page.getByTestId('who').textContent()).toMatch(/^Lucía Analyst · Analyst/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'account');
+    // Nothing else of the account changed, and the administrator sees the new name.
+    const users = (await (await admin.request.get(`${vigia.url}/api/users`)).json()) as { users: { email: string; name: string; role: string }[] };
+    expect(users.users.find((u) => u.email === 'analyst@e2e.test')).toMatchObject({ name: 'Lucía Analyst', role: 'analyst' });
+    await page.context().close();
+  });
+
+  it('in Spanish', async () => {
+    const page = await newPage(browser, vigia.url, 'es');
+    await signIn(page, vigia.url, 'partner');
+    await page.goto(`${vigia.url}/account`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Su cuenta');
+    await expect.poll(() => page.getByTestId('account-details').textContent()).toMatch(/Organización.*\(CORAH\)/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -26,5 +26,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/imports', label: 'nav.imports', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/imports/ImportsPage')) },
   { path: '/reports', label: 'nav.reports', roles: SIGNED_IN, component: lazy(() => import('../pages/reports/ReportsPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
+  { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },
   { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },
 ];
