@@ -19,3 +19,16 @@ export function insertChunkSize(engine: Engine, columns: number): number {
   const limit = engine === 'postgres' ? 65_000 : 32_000;
   return Math.max(1, Math.min(2_000, Math.floor(limit / columns)));
 }
+
+/**
+ * `rows` tuples of `columns` placeholders for a multi-row VALUES list: `(?,?),(?,?)` on SQLite,
+ * `($1,$2),($3,$4)` on PostgreSQL. For statements whose text is built once and reused.
+ */
+export function placeholderRows(engine: Engine, rows: number, columns: number): string {
+  if (engine === 'sqlite') {
+    const tuple = `(${'?,'.repeat(columns - 1)}?)`;
+    return Array.from({ length: rows }, () => tuple).join(',');
+  }
+  let n = 0;
+  return Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => `$${++n}`).join(',')})`).join(',');
+}

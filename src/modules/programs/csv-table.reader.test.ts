@@ -55,6 +55,21 @@ describe('readCsvTable', () => {
     ]);
   });
 
+  it('streams rows with their lines and the bytes read so far; a bad quote names its line', async () => {
+    const read = async (chunks: string[]) => {
+      const issues: IssueDetail[] = [];
+      const rows: Array<[number, number, string | undefined]> = [];
+      for await (const r of csvRows(Readable.from(chunks.map((c) => Buffer.from(c))), 'x.csv', columns, issues)) rows.push([r.line, r.bytes, r.cells.code]);
+      return { rows, issues };
+    };
+    expect(await read(['code,name\nA,a\nB,', 'b\n\nC,c\n'])).toEqual({ rows: [[2, 14, 'A'], [3, 18, 'B'], [5, 23, 'C']], issues: [] });
+    const bad = await read(['code,name\nA,a\nB,', 'b\n', 'C,"c"x\nD,d\n']);
+    expect(bad.issues).toHaveLength(1);
+    expect(bad.issues[0]).toMatchObject({ file: 'x.csv', row: 4 });
+    expect(bad.issues[0]?.reason).toMatch(/not a valid CSV file/);
+    expect(bad.rows.map((r) => r[2])).not.toContain('D');
+  });
+
   it('an empty file says which columns it needs', () => {
     const issues: IssueDetail[] = [];
     readCsvTable('x.csv', '', columns, issues);

@@ -1,8 +1,8 @@
 /** Data values: one query per method; takes a db or a transaction. */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
 import type { Clearance } from '../../db/schema-accounts.js';
-import { engineOf, insertChunkSize } from '../../db/dialect.js';
+import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
 
 export interface ValueKey {
   indicator_id: number;
@@ -31,42 +31,48 @@ export interface UpsertResult {
   updated: number;
 }
 
+/** Columns of a value upsert, in parameter order. */
+const UPSERT_COLUMNS = [
+  'indicator_id', 'place_id', 'period', 'start_date', 'end_date', 'disagg', 'source', 'value', 'organisation_id', 'status',
+  'version', 'provenance', 'note', 'updated_at',
+] as const;
+/** The columns an upsert may change, and so compares first. */
+const CONTENT_COLUMNS = ['value', 'status', 'provenance', 'note', 'organisation_id'] as const;
+const UPSERT_TAIL =
+  `on conflict (indicator_id, place_id, period, disagg, source) do update set ` +
+  `${[...CONTENT_COLUMNS, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}, version = data_value.version + 1 ` +
+  `where ${CONTENT_COLUMNS.map((c) => `data_value.${c} is distinct from excluded.${c}`).join(' or ')} ` +
+  `returning id, version`;
+
 /**
  * Inserts or updates values by their key. A row whose content is identical is not touched, so
  * re-loading the same data changes nothing (its version stays).
+ *
+ * Rows go in multi-row upserts whose SQL text is built once per chunk size and whose parameters
+ * are bound directly (the SQLite connection keeps the prepared statement by its text): for the
+ * 50,000-value batches of a bulk load, compiling each 2,000-row insert through the query builder
+ * cost about a third of the load.
  */
 export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataValue[]): Promise<UpsertResult> {
   const result: UpsertResult = { changedIds: [], inserted: 0, updated: 0 };
-  const size = insertChunkSize(engineOf(db), 14);
+  const engine = engineOf(db);
+  const size = insertChunkSize(engine, UPSERT_COLUMNS.length);
+  const texts = new Map<number, string>();
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
-    const returned = await db
-      .insertInto('data_value')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['indicator_id', 'place_id', 'period', 'disagg', 'source'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            status: eb.ref('excluded.status'),
-            provenance: eb.ref('excluded.provenance'),
-            note: eb.ref('excluded.note'),
-            organisation_id: eb.ref('excluded.organisation_id'),
-            updated_at: eb.ref('excluded.updated_at'),
-            version: eb('data_value.version', '+', 1),
-          }))
-          .where((eb) =>
-            eb.or([
-              eb('data_value.value', 'is distinct from', eb.ref('excluded.value')),
-              eb('data_value.status', 'is distinct from', eb.ref('excluded.status')),
-              eb('data_value.provenance', 'is distinct from', eb.ref('excluded.provenance')),
-              eb('data_value.note', 'is distinct from', eb.ref('excluded.note')),
-              eb('data_value.organisation_id', 'is distinct from', eb.ref('excluded.organisation_id')),
-            ]),
-          ),
-      )
-      .returning(['id', 'version'])
-      .execute();
+    let text = texts.get(chunk.length);
+    if (!text) {
+      text = `insert into data_value (${UPSERT_COLUMNS.join(', ')}) values ${placeholderRows(engine, chunk.length, UPSERT_COLUMNS.length)} ${UPSERT_TAIL}`;
+      texts.set(chunk.length, text);
+    }
+    const params: unknown[] = [];
+    for (const r of chunk) {
+      params.push(
+        r.indicator_id, r.place_id, r.period, r.start_date, r.end_date, r.disagg ?? '', r.source ?? '', r.value,
+        r.organisation_id ?? null, r.status, r.version ?? 1, r.provenance ?? 'sourced', r.note ?? null, r.updated_at,
+      );
+    }
+    const { rows: returned } = await db.executeQuery<{ id: number; version: number }>(CompiledQuery.raw(text, params));
     for (const r of returned) {
       result.changedIds.push(r.id);
       if (r.version === 1) result.inserted++;

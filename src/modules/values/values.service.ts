@@ -8,7 +8,7 @@ import { VigiaError, conflict, notFound, validationError, type IssueDetail } fro
 import type { Actor } from '../auth/actor.js';
 import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { tryParsePeriod } from '../../core/periods.js';
+import { tryParsePeriod, type Period } from '../../core/periods.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
@@ -34,6 +34,18 @@ const PROVENANCES: readonly Provenance[] = ['sourced', 'derived', 'illustrative'
 /** Problems of one input, with `row` set to its index in the batch. */
 export type ValueIssue = IssueDetail & { row: number };
 
+/** Parsed period ids: a file of a million values names a few hundred periods (bounded all the same). */
+const periods = new Map<string, Period | null>();
+function periodOf(text: string): Period | null {
+  let period = periods.get(text);
+  if (period === undefined) {
+    period = tryParsePeriod(text);
+    if (periods.size >= 10_000) periods.clear();
+    periods.set(text, period);
+  }
+  return period;
+}
+
 /**
  * Checks one input against the catalog and returns the row to store, or the problems found
  * (each naming the column).
@@ -54,7 +66,7 @@ export function resolveValue(
   }
   const place = catalog.places.get(input.place);
   if (!place) bad('place', input.place, 'unknown place code');
-  const period = tryParsePeriod(String(input.period ?? ''));
+  const period = periodOf(String(input.period ?? ''));
   if (!period) bad('period', input.period, 'not a period (2012, 2012Q3, 201207, 20120315, 2012Oct)');
 
   const num = typeof input.value === 'number' ? input.value : input.value.trim() === '' ? NaN : Number(input.value);

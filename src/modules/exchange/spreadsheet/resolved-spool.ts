@@ -12,8 +12,12 @@ import type { NewDataValue, Provenance, ValueStatus } from '../../../db/schema.j
 
 type Packed = [line: number, indicator: number, place: number, period: string, start: string, end: string, disagg: string, source: string, value: number, organisation: number | null, status: ValueStatus, provenance: Provenance, note: string | null];
 
+/** Bytes of text gathered before one write: one write (and one wait) per row cost more than the rows. */
+const WRITE_CHUNK = 1 << 20;
+
 export class ResolvedSpool {
   private out: WriteStream | null = null;
+  private pending = '';
 
   private constructor(private readonly dir: string) {}
 
@@ -28,17 +32,26 @@ export class ResolvedSpool {
 
   /** Appends one resolved row, waiting only when the file lags behind. */
   async add(line: number, v: NewDataValue): Promise<void> {
-    this.out ??= createWriteStream(this.path);
+    this.out ??= createWriteStream(this.path, { highWaterMark: WRITE_CHUNK });
     const packed: Packed = [
       line, v.indicator_id, v.place_id, v.period, v.start_date, v.end_date, v.disagg ?? '', v.source ?? '', v.value,
       v.organisation_id ?? null, v.status ?? 'draft', v.provenance ?? 'sourced', v.note ?? null,
     ];
-    if (!this.out.write(`${JSON.stringify(packed)}\n`)) await once(this.out, 'drain');
+    this.pending += `${JSON.stringify(packed)}\n`;
+    if (this.pending.length >= WRITE_CHUNK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.out || this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    if (!this.out.write(text)) await once(this.out, 'drain');
   }
 
   /** Ends writing; call before reading. */
   async close(): Promise<void> {
     if (!this.out) return;
+    await this.flush();
     this.out.end();
     await once(this.out, 'finish');
   }
