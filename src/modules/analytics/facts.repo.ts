@@ -89,57 +89,117 @@ export interface FactDelta extends FactKey {
 
 /** Adds signed contributions to fact rows, creating them as needed and dropping emptied ones. */
 export async function addFactDeltas(trx: Trx, deltas: readonly FactDelta[]): Promise<void> {
-  for (const d of deltas) {
-    const place = await trx
-      .selectFrom('place')
-      .select(['p1', 'p2', 'p3', 'p4', 'p5', 'p6'])
-      .where('id', '=', d.place_id)
-      .executeTakeFirstOrThrow();
+  await addFactDeltasBatch(trx, deltas);
+}
+
+const COUNTERS = ['value', 'n', 'value_approved', 'n_approved', 'n_derived', 'n_illustrative'] as const;
+/** Columns of a batched leaf upsert, in parameter order. */
+const UPSERT_COLUMNS = [...FACT_KEY, 'start_date', 'end_date', ...COUNTERS, 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const;
+const UPSERT_CONFLICT = `on conflict (${FACT_KEY.join(', ')}) do update set ${COUNTERS.map((c) => `${c} = fact.${c} + excluded.${c}`).join(', ')}`;
+/** What a leaf upsert returns: the row as it now is, which the coarse level needs. */
+const UPSERT_RETURNING = `returning ${[...FACT_KEY, 'p1', 'p2', ...COUNTERS].join(', ')}`;
+
+const A_COUNTERS = ['a_n', 'a_derived', 'a_illustrative'] as const;
+/** Columns of a batched coarse upsert, in parameter order. */
+const COARSE_COLUMNS = [...FACT_KEY, 'start_date', 'end_date', 'p1', 'p2', ...COUNTERS, ...A_COUNTERS] as const;
+const COARSE_CONFLICT = `on conflict (${FACT_KEY.join(', ')}) do update set ${[...COUNTERS, ...A_COUNTERS]
+  .map((c) => `${c} = fact_coarse.${c} + excluded.${c}`)
+  .join(', ')} returning ${FACT_KEY.join(', ')}, n`;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: FactKey, b: FactKey): number =>
+  a.indicator_id - b.indicator_id || cmp(a.source, b.source) || a.place_id - b.place_id || cmp(a.period, b.period) || cmp(a.disagg, b.disagg);
+
+const factKeyOf = (d: FactKey): string => `${d.indicator_id}\u0000${d.source}\u0000${d.place_id}\u0000${d.period}\u0000${d.disagg}`;
+
+/** A leaf fact row as the upsert left it. */
+interface LeafAfter extends FactKey {
+  p1: number | null;
+  p2: number | null;
+  value: number;
+  n: number;
+  value_approved: number;
+  n_approved: number;
+  n_derived: number;
+  n_illustrative: number;
+}
+
+/** A change to one coarse row. */
+interface CoarseDelta extends FactDelta {
+  p1: number | null;
+  p2: number | null;
+  a_n: number;
+  a_derived: number;
+  a_illustrative: number;
+}
+
+/**
+ * Runs `text(rows)` over `rows` in multi-row statements whose SQL text is built once per chunk
+ * size, with parameters bound directly: for the tens of thousands of fact rows of a bulk import,
+ * building each statement through the query builder would cost more than running it. Returns
+ * what the statements return.
+ */
+async function runChunked<T, R>(
+  trx: Trx,
+  rows: readonly T[],
+  columns: number,
+  text: (tuples: string) => string,
+  params: (row: T, out: unknown[]) => void,
+): Promise<R[]> {
+  const engine = engineOf(trx);
+  const size = insertChunkSize(engine, columns);
+  const texts = new Map<number, string>();
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    let sqlText = texts.get(chunk.length);
+    if (!sqlText) {
+      let n = 0;
+      const tuple = () => `(${Array.from({ length: columns }, () => (engine === 'postgres' ? `$${++n}` : '?')).join(',')})`;
+      sqlText = text(Array.from({ length: chunk.length }, tuple).join(','));
+      texts.set(chunk.length, sqlText);
+    }
+    const values: unknown[] = [];
+    for (const r of chunk) params(r, values);
+    const result = await trx.executeQuery<R>(CompiledQuery.raw(sqlText, values));
+    for (const r of result.rows) out.push(r);
+  }
+  return out;
+}
+
+/** Deletes the rows of these keys from `table` when they hold no contribution any more. */
+async function deleteEmptied(trx: Trx, table: 'fact' | 'fact_coarse', keys: readonly FactKey[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 200) {
     await trx
-      .insertInto('fact')
-      .values({ ...d, ...place })
-      .onConflict((oc) =>
-        oc.columns([...FACT_KEY]).doUpdateSet((eb) => ({
-          value: eb('fact.value', '+', eb.ref('excluded.value')),
-          n: eb('fact.n', '+', eb.ref('excluded.n')),
-          value_approved: eb('fact.value_approved', '+', eb.ref('excluded.value_approved')),
-          n_approved: eb('fact.n_approved', '+', eb.ref('excluded.n_approved')),
-          n_derived: eb('fact.n_derived', '+', eb.ref('excluded.n_derived')),
-          n_illustrative: eb('fact.n_illustrative', '+', eb.ref('excluded.n_illustrative')),
-        })),
-      )
-      .execute();
-    await trx
-      .deleteFrom('fact')
-      .where('indicator_id', '=', d.indicator_id)
-      .where('source', '=', d.source)
-      .where('place_id', '=', d.place_id)
-      .where('period', '=', d.period)
-      .where('disagg', '=', d.disagg)
+      .deleteFrom(table)
       .where('n', '<=', 0)
+      .where((eb) =>
+        eb.or(
+          keys.slice(i, i + 200).map((d) =>
+            eb.and([
+              eb('indicator_id', '=', d.indicator_id),
+              eb('source', '=', d.source),
+              eb('place_id', '=', d.place_id),
+              eb('period', '=', d.period),
+              eb('disagg', '=', d.disagg),
+            ]),
+          ),
+        ),
+      )
       .execute();
   }
 }
-
-/** Columns of a batched upsert, in parameter order. */
-const UPSERT_COLUMNS = [
-  'indicator_id', 'source', 'place_id', 'period', 'disagg', 'start_date', 'end_date', 'value', 'n',
-  'value_approved', 'n_approved', 'n_derived', 'n_illustrative', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6',
-] as const;
-const UPSERT_CONFLICT = `on conflict (${FACT_KEY.join(', ')}) do update set ${(['value', 'n', 'value_approved', 'n_approved', 'n_derived', 'n_illustrative'] as const)
-  .map((c) => `${c} = fact.${c} + excluded.${c}`)
-  .join(', ')}`;
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const factKeyOf = (d: FactKey): string => `${d.indicator_id}\u0000${d.source}\u0000${d.place_id}\u0000${d.period}\u0000${d.disagg}`;
 
 /**
  * Adds many signed contributions at once (record imports, roll-up rebuilds, and single record
  * writes whose one record touches several facts). Deltas are first summed per fact key in
  * memory, so each fact row is written once; place ancestors are read in one query; rows go in
- * multi-row upserts, in key order; emptied rows are dropped at the end. Same result as
- * `addFactDeltas`.
+ * multi-row upserts, in key order; emptied rows are dropped at the end.
+ *
+ * The coarse level (fact_coarse) moves in the same statements' wake: each upsert returns the
+ * leaf row as it now is, so the coarse row receives exactly the leaf's change (and, for its
+ * approved-only counts, whether the leaf holds approved contributions before and after). A
+ * coarse row is therefore always the sum of the leaf rows that exist under it.
  */
 export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>): Promise<void> {
   const merged = new Map<string, FactDelta>();
@@ -163,7 +223,7 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
   );
   if (rows.length === 0) return;
   // In key order, each statement walks the fact table's index forwards instead of jumping about.
-  rows.sort((a, b) => a.indicator_id - b.indicator_id || cmp(a.source, b.source) || a.place_id - b.place_id || cmp(a.period, b.period) || cmp(a.disagg, b.disagg));
+  rows.sort(byKey);
 
   const placeIds = [...new Set(rows.map((d) => d.place_id))];
   const ancestors = new Map<number, Array<number | null>>();
@@ -175,57 +235,91 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
       .execute();
     for (const p of found) ancestors.set(p.id, [p.p1, p.p2, p.p3, p.p4, p.p5, p.p6]);
   }
-  // Multi-row upserts with their SQL text built once per chunk size and parameters bound
-  // directly: for the tens of thousands of fact rows of a bulk import, building each statement
-  // through the query builder would cost more than running it.
-  const engine = engineOf(trx);
-  const size = insertChunkSize(engine, UPSERT_COLUMNS.length);
-  const texts = new Map<number, string>();
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    let text = texts.get(chunk.length);
-    if (!text) {
-      let n = 0;
-      const tuple = () => `(${UPSERT_COLUMNS.map(() => (engine === 'postgres' ? `$${++n}` : '?')).join(',')})`;
-      text = `insert into fact (${UPSERT_COLUMNS.join(',')}) values ${Array.from({ length: chunk.length }, tuple).join(',')} ${UPSERT_CONFLICT}`;
-      texts.set(chunk.length, text);
-    }
-    const params: unknown[] = [];
-    for (const d of chunk) {
+  const after = await runChunked<FactDelta, LeafAfter>(
+    trx,
+    rows,
+    UPSERT_COLUMNS.length,
+    (tuples) => `insert into fact (${UPSERT_COLUMNS.join(',')}) values ${tuples} ${UPSERT_CONFLICT} ${UPSERT_RETURNING}`,
+    (d, out) => {
       const p = ancestors.get(d.place_id);
       if (!p) throw new Error(`fact delta for unknown place ${d.place_id}`);
-      params.push(
+      out.push(
         d.indicator_id, d.source, d.place_id, d.period, d.disagg, d.start_date, d.end_date,
         d.value, d.n, d.value_approved, d.n_approved, d.n_derived, d.n_illustrative, ...p,
       );
+    },
+  );
+
+  const emptied: FactKey[] = [];
+  const coarse = new Map<string, CoarseDelta>();
+  for (const a of after) {
+    const d = merged.get(factKeyOf(a));
+    if (!d) throw new Error(`fact upsert returned a row it was not given (${factKeyOf(a)})`);
+    // The row before this change (all zeros when the upsert created it).
+    const before = { n: a.n - d.n, n_approved: a.n_approved - d.n_approved, n_derived: a.n_derived - d.n_derived, n_illustrative: a.n_illustrative - d.n_illustrative };
+    const kept = a.n > 0;
+    if (!kept) emptied.push(a);
+    const wasApproved = before.n > 0 && before.n_approved > 0;
+    const isApproved = kept && a.n_approved > 0;
+    const place = a.p2 ?? a.p1 ?? a.place_id;
+    const key = `${a.indicator_id}\u0000${a.source}\u0000${place}\u0000${a.period}\u0000${a.disagg}`;
+    let c = coarse.get(key);
+    if (!c) {
+      c = {
+        indicator_id: a.indicator_id, source: a.source, place_id: place, period: a.period, disagg: a.disagg, start_date: d.start_date, end_date: d.end_date,
+        p1: a.p1, p2: a.p2, value: 0, n: 0, value_approved: 0, n_approved: 0, n_derived: 0, n_illustrative: 0, a_n: 0, a_derived: 0, a_illustrative: 0,
+      };
+      coarse.set(key, c);
     }
-    await trx.executeQuery(CompiledQuery.raw(text, params));
+    if (kept) {
+      c.value += d.value;
+      c.n += d.n;
+      c.value_approved += d.value_approved;
+      c.n_approved += d.n_approved;
+      c.n_derived += d.n_derived;
+      c.n_illustrative += d.n_illustrative;
+    } else {
+      // The leaf row goes: take out everything it held before, whatever rounding left in it.
+      c.value += d.value - a.value;
+      c.n -= before.n;
+      c.value_approved += d.value_approved - a.value_approved;
+      c.n_approved -= before.n_approved;
+      c.n_derived -= before.n_derived;
+      c.n_illustrative -= before.n_illustrative;
+    }
+    if (wasApproved) {
+      c.a_n -= before.n;
+      c.a_derived -= before.n_derived;
+      c.a_illustrative -= before.n_illustrative;
+    }
+    if (isApproved) {
+      c.a_n += a.n;
+      c.a_derived += a.n_derived;
+      c.a_illustrative += a.n_illustrative;
+    }
   }
-  // Only a row that lost contributions can have emptied; look at those keys alone.
-  const shrunk = rows.filter((d) => d.n < 0);
-  for (let i = 0; i < shrunk.length; i += 200) {
-    await trx
-      .deleteFrom('fact')
-      .where('n', '<=', 0)
-      .where((eb) =>
-        eb.or(
-          shrunk.slice(i, i + 200).map((d) =>
-            eb.and([
-              eb('indicator_id', '=', d.indicator_id),
-              eb('source', '=', d.source),
-              eb('place_id', '=', d.place_id),
-              eb('period', '=', d.period),
-              eb('disagg', '=', d.disagg),
-            ]),
-          ),
-        ),
-      )
-      .execute();
-  }
+  if (after.length !== rows.length) throw new Error(`fact upsert returned ${after.length} rows for ${rows.length}`);
+  await deleteEmptied(trx, 'fact', emptied);
+
+  const coarseRows = [...coarse.values()].sort(byKey);
+  const coarseAfter = await runChunked<CoarseDelta, FactKey & { n: number }>(
+    trx,
+    coarseRows,
+    COARSE_COLUMNS.length,
+    (tuples) => `insert into fact_coarse (${COARSE_COLUMNS.join(',')}) values ${tuples} ${COARSE_CONFLICT}`,
+    (c, out) => {
+      out.push(
+        c.indicator_id, c.source, c.place_id, c.period, c.disagg, c.start_date, c.end_date, c.p1, c.p2,
+        c.value, c.n, c.value_approved, c.n_approved, c.n_derived, c.n_illustrative, c.a_n, c.a_derived, c.a_illustrative,
+      );
+    },
+  );
+  await deleteEmptied(trx, 'fact_coarse', coarseAfter.filter((c) => c.n <= 0));
 }
 
 /** Removes every fact row of the given indicators (before their roll-ups are rebuilt). */
 export async function deleteFactsOfIndicators(trx: Trx, indicatorIds: readonly number[]): Promise<void> {
   if (indicatorIds.length === 0) return;
   await trx.deleteFrom('fact').where('indicator_id', 'in', [...indicatorIds]).execute();
+  await trx.deleteFrom('fact_coarse').where('indicator_id', 'in', [...indicatorIds]).execute();
 }
