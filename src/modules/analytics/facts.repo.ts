@@ -106,11 +106,28 @@ const COARSE_CONFLICT = `on conflict (${FACT_KEY.join(', ')}) do update set ${[.
   .map((c) => `${c} = fact_coarse.${c} + excluded.${c}`)
   .join(', ')} returning ${FACT_KEY.join(', ')}, n`;
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byKey = (a: FactKey, b: FactKey): number =>
-  a.indicator_id - b.indicator_id || cmp(a.source, b.source) || a.place_id - b.place_id || cmp(a.period, b.period) || cmp(a.disagg, b.disagg);
+/** An id as two UTF-16 code units: fixed width, so code-unit order is numeric order. */
+const u32 = (n: number): string => String.fromCharCode(n >>> 16, n & 0xffff);
 
-const factKeyOf = (d: FactKey): string => `${d.indicator_id}\u0000${d.source}\u0000${d.place_id}\u0000${d.period}\u0000${d.disagg}`;
+/**
+ * A fact key as one short string whose order is the primary key's order (ids fixed-width, codes
+ * ended by U+0000, which no code contains and which sorts first), so that rows sort by a plain
+ * string comparison. Built for every delta of a bulk import: kept cheap.
+ */
+const keyOf = (indicatorId: number, source: string, placeId: number, period: string, disagg: string): string =>
+  u32(indicatorId) + source + '\u0000' + u32(placeId) + period + '\u0000' + disagg;
+const factKeyOf = (d: FactKey): string => keyOf(d.indicator_id, d.source, d.place_id, d.period, d.disagg);
+
+const sameKey = (a: FactKey, b: FactKey): boolean =>
+  a.place_id === b.place_id && a.period === b.period && a.indicator_id === b.indicator_id && a.disagg === b.disagg && a.source === b.source;
+
+/** The values of a keyed map, in key order. */
+function inKeyOrder<T>(map: ReadonlyMap<string, T>, keep: (v: T) => boolean = () => true): T[] {
+  const keys: string[] = [];
+  for (const [k, v] of map) if (keep(v)) keys.push(k);
+  keys.sort();
+  return keys.map((k) => map.get(k)!);
+}
 
 /** A leaf fact row as the upsert left it. */
 interface LeafAfter extends FactKey {
@@ -203,12 +220,20 @@ async function deleteEmptied(trx: Trx, table: 'fact' | 'fact_coarse', keys: read
  */
 export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>): Promise<void> {
   const merged = new Map<string, FactDelta>();
+  // The caller's deltas are not changed: a key's first delta is kept as it is, and copied only
+  // when a second one comes to be added to it (most keys of a bulk import have one).
+  const copied = new Set<FactDelta>();
   for (const d of deltas) {
     const key = factKeyOf(d);
-    const cur = merged.get(key);
+    let cur = merged.get(key);
     if (!cur) {
-      merged.set(key, { ...d });
+      merged.set(key, d);
       continue;
+    }
+    if (!copied.has(cur)) {
+      cur = { ...cur };
+      copied.add(cur);
+      merged.set(key, cur);
     }
     cur.value += d.value;
     cur.n += d.n;
@@ -218,12 +243,12 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
     cur.n_illustrative += d.n_illustrative;
   }
   // A record updated without touching its roll-ups gives pairs that cancel out: nothing to write.
-  const rows = [...merged.values()].filter(
+  // In key order, each statement walks the fact table's index forwards instead of jumping about.
+  const rows = inKeyOrder(
+    merged,
     (d) => d.n !== 0 || d.value !== 0 || d.value_approved !== 0 || d.n_approved !== 0 || d.n_derived !== 0 || d.n_illustrative !== 0,
   );
   if (rows.length === 0) return;
-  // In key order, each statement walks the fact table's index forwards instead of jumping about.
-  rows.sort(byKey);
 
   const placeIds = [...new Set(rows.map((d) => d.place_id))];
   const ancestors = new Map<number, Array<number | null>>();
@@ -252,9 +277,12 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
 
   const emptied: FactKey[] = [];
   const coarse = new Map<string, CoarseDelta>();
-  for (const a of after) {
-    const d = merged.get(factKeyOf(a));
-    if (!d) throw new Error(`fact upsert returned a row it was not given (${factKeyOf(a)})`);
+  if (after.length !== rows.length) throw new Error(`fact upsert returned ${after.length} rows for ${rows.length}`);
+  // Both engines return a multi-row insert's rows in the order given; matched by key if not.
+  const inOrder = after.every((a, i) => sameKey(a, rows[i]!));
+  for (const [i, a] of after.entries()) {
+    const d = inOrder ? rows[i] : merged.get(factKeyOf(a));
+    if (!d) throw new Error(`fact upsert returned a row it was not given (${JSON.stringify(a)})`);
     // The row before this change (all zeros when the upsert created it).
     const before = { n: a.n - d.n, n_approved: a.n_approved - d.n_approved, n_derived: a.n_derived - d.n_derived, n_illustrative: a.n_illustrative - d.n_illustrative };
     const kept = a.n > 0;
@@ -262,7 +290,7 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
     const wasApproved = before.n > 0 && before.n_approved > 0;
     const isApproved = kept && a.n_approved > 0;
     const place = a.p2 ?? a.p1 ?? a.place_id;
-    const key = `${a.indicator_id}\u0000${a.source}\u0000${place}\u0000${a.period}\u0000${a.disagg}`;
+    const key = keyOf(a.indicator_id, a.source, place, a.period, a.disagg);
     let c = coarse.get(key);
     if (!c) {
       c = {
@@ -298,10 +326,9 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
       c.a_illustrative += a.n_illustrative;
     }
   }
-  if (after.length !== rows.length) throw new Error(`fact upsert returned ${after.length} rows for ${rows.length}`);
   await deleteEmptied(trx, 'fact', emptied);
 
-  const coarseRows = [...coarse.values()].sort(byKey);
+  const coarseRows = inKeyOrder(coarse);
   const coarseAfter = await runChunked<CoarseDelta, FactKey & { n: number }>(
     trx,
     coarseRows,
