@@ -472,6 +472,9 @@ async function analyse(db: Db, program: ProgramRef, indicators: readonly Analyti
  *   Without it, all facts are added whatever their disaggregation.
  * - An indicator with several sources and no `source` gives rows per source; sources are never
  *   added together.
+ * - Record-fed sum indicators are read from the coarse fact level when the query groups and
+ *   filters no finer than departments (same answer, far fewer rows); `opts.coarse: false`
+ *   reads the leaf facts only.
  */
 export async function queryAnalytics(db: Db, q: AnalyticsQuery, opts: ReadOptions = {}): Promise<{ rows: AnalyticsRow[] }> {
   const { program, indicators } = await requireIndicators(db, q.program, q.indicators);
