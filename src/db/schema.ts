@@ -205,6 +205,34 @@ export interface FactTable {
   n_illustrative: number;
 }
 
+/**
+ * The coarse fact level of record-fed indicators: their facts summed per indicator × source ×
+ * department (the leaf facts' p2, or p1 for facts of level-1 places) × period ×
+ * disaggregation, kept by the same deltas as the leaf facts (see the migration
+ * 20261128100000_fact_coarse for the columns).
+ */
+export interface FactCoarseTable {
+  indicator_id: number;
+  source: string;
+  place_id: number;
+  period: string;
+  disagg: string;
+  start_date: string;
+  end_date: string;
+  p1: number | null;
+  p2: number | null;
+  value: number;
+  n: number;
+  value_approved: number;
+  n_approved: number;
+  n_derived: number;
+  n_illustrative: number;
+  /** n, n_derived, n_illustrative summed over the leaf facts with approved contributions. */
+  a_n: number;
+  a_derived: number;
+  a_illustrative: number;
+}
+
 /** A program's own record type; built-in types ship with the code and are not stored. */
 export interface RecordTypeTable {
   id: Generated<number>;
@@ -270,6 +298,7 @@ export interface Database extends AccountTables {
   target: TargetTable;
   data_value: DataValueTable;
   fact: FactTable;
+  fact_coarse: FactCoarseTable;
   record_type: RecordTypeTable;
   record: RecordTable;
   report_definition: ReportDefinitionTable;

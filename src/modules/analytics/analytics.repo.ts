@@ -164,6 +164,12 @@ export interface FactScope {
   /** Disaggregation pairs the fact key must contain (subset match). */
   disagg: ReadonlyArray<readonly [string, string]>;
   approvedOnly: boolean;
+  /**
+   * Read the coarse level (fact_coarse: facts of record-fed indicators summed per department)
+   * instead of the leaf facts. Only for scopes and groupings it answers exactly: see
+   * `coarseAnswers` in analytics.service.ts.
+   */
+  coarse?: boolean | undefined;
 }
 
 /** What the SQL groups by; whatever is off is summed over. */
@@ -248,7 +254,10 @@ function pairPattern(dim: string, opt: string): string {
  */
 function factsInScope(db: Db, scope: FactScope, level: PlaceLevelColumn | null) {
   const [firstSource, ...otherSources] = scope.sources;
-  let query = db.selectFrom('fact').where('indicator_id', '=', scope.indicatorId);
+  // fact_coarse has the fact columns the scope names (p1, p2 are all a coarse scope may use),
+  // under the same names: one query for both levels.
+  const table = (scope.coarse ? 'fact_coarse as fact' : 'fact') as 'fact';
+  let query = db.selectFrom(table).where('indicator_id', '=', scope.indicatorId);
   query = otherSources.length ? query.where('source', 'in', [...scope.sources]) : query.where('source', '=', firstSource ?? '');
   if (level) query = query.where(level, 'is not', null);
   if (scope.subtree) query = query.where(scope.subtree.leaf ? 'place_id' : scope.subtree.column, '=', scope.subtree.id);
@@ -280,6 +289,9 @@ export async function aggregateFacts(
   provenance: 'flag' | 'counts',
 ): Promise<FactGroupRow[]> {
   const value = scope.approvedOnly ? sql.ref('value_approved') : sql.ref('value');
+  // Approved-only provenance is that of the leaf facts holding approved contributions; the
+  // coarse level keeps their counts apart.
+  const [n, nDerived, nIllustrative] = scope.coarse && scope.approvedOnly ? ['a_n', 'a_derived', 'a_illustrative'] : ['n', 'n_derived', 'n_illustrative'];
   const columns: [RawBuilder<unknown>, keyof FactGroupRow][] = [];
   const column = (name: GroupColumn) => sql<unknown>`${sql.ref(name)}`;
   if (group.source) columns.push([column('source'), 'source']);
@@ -291,8 +303,8 @@ export async function aggregateFacts(
     ...columns.map(([expression, alias]) => expression.as(alias)),
     sql<unknown>`sum(${value})`.as('value'),
     ...(provenance === 'counts'
-      ? [sql<unknown>`sum(n)`.as('n'), sql<unknown>`sum(n_derived)`.as('n_derived'), sql<unknown>`sum(n_illustrative)`.as('n_illustrative')]
-      : [sql<unknown>`max(n_derived + n_illustrative)`.as('not_sourced')]),
+      ? [sql<unknown>`sum(${sql.ref(n)})`.as('n'), sql<unknown>`sum(${sql.ref(nDerived)})`.as('n_derived'), sql<unknown>`sum(${sql.ref(nIllustrative)})`.as('n_illustrative')]
+      : [sql<unknown>`max(${sql.ref(nDerived)} + ${sql.ref(nIllustrative)})`.as('not_sourced')]),
   ];
   let query = factsInScope(db, scope, group.level).select(selections);
   if (columns.length) query = query.groupBy(columns.map(([expression]) => expression));

@@ -87,9 +87,20 @@ export interface AnalyticsRow {
   provenance: ProvenanceKind[];
 }
 
+/** How a query reads the fact table. */
+export interface ReadOptions {
+  /**
+   * Read the coarse level of record-fed indicators wherever it gives the same answer as the
+   * leaf facts (default true). Off only to compare the two, in tests and benchmarks.
+   */
+  coarse?: boolean | undefined;
+}
+
 /** Everything about a query that does not depend on the indicator. */
 interface QueryContext {
   programId: number;
+  /** Whether the coarse level may be read (ReadOptions.coarse). */
+  coarse: boolean;
   grouping: Grouping;
   scope: Omit<FactScope, 'indicatorId' | 'sources'>;
   /** Parsed period ids and their buckets, shared by every indicator of the query. */
@@ -140,7 +151,7 @@ async function requireIndicators(db: Db, programCode: string, codes: readonly st
 }
 
 /** Resolves the filters and groupings of a query into ids and dates, checking every code. */
-async function resolveContext(db: Db, program: ProgramRef, q: AnalyticsQuery): Promise<QueryContext> {
+async function resolveContext(db: Db, program: ProgramRef, q: AnalyticsQuery, opts: ReadOptions = {}): Promise<QueryContext> {
   const grouping = parseGrouping(q.by ?? [], MAX_PLACE_LEVEL);
   const scope: QueryContext['scope'] = { disagg: [], approvedOnly: q.approvedOnly === true };
 
@@ -182,7 +193,7 @@ async function resolveContext(db: Db, program: ProgramRef, q: AnalyticsQuery): P
     if (issues.length) throw validationError(`unknown disaggregation in the query`, issues);
     scope.disagg = Object.entries(filter).sort(([a], [b]) => a.localeCompare(b));
   }
-  return { programId: program.id, grouping, scope, periods: new Map(), buckets: new Map() };
+  return { programId: program.id, coarse: opts.coarse ?? true, grouping, scope, periods: new Map(), buckets: new Map() };
 }
 
 function cachedPeriod(ctx: QueryContext, id: string): Period | null {
@@ -226,6 +237,29 @@ function bucketOfPeriod(ctx: QueryContext, id: string): { period: Period; bucket
   return b;
 }
 
+/** Place-level columns the coarse level keeps. */
+const COARSE_LEVELS: ReadonlySet<PlaceLevelColumn> = new Set(['p1', 'p2']);
+
+/**
+ * Whether the coarse level (fact_coarse) answers this indicator's query exactly as the leaf
+ * facts would. It holds the facts of record-fed indicators (origin `records`, the only ones
+ * written as deltas) summed per department with their period, start and end dates,
+ * disaggregation and source kept, so it answers any period grouping or range (calendar or
+ * fiscal) and any disaggregation, source or approved-only query of a sum indicator, grouped
+ * by no finer a place level than departments and filtered by no finer a place or zone. The
+ * rest — districts, leaf places, latest/average rules that need each reporting place — reads
+ * the leaf facts.
+ */
+function coarseAnswers(ctx: QueryContext, ind: AnalyticsIndicator, summed: boolean): boolean {
+  if (!ctx.coarse || ind.origin !== 'records' || !summed) return false;
+  const { placeLevel } = ctx.grouping;
+  if (placeLevel !== null && !COARSE_LEVELS.has(placeColumn(placeLevel))) return false;
+  const { subtree, zone } = ctx.scope;
+  if (subtree && (subtree.leaf || !COARSE_LEVELS.has(subtree.column))) return false;
+  if (zone && zone.some((z) => !COARSE_LEVELS.has(z.column))) return false;
+  return true;
+}
+
 interface Group {
   cell: Cell;
   sum: number;
@@ -245,7 +279,7 @@ async function indicatorCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicator
   const { grouping } = ctx;
   const plan = sourcePlan(ind, source, grouping);
   const summed = ind.agg_time === 'sum' && ind.agg_place === 'sum';
-  const scope: FactScope = { ...ctx.scope, indicatorId: ind.id, sources: plan.factSources };
+  const scope: FactScope = { ...ctx.scope, indicatorId: ind.id, sources: plan.factSources, coarse: coarseAnswers(ctx, ind, summed) };
   const level = grouping.placeLevel ? placeColumn(grouping.placeLevel) : null;
   const grouped: FactGrouping = {
     level,
@@ -384,8 +418,8 @@ async function formulaCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicator, 
 }
 
 /** Runs a query for already-resolved indicators. */
-async function analyse(db: Db, program: ProgramRef, indicators: readonly AnalyticsIndicator[], q: AnalyticsQuery): Promise<AnalyticsRow[]> {
-  const ctx = await resolveContext(db, program, q);
+async function analyse(db: Db, program: ProgramRef, indicators: readonly AnalyticsIndicator[], q: AnalyticsQuery, opts: ReadOptions = {}): Promise<AnalyticsRow[]> {
+  const ctx = await resolveContext(db, program, q, opts);
   const perIndicator: { ind: AnalyticsIndicator; cells: Cell[] }[] = [];
   for (const ind of indicators) perIndicator.push({ ind, cells: await indicatorCells(db, ctx, ind, q.source, 0) });
 
@@ -438,10 +472,13 @@ async function analyse(db: Db, program: ProgramRef, indicators: readonly Analyti
  *   Without it, all facts are added whatever their disaggregation.
  * - An indicator with several sources and no `source` gives rows per source; sources are never
  *   added together.
+ * - Record-fed sum indicators are read from the coarse fact level when the query groups and
+ *   filters no finer than departments (same answer, far fewer rows); `opts.coarse: false`
+ *   reads the leaf facts only.
  */
-export async function queryAnalytics(db: Db, q: AnalyticsQuery): Promise<{ rows: AnalyticsRow[] }> {
+export async function queryAnalytics(db: Db, q: AnalyticsQuery, opts: ReadOptions = {}): Promise<{ rows: AnalyticsRow[] }> {
   const { program, indicators } = await requireIndicators(db, q.program, q.indicators);
-  return { rows: await analyse(db, program, indicators, q) };
+  return { rows: await analyse(db, program, indicators, q, opts) };
 }
 
 /**

@@ -41,8 +41,11 @@ export interface ImportResult {
 
 /** Most problems reported for one batch: enough to fix a file, not so many that the message swamps. */
 const MAX_ISSUES = 1_000;
-/** Records per write step: bounds the statements' size and the deltas held in memory. */
-const STEP = 20_000;
+/**
+ * Records per write step: bounds the deltas held in memory. Larger steps merge more deltas
+ * into each fact row, and especially into each coarse row, before anything is written.
+ */
+const STEP = 100_000;
 
 /** Validates a batch; throws one validation error listing every problem (file, row, field). */
 export function prepareBatch(scope: RecordScope, typeCode: string, inputs: readonly RecordInput[], opts: ImportOptions = {}): PreparedRecord[] {
