@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { VigiaError, notFound, validationError } from '../../core/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findUserByEmail, findUserById, type PublicUser } from '../users/users.repo.js';
+import { findUserByEmail, type PublicUser } from '../users/users.repo.js';
 import { verifyPassword, hashPassword } from './password.js';
 import { FailureLimiter } from './rate-limit.js';
 import { hashSecret, newSecret } from './secret-token.js';
-import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from './sessions.repo.js';
-import { findLiveToken, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
+import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from './sessions.repo.js';
+import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -79,17 +79,14 @@ export async function authenticate(
   credentials: { sessionSecret?: string | undefined; bearer?: string | undefined },
 ): Promise<{ user: PublicUser; via: 'session' | 'token' } | null> {
   const now = s.now().toISOString();
-  let userId: number | undefined;
+  let user: PublicUser | undefined;
   let via: 'session' | 'token' = 'session';
   if (credentials.bearer) {
-    userId = (await findLiveToken(db, hashSecret(credentials.bearer), now))?.user_id;
+    user = await findLiveTokenUser(db, hashSecret(credentials.bearer), now);
     via = 'token';
-    if (userId === undefined) return null;
   } else if (credentials.sessionSecret) {
-    userId = await findLiveSession(db, hashSecret(credentials.sessionSecret), now);
+    user = await findLiveSessionUser(db, hashSecret(credentials.sessionSecret), now);
   }
-  if (userId === undefined) return null;
-  const user = await findUserById(db, userId);
   return user && user.active === 1 ? { user, via } : null;
 }
 
