@@ -39,7 +39,7 @@ export async function signIn(
   client: string,
 ): Promise<{ sessionSecret: string; user: PublicUser; expiresAt: string }> {
   const keys = [`email:${email.trim().toLowerCase()}`, `client:${client}`];
-  const wait = Math.max(...keys.map((k) => s.limiter.retryAfter(k)));
+  const wait = Math.max(...(await Promise.all(keys.map((k) => s.limiter.retryAfter(db, k)))));
   if (wait > 0) {
     throw new VigiaError('unauthorized', `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minute(s)`, [
       { reason: 'rate_limited', value: Math.ceil(wait / 1000) },
@@ -48,11 +48,11 @@ export async function signIn(
   const user = await findUserByEmail(db, email.trim());
   const ok = user && user.active === 1 ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash), false);
   if (!user || !ok) {
-    keys.forEach((k) => s.limiter.fail(k));
+    await s.limiter.fail(db, keys);
     await recordAudit(db, { userId: user?.id ?? null, action: 'sign_in_failed', entity: 'session', after: { email: email.trim().toLowerCase() } });
     throw new VigiaError('unauthorized', 'wrong email or password');
   }
-  keys.forEach((k) => s.limiter.reset(k));
+  await s.limiter.reset(db, keys);
   const now = s.now();
   const sessionSecret = newSecret('vgs');
   const expiresAt = addHours(now, s.sessionHours);
