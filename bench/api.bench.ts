@@ -4,7 +4,8 @@
  * production, so that the load generator (autocannon, in the bench process) does not share its
  * event loop; it does share the machine's cores. The run is bounded in time.
  *
- * BENCH_API_WORKERS sets N (default: one per CPU core, as recommended for production).
+ * BENCH_API_WORKERS sets N (default 1, `vigia serve`'s default, so that figures compare with
+ * earlier runs; 2 = one per core on the 2-core development machine).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { round } from './stats.js';
 const CONNECTIONS = 50;
 const SECONDS = 10;
 const root = resolve(import.meta.dirname, '..');
-const WORKERS = Number(process.env.BENCH_API_WORKERS || availableParallelism());
+const WORKERS = Math.max(1, Math.min(availableParallelism() * 4, Number(process.env.BENCH_API_WORKERS || 1)));
 
 /**
  * CPU seconds (user + system) used so far by process `pid` and its children (the cluster
