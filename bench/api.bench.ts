@@ -1,11 +1,15 @@
 /**
  * Authenticated analytics over HTTP at 50 concurrent connections on loopback, against the demo
- * program. The server runs in its own process (`vigia serve`), as in production, so that the
- * load generator does not share its event loop; the run is bounded in time.
+ * program. The server runs in its own process tree (`vigia serve --workers N`), as in
+ * production, so that the load generator (autocannon, in the bench process) does not share its
+ * event loop; it does share the machine's cores. The run is bounded in time.
+ *
+ * BENCH_API_WORKERS sets N (default 1, `vigia serve`'s default, so that figures compare with
+ * earlier runs; 2 = one per core on the 2-core development machine).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
@@ -19,11 +23,37 @@ import { round } from './stats.js';
 const CONNECTIONS = 50;
 const SECONDS = 10;
 const root = resolve(import.meta.dirname, '..');
+const WORKERS = Math.max(1, Math.min(availableParallelism() * 4, Number(process.env.BENCH_API_WORKERS || 1)));
+
+/**
+ * CPU seconds (user + system) used so far by process `pid` and its children (the cluster
+ * workers), from /proc; null where there is no /proc.
+ */
+function treeCpuSeconds(pid: number): number | null {
+  const ticks = (p: string): { ppid: number; cpu: number } | null => {
+    try {
+      // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
+    } catch {
+      return null;
+    }
+  };
+  const own = ticks(String(pid));
+  if (!own) return null;
+  let sum = own.cpu;
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    const t = ticks(p);
+    if (t?.ppid === pid) sum += t.cpu;
+  }
+  return sum / 100; // USER_HZ is 100 on Linux
+}
 
 /** Starts `vigia serve` on a free loopback port and resolves with its URL. */
 function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, 'bin/vigia.mjs'), 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, [join(root, 'bin/vigia.mjs'), 'serve', '--port', '0', ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])], {
       env: { ...process.env, VIGIA_DB: file, HOST: '127.0.0.1', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -59,13 +89,16 @@ export const apiBench: Benchmark = {
       const server = await startServer(file);
       child = server.child;
       const path = '/api/analytics?program=PE&indicator=ERAD_HA&by=place-level:2,period:year';
-      ctx.log(`api: ${CONNECTIONS} connections for ${SECONDS} s against ${server.url}${path}`);
+      ctx.log(`api: ${CONNECTIONS} connections for ${SECONDS} s against ${server.url}${path} (${WORKERS} server worker(s))`);
+      const cpuBefore = child.pid === undefined ? null : treeCpuSeconds(child.pid);
       const result = await autocannon({
         url: `${server.url}${path}`,
         connections: CONNECTIONS,
         duration: SECONDS,
         headers: { authorization: `Bearer ${token}` },
       });
+      const cpuAfter = child.pid === undefined ? null : treeCpuSeconds(child.pid);
+      const cpuMs = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : null;
       const bad = result.non2xx + result.errors + result.timeouts;
       if (bad > 0) ctx.note(`api: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
       return {
@@ -74,6 +107,8 @@ export const apiBench: Benchmark = {
         api_analytics_p99_ms: round(result.latency.p99, 2),
         api_analytics_requests: result.requests.total,
         api_analytics_failed: bad,
+        api_workers: WORKERS,
+        ...(cpuMs === null ? {} : { api_server_cpu_ms_per_request: round(cpuMs, 3) }),
       };
     } finally {
       child?.kill('SIGTERM');

@@ -22,6 +22,12 @@ const schema = z.object({
   VIGIA_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   /** "true" behind a TLS-terminating proxy: session cookies are then always marked Secure. */
   VIGIA_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * HTTP server processes for `vigia serve` (node:cluster). 1 serves in the one process; more
+   * use more CPU cores: the primary migrates and loads the demo once, then starts the workers,
+   * which share the port and the database (SQLite in WAL mode: readers run side by side).
+   */
+  VIGIA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Largest request body the API accepts, in bytes (uploads included). */
   VIGIA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
 });

@@ -34,7 +34,13 @@ export interface OpenDatabase {
 function cachePreparedStatements(sqlite: SqliteDatabase.Database, size = 200): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, SqliteDatabase.Statement>();
-  sqlite.prepare = ((source: string) => {
+  sqlite.prepare = ((text: string) => {
+    // Kysely opens transactions with a plain (deferred) BEGIN. When several processes share the
+    // file (`vigia serve --workers N`), a deferred transaction that read before another process
+    // committed cannot then write: SQLite fails it with SQLITE_BUSY at once, without waiting
+    // (busy_timeout does not apply). BEGIN IMMEDIATE takes the write lock up front, waiting for
+    // it under busy_timeout, so writers queue instead of failing.
+    const source = text === 'begin' ? 'begin immediate' : text;
     let stmt = cache.get(source);
     if (!stmt) {
       stmt = prepare(source);
@@ -70,6 +76,7 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Writers of other processes (workers) are waited for up to 5 s instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   // 64 MiB of page cache: bulk loads touch the fact table and the value index all over.
   sqlite.pragma('cache_size = -65536');

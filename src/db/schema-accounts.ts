@@ -38,6 +38,14 @@ export interface ApiTokenTable {
   last_used_at: string | null;
 }
 
+/** One failed sign-in against a key (`email:…` or `client:…`), for the lockout. */
+export interface SignInFailureTable {
+  id: Generated<number>;
+  key: string;
+  /** Milliseconds since the epoch. */
+  at_ms: number;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   at: string;
@@ -75,6 +83,7 @@ export interface AccountTables {
   session: SessionTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  sign_in_failure: SignInFailureTable;
 }
 
 export type User = Selectable<UserTable>;

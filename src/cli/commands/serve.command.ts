@@ -1,57 +1,97 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseConfig } from '../../config.js';
+import { parseConfig, type Config } from '../../config.js';
+import type { OpenDatabase } from '../../db/database.js';
 import { countPrograms } from '../../modules/health/health.repo.js';
 import { ensureAdministrator, FIRST_ADMIN_EMAIL } from '../../modules/users/users.service.js';
+import { isClusterWorker, reportListening, runPrimary } from '../../server/cluster.js';
 import { action, openConfiguredDatabase } from '../context.js';
 import { packageRoot } from '../package-root.js';
+
+interface ServeOptions {
+  demo?: boolean;
+  port?: string;
+  workers?: string;
+}
+
+/** The one-off start-up work: migrations, the demo program, the first administrator. */
+async function prepare(config: Config, opts: ServeOptions): Promise<OpenDatabase> {
+  const opened = await openConfiguredDatabase(config);
+  const { db, label } = opened;
+  console.log(`database: ${label}`);
+  if (opts.demo && (await countPrograms(db)) === 0) {
+    const dir = resolve(packageRoot(), 'demo/peru');
+    console.log(`loading the demo program from ${dir} …`);
+    // Loaded lazily: the loader is only needed on a first start.
+    const { loadProgramFolder } = await import('../../modules/programs/program-load.service.js');
+    const summary = await loadProgramFolder(db, dir);
+    console.log(`demo program ${summary.program} loaded`);
+  }
+  const password = await ensureAdministrator(db);
+  if (password) {
+    console.log(`\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`);
+  }
+  return opened;
+}
+
+/** Serves HTTP in this process with `opened`; resolves with the URL once listening. */
+async function serveHere(config: Config, opened: OpenDatabase): Promise<string> {
+  // The HTTP stack is imported only by the commands that serve.
+  const { createApp } = await import('../../server/app.js');
+  const { listen } = await import('../../server/serve.js');
+  const { defaultAuthSettings } = await import('../../modules/auth/auth.service.js');
+  const app = createApp({
+    db: opened.db,
+    engine: opened.engine,
+    auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
+    secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
+    maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
+    webRoot: resolve(packageRoot(), 'dist/web'),
+  });
+  const server = await listen(app, config.PORT, config.HOST);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await opened.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return server.url;
+}
+
+function announce(url: string, workers: number): void {
+  const processes = workers > 1 ? ` with ${workers} worker processes` : '';
+  console.log(`Vigia is listening on ${url}/${processes}  (web app: ${url}/, API: ${url}/api/docs, ${url}/api/openapi.json)`);
+  if (!existsSync(resolve(packageRoot(), 'dist/web/index.html'))) console.log('the web app is not built: run `npm run build:web` (npm start does it for you)');
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Migrate the database and start the HTTP server (PORT, HOST from the environment)')
+    .description('Migrate the database and start the HTTP server (PORT, HOST, VIGIA_WORKERS from the environment)')
     .option('--demo', 'load the demo program first if the database has no program yet')
     .option('-p, --port <port>', 'port (overrides PORT)')
+    .option('-w, --workers <n>', 'HTTP server processes sharing the port, e.g. one per CPU core (overrides VIGIA_WORKERS)')
     .action(
-      action(async (opts: { demo?: boolean; port?: string }) => {
-        const config = parseConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
-        const { db, engine, label } = await openConfiguredDatabase(config);
-        console.log(`database: ${label}`);
-        if (opts.demo && (await countPrograms(db)) === 0) {
-          const dir = resolve(packageRoot(), 'demo/peru');
-          console.log(`loading the demo program from ${dir} …`);
-          // Loaded lazily: the loader is only needed on a first start.
-          const { loadProgramFolder } = await import('../../modules/programs/program-load.service.js');
-          const summary = await loadProgramFolder(db, dir);
-          console.log(`demo program ${summary.program} loaded`);
+      action(async (opts: ServeOptions) => {
+        const config = parseConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.workers ? { VIGIA_WORKERS: opts.workers } : {}) });
+        if (isClusterWorker()) {
+          // The primary has migrated and prepared the database before forking this worker.
+          reportListening(await serveHere(config, await openConfiguredDatabase(config, false)));
+          return;
         }
-        const password = await ensureAdministrator(db);
-        if (password) {
-          console.log(`\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`);
+        const opened = await prepare(config, opts);
+        if (config.VIGIA_WORKERS === 1) {
+          announce(await serveHere(config, opened), 1);
+          return;
         }
-        // The HTTP stack is imported only by the commands that serve.
-        const { createApp } = await import('../../server/app.js');
-        const { listen } = await import('../../server/serve.js');
-        const { defaultAuthSettings } = await import('../../modules/auth/auth.service.js');
-        const app = createApp({
-          db,
-          engine,
-          auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
-          secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
-          maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
-          webRoot: resolve(packageRoot(), 'dist/web'),
-        });
-        const server = await listen(app, config.PORT, config.HOST);
-        console.log(`Vigia is listening on ${server.url}/  (web app: ${server.url}/, API: ${server.url}/api/docs, ${server.url}/api/openapi.json)`);
-        if (!existsSync(resolve(packageRoot(), 'dist/web/index.html'))) console.log('the web app is not built: run `npm run build:web` (npm start does it for you)');
-        const stop = async () => {
-          await server.close();
-          await db.destroy();
-          process.exit(0);
-        };
-        process.once('SIGINT', () => void stop());
-        process.once('SIGTERM', () => void stop());
+        // Workers open their own connections; the primary keeps none.
+        await opened.db.destroy();
+        announce(await runPrimary(config.VIGIA_WORKERS), config.VIGIA_WORKERS);
       }),
     );
 }

@@ -42,6 +42,17 @@ describe('accounts and sign-in', () => {
     expect(isVigiaError(limited) && limited.details[0]?.reason).toBe('rate_limited');
   });
 
+  it('the limit is kept in the database: it holds across limiters (server processes) sharing it', async () => {
+    await t.db.deleteFrom('sign_in_failure').execute();
+    const first = defaultAuthSettings({ limiter: new FailureLimiter(5, 15 * 60_000) });
+    const second = defaultAuthSettings({ limiter: new FailureLimiter(5, 15 * 60_000) });
+    for (let i = 0; i < 5; i++) await signIn(t.db, i % 2 ? first : second, 'officer@example.org', 'wrong password!', 'c7').catch(() => undefined);
+    const limited = await signIn(t.db, first, 'officer@example.org', PASSWORD, 'c8').catch((x: unknown) => x);
+    expect(isVigiaError(limited) && limited.details[0]?.reason).toBe('rate_limited');
+    await expect(signIn(t.db, defaultAuthSettings(), 'officer@example.org', PASSWORD, 'c9')).rejects.toThrow(/too many/);
+    await t.db.deleteFrom('sign_in_failure').execute();
+  });
+
   it('the limit lifts once the window has passed', async () => {
     let now = Date.now();
     const limiter = new FailureLimiter(2, 60_000, () => now);

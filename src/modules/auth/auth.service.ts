@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { VigiaError, notFound, validationError } from '../../core/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findUserByEmail, findUserById, type PublicUser } from '../users/users.repo.js';
+import { findUserByEmail, type PublicUser } from '../users/users.repo.js';
 import { verifyPassword, hashPassword } from './password.js';
 import { FailureLimiter } from './rate-limit.js';
 import { hashSecret, newSecret } from './secret-token.js';
-import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from './sessions.repo.js';
-import { findLiveToken, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
+import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from './sessions.repo.js';
+import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -39,7 +39,7 @@ export async function signIn(
   client: string,
 ): Promise<{ sessionSecret: string; user: PublicUser; expiresAt: string }> {
   const keys = [`email:${email.trim().toLowerCase()}`, `client:${client}`];
-  const wait = Math.max(...keys.map((k) => s.limiter.retryAfter(k)));
+  const wait = Math.max(...(await Promise.all(keys.map((k) => s.limiter.retryAfter(db, k)))));
   if (wait > 0) {
     throw new VigiaError('unauthorized', `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minute(s)`, [
       { reason: 'rate_limited', value: Math.ceil(wait / 1000) },
@@ -48,11 +48,11 @@ export async function signIn(
   const user = await findUserByEmail(db, email.trim());
   const ok = user && user.active === 1 ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash), false);
   if (!user || !ok) {
-    keys.forEach((k) => s.limiter.fail(k));
+    await s.limiter.fail(db, keys);
     await recordAudit(db, { userId: user?.id ?? null, action: 'sign_in_failed', entity: 'session', after: { email: email.trim().toLowerCase() } });
     throw new VigiaError('unauthorized', 'wrong email or password');
   }
-  keys.forEach((k) => s.limiter.reset(k));
+  await s.limiter.reset(db, keys);
   const now = s.now();
   const sessionSecret = newSecret('vgs');
   const expiresAt = addHours(now, s.sessionHours);
@@ -79,17 +79,14 @@ export async function authenticate(
   credentials: { sessionSecret?: string | undefined; bearer?: string | undefined },
 ): Promise<{ user: PublicUser; via: 'session' | 'token' } | null> {
   const now = s.now().toISOString();
-  let userId: number | undefined;
+  let user: PublicUser | undefined;
   let via: 'session' | 'token' = 'session';
   if (credentials.bearer) {
-    userId = (await findLiveToken(db, hashSecret(credentials.bearer), now))?.user_id;
+    user = await findLiveTokenUser(db, hashSecret(credentials.bearer), now);
     via = 'token';
-    if (userId === undefined) return null;
   } else if (credentials.sessionSecret) {
-    userId = await findLiveSession(db, hashSecret(credentials.sessionSecret), now);
+    user = await findLiveSessionUser(db, hashSecret(credentials.sessionSecret), now);
   }
-  if (userId === undefined) return null;
-  const user = await findUserById(db, userId);
   return user && user.active === 1 ? { user, via } : null;
 }
 

@@ -1,11 +1,19 @@
 /**
  * Failed sign-in limiter: after `max` failures for a key within `windowMs`, further attempts are
- * refused until the oldest failure leaves the window. In memory, per process: enough for one
- * Vigia server; several servers behind a balancer would each count separately.
+ * refused until the oldest failure leaves the window. The failures are kept in the database
+ * (table `sign_in_failure`), not in process memory, so the lockout holds across every process
+ * that serves the same database (`vigia serve --workers N`, or several servers behind a
+ * balancer) and survives a restart.
+ *
+ * Attempts that are checked at the same moment, before either has failed, may both go ahead:
+ * the limit is exact for attempts made one after another, and off by at most the number of
+ * attempts in flight at once (each costs a deliberately slow password hash).
  */
-export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { deleteFailuresBefore, deleteFailuresOf, insertFailures, recentFailures } from './sign-in-failures.repo.js';
 
+export class FailureLimiter {
   constructor(
     private readonly max = 5,
     private readonly windowMs = 15 * 60_000,
@@ -13,24 +21,25 @@ export class FailureLimiter {
   ) {}
 
   /** Milliseconds until `key` may try again; 0 when it may now. */
-  retryAfter(key: string): number {
-    const recent = this.recent(key);
+  async retryAfter(db: Kysely<Database>, key: string): Promise<number> {
+    const now = this.now();
+    const recent = await recentFailures(db, key, now - this.windowMs, this.max);
     if (recent.length < this.max) return 0;
-    return (recent[recent.length - this.max] ?? 0) + this.windowMs - this.now();
+    // The max-th newest failure is the one whose leaving the window lifts the limit.
+    return (recent[this.max - 1] ?? 0) + this.windowMs - now;
   }
 
-  fail(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
+  /** Records one failure for each key; failures that have left the window are dropped. */
+  async fail(db: Kysely<Database>, keys: readonly string[]): Promise<void> {
+    const now = this.now();
+    await db.transaction().execute(async (trx) => {
+      await deleteFailuresBefore(trx, now - this.windowMs);
+      await insertFailures(trx, keys, now);
+    });
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
+  /** Forgets the keys' failures (after a successful sign-in). */
+  async reset(db: Kysely<Database>, keys: readonly string[]): Promise<void> {
+    await deleteFailuresOf(db, keys);
   }
 }

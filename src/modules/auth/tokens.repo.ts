@@ -1,8 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ApiTokenTable } from '../../db/schema-accounts.js';
+import type { PublicUser } from '../users/users.repo.js';
 
 export type ApiTokenInfo = Omit<Selectable<ApiTokenTable>, 'token_hash'>;
+/** The owner's public columns (never the password hash). */
+export const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.clearance', 'u.active', 'u.created_at'] as const;
 const INFO = ['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'] as const;
 
 export async function insertToken(
@@ -16,14 +19,18 @@ export async function insertToken(
     .executeTakeFirstOrThrow();
 }
 
-/** The token's owner, if the token is neither revoked nor expired at `now`. */
-export async function findLiveToken(db: Kysely<Database>, tokenHash: string, now: string): Promise<{ id: number; user_id: number } | undefined> {
+/**
+ * The token's owner, if the token is neither revoked nor expired at `now`: one query (token and
+ * user together), since it runs on every request made with a token.
+ */
+export async function findLiveTokenUser(db: Kysely<Database>, tokenHash: string, now: string): Promise<PublicUser | undefined> {
   return db
-    .selectFrom('api_token')
-    .select(['id', 'user_id'])
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select(USER_COLUMNS)
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
     .executeTakeFirst();
 }
 
