@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
+import { tallyProbes } from '../attack/probe-tally.js';
 
 interface Schema {
   type?: string | string[];
@@ -38,7 +39,11 @@ beforeAll(async () => {
   await admin.signIn(USERS.admin, PASSWORD);
   doc = (await admin.get('/api/openapi.json')).body as Doc;
 }, 60_000);
-afterAll(() => t.destroy());
+const probes = { tried: 0, failed: 0 };
+afterAll(async () => {
+  tallyProbes('bad input (OpenAPI)', probes.tried, probes.failed);
+  await t.destroy();
+});
 
 const resolve = (s: Schema): Schema => (s.$ref ? (doc.components?.schemas?.[s.$ref.split('/').pop() ?? ''] ?? {}) : s);
 
@@ -64,6 +69,16 @@ const fill = (path: string, unknown: boolean) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? (unknown ? '999999' : '1') : unknown ? 'NOPE' : name === 'program' ? 'XX' : 'SUM_IND'));
 
 function expectClientError(r: Reply, what: string): void {
+  probes.tried += 1;
+  try {
+    checkClientError(r, what);
+  } catch (e) {
+    probes.failed += 1;
+    throw e;
+  }
+}
+
+function checkClientError(r: Reply, what: string): void {
   expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeGreaterThanOrEqual(400);
   expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
   expect(r.body, what).toMatchObject({ error: expect.any(String), message: expect.any(String) });
