@@ -44,6 +44,23 @@ export interface SignInFailureTable {
   key: string;
   /** Milliseconds since the epoch. */
   at_ms: number;
+  /** 1 while the attempt's password is being checked (it counts already); 0 once it failed. */
+  pending: Generated<number>;
+}
+
+export type ClearanceGrantStatus = 'pending' | 'approved' | 'rejected';
+
+/** A request to raise a user's clearance that a second administrator must approve. */
+export interface ClearanceGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  clearance: Clearance;
+  status: ClearanceGrantStatus;
+  /** The administrator who asked; null when asked on the server itself (the CLI). */
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
 }
 
 export interface AuditEventTable {
@@ -84,8 +101,10 @@ export interface AccountTables {
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
   sign_in_failure: SignInFailureTable;
+  clearance_grant: ClearanceGrantTable;
 }
 
 export type User = Selectable<UserTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type Submission = Selectable<SubmissionTable>;
+export type ClearanceGrant = Selectable<ClearanceGrantTable>;

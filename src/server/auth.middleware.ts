@@ -4,6 +4,11 @@
  * `X-Requested-With: vigia` header (which a cross-site form cannot send, and a cross-site
  * script cannot send without a CORS preflight that Vigia never grants) and, if the browser
  * sends an Origin, it must be this server's.
+ *
+ * Sign-in is not authenticated by the cookie it may carry (a browser that is already signed in,
+ * or holds an expired session): it authenticates by the password, so the cross-site check of
+ * cookie-authenticated writes does not apply to it, and the old session ends when the new one
+ * starts (auth.routes.ts).
  */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -16,12 +21,14 @@ import { errorResponse } from './errors.js';
 
 export const SESSION_COOKIE = 'vigia_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writes that authenticate by what they carry in the body, never by the session cookie. */
+const CREDENTIAL_ROUTES = new Set(['POST /api/auth/sign-in']);
 
 export function authMiddleware(db: Db, settings: AuthSettings): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const sessionSecret = getCookie(c, SESSION_COOKIE);
+    const sessionSecret = CREDENTIAL_ROUTES.has(`${c.req.method} ${c.req.path}`) ? undefined : getCookie(c, SESSION_COOKIE);
     if (header && !bearer) return errorResponse(c, new VigiaError('unauthorized', 'the Authorization header must be "Bearer <token>"'));
     const who = bearer || sessionSecret ? await authenticate(db, settings, { bearer, sessionSecret: bearer ? undefined : sessionSecret }) : null;
     if (bearer && !who) return errorResponse(c, new VigiaError('unauthorized', 'the token is unknown, expired or revoked'));

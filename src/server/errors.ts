@@ -7,12 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import { isVigiaError, type ErrorKind } from '../core/errors.js';
 
-const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409> = {
+const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 429> = {
   validation: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
 
 export const ErrorSchema = z
@@ -26,6 +27,8 @@ export const ErrorSchema = z
 /** Renders any thrown value as the standard error body; unknown errors are logged, not shown. */
 export function errorResponse(c: Context, e: unknown): Response {
   if (isVigiaError(e)) {
+    const wait = e.kind === 'rate_limited' ? e.details[0]?.value : undefined;
+    if (typeof wait === 'number') c.header('Retry-After', String(wait));
     return c.json({ error: e.kind, message: e.message, details: e.details }, STATUS[e.kind]);
   }
   if (e instanceof HTTPException && e.status < 500) {

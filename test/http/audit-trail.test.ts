@@ -67,8 +67,8 @@ describe('one audit event per write', () => {
     expect(created).toMatchObject({ action: 'create', entity: 'user', before: null, after: { email: 'new@example.org', role: 'analyst' } });
     expect(JSON.stringify(created.after)).not.toContain('scrypt');
     const id = await userId('new@example.org');
-    const changed = await oneEvent(() => admin.request('PATCH', `/api/users/${id}`, { role: 'officer', clearance: 'restricted' }), 200);
-    expect(changed).toMatchObject({ action: 'change_permissions', before: { role: 'analyst', clearance: 'official' }, after: { role: 'officer', clearance: 'restricted' } });
+    const changed = await oneEvent(() => admin.request('PATCH', `/api/users/${id}`, { role: 'officer', clearance: 'public' }), 200);
+    expect(changed).toMatchObject({ action: 'change_permissions', before: { role: 'analyst', clearance: 'official' }, after: { role: 'officer', clearance: 'public', credentials_ended: { sessions: 0, tokens: [] } } });
     expect(await oneEvent(() => admin.post(`/api/users/${id}/reset-password`), 200)).toMatchObject({ action: 'reset_password', entity_id: String(id) });
   });
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
+import { validationError } from '../../core/errors.js';
 import { createUser, resetPassword, ROLES, CLEARANCES } from '../../modules/users/users.service.js';
 import { listUsers } from '../../modules/users/users.repo.js';
+import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from '../../modules/users/clearance-grants.service.js';
 
 export function registerUsers(program: Command): void {
   const users = program.command('users').description('Manage user accounts');
@@ -13,7 +15,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--organisation <code>', 'organisation code (required for partners)')
-    .option('--clearance <level>', `${CLEARANCES.join(', ')} (default official)`)
+    .option('--clearance <level>', `${CLEARANCES.join(', ')} (default official); set directly: the CLI runs on the server`)
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .option('--json', 'print the result as JSON')
     .action(
@@ -58,6 +60,45 @@ export function registerUsers(program: Command): void {
         });
       }),
     );
+
+  // The two-person rule for restricted clearance: an administrator's request over the API waits
+  // for a second administrator. The CLI, run on the server with the database's credentials, may
+  // be that second person (the bootstrap path when only one administrator has restricted clearance).
+  users
+    .command('clearance-grants')
+    .description('List clearance grants (pending ones wait for a second administrator)')
+    .option('--status <status>', 'pending, approved or rejected')
+    .option('--json', 'print as JSON')
+    .action(
+      action(async (o: { status?: string; json?: boolean }) => {
+        const status = o.status === undefined ? undefined : (['pending', 'approved', 'rejected'] as const).find((x) => x === o.status);
+        if (o.status !== undefined && !status) throw validationError('unknown status', [{ column: 'status', value: o.status, reason: 'must be pending, approved or rejected' }]);
+        await withDatabase(async ({ db }) => {
+          const grants = await listClearanceGrants(db, status);
+          if (o.json) console.log(JSON.stringify({ grants }));
+          else for (const g of grants) console.log(`${g.id}\tuser ${g.user_id}\t${g.clearance}\t${g.status}\trequested by ${g.requested_by ?? 'cli'} at ${g.requested_at}`);
+        });
+      }),
+    );
+
+  for (const [verb, decide] of [['approve', approveClearanceGrant], ['reject', rejectClearanceGrant]] as const) {
+    users
+      .command(`${verb}-clearance`)
+      .description(verb === 'approve' ? 'Approve a pending clearance grant, as the second person (audited)' : 'Refuse a pending clearance grant (audited)')
+      .requiredOption('--id <id>', 'the grant (see users clearance-grants)')
+      .option('--json', 'print as JSON')
+      .action(
+        action(async (o: { id: string; json?: boolean }) => {
+          const id = Number(o.id);
+          if (!Number.isInteger(id) || id < 1) throw validationError('the grant id must be a positive integer', [{ column: 'id', value: o.id, reason: 'not an id' }]);
+          await withDatabase(async ({ db }) => {
+            const grant = await decide(db, id, null);
+            if (o.json) console.log(JSON.stringify({ grant }));
+            else console.log(`clearance grant ${grant.id} ${grant.status}: user ${grant.user_id} → ${grant.clearance}`);
+          });
+        }),
+      );
+  }
 }
 
 async function readStdin(): Promise<string> {

@@ -1,15 +1,16 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../server/app.js';
 import type { AppEnv } from '../../server/env.js';
 import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import { ErrorSchema } from '../../server/errors.js';
 import { SESSION_COOKIE } from '../../server/auth.middleware.js';
 import { findUserById } from '../users/users.repo.js';
-import { createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
-import { IdParamSchema, MeSchema, NewTokenSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
+import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
+import { IdParamSchema, MeSchema, NewTokenSchema, PasswordChangeSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
 
 
 function clientAddress(c: Context): string {
@@ -24,9 +25,23 @@ const signInRoute = guarded('read_public', {
   method: 'post',
   path: '/api/auth/sign-in',
   tags: ['auth'],
-  summary: 'Sign in; sets an httpOnly session cookie',
+  summary: 'Sign in; sets an httpOnly session cookie (a session the browser already held ends)',
   request: jsonBody(SignInSchema),
-  responses: { 200: jsonReply(z.object({ user: UserSchema, expires_at: z.string() }), 'Signed in') },
+  responses: {
+    200: jsonReply(z.object({ user: UserSchema, expires_at: z.string() }), 'Signed in'),
+    429: jsonReply(ErrorSchema, 'Too many attempts for this account or from this address: wait the seconds in Retry-After'),
+  },
+});
+const changePasswordRoute = guarded('own_account', {
+  method: 'post',
+  path: '/api/auth/password',
+  tags: ['auth'],
+  summary: 'Change your own password; every session and API token of yours ends, and this browser gets a new session',
+  request: jsonBody(PasswordChangeSchema),
+  responses: {
+    200: jsonReply(z.object({ ok: z.literal(true), expires_at: z.string() }), 'Changed'),
+    429: jsonReply(ErrorSchema, 'Too many attempts: wait the seconds in Retry-After'),
+  },
 });
 const signOutRoute = guarded('own_account', {
   method: 'post',
@@ -66,18 +81,29 @@ const revokeTokenRoute = guarded('own_account', {
   responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Revoked') },
 });
 
+function setSessionCookie(c: Context, deps: AppDeps, secret: string): void {
+  setCookie(c, SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: deps.secureCookies || new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    maxAge: deps.auth.sessionHours * 3600,
+  });
+}
+
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(signInRoute, async (c) => {
     const { email, password } = c.req.valid('json');
-    const r = await signIn(deps.db, deps.auth, email, password, clientAddress(c));
-    setCookie(c, SESSION_COOKIE, r.sessionSecret, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: deps.secureCookies || new URL(c.req.url).protocol === 'https:',
-      path: '/',
-      maxAge: deps.auth.sessionHours * 3600,
-    });
+    // The middleware does not authenticate sign-in by its cookie; a session it names ends here.
+    const r = await signIn(deps.db, deps.auth, email, password, clientAddress(c), getCookie(c, SESSION_COOKIE));
+    setSessionCookie(c, deps, r.sessionSecret);
     return c.json({ user: r.user, expires_at: r.expiresAt }, 200);
+  });
+  app.openapi(changePasswordRoute, async (c) => {
+    const { current_password, new_password } = c.req.valid('json');
+    const r = await changeOwnPassword(deps.db, deps.auth, c.get('actor').userId ?? -1, current_password, new_password, clientAddress(c));
+    if (c.get('via') === 'session') setSessionCookie(c, deps, r.sessionSecret);
+    return c.json({ ok: true as const, expires_at: r.expiresAt }, 200);
   });
   app.openapi(signOutRoute, async (c) => {
     const secret = c.get('sessionSecret');

@@ -7,6 +7,13 @@ export const SignInSchema = z
   })
   .openapi('SignIn');
 
+export const PasswordChangeSchema = z
+  .object({
+    current_password: z.string().min(1).max(200),
+    new_password: z.string().min(10).max(200).openapi({ description: 'At least 10 characters' }),
+  })
+  .openapi('PasswordChange');
+
 export const UserSchema = z
   .object({
     id: z.number().int(),

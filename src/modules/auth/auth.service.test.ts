@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { createUser, resetPassword } from '../users/users.service.js';
 import { authenticate, createApiToken, defaultAuthSettings, revokeApiToken, signIn, signOut } from './auth.service.js';
-import { FailureLimiter } from './rate-limit.js';
+import { SignInLimiter } from './rate-limit.js';
 import { isVigiaError } from '../../core/errors.js';
 
 let t: TestDb;
@@ -33,7 +33,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('refuses a wrong password, and rate-limits after five failures even for the right one', async () => {
-    const s = defaultAuthSettings({ limiter: new FailureLimiter(5, 15 * 60_000) });
+    const s = defaultAuthSettings({ limiter: new SignInLimiter() });
     for (let i = 0; i < 5; i++) {
       const e = await signIn(t.db, s, 'officer@example.org', 'wrong password!', 'c2').catch((x: unknown) => x);
       expect(isVigiaError(e) && e.message).toBe('wrong email or password');
@@ -44,8 +44,8 @@ describe('accounts and sign-in', () => {
 
   it('the limit is kept in the database: it holds across limiters (server processes) sharing it', async () => {
     await t.db.deleteFrom('sign_in_failure').execute();
-    const first = defaultAuthSettings({ limiter: new FailureLimiter(5, 15 * 60_000) });
-    const second = defaultAuthSettings({ limiter: new FailureLimiter(5, 15 * 60_000) });
+    const first = defaultAuthSettings({ limiter: new SignInLimiter() });
+    const second = defaultAuthSettings({ limiter: new SignInLimiter() });
     for (let i = 0; i < 5; i++) await signIn(t.db, i % 2 ? first : second, 'officer@example.org', 'wrong password!', 'c7').catch(() => undefined);
     const limited = await signIn(t.db, first, 'officer@example.org', PASSWORD, 'c8').catch((x: unknown) => x);
     expect(isVigiaError(limited) && limited.details[0]?.reason).toBe('rate_limited');
@@ -55,7 +55,7 @@ describe('accounts and sign-in', () => {
 
   it('the limit lifts once the window has passed', async () => {
     let now = Date.now();
-    const limiter = new FailureLimiter(2, 60_000, () => now);
+    const limiter = new SignInLimiter({ accountFreeFailures: 2, accountBaseDelayMs: 60_000 }, () => now);
     const s = defaultAuthSettings({ limiter });
     for (let i = 0; i < 2; i++) await signIn(t.db, s, 'officer@example.org', 'nope nope nope', 'c3').catch(() => undefined);
     await expect(signIn(t.db, s, 'officer@example.org', PASSWORD, 'c3')).rejects.toThrow(/too many/);

@@ -1,15 +1,17 @@
 /**
  * Signing in and out, sessions and personal API tokens. Secrets are random, shown once and
- * stored only as hashes; sessions and tokens expire; failed sign-ins are rate-limited per
- * account and per client address.
+ * stored only as hashes; sessions and tokens expire; sign-in attempts are limited per account
+ * and per client address (rate-limit.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { VigiaError, notFound, validationError } from '../../core/errors.js';
+import { VigiaError, isVigiaError, notFound, validationError } from '../../core/errors.js';
+import type { User } from '../../db/schema-accounts.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findUserByEmail, type PublicUser } from '../users/users.repo.js';
-import { verifyPassword, hashPassword } from './password.js';
-import { FailureLimiter } from './rate-limit.js';
+import { findUserByEmail, findUserById, updatePasswordHash, type PublicUser } from '../users/users.repo.js';
+import { endCredentials } from './end-credentials.js';
+import { verifyPassword, hashPassword, passwordProblem } from './password.js';
+import { SignInLimiter, type Reservation } from './rate-limit.js';
 import { hashSecret, newSecret } from './secret-token.js';
 import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from './sessions.repo.js';
 import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
@@ -17,12 +19,12 @@ import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToke
 export interface AuthSettings {
   sessionHours: number;
   tokenDays: number;
-  limiter: FailureLimiter;
+  limiter: SignInLimiter;
   now: () => Date;
 }
 
 export function defaultAuthSettings(over: Partial<AuthSettings> = {}): AuthSettings {
-  return { sessionHours: 12, tokenDays: 90, limiter: new FailureLimiter(), now: () => new Date(), ...over };
+  return { sessionHours: 12, tokenDays: 90, limiter: new SignInLimiter(), now: () => new Date(), ...over };
 }
 
 const addHours = (d: Date, h: number): string => new Date(d.getTime() + h * 3_600_000).toISOString();
@@ -30,39 +32,90 @@ const addHours = (d: Date, h: number): string => new Date(d.getTime() + h * 3_60
 // Compared against when the email is unknown, so that timing does not reveal which emails exist.
 const dummyHash = hashPassword('not-a-real-password-just-for-timing');
 
-/** Signs a user in; returns the session secret for the cookie. */
+/**
+ * Checks an e-mail and password under the limiter: the attempt is written down before the
+ * (slow) hash, and counted as a failure unless the password is right. Returns the user and the
+ * reservation, to be settled with `limiter.succeeded` in the transaction that uses the success.
+ */
+async function checkPassword(
+  db: Kysely<Database>,
+  s: AuthSettings,
+  email: string,
+  password: string,
+  client: string,
+): Promise<{ user: User; reservation: Reservation }> {
+  const reservation = await s.limiter.reserve(db, email, client);
+  const user = await findUserByEmail(db, email.trim());
+  const ok = user && user.active === 1 ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash), false);
+  if (!user || !ok) {
+    await db.transaction().execute(async (trx) => {
+      await s.limiter.failed(trx, reservation);
+      await recordAudit(trx, { userId: user?.id ?? null, action: 'sign_in_failed', entity: 'session', after: { email: email.trim().toLowerCase() } });
+    });
+    throw new VigiaError('unauthorized', 'wrong email or password');
+  }
+  return { user, reservation };
+}
+
+/**
+ * Signs a user in; returns the session secret for the cookie. `replacing` is the secret of a
+ * session the browser already holds: it ends with the new one's start.
+ */
 export async function signIn(
   db: Kysely<Database>,
   s: AuthSettings,
   email: string,
   password: string,
   client: string,
+  replacing?: string,
 ): Promise<{ sessionSecret: string; user: PublicUser; expiresAt: string }> {
-  const keys = [`email:${email.trim().toLowerCase()}`, `client:${client}`];
-  const wait = Math.max(...(await Promise.all(keys.map((k) => s.limiter.retryAfter(db, k)))));
-  if (wait > 0) {
-    throw new VigiaError('unauthorized', `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minute(s)`, [
-      { reason: 'rate_limited', value: Math.ceil(wait / 1000) },
-    ]);
-  }
-  const user = await findUserByEmail(db, email.trim());
-  const ok = user && user.active === 1 ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash), false);
-  if (!user || !ok) {
-    await s.limiter.fail(db, keys);
-    await recordAudit(db, { userId: user?.id ?? null, action: 'sign_in_failed', entity: 'session', after: { email: email.trim().toLowerCase() } });
-    throw new VigiaError('unauthorized', 'wrong email or password');
-  }
-  await s.limiter.reset(db, keys);
+  const { user, reservation } = await checkPassword(db, s, email, password, client);
   const now = s.now();
   const sessionSecret = newSecret('vgs');
   const expiresAt = addHours(now, s.sessionHours);
   await db.transaction().execute(async (trx) => {
+    await s.limiter.succeeded(trx, reservation);
     await deleteExpiredSessions(trx, now.toISOString());
+    if (replacing) await deleteSession(trx, hashSecret(replacing));
     await insertSession(trx, { id: hashSecret(sessionSecret), userId: user.id, createdAt: now.toISOString(), expiresAt });
     await recordAudit(trx, { userId: user.id, action: 'sign_in', entity: 'session', entityId: user.id });
   });
   const { password_hash: _, ...publicUser } = user;
   return { sessionSecret, user: publicUser, expiresAt };
+}
+
+/**
+ * A signed-in user changes their own password, giving the current one (checked under the
+ * sign-in limiter). Every session and token of the user ends; a new session is returned for
+ * the caller.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  s: AuthSettings,
+  userId: number,
+  current: string,
+  next: string,
+  client: string,
+): Promise<{ sessionSecret: string; expiresAt: string }> {
+  const me = await findUserById(db, userId);
+  if (!me) throw notFound(`no user ${userId}`);
+  const problem = passwordProblem(next);
+  if (problem) throw validationError('the password cannot be changed', [{ column: 'new_password', reason: problem }]);
+  const { user, reservation } = await checkPassword(db, s, me.email, current, client).catch((e: unknown) => {
+    throw isVigiaError(e) && e.kind === 'unauthorized' ? validationError('the current password is wrong', [{ column: 'current_password', reason: 'wrong password' }]) : e;
+  });
+  const hash = await hashPassword(next);
+  const now = s.now();
+  const sessionSecret = newSecret('vgs');
+  const expiresAt = addHours(now, s.sessionHours);
+  await db.transaction().execute(async (trx) => {
+    await s.limiter.succeeded(trx, reservation);
+    await updatePasswordHash(trx, user.id, hash);
+    const ended = await endCredentials(trx, user.id, now);
+    await recordAudit(trx, { userId: user.id, action: 'change_password', entity: 'user', entityId: user.id, after: { credentials_ended: ended } });
+    await insertSession(trx, { id: hashSecret(sessionSecret), userId: user.id, createdAt: now.toISOString(), expiresAt });
+  });
+  return { sessionSecret, expiresAt };
 }
 
 export async function signOut(db: Kysely<Database>, sessionSecret: string, userId: number): Promise<void> {

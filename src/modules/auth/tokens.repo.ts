@@ -45,3 +45,9 @@ export async function findToken(db: Kysely<Database>, id: number): Promise<ApiTo
 export async function revokeToken(db: Kysely<Database>, id: number, at: string): Promise<void> {
   await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
+
+/** Revokes every token of the user not yet revoked; returns the ids revoked. */
+export async function revokeTokensOfUser(db: Kysely<Database>, userId: number, at: string): Promise<number[]> {
+  const rows = await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}

@@ -7,6 +7,7 @@ import { IdParamSchema, UserSchema } from '../auth/auth.schema.js';
 import { listUsers } from './users.repo.js';
 import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './users.service.js';
 import { notFound } from '../../core/errors.js';
+import { ClearanceGrantSchema, registerClearanceGrantRoutes } from './clearance-grants.routes.js';
 
 const NewUserSchema = z
   .object({
@@ -14,7 +15,7 @@ const NewUserSchema = z
     name: z.string().min(1).max(200),
     role: z.enum(['admin', 'officer', 'partner', 'analyst']),
     organisation: z.string().max(50).optional(),
-    clearance: z.enum(['public', 'official', 'restricted']).optional(),
+    clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Restricted starts as official with a pending grant for a second administrator' }),
     password: z.string().min(10).max(200).optional().openapi({ description: 'Omit to have one generated and returned once' }),
   })
   .openapi('NewUser');
@@ -23,7 +24,7 @@ const UserChangeSchema = z
   .object({
     name: z.string().min(1).max(200).optional().openapi({ description: 'The display name' }),
     role: z.enum(['admin', 'officer', 'partner', 'analyst']).optional(),
-    clearance: z.enum(['public', 'official', 'restricted']).optional(),
+    clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
     active: z.boolean().optional(),
     organisation: z.string().max(50).nullable().optional(),
   })
@@ -37,7 +38,7 @@ const listRoute = guarded('manage_users', {
 const createRoute = guarded('manage_users', {
   method: 'post', path: '/api/users', tags: ['users'], summary: 'Create a user',
   request: jsonBody(NewUserSchema),
-  responses: { 201: jsonReply(z.object({ user: UserSchema, password: z.string().optional() }), 'Created; a generated password is shown once') },
+  responses: { 201: jsonReply(z.object({ user: UserSchema, password: z.string().optional(), pending_grant: ClearanceGrantSchema.optional() }), 'Created; a generated password is shown once; restricted clearance waits for a second administrator') },
 });
 const OwnChangeSchema = z.object({ name: z.string().min(1).max(200) }).openapi('OwnAccountChange');
 
@@ -47,9 +48,13 @@ const changeOwnRoute = guarded('own_account', {
   responses: { 200: jsonReply(UserSchema, 'Changed') },
 });
 const changeRoute = guarded('manage_users', {
-  method: 'patch', path: '/api/users/{id}', tags: ['users'], summary: "Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions)",
+  method: 'patch', path: '/api/users/{id}', tags: ['users'],
+  summary: "Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions); a permission change ends the user's sessions and API tokens",
   request: { params: IdParamSchema, ...jsonBody(UserChangeSchema) },
-  responses: { 200: jsonReply(UserSchema, 'Changed') },
+  responses: {
+    200: jsonReply(UserSchema, 'Changed'),
+    202: jsonReply(z.object({ user: UserSchema, pending_grant: ClearanceGrantSchema }), 'The rest is changed; the restricted clearance waits for a second administrator'),
+  },
 });
 const resetRoute = guarded('manage_users', {
   method: 'post', path: '/api/users/{id}/reset-password', tags: ['users'], summary: 'Give a user a new random password (shown once); ends their sessions',
@@ -66,9 +71,13 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
   app.openapi(listRoute, async (c) => c.json({ users: await listUsers(deps.db) }, 200));
   app.openapi(createRoute, async (c) => {
-    const r = await createUser(deps.db, c.req.valid('json'), c.get('actor').userId);
-    return c.json({ user: r.user, ...(r.generatedPassword ? { password: r.generatedPassword } : {}) }, 201);
+    const r = await createUser(deps.db, c.req.valid('json'), c.get('actor'));
+    return c.json({ user: r.user, ...(r.generatedPassword ? { password: r.generatedPassword } : {}), ...(r.pendingGrant ? { pending_grant: r.pendingGrant } : {}) }, 201);
   });
-  app.openapi(changeRoute, async (c) => c.json(await changeUser(deps.db, c.req.valid('param').id, c.req.valid('json'), c.get('actor').userId), 200));
+  app.openapi(changeRoute, async (c) => {
+    const r = await changeUser(deps.db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'));
+    return r.pendingGrant ? c.json({ user: r.user, pending_grant: r.pendingGrant }, 202) : c.json(r.user, 200);
+  });
   app.openapi(resetRoute, async (c) => c.json({ password: await resetPasswordById(deps.db, c.req.valid('param').id, c.get('actor').userId) }, 200));
+  registerClearanceGrantRoutes(app, deps);
 }

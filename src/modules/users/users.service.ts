@@ -5,7 +5,10 @@ import type { Clearance, Role } from '../../db/schema-accounts.js';
 import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { deleteSessionsOfUser } from '../auth/sessions.repo.js';
+import type { Actor } from '../auth/actor.js';
+import { endCredentials } from '../auth/end-credentials.js';
+import type { ClearanceGrant } from '../../db/schema-accounts.js';
+import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
 import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, updateUserName, type PublicUser } from './users.repo.js';
 
 export const ROLES: readonly Role[] = ['admin', 'officer', 'partner', 'analyst'];
@@ -22,12 +25,17 @@ export interface CreateUserInput {
   password?: string | undefined;
 }
 
-/** Creates a user; returns the user and the password when it was generated. */
+/**
+ * Creates a user; returns the user and the password when it was generated. `by` is the
+ * administrator (null: the server itself, the CLI). Restricted clearance asked by an
+ * administrator starts as official with a pending grant for a second administrator.
+ */
 export async function createUser(
   db: Kysely<Database>,
   input: CreateUserInput,
-  actorId: number | null,
-): Promise<{ user: PublicUser; generatedPassword?: string }> {
+  by: Actor | null,
+): Promise<{ user: PublicUser; generatedPassword?: string; pendingGrant?: ClearanceGrant }> {
+  const actorId = by?.userId ?? null;
   const issues: IssueDetail[] = [];
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ column: 'email', value: input.email, reason: 'not an email address' });
@@ -45,19 +53,20 @@ export async function createUser(
     issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
   }
   if (issues.length) throw validationError('the user cannot be created', issues);
+  const twoPerson = clearanceChangeMode(by, 'official', clearance) === 'two_person';
   if (await findUserByEmail(db, email)) throw conflict(`a user with email ${email} already exists`);
 
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const user = await db.transaction().execute(async (trx) => {
-    const u = await insertUser(trx, { email, name: input.name.trim(), passwordHash, role: input.role as Role, organisationId, clearance });
+  const { user, pendingGrant } = await db.transaction().execute(async (trx) => {
+    const u = await insertUser(trx, { email, name: input.name.trim(), passwordHash, role: input.role as Role, organisationId, clearance: twoPerson ? 'official' : clearance });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'user', entityId: u.id, after: u });
-    return u;
+    return { user: u, pendingGrant: twoPerson ? await requestClearance(trx, u.id, clearance, actorId) : undefined };
   });
-  return input.password === undefined ? { user, generatedPassword: password } : { user };
+  return { user, ...(input.password === undefined ? { generatedPassword: password } : {}), ...(pendingGrant ? { pendingGrant } : {}) };
 }
 
-/** Sets a new random password (returned once) and ends the user's sessions. */
+/** Sets a new random password (returned once) and ends the user's sessions and API tokens. */
 export async function resetPassword(db: Kysely<Database>, email: string, actorId: number | null): Promise<string> {
   const user = await findUserByEmail(db, email);
   if (!user) throw notFound(`no user with email ${email}`);
@@ -71,8 +80,8 @@ export async function resetPasswordById(db: Kysely<Database>, id: number, actorI
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, user.id, hash);
-    await deleteSessionsOfUser(trx, user.id);
-    await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: user.id });
+    const ended = await endCredentials(trx, user.id);
+    await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: user.id, after: { credentials_ended: ended } });
   });
   return password;
 }
@@ -88,9 +97,13 @@ export interface UserChange {
 
 /**
  * Changes a user's display name and what they may do: one audit event records the permissions
- * before and after, another the name (each only when given).
+ * before and after, another the name (each only when given). A change of role, clearance,
+ * organisation or status ends the user's sessions and API tokens. A clearance above `by`'s own
+ * is refused; restricted clearance becomes a pending grant (`pendingGrant`) for a second
+ * administrator, while the rest of the change applies at once.
  */
-export async function changeUser(db: Kysely<Database>, id: number, change: UserChange, actorId: number | null): Promise<PublicUser> {
+export async function changeUser(db: Kysely<Database>, id: number, change: UserChange, by: Actor | null): Promise<{ user: PublicUser; pendingGrant?: ClearanceGrant }> {
+  const actorId = by?.userId ?? null;
   const before = await findUserById(db, id);
   if (!before) throw notFound(`no user ${id}`);
   const issues: IssueDetail[] = [];
@@ -106,19 +119,21 @@ export async function changeUser(db: Kysely<Database>, id: number, change: UserC
   const role = (change.role ?? before.role) as Role;
   if (role === 'partner' && organisationId === null) issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
   if (issues.length) throw validationError('the user cannot be changed', issues);
+  const wanted = (change.clearance ?? before.clearance) as Clearance;
+  const twoPerson = clearanceChangeMode(by, before.clearance, wanted) === 'two_person';
+  const clearance = twoPerson ? before.clearance : wanted;
   const permissions = change.role !== undefined || change.clearance !== undefined || change.active !== undefined || change.organisation !== undefined;
   return db.transaction().execute(async (trx) => {
     const renamed = name ? await rename(trx, before, name, actorId) : before;
-    if (!permissions) return renamed;
-    const after = await updateUserAccess(trx, id, {
-      role,
-      clearance: (change.clearance ?? before.clearance) as Clearance,
-      active: change.active === undefined ? before.active : change.active ? 1 : 0,
-      organisation_id: organisationId,
-    });
-    if (after.active === 0) await deleteSessionsOfUser(trx, id);
-    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before: renamed, after });
-    return after;
+    const pendingGrant = twoPerson ? await requestClearance(trx, id, wanted, actorId) : undefined;
+    if (!permissions) return { user: renamed };
+    const active = change.active === undefined ? before.active : change.active ? 1 : 0;
+    const changed = role !== before.role || clearance !== before.clearance || active !== before.active || organisationId !== before.organisation_id;
+    if (!changed) return { user: renamed, ...(pendingGrant ? { pendingGrant } : {}) };
+    const after = await updateUserAccess(trx, id, { role, clearance, active, organisation_id: organisationId });
+    const ended = await endCredentials(trx, id);
+    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before: renamed, after: { ...after, credentials_ended: ended } });
+    return { user: after, ...(pendingGrant ? { pendingGrant } : {}) };
   });
 }
 

@@ -248,6 +248,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password; every session and API token of yours ends, and this browser gets a new session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expires_at: string;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts: wait the seconds in Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sign-in": {
         parameters: {
             query?: never;
@@ -257,7 +346,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets an httpOnly session cookie */
+        /** Sign in; sets an httpOnly session cookie (a session the browser already held ends) */
         post: {
             parameters: {
                 query?: never;
@@ -312,6 +401,15 @@ export interface paths {
                 };
                 /** @description No such thing (or not visible to this user) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts for this account or from this address: wait the seconds in Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -387,6 +485,248 @@ export interface paths {
                 };
                 /** @description No such thing (or not visible to this user) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clearance-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clearance grants, newest first (pending ones wait for a second administrator) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Grants */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: components["schemas"]["ClearanceGrant"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clearance-grants/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending grant (an administrator other than the requester and the user, cleared at least as high); the user's clearance is raised and their sessions and tokens end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClearanceGrant"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already decided */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clearance-grants/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse (or, as its requester, withdraw) a pending grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClearanceGrant"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already decided */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4106,7 +4446,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created; a generated password is shown once */
+                /** @description Created; a generated password is shown once; restricted clearance waits for a second administrator */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4114,6 +4454,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             password?: string;
+                            pending_grant?: components["schemas"]["ClearanceGrant"];
                             user: components["schemas"]["User"];
                         };
                     };
@@ -4175,7 +4516,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions) */
+        /** Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions); a permission change ends the user's sessions and API tokens */
         patch: {
             parameters: {
                 query?: never;
@@ -4198,6 +4539,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description The rest is changed; the restricted clearance waits for a second administrator */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending_grant: components["schemas"]["ClearanceGrant"];
+                            user: components["schemas"]["User"];
+                        };
                     };
                 };
                 /** @description Invalid input: `details` names each field */
@@ -4457,6 +4810,19 @@ export interface components {
             /** @enum {string} */
             type: "MultiPolygon";
         };
+        ClearanceGrant: {
+            /** @enum {string} */
+            clearance: "public" | "official" | "restricted";
+            decided_at: string | null;
+            decided_by: number | null;
+            id: number;
+            requested_at: string;
+            /** @description null: asked on the server (CLI) */
+            requested_by: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            user_id: number;
+        };
         Comparison: {
             change: number | null;
             change_pct: number | null;
@@ -4616,7 +4982,10 @@ export interface components {
             type: string;
         };
         NewUser: {
-            /** @enum {string} */
+            /**
+             * @description Restricted starts as official with a pending grant for a second administrator
+             * @enum {string}
+             */
             clearance?: "public" | "official" | "restricted";
             email: string;
             name: string;
@@ -4652,6 +5021,11 @@ export interface components {
         };
         OwnAccountChange: {
             name: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description At least 10 characters */
+            new_password: string;
         };
         Place: {
             code: string;
@@ -4908,7 +5282,10 @@ export interface components {
         };
         UserChange: {
             active?: boolean;
-            /** @enum {string} */
+            /**
+             * @description Never above your own; restricted needs a second administrator (answer 202 with the pending grant)
+             * @enum {string}
+             */
             clearance?: "public" | "official" | "restricted";
             /** @description The display name */
             name?: string;

@@ -6,7 +6,8 @@ import { ErrorNote } from './ErrorNote';
 import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from './admin-codes';
 import { useChangeUser } from './use-users';
 
-export function UserAccessForm({ user, organisations, onDone }: { user: User; organisations: Organisation[]; onDone: (changed: User | null) => void }) {
+/** `onDone(changed, pending)`: `pending` when a restricted clearance waits for a second administrator. */
+export function UserAccessForm({ user, organisations, onDone }: { user: User; organisations: Organisation[]; onDone: (changed: User | null, pending?: boolean) => void }) {
   const { t } = useTranslation('admin');
   const change = useChangeUser();
   const [name, setName] = useState(user.name);
@@ -16,7 +17,7 @@ export function UserAccessForm({ user, organisations, onDone }: { user: User; or
   const [active, setActive] = useState(Boolean(user.active));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate({ id: user.id, change: { name: name.trim(), role, clearance, active, organisation: organisation || null } }, { onSuccess: (u) => onDone(u) });
+    change.mutate({ id: user.id, change: { name: name.trim(), role, clearance, active, organisation: organisation || null } }, { onSuccess: (r) => ('pending_grant' in r ? onDone(r.user, true) : onDone(r)) });
   };
   return (
     <section className="panel" aria-labelledby="user-access-heading" data-testid="user-access">

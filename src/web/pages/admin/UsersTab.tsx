@@ -105,17 +105,17 @@ export function UsersTab() {
           key={editing.id}
           user={editing}
           organisations={orgs.data ?? []}
-          onDone={(changed) => {
+          onDone={(changed, pending) => {
             setEditing(null);
-            if (changed) setNotice(t('users.changed_ok', { email: changed.email }));
+            if (changed) setNotice(t(pending ? 'users.changed_pending' : 'users.changed_ok', { email: changed.email }));
           }}
         />
       )}
 
       <CreateUserForm
         organisations={(orgs.data ?? []).map((o) => o.code)}
-        onCreated={(email, password) => {
-          setNotice(t('users.created_ok', { email }));
+        onCreated={(email, password, pending) => {
+          setNotice(t(pending ? 'users.created_pending' : 'users.created_ok', { email }));
           if (password) setShown({ email, password });
         }}
       />
@@ -123,7 +123,7 @@ export function UsersTab() {
   );
 }
 
-function CreateUserForm({ organisations, onCreated }: { organisations: string[]; onCreated: (email: string, password: string | undefined) => void }) {
+function CreateUserForm({ organisations, onCreated }: { organisations: string[]; onCreated: (email: string, password: string | undefined, pending: boolean) => void }) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
   const [email, setEmail] = useState('');
@@ -137,7 +137,7 @@ function CreateUserForm({ organisations, onCreated }: { organisations: string[];
       { email: email.trim(), name: name.trim(), role, clearance, ...(organisation ? { organisation } : {}) },
       {
         onSuccess: (r) => {
-          onCreated(r.user.email, r.password);
+          onCreated(r.user.email, r.password, Boolean(r.pending_grant));
           setEmail('');
           setName('');
         },
