@@ -26,11 +26,14 @@ export type NumberCheck = { ok: number } | { reason: string };
 /** Plain decimal notation: no hex, binary, `Infinity`, `NaN`, thousands separators or blanks inside. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Why text or a value that is no number at all is refused; callers may add a hint on notation. */
+export const NOT_A_NUMBER = 'not a number';
+
 const RANGE_REASON = `out of range: a number must lie between -${MAX_MAGNITUDE.toExponential()} and ${MAX_MAGNITUDE.toExponential()} (fuera de rango)`;
 
 /** `n` when it is finite and within ±MAX_MAGNITUDE (-0 read as 0), else why not. */
 export function checkMagnitude(n: number): NumberCheck {
-  if (Number.isNaN(n)) return { reason: 'not a number (no es un número)' };
+  if (Number.isNaN(n)) return { reason: NOT_A_NUMBER };
   if (!Number.isFinite(n) || Math.abs(n) > MAX_MAGNITUDE) return { reason: RANGE_REASON };
   return { ok: n === 0 ? 0 : n };
 }
@@ -44,10 +47,10 @@ export function checkNumber(raw: unknown): NumberCheck {
   if (typeof raw === 'number') return checkMagnitude(raw);
   if (typeof raw === 'string') {
     const text = raw.trim();
-    if (!DECIMAL.test(text)) return { reason: 'not a number: write digits, with . for decimals (no es un número)' };
+    if (!DECIMAL.test(text)) return { reason: NOT_A_NUMBER };
     return checkMagnitude(Number(text));
   }
-  return { reason: 'not a number (no es un número)' };
+  return { reason: NOT_A_NUMBER };
 }
 
 /** True when a stored sum (a fact row's value) is finite and within ±MAX_TOTAL. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IssueDetail } from '../../core/errors.js';
 import type { Provenance, ValueStatus } from '../../db/schema.js';
 import { csvRows, readCsvTable, type CsvRow } from './csv-table.reader.js';
-import { checkNumber } from '../../core/finite-number.js';
+import { checkNumber, NOT_A_NUMBER } from '../../core/finite-number.js';
 import { readJsonArray, readJsonFile } from './json-file.reader.js';
 import {
   CODE_PATTERN,
@@ -75,7 +75,7 @@ class RowReader {
     const v = this.row.cells[column] ?? '';
     if (!v) return required ? this.bad(column, 'required') : null;
     const checked = checkNumber(v);
-    if ('reason' in checked) return this.bad(column, `${checked.reason} (use . for decimals and no thousands separator)`);
+    if ('reason' in checked) return this.bad(column, checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (use . for decimals and no thousands separator)` : checked.reason);
     const n = checked.ok;
     return n >= min && n <= max ? n : this.bad(column, `must be between ${min} and ${max}`);
   }

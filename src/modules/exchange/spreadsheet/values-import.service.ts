@@ -10,7 +10,7 @@ import type { Database, NewDataValue, Provenance, ValueStatus } from '../../../d
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
 import type { CsvRow } from '../../programs/csv-table.reader.js';
-import { checkNumber } from '../../../core/finite-number.js';
+import { checkNumber, NOT_A_NUMBER } from '../../../core/finite-number.js';
 import { resolveValue, storeValues, storeValuesAs, type ValueInput } from '../../values/values.service.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
@@ -44,7 +44,7 @@ function valueInputOf(row: CsvRow, file: string, log: IssueLog): ValueInput | nu
   const checked = text === '' ? null : checkNumber(text);
   const value = checked && 'ok' in checked ? checked.ok : null;
   if (checked && 'reason' in checked) {
-    log.add({ file, row: row.line, column: 'value', value: text, reason: `${checked.reason} (write it with . for decimals and no thousands separator)` });
+    log.add({ file, row: row.line, column: 'value', value: text, reason: checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (write it with . for decimals and no thousands separator)` : checked.reason });
     ok = false;
   }
   if (!ok || value === null) return null;
