@@ -251,6 +251,25 @@ describe('a hostile number in a program folder is refused, naming file, row and 
   }
 });
 
+describe('a hostile number in a program folder\'s records is refused, naming file, row and column', () => {
+  for (const h of NUMBERS) {
+    it(`records/seizure.csv: ${h.name}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vigia-hostile-'));
+      dirs.push(dir);
+      cpSync(join(DH, 'program'), dir, { recursive: true });
+      mkdirSync(join(dir, 'records'), { recursive: true });
+      writeFileSync(join(dir, 'records', 'seizure.csv'), `ref,date,place,substance,quantity,quantity_unit\nS-1,2013-03-01,OU_BDFS,cocaine_hcl,${h.text},kg\n`);
+      const before = await snapshot();
+      const err = await loadProgramFolder(t.db, dir).then(() => null, (e: unknown) => e);
+      expect(isVigiaError(err), String(err)).toBe(true);
+      const details = isVigiaError(err) ? err.details : [];
+      expect(details.some((d) => /seizure\.csv$/.test(String(d.file)) && d.row === 2 && d.column === 'quantity'), JSON.stringify(details)).toBe(true);
+      expect(await snapshot()).toBe(before);
+      await allFinite();
+    });
+  }
+});
+
 describe('the largest allowed numbers are kept exactly, and a record can always be deleted', () => {
   it('a record at the largest quantity is stored, totals it exactly, and deletes cleanly', async () => {
     const before = await snapshot();
