@@ -131,6 +131,25 @@ export function tryParsePeriod(id: string): Period | null {
   return null;
 }
 
+/**
+ * The years data may be written for. Period ids have four digits, so `0000` and `9999` parse;
+ * neither is a year anyone reports for, and a value there is a typo that would sit in every
+ * "all periods" total. Reads accept any period id; writes (values, targets, record period
+ * fields) must fall between these years: the same span record dates default to.
+ */
+export const MIN_WRITE_YEAR = 1900;
+export const MAX_WRITE_YEAR = 2100;
+
+/** Why a period may not take data (it starts before 1900 or ends after 2100), or null when it may. */
+export function periodWriteProblem(p: Period): string | null {
+  const first = Number(p.start.slice(0, 4));
+  const last = Number(p.end.slice(0, 4));
+  if (first < MIN_WRITE_YEAR || last > MAX_WRITE_YEAR) {
+    return `period out of range: data is written for ${MIN_WRITE_YEAR}–${MAX_WRITE_YEAR} only (periodo fuera de rango)`;
+  }
+  return null;
+}
+
 /** Parses a period id or throws a validation error that says what forms are accepted. */
 export function parsePeriod(id: string): Period {
   const p = tryParsePeriod(id);

@@ -125,6 +125,8 @@ export interface IndicatorTable {
   formula: string | null;
   decimals: number;
   sort: number;
+  /** 1 when values and targets may be negative (a change, a balance); 0 (the default) refuses them. */
+  allow_negative: Generated<number>;
 }
 
 export interface IndicatorSourceTable {

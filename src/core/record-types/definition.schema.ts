@@ -37,8 +37,8 @@ const baseField = {
   /** choice: the allowed codes. */
   choices: z.array(choice).min(1).optional(),
   /** integer, number, quantity (in the canonical unit): numbers; date: ISO dates or `today`. */
-  min: z.union([z.number(), z.string().regex(DATE_BOUND, 'a date bound is YYYY-MM-DD or today')]).optional(),
-  max: z.union([z.number(), z.string().regex(DATE_BOUND, 'a date bound is YYYY-MM-DD or today')]).optional(),
+  min: z.union([z.number().finite(), z.string().regex(DATE_BOUND, 'a date bound is YYYY-MM-DD or today')]).optional(),
+  max: z.union([z.number().finite(), z.string().regex(DATE_BOUND, 'a date bound is YYYY-MM-DD or today')]).optional(),
   /** date: another date field of the same record (or list item) this one may not precede. */
   not_before: z.string().regex(FIELD_CODE).optional(),
   /** quantity: what it measures; amounts are converted to the dimension's canonical unit. */

@@ -141,11 +141,14 @@ function columnOf(scope: Scope, path: string): string {
   return dot < 0 ? path : `${path.slice(0, dot)}[${scope.itemIndex}]${path.slice(dot)}`;
 }
 
+/**
+ * The number a field adds, or undefined. A stored number that is not finite (a quantity that an
+ * older Vigia kept as null after reading 1e309) adds nothing, so that its record can still be
+ * changed and deleted: it never added a finite amount to take back.
+ */
 function numeric(v: FieldValue | undefined): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (isQuantity(v)) return v.value;
-  return undefined;
+  const n = typeof v === 'boolean' ? (v ? 1 : 0) : isQuantity(v) ? v.value : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
 /** How a field value is written as a dimension option: booleans as yes / no. */

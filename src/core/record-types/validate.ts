@@ -5,7 +5,8 @@
  * normalise to the same data, and normalised data validates to itself.
  */
 import type { IssueDetail } from '../errors.js';
-import { daysInMonth, tryParsePeriod } from '../periods.js';
+import { daysInMonth, periodWriteProblem, tryParsePeriod } from '../periods.js';
+import { checkMagnitude, checkNumber } from '../finite-number.js';
 import type { FieldDefinition, LeafFieldDefinition, RecordTypeDefinition } from './definition.schema.js';
 import { allowedUnits, canonicalUnit, normaliseUnit, toCanonical } from './units.js';
 
@@ -46,10 +47,12 @@ function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
-function toNumber(raw: unknown, pattern: RegExp): number | null {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (typeof raw === 'string' && pattern.test(raw.trim())) return Number(raw.trim());
-  return null;
+/** A number given as a number or as text matching `pattern`, in Vigia's range; or why not. */
+function toNumber(raw: unknown, pattern: RegExp): number | { reason: string } | null {
+  if (typeof raw === 'string' && !pattern.test(raw.trim())) return null;
+  if (typeof raw !== 'number' && typeof raw !== 'string') return null;
+  const checked = checkNumber(raw);
+  return 'ok' in checked ? checked.ok : checked;
 }
 
 function isIsoDate(s: string): boolean {
@@ -75,20 +78,22 @@ function choicesOf(f: Field): Set<string> {
 
 function checkQuantity(f: Field, raw: unknown, currency: string | undefined): Check<Quantity> {
   const dimension = f.unit ?? 'mass';
-  let amount: number | null = null;
+  let read: number | { reason: string } | null = null;
   let unitText: string | undefined;
-  if (typeof raw === 'number') amount = Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'number') read = toNumber(raw, NUMBER);
   else if (typeof raw === 'string') {
     const m = raw.match(QUANTITY_TEXT);
     if (m) {
-      amount = Number(m[1]);
+      read = toNumber(m[1], NUMBER);
       unitText = m[2]?.trim();
     }
   } else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const o = raw as Record<string, unknown>;
-    amount = toNumber(o.amount ?? o.value, NUMBER);
+    read = toNumber(o.amount ?? o.value, NUMBER);
     if (typeof o.unit === 'string') unitText = o.unit;
   }
+  if (read !== null && typeof read === 'object') return read;
+  const amount = read;
   if (amount === null) return { reason: `not a quantity: write a number and a unit, e.g. 12.5 ${canonicalUnit(dimension) ?? 'PEN'}` };
 
   let unit: string | null;
@@ -100,7 +105,10 @@ function checkQuantity(f: Field, raw: unknown, currency: string | undefined): Ch
     unit = unitText ? normaliseUnit(dimension, unitText) : canonicalUnit(dimension);
     if (!unit) return { reason: `unknown unit "${unitText}": use ${allowedUnits(dimension).join(', ')}` };
   }
-  const value = toCanonical(dimension, amount, unit);
+  // A unit conversion can leave the range too: 1e12 t is 1e15 kg.
+  const converted = checkMagnitude(toCanonical(dimension, amount, unit));
+  if ('reason' in converted) return { reason: `${converted.reason}${canonicalUnit(dimension) ? ` (in ${canonicalUnit(dimension)})` : ''}` };
+  const value = converted.ok;
   if (value < 0 && (f.min === undefined || (typeof f.min === 'number' && f.min >= 0))) return { reason: 'must not be negative' };
   const ranged = inRange(f, value, canonicalUnit(dimension) ? `in ${canonicalUnit(dimension)}, ` : '');
   if ('reason' in ranged) return ranged;
@@ -117,11 +125,13 @@ function checkScalar(f: Field, raw: unknown, ctx: RecordContext): Check<ScalarVa
     }
     case 'integer': {
       const n = toNumber(raw, INTEGER);
+      if (n !== null && typeof n === 'object') return n;
       if (n === null || !Number.isInteger(n)) return { reason: 'not a whole number' };
       return inRange(f, n);
     }
     case 'number': {
       const n = toNumber(raw, NUMBER);
+      if (n !== null && typeof n === 'object') return n;
       return n === null ? { reason: 'not a number (use . for decimals, no thousands separator)' } : inRange(f, n);
     }
     case 'boolean': {
@@ -143,7 +153,9 @@ function checkScalar(f: Field, raw: unknown, ctx: RecordContext): Check<ScalarVa
     }
     case 'period': {
       const p = typeof raw === 'string' ? tryParsePeriod(raw) : null;
-      return p ? { ok: p.id } : { reason: 'not a period: write 2012, 2012Q3, 201207 or 2012Oct' };
+      if (!p) return { reason: 'not a period: write 2012, 2012Q3, 201207 or 2012Oct' };
+      const outside = periodWriteProblem(p);
+      return outside ? { reason: outside } : { ok: p.id };
     }
     case 'choice': {
       const s = typeof raw === 'string' ? raw.trim() : String(raw);

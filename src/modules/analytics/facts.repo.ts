@@ -8,11 +8,32 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
+import { validationError } from '../../core/errors.js';
+import { MAX_TOTAL, isStorableTotal } from '../../core/finite-number.js';
 
 type Trx = Kysely<Database>;
 
 /** Columns of the fact key, for ON CONFLICT. */
 export const FACT_KEY = ['indicator_id', 'source', 'place_id', 'period', 'disagg'] as const;
+
+/**
+ * Refuses a fact row whose total is not finite or beyond ±MAX_TOTAL: SQLite would keep Infinity
+ * as `Inf` and NaN as NULL (a NOT NULL failure on the next change), and either would make every
+ * total above it unreadable. Thrown inside the write's transaction, so nothing of it is stored.
+ */
+function assertStorable(rows: Iterable<FactKey & { value: number | null; value_approved: number | null }>): void {
+  for (const r of rows) {
+    for (const column of ['value', 'value_approved'] as const) {
+      const v = r[column];
+      if (v === null || !isStorableTotal(Number(v))) {
+        const reason = `the total would be ${v === null ? 'not a number' : String(v)}, outside ±${MAX_TOTAL.toExponential()}: the write is refused (total fuera de rango)`;
+        throw validationError(`total out of range for indicator ${r.indicator_id}, place ${r.place_id}, period ${r.period}: ${reason}`, [
+          { column: 'value', value: v, reason },
+        ]);
+      }
+    }
+  }
+}
 
 /** Rewrites the fact rows of the given data values from the values themselves. */
 export async function replaceFactsFromValues(trx: Trx, valueIds: readonly number[]): Promise<void> {
@@ -52,7 +73,9 @@ export async function replaceFactsFromValues(trx: Trx, valueIds: readonly number
         n_illustrative: eb.ref('excluded.n_illustrative'),
       })),
     )
-    .execute();
+    .returning([...FACT_KEY, 'value', 'value_approved'])
+    .execute()
+    .then(assertStorable);
 }
 
 export interface FactKey {
@@ -104,7 +127,7 @@ const A_COUNTERS = ['a_n', 'a_derived', 'a_illustrative'] as const;
 const COARSE_COLUMNS = [...FACT_KEY, 'start_date', 'end_date', 'p1', 'p2', ...COUNTERS, ...A_COUNTERS] as const;
 const COARSE_CONFLICT = `on conflict (${FACT_KEY.join(', ')}) do update set ${[...COUNTERS, ...A_COUNTERS]
   .map((c) => `${c} = fact_coarse.${c} + excluded.${c}`)
-  .join(', ')} returning ${FACT_KEY.join(', ')}, n`;
+  .join(', ')} returning ${FACT_KEY.join(', ')}, n, value, value_approved`;
 
 /** An id as two UTF-16 code units: fixed width, so code-unit order is numeric order. */
 const u32 = (n: number): string => String.fromCharCode(n >>> 16, n & 0xffff);
@@ -249,6 +272,8 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
     (d) => d.n !== 0 || d.value !== 0 || d.value_approved !== 0 || d.n_approved !== 0 || d.n_derived !== 0 || d.n_illustrative !== 0,
   );
   if (rows.length === 0) return;
+  // A non-finite delta would reach the database as Inf or NaN before the sums could be checked.
+  assertStorable(rows);
 
   const placeIds = [...new Set(rows.map((d) => d.place_id))];
   const ancestors = new Map<number, Array<number | null>>();
@@ -278,6 +303,8 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
   const emptied: FactKey[] = [];
   const coarse = new Map<string, CoarseDelta>();
   if (after.length !== rows.length) throw new Error(`fact upsert returned ${after.length} rows for ${rows.length}`);
+  // Rows about to be dropped (emptied) may hold anything; the kept ones must be storable sums.
+  assertStorable(after.filter((a) => a.n > 0));
   // Both engines return a multi-row insert's rows in the order given; matched by key if not.
   const inOrder = after.every((a, i) => sameKey(a, rows[i]!));
   for (const [i, a] of after.entries()) {
@@ -329,7 +356,7 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
   await deleteEmptied(trx, 'fact', emptied);
 
   const coarseRows = inKeyOrder(coarse);
-  const coarseAfter = await runChunked<CoarseDelta, FactKey & { n: number }>(
+  const coarseAfter = await runChunked<CoarseDelta, FactKey & { n: number; value: number; value_approved: number }>(
     trx,
     coarseRows,
     COARSE_COLUMNS.length,
@@ -341,6 +368,7 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
       );
     },
   );
+  assertStorable(coarseAfter.filter((c) => c.n > 0));
   await deleteEmptied(trx, 'fact_coarse', coarseAfter.filter((c) => c.n <= 0));
 }
 

@@ -10,7 +10,7 @@ export const MAX_BOUNDARY_FEATURES = 5000;
 
 /** [longitude, latitude] (an optional third number, the altitude, is kept but not used). */
 const PositionSchema = z
-  .array(z.number())
+  .array(z.number().finite())
   .min(2, 'a position is [longitude, latitude]')
   .max(3, 'a position is [longitude, latitude]')
   .superRefine((p, ctx) => {

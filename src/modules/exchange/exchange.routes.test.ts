@@ -79,8 +79,9 @@ describe('imports over HTTP', () => {
   it('a large file answers 202 with a job that reports progress and then its result', async () => {
     const officer = await as('officer');
     const rows: string[] = [];
+    // Day periods, so that the file stays within the years data may be written for (1900–2100).
     for (let y = 1990; rows.length * 40 < SYNC_IMPORT_BYTES * 1.2; y++) {
-      for (const p of ['R1D1', 'R1D2', 'R2D1', 'R2D2']) for (const m of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) rows.push(`SUM_IND,${p},${y}${m},,B,${y % 7}.5,sourced,a note,draft,`);
+      for (const p of ['R1D1', 'R1D2', 'R2D1', 'R2D2']) for (const m of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) for (let d = 10; d <= 28; d++) rows.push(`SUM_IND,${p},${y}${m}${d},,B,${y % 7}.5,sourced,a note,draft,`);
     }
     const r = await upload(officer, '/api/programs/XX/imports/csv', `${HEADER}\n${rows.join('\n')}\n`);
     expect(r.status).toBe(202);

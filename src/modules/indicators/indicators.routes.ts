@@ -7,6 +7,7 @@ import { ProgramParamSchema } from '../values/values.schema.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import { listDimensions, listPrograms } from './indicators.repo.js';
 import { setTarget, visibleIndicators } from './indicators.service.js';
+import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
 const ProgramSchema = z
   .object({ code: z.string(), name_en: z.string(), name_es: z.string(), country_code: z.string(), fiscal_year_start_month: z.number().int(), currency: z.string(), data_version: z.number().int() })
@@ -30,7 +31,7 @@ const TargetInputSchema = z
     place: z.string().min(1).max(50),
     period: z.string().min(4).max(12),
     kind: z.enum(['baseline', 'target']),
-    value: z.number().finite(),
+    value: z.number().finite().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE).openapi({ description: `A finite number within ±${MAX_MAGNITUDE.toExponential()}` }),
     source: z.string().max(50).optional(),
     disagg: z.string().max(500).optional(),
     provenance: z.enum(['sourced', 'derived', 'illustrative']).optional(),

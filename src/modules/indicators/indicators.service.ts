@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationError } from '../../core/errors.js';
 import { disaggKey, parseDisagg } from '../../core/disagg.js';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod, periodWriteProblem } from '../../core/periods.js';
+import { checkNumber } from '../../core/finite-number.js';
 import type { Actor } from '../auth/actor.js';
 import { mayReadSensitivity } from '../auth/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -51,11 +52,19 @@ export async function setTarget(db: Kysely<Database>, actor: Actor, programCode:
   const place = catalog.places.get(input.place);
   if (!place) throw notFound(`no place "${input.place}"`);
   const period = parsePeriod(input.period);
+  const outside = periodWriteProblem(period);
+  if (outside) throw validationError(outside, [{ column: 'period', value: input.period, reason: outside }]);
+  const checked = checkNumber(input.value);
+  if ('reason' in checked) throw validationError(`value: ${checked.reason}`, [{ column: 'value', value: input.value, reason: checked.reason }]);
+  if (checked.ok < 0 && !indicator.allow_negative) {
+    const reason = `must not be negative: ${indicator.code} does not allow negative values (allow_negative) (no puede ser negativo)`;
+    throw validationError(`value: ${reason}`, [{ column: 'value', value: input.value, reason }]);
+  }
   const source = input.source ?? '';
   if (source && !indicator.sources.includes(source)) throw validationError(`not a source of ${indicator.code}`, [{ column: 'source', value: source, reason: 'unknown source' }]);
   const row = {
     indicator_id: indicator.id, place_id: place.id, period: period.id, start_date: period.start, end_date: period.end,
-    source, disagg: disaggKey(parseDisagg(input.disagg ?? '')), kind: input.kind, value: input.value,
+    source, disagg: disaggKey(parseDisagg(input.disagg ?? '')), kind: input.kind, value: checked.ok,
     provenance: input.provenance ?? 'sourced', note: input.note ?? null,
   };
   return db.transaction().execute(async (trx) => {

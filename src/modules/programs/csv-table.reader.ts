@@ -8,6 +8,7 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { IssueDetail } from '../../core/errors.js';
+import { checkNumber } from '../../core/finite-number.js';
 import type { CsvColumns } from './program-folder.schema.js';
 
 export interface CsvRow {
@@ -220,11 +221,11 @@ export async function* csvRows(source: Readable, file: string, columns: CsvColum
   }
 }
 
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** A number written with `.` as decimal separator and no thousands separator; null otherwise. */
+/**
+ * A number written with `.` as decimal separator and no thousands separator, within the range
+ * every number of Vigia keeps to (core/finite-number); null otherwise.
+ */
 export function parseDecimal(text: string): number | null {
-  if (!DECIMAL.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
+  const checked = checkNumber(text);
+  return 'ok' in checked ? checked.ok : null;
 }

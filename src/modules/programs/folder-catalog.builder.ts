@@ -89,6 +89,7 @@ export function buildKnownCodes(folder: ProgramFolder, existing: ExistingProgram
       formula: data.formula ?? null,
       decimals: data.decimals,
       sort: index,
+      allow_negative: data.allow_negative ? 1 : 0,
       sources: [...new Set([...(old?.sources ?? []), ...data.sources])].sort(),
       dimensions: new Map([...(old?.dimensions.keys() ?? []), ...data.dimensions].map((d) => [d, new Set<string>()])),
     });

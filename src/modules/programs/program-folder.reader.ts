@@ -8,7 +8,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueDetail } from '../../core/errors.js';
 import type { Provenance, ValueStatus } from '../../db/schema.js';
-import { csvRows, parseDecimal, readCsvTable, type CsvRow } from './csv-table.reader.js';
+import { csvRows, readCsvTable, type CsvRow } from './csv-table.reader.js';
+import { checkNumber, NOT_A_NUMBER } from '../../core/finite-number.js';
 import { readJsonArray, readJsonFile } from './json-file.reader.js';
 import {
   CODE_PATTERN,
@@ -73,8 +74,9 @@ class RowReader {
   decimal(column: string, required: boolean, min = -Infinity, max = Infinity): number | null {
     const v = this.row.cells[column] ?? '';
     if (!v) return required ? this.bad(column, 'required') : null;
-    const n = parseDecimal(v);
-    if (n === null) return this.bad(column, 'not a number (use . for decimals and no thousands separator)');
+    const checked = checkNumber(v);
+    if ('reason' in checked) return this.bad(column, checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (use . for decimals and no thousands separator)` : checked.reason);
+    const n = checked.ok;
     return n >= min && n <= max ? n : this.bad(column, `must be between ${min} and ${max}`);
   }
 

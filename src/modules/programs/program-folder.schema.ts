@@ -50,6 +50,8 @@ export const indicatorSchema = z
     decimals: z.number().int().min(0).max(10).default(0),
     sources: z.array(code).default([]),
     dimensions: z.array(code).default([]),
+    /** Values and targets may be negative (a change, a balance); hectares, tonnes and counts may not. */
+    allow_negative: z.boolean().default(false),
   })
   .superRefine((i, ctx) => {
     if (i.origin === 'formula' && !i.formula) {

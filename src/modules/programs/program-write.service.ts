@@ -112,10 +112,10 @@ export async function writeProgramFolder(
       program_id, code: i.code, component_id: nodeIds.get(i.component) ?? null, name_en: i.name.en, name_es: i.name.es,
       description_en: i.description?.en || null, description_es: i.description?.es || null, unit: i.unit, direction: i.direction,
       agg_time: i.agg_time, agg_place: i.agg_place, sensitivity: i.sensitivity, origin: i.origin, formula: i.formula ?? null,
-      decimals: i.decimals, sort: index,
+      decimals: i.decimals, sort: index, allow_negative: i.allow_negative ? 1 : 0,
     })),
     byCode,
-    ['component_id', 'name_en', 'name_es', 'description_en', 'description_es', 'unit', 'direction', 'agg_time', 'agg_place', 'sensitivity', 'origin', 'formula', 'decimals', 'sort'],
+    ['component_id', 'name_en', 'name_es', 'description_en', 'description_es', 'unit', 'direction', 'agg_time', 'agg_place', 'sensitivity', 'origin', 'formula', 'decimals', 'sort', 'allow_negative'],
   );
   const [indicatorIds, sourceIds] = [await listIdsByCode(trx, 'indicator', program_id), await listIdsByCode(trx, 'source', program_id)];
   const indicatorId = (code: string) => indicatorIds.get(code) ?? 0;

@@ -8,7 +8,8 @@ import { VigiaError, conflict, notFound, validationError, type IssueDetail } fro
 import type { Actor } from '../auth/actor.js';
 import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { tryParsePeriod, type Period } from '../../core/periods.js';
+import { periodWriteProblem, tryParsePeriod, type Period } from '../../core/periods.js';
+import { checkNumber } from '../../core/finite-number.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
@@ -68,9 +69,17 @@ export function resolveValue(
   if (!place) bad('place', input.place, 'unknown place code');
   const period = periodOf(String(input.period ?? ''));
   if (!period) bad('period', input.period, 'not a period (2012, 2012Q3, 201207, 20120315, 2012Oct)');
+  else {
+    const outside = periodWriteProblem(period);
+    if (outside) bad('period', input.period, outside);
+  }
 
-  const num = typeof input.value === 'number' ? input.value : input.value.trim() === '' ? NaN : Number(input.value);
-  if (!Number.isFinite(num)) bad('value', input.value, 'not a number');
+  const checked = checkNumber(input.value);
+  const num = 'ok' in checked ? checked.ok : NaN;
+  if ('reason' in checked) bad('value', input.value, checked.reason);
+  else if (num < 0 && indicator && !indicator.allow_negative) {
+    bad('value', input.value, `must not be negative: ${indicator.code} does not allow negative values (allow_negative) (no puede ser negativo)`);
+  }
 
   let disagg = '';
   try {

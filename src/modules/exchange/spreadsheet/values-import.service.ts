@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Database, NewDataValue, Provenance, ValueStatus } from '../../../db/schema.js';
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
-import { parseDecimal, type CsvRow } from '../../programs/csv-table.reader.js';
+import type { CsvRow } from '../../programs/csv-table.reader.js';
+import { checkNumber, NOT_A_NUMBER } from '../../../core/finite-number.js';
 import { resolveValue, storeValues, storeValuesAs, type ValueInput } from '../../values/values.service.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
@@ -40,9 +41,10 @@ function valueInputOf(row: CsvRow, file: string, log: IssueLog): ValueInput | nu
     }
   }
   const text = c('value');
-  const value = parseDecimal(text);
-  if (text !== '' && value === null) {
-    log.add({ file, row: row.line, column: 'value', value: text, reason: 'not a number (write it with . for decimals and no thousands separator)' });
+  const checked = text === '' ? null : checkNumber(text);
+  const value = checked && 'ok' in checked ? checked.ok : null;
+  if (checked && 'reason' in checked) {
+    log.add({ file, row: row.line, column: 'value', value: text, reason: checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (write it with . for decimals and no thousands separator)` : checked.reason });
     ok = false;
   }
   if (!ok || value === null) return null;
