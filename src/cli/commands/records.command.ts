@@ -87,7 +87,7 @@ export function registerRecords(program: Command): void {
   common(records.command('rebuild').description("Sum the indicators fed by records again from every record (after the program's indicators or record types changed)"), false).action(
     action(async (opts: Omit<Common, 'type'>) => {
       await withDatabase(async ({ db }) => {
-        const n = await rebuildRecordRollups(db, await resolveProgramCode(db, opts.program));
+        const n = await rebuildRecordRollups(db, await resolveProgramCode(db, opts.program), { system: 'cli records rebuild' });
         console.log(opts.json ? JSON.stringify({ records: n }) : `rebuilt the roll-ups of ${n} record(s)`);
       });
     }),
@@ -127,7 +127,7 @@ export function registerRecords(program: Command): void {
         await withDatabase(async ({ db }) => {
           const r = await createRecord(db, await resolveProgramCode(db, opts.program), opts.type, {
             data: fieldsOf(opts.data, opts.field), ref: opts.ref, status: statusOf(opts.status), provenance: opts.provenance, note: opts.note,
-          });
+          }, { system: 'cli records add' });
           console.log(opts.json ? JSON.stringify(r) : `added ${opts.type} record #${r.id}`);
         });
       }),
@@ -144,7 +144,9 @@ export function registerRecords(program: Command): void {
           const name = basename(file);
           const parsed = await parseRecordsCsv(await readFile(file, 'utf8'), name, type.definition, { defaultStatus: statusOf(opts.status) });
           if (parsed.issues.length) throw validationError(`${name} cannot be read; nothing was imported`, parsed.issues);
-          const r = await importRecords(db, programCode, opts.type, parsed.inputs, { dryRun: opts.dryRun, file: name, rows: parsed.rows, columns: parsed.columns });
+          const r = await importRecords(db, programCode, opts.type, parsed.inputs, {
+            dryRun: opts.dryRun, file: name, rows: parsed.rows, columns: parsed.columns, writer: { system: 'cli records import', file: name },
+          });
           if (opts.json) return console.log(JSON.stringify(r));
           console.log(`${r.dryRun ? 'dry run: would import' : 'imported'} ${r.total} ${r.type} record(s): ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged`);
         });

@@ -19,17 +19,21 @@ import { findOrganisationId } from '../users/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
 import { decideSubmission, findSubmission, insertSubmission, listSubmissionSummaries, listSubmissionValues } from './approvals.repo.js';
 
-/** Moves data of one organisation in one period between statuses; returns how many items moved. */
+/**
+ * Moves data of one organisation in one period between statuses; returns the ids of the values
+ * and records moved, which the step's one audit event lists (a summary, not an event per item).
+ */
 async function moveData(
   trx: Kysely<Database>,
   m: { programId: number; organisationId: number; start: string; end: string; from: ValueStatus[]; to: ValueStatus },
-): Promise<number> {
+): Promise<{ items: number; values: number[]; records: number[] }> {
   const at = new Date().toISOString();
-  const ids = await updateStatusInPeriod(trx, { ...m, at });
-  for (let i = 0; i < ids.length; i += 5_000) await replaceFactsFromValues(trx, ids.slice(i, i + 5_000));
-  const moved = ids.length + (await moveRecordsStatus(trx, m));
-  if (moved) await bumpDataVersion(trx, m.programId);
-  return moved;
+  const values = await updateStatusInPeriod(trx, { ...m, at });
+  for (let i = 0; i < values.length; i += 5_000) await replaceFactsFromValues(trx, values.slice(i, i + 5_000));
+  const records = await moveRecordsStatus(trx, m);
+  const items = values.length + records.length;
+  if (items) await bumpDataVersion(trx, m.programId);
+  return { items, values, records };
 }
 
 /** Submits an organisation's drafts (and returned data) of a period for review. */
@@ -53,9 +57,9 @@ export async function submit(
   const orgId = organisationId;
   return db.transaction().execute(async (trx) => {
     const moved = await moveData(trx, { programId: program.id, organisationId: orgId, start: period.start, end: period.end, from: ['draft', 'returned'], to: 'submitted' });
-    if (moved === 0) throw validationError(`nothing to submit for ${period.id}: no draft or returned data of this organisation`);
+    if (moved.items === 0) throw validationError(`nothing to submit for ${period.id}: no draft or returned data of this organisation`);
     const s = await insertSubmission(trx, { programId: program.id, organisationId: orgId, period: period.id, start: period.start, end: period.end, userId: actor.userId, at: new Date().toISOString() });
-    await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, items: moved } });
+    await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, ...moved } });
     return s;
   });
 }
@@ -84,8 +88,8 @@ export async function decide(
   return db.transaction().execute(async (trx) => {
     const after = await decideSubmission(trx, { id, version: input.version, status: rule.to, comment: input.comment?.trim() || null, userId: actor.userId, at: new Date().toISOString() });
     if (!after) throw conflict(`submission ${id} was changed by someone else (now at version ${current.version})`, [{ column: 'version', value: current.version, reason: 'stale version' }]);
-    await moveData(trx, { programId: current.program_id, organisationId: current.organisation_id, start: current.start_date, end: current.end_date, from: rule.dataFrom, to: rule.dataTo });
-    await recordAudit(trx, { userId: actor.userId, action: decision, entity: 'submission', entityId: id, programId: current.program_id, before: current, after });
+    const moved = await moveData(trx, { programId: current.program_id, organisationId: current.organisation_id, start: current.start_date, end: current.end_date, from: rule.dataFrom, to: rule.dataTo });
+    await recordAudit(trx, { userId: actor.userId, action: decision, entity: 'submission', entityId: id, programId: current.program_id, before: current, after: { ...after, ...moved } });
     return after;
   });
 }

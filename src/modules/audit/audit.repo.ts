@@ -32,6 +32,27 @@ export async function recordAudit(db: Kysely<Database>, e: AuditInput): Promise<
     .execute();
 }
 
+/** Appends many events in multi-row inserts; call it inside the transaction of the changes. */
+export async function recordAudits(db: Kysely<Database>, events: readonly AuditInput[]): Promise<void> {
+  const at = new Date().toISOString();
+  // 8 columns × 500 rows stays under either engine's limit of bound parameters.
+  for (let i = 0; i < events.length; i += 500) {
+    await db
+      .insertInto('audit_event')
+      .values(events.slice(i, i + 500).map((e) => ({
+        at,
+        user_id: e.userId,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+        program_id: e.programId ?? null,
+        before: json(e.before),
+        after: json(e.after),
+      })))
+      .execute();
+  }
+}
+
 export interface AuditFilter {
   entity?: string;
   entityId?: string;

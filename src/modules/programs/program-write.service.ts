@@ -16,6 +16,10 @@ import { readValueBatches } from './program-folder.reader.js';
 import type { ProgramFolder } from './program-folder.types.js';
 import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { loadRecordsFolder } from '../records/records-folder.js';
+import { auditSystemEvent, type SystemWriter } from '../audit/data-writer.js';
+
+/** A folder load is the system's write, audited in summary (see data-writer.ts). */
+const folderWriter = (dir: string, file?: string): SystemWriter => ({ system: 'folder load', file: file ? `${dir}/${file}` : dir });
 
 /** Kinds of rows a load writes, as counted in its summary. */
 export const LOAD_KINDS = [
@@ -141,7 +145,7 @@ export async function writeProgramFolder(
     for await (const batch of readValueBatches(folder.dir, file, issues, VALUE_BATCH)) {
       const rows = resolveValueRows(catalog, batch.rows, keys, issues, undefined, now);
       failIfAny(issues);
-      const r = await storeValues(trx, program_id, rows);
+      const r = await storeValues(trx, catalog, rows, folderWriter(folder.dir, file));
       counts.values.inserted += r.inserted;
       counts.values.updated += r.updated;
       counts.values.unchanged += rows.length - r.inserted - r.updated;
@@ -151,8 +155,13 @@ export async function writeProgramFolder(
     failIfAny(issues);
   }
   // record-types/ and records/: validated and written here too, so the load stays all-or-nothing.
-  await loadRecordsFolder(trx, folder.dir, p.code);
-  return Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
+  await loadRecordsFolder(trx, folder.dir, p.code, folderWriter(folder.dir));
+  const result = Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
+  // The catalog and targets have no per-row events: the load's summary counts them.
+  if (LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {
+    await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', { counts: result });
+  }
+  return result;
 }
 
 function sumCounts(a: WriteCounts, b: WriteCounts): WriteCounts {

@@ -12,6 +12,7 @@ import { recordContributions } from '../../core/record-types/rollups.js';
 import { addFactDeltasBatch, deleteFactsOfIndicators, type FactDelta } from '../analytics/facts.repo.js';
 import type { Catalog } from '../programs/catalog.repo.js';
 import { recordsAfter } from './records.repo.js';
+import { auditSystemEvent, type Writer } from '../audit/data-writer.js';
 import type { RecordTypes } from './record-types.service.js';
 
 /** What a record adds to (sign 1) or takes from (sign -1) the fact table. */
@@ -54,17 +55,21 @@ const PAGE = 20_000;
 
 /**
  * Recomputes every roll-up fact of the program from its records, inside the caller's
- * transaction: the facts of all `records` indicators are dropped and summed again.
+ * transaction: the facts of all `records` indicators are dropped and summed again. Leaves one
+ * audit event (`rebuild` of `record_facts`) naming the indicators and how many records were read.
  */
-export async function rebuildRecordFacts(trx: Kysely<Database>, catalog: Catalog, types: RecordTypes): Promise<void> {
+export async function rebuildRecordFacts(trx: Kysely<Database>, catalog: Catalog, types: RecordTypes, writer: Writer): Promise<void> {
   const indicatorIds = [...catalog.indicators.values()].filter((i) => i.origin === 'records').map((i) => i.id);
   await deleteFactsOfIndicators(trx, indicatorIds);
+  let records = 0;
   for (let after = 0; ; ) {
     const rows = await recordsAfter(trx, catalog.program.id, after, PAGE);
     if (rows.length === 0) break;
+    records += rows.length;
     const deltas: FactDelta[] = [];
     for (const row of rows) deltas.push(...toFactDeltas(storedContributions(types, row), row, 1));
     await addFactDeltasBatch(trx, deltas);
     after = rows[rows.length - 1]!.id;
   }
+  await auditSystemEvent(trx, writer, catalog.program.id, 'rebuild', 'record_facts', { indicators: indicatorIds, records });
 }

@@ -3,6 +3,7 @@
  * overridden or extended by the program's own (stored) definitions, each compiled against the
  * program's indicators.
  */
+import type { Writer } from '../audit/data-writer.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
@@ -88,7 +89,8 @@ export async function saveRecordTypes(
   trx: Kysely<Database>,
   catalog: Catalog,
   definitions: readonly RecordTypeDefinition[],
-  fileOf: (code: string) => string = (code) => `record type ${code}`,
+  fileOf: (code: string) => string,
+  writer: Writer,
 ): Promise<number> {
   const problems: IssueDetail[] = [];
   for (const def of definitions) {
@@ -104,7 +106,7 @@ export async function saveRecordTypes(
     await upsertRecordTypeRow(trx, catalog.program.id, def.code, text, now);
     changed++;
   }
-  if (changed) await rebuildRecordFacts(trx, catalog, await loadRecordTypes(trx, catalog));
+  if (changed) await rebuildRecordFacts(trx, catalog, await loadRecordTypes(trx, catalog), writer);
   return changed;
 }
 

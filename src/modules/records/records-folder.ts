@@ -18,6 +18,7 @@ import { saveRecordTypes } from './record-types.service.js';
 import { parseRecordsCsv } from './records-csv.js';
 import { keepUnlisted, prepareBatch, storeBatch, type ImportResult } from './records-import.service.js';
 import { countRecordRows } from './records.repo.js';
+import type { SystemWriter } from '../audit/data-writer.js';
 
 export const RECORD_TYPES_DIR = 'record-types';
 export const RECORDS_DIR = 'records';
@@ -78,7 +79,7 @@ export function typeCodeOfFile(name: string): string {
  * before anything is written; problems throw one validation error naming file, row and field.
  * Records loaded from a folder are `approved` unless their row says otherwise.
  */
-export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, programCode: string): Promise<RecordsFolderSummary> {
+export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, programCode: string, writer: SystemWriter): Promise<RecordsFolderSummary> {
   const summary: RecordsFolderSummary = { types: 0, records: [] };
   const issues: IssueDetail[] = [];
   const definitions = await readRecordTypesFolder(dir, issues);
@@ -88,10 +89,10 @@ export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, prog
 
   const catalog = await loadCatalog(trx, programCode);
   const files = new Map(definitions.map((d) => [d.definition.code, d.file]));
-  summary.types = await saveRecordTypes(trx, catalog, definitions.map((d) => d.definition), (code) => files.get(code) ?? RECORD_TYPES_DIR);
+  summary.types = await saveRecordTypes(trx, catalog, definitions.map((d) => d.definition), (code) => files.get(code) ?? RECORD_TYPES_DIR, writer);
   const scope = await openRecordScope(trx, programCode);
 
-  const batches: Array<{ type: string; records: PreparedRecord[] }> = [];
+  const batches: Array<{ type: string; file: string; records: PreparedRecord[] }> = [];
   for (const name of recordFiles) {
     const file = `${RECORDS_DIR}/${name}`;
     const typeCode = typeCodeOfFile(name);
@@ -105,7 +106,7 @@ export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, prog
     if (parsed.issues.length) continue;
     try {
       const inputs = await keepUnlisted(trx, scope, typeCode, parsed.inputs, parsed.columns);
-      batches.push({ type: typeCode, records: prepareBatch(scope, typeCode, inputs, { file, rows: parsed.rows }) });
+      batches.push({ type: typeCode, file, records: prepareBatch(scope, typeCode, inputs, { file, rows: parsed.rows }) });
     } catch (e) {
       if (!isVigiaError(e)) throw e;
       issues.push(...(e.details.length ? e.details : [{ file, reason: e.message }]));
@@ -116,7 +117,7 @@ export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, prog
   // On a re-load the program's indicators may have changed under records already stored: their
   // facts are summed again from scratch. A first load adds its records' contributions directly.
   const hadRecords = (await countRecordRows(trx, { programId: catalog.program.id })) > 0;
-  for (const b of batches) summary.records.push(await storeBatch(trx, scope, b.type, b.records));
-  if (hadRecords && summary.types === 0) await rebuildRecordFacts(trx, scope.catalog, scope.types);
+  for (const b of batches) summary.records.push(await storeBatch(trx, scope, b.type, b.records, { ...writer, file: `${dir}/${b.file}` }));
+  if (hadRecords && summary.types === 0) await rebuildRecordFacts(trx, scope.catalog, scope.types, writer);
   return summary;
 }

@@ -6,14 +6,17 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { validationError, type IssueDetail } from '../../core/errors.js';
+import { validationError, VigiaError, type IssueDetail } from '../../core/errors.js';
+import { dataScope } from '../auth/policy.js';
+import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
+import { aboveClearance, keepUnreadable, unreadableFieldsIn } from './record-field-guard.js';
 import { addFactDeltasBatch, type FactDelta } from '../analytics/facts.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { requireRecordType } from './record-types.service.js';
-import { findRecordsByRef, insertRecords, updateRecordRow, type NewRecordRow, type RecordRow } from './records.repo.js';
+import { findRecordsByIds, findRecordsByRef, insertRecords, updateRecordRow, type NewRecordRow, type RecordRow } from './records.repo.js';
 
 export interface ImportOptions {
   /** Check everything and report what would change, writing nothing. */
@@ -28,6 +31,12 @@ export interface ImportOptions {
    * at a lower clearance does not wipe the fields it could not show.
    */
   columns?: readonly string[] | undefined;
+  /**
+   * Who imports (default: the system, as for `vigia records import`). A user may not name a
+   * field above their clearance (403), such fields keep their stored values, and every changed
+   * record leaves one audit event; the system's import leaves one summary event.
+   */
+  writer?: Writer | undefined;
 }
 
 export interface ImportResult {
@@ -88,9 +97,10 @@ function sameRecord(a: PreparedRecord, b: RecordRow): boolean {
 
 /**
  * Writes prepared records inside the caller's transaction: new refs (and records without a ref)
- * are inserted, known refs updated when they differ, and the facts moved to match.
+ * are inserted, known refs updated when they differ, and the facts moved to match. Every bulk
+ * write of records comes through here and leaves its audit events as `writer` (data-writer.ts).
  */
-export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, typeCode: string, records: readonly PreparedRecord[], dryRun = false): Promise<ImportResult> {
+export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, typeCode: string, records: readonly PreparedRecord[], writer: Writer, dryRun = false): Promise<ImportResult> {
   const programId = scope.catalog.program.id;
   const result: ImportResult = { type: typeCode, total: records.length, inserted: 0, updated: 0, unchanged: 0, dryRun };
   const now = new Date().toISOString();
@@ -100,6 +110,7 @@ export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, type
     const existing = new Map((refs.length ? await findRecordsByRef(trx, programId, typeCode, refs) : []).map((r) => [r.ref, r]));
     const inserts: NewRecordRow[] = [];
     const deltas: FactDelta[] = [];
+    const updated: RecordRow[] = [];
     for (const rec of step) {
       const old = rec.ref === null ? undefined : existing.get(rec.ref);
       if (old && sameRecord(rec, old)) {
@@ -114,6 +125,7 @@ export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, type
           provenance: rec.provenance, data: rec.dataText, note: rec.note, updated_at: now,
         });
         if (version === undefined) throw new Error(`record ${old.id} changed during its own import`);
+        updated.push(old);
         deltas.push(...toFactDeltas(storedContributions(scope.types, old), old, -1));
       } else {
         result.inserted++;
@@ -127,11 +139,51 @@ export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, type
       deltas.push(...toFactDeltas(rec.contributions, rec, 1));
     }
     if (dryRun) continue;
-    await insertRecords(trx, inserts);
+    const created = await insertRecords(trx, inserts);
     await addFactDeltasBatch(trx, deltas);
+    await auditStep(trx, writer, programId, created, updated);
   }
   if (!dryRun && result.inserted + result.updated > 0) await bumpDataVersion(trx, programId);
   return result;
+}
+
+/** The audit events of one write step: whole rows for a user, ids for the system. */
+async function auditStep(trx: Kysely<Database>, writer: Writer, programId: number, created: readonly number[], updated: readonly RecordRow[]): Promise<void> {
+  const changes: DataChange[] = [
+    ...created.map((id): DataChange => ({ id, action: 'create' })),
+    ...updated.map((old): DataChange => ({ id: old.id, action: 'update', before: old })),
+  ];
+  if (isActor(writer) && changes.length) {
+    const now = new Map((await findRecordsByIds(trx, changes.map((c) => c.id))).map((r) => [r.id, r]));
+    for (const c of changes) c.after = now.get(c.id);
+  }
+  await auditDataChanges(trx, writer, programId, 'record', changes);
+}
+
+/**
+ * For a user's import: refuses (403) columns and list sub-fields above the user's clearance,
+ * naming file, row and field, and keeps the stored values of such fields.
+ */
+async function guardFields(db: Kysely<Database>, scope: RecordScope, typeCode: string, inputs: readonly RecordInput[], writer: Writer, opts: ImportOptions): Promise<RecordInput[]> {
+  if (!isActor(writer)) return [...inputs];
+  const def = requireRecordType(scope.types, typeCode).definition;
+  const clearance = dataScope(writer).maxSensitivity;
+  const file = opts.file ? { file: opts.file } : {};
+  const header = opts.columns ? unreadableFieldsIn(def, Object.fromEntries(opts.columns.map((c) => [c, ''])), clearance) : [];
+  if (header.length) throw aboveClearance(header, { ...file, row: 1 });
+  const issues: IssueDetail[] = [];
+  inputs.forEach((input, i) => {
+    for (const column of unreadableFieldsIn(def, input.data, clearance)) issues.push({ ...file, row: opts.rows?.[i] ?? i + 1, column, reason: 'above your clearance' });
+  });
+  if (issues.length) throw new VigiaError('forbidden', aboveClearance([...new Set(issues.map((d) => d.column ?? ''))]).message, issues.slice(0, MAX_ISSUES));
+  const refs = inputs.flatMap((i) => (i.ref ? [i.ref] : []));
+  const stored = new Map((refs.length ? await findRecordsByRef(db, scope.catalog.program.id, typeCode, refs) : []).map((r) => [r.ref, r]));
+  return inputs.map((input, i) => {
+    const old = input.ref ? stored.get(input.ref) : undefined;
+    if (!old) return input;
+    const data = keepUnreadable(def, JSON.parse(old.data) as Record<string, unknown>, input.data, clearance, { ...file, row: opts.rows?.[i] ?? i + 1 });
+    return { ...input, data };
+  });
 }
 
 /** Inputs completed with the stored values of what `columns` leaves out (see ImportOptions.columns). */
@@ -173,7 +225,9 @@ export async function importRecords(
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
   const scope = await openRecordScope(db, programCode);
-  const complete = opts.columns ? await keepUnlisted(db, scope, typeCode, inputs, opts.columns) : inputs;
+  const writer = opts.writer ?? DIRECT_WRITE;
+  const guarded = await guardFields(db, scope, typeCode, inputs, writer, opts);
+  const complete = opts.columns ? await keepUnlisted(db, scope, typeCode, guarded, opts.columns) : guarded;
   const prepared = prepareBatch(scope, typeCode, complete, opts);
-  return db.transaction().execute((trx) => storeBatch(trx, scope, typeCode, prepared, opts.dryRun ?? false));
+  return db.transaction().execute((trx) => storeBatch(trx, scope, typeCode, prepared, writer, opts.dryRun ?? false));
 }

@@ -20,10 +20,10 @@ export interface RecordStatusMove {
   to: ValueStatus;
 }
 
-/** Returns how many records moved. */
-export async function moveRecordsStatus(trx: Kysely<Database>, m: RecordStatusMove): Promise<number> {
+/** Returns the ids of the records moved (the caller's audit event lists them). */
+export async function moveRecordsStatus(trx: Kysely<Database>, m: RecordStatusMove): Promise<number[]> {
   const rows = await findRecordsInPeriod(trx, { programId: m.programId, organisationId: m.organisationId, start: m.start, end: m.end, statuses: m.from });
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return [];
   const catalog = await loadCatalog(trx, await findProgramCode(trx, m.programId));
   const types = await loadRecordTypes(trx, catalog);
   const deltas = rows.flatMap((r) => {
@@ -32,5 +32,5 @@ export async function moveRecordsStatus(trx: Kysely<Database>, m: RecordStatusMo
   });
   await setRecordStatus(trx, rows.map((r) => r.id), m.to, new Date().toISOString());
   await addFactDeltasBatch(trx, deltas);
-  return rows.length;
+  return rows.map((r) => r.id);
 }

@@ -18,11 +18,11 @@ export async function insertRecord(db: Kysely<Database>, row: NewRecordRow): Pro
 }
 
 /**
- * Inserts many records in multi-row statements. The SQL text of a full chunk is built once and
- * reused, and parameters are bound directly: for a million records, compiling each statement
- * through the query builder would cost more than storing the rows.
+ * Inserts many records in multi-row statements and returns their ids. The SQL text of a full
+ * chunk is built once and reused, and parameters are bound directly: for a million records,
+ * compiling each statement through the query builder would cost more than storing the rows.
  */
-export async function insertRecords(db: Kysely<Database>, rows: readonly NewRecordRow[]): Promise<void> {
+export async function insertRecords(db: Kysely<Database>, rows: readonly NewRecordRow[]): Promise<number[]> {
   const engine = engineOf(db);
   const size = insertChunkSize(engine, RECORD_COLUMNS.length);
   const texts = new Map<number, string>();
@@ -31,10 +31,11 @@ export async function insertRecords(db: Kysely<Database>, rows: readonly NewReco
     if (text) return text;
     let p = 0;
     const tuple = () => `(${RECORD_COLUMNS.map(() => (engine === 'postgres' ? `$${++p}` : '?')).join(',')})`;
-    text = `insert into "record" (${RECORD_COLUMNS.map((c) => `"${c}"`).join(',')}) values ${Array.from({ length: n }, tuple).join(',')}`;
+    text = `insert into "record" (${RECORD_COLUMNS.map((c) => `"${c}"`).join(',')}) values ${Array.from({ length: n }, tuple).join(',')} returning id`;
     texts.set(n, text);
     return text;
   };
+  const ids: number[] = [];
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     const params: unknown[] = [];
@@ -44,8 +45,17 @@ export async function insertRecords(db: Kysely<Database>, rows: readonly NewReco
         r.provenance, r.version, r.data, r.note ?? null, r.created_at, r.updated_at,
       );
     }
-    await db.executeQuery(CompiledQuery.raw(textFor(chunk.length), params));
+    const { rows: returned } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(textFor(chunk.length), params));
+    for (const r of returned) ids.push(Number(r.id));
   }
+  return ids;
+}
+
+/** Records by id (any number of them), in no particular order. */
+export async function findRecordsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<RecordRow[]> {
+  const out: RecordRow[] = [];
+  for (let i = 0; i < ids.length; i += 5_000) out.push(...(await db.selectFrom('record').selectAll().where('id', 'in', ids.slice(i, i + 5_000)).execute()));
+  return out;
 }
 
 /** One record of a program; on PostgreSQL the row is locked until the transaction ends. */

@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Database, PlaceLevelColumn, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { mayEditData, requirePermission } from '../auth/policy.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { dataScope, mayEditData, requirePermission } from '../auth/policy.js';
+import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
+import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
 import type { Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
@@ -80,10 +81,16 @@ export function presentRecord(scope: RecordScope, row: RecordRow, clearance: Sen
   };
 }
 
-/** Who is writing; without one (loads, imports from the shell, tests) no policy check or audit. */
+/**
+ * Who is writing. A user is held to the policy and may not write fields above their clearance;
+ * without one (the CLI, scripts, tests) the system writes, named in the audit by `system`.
+ */
 export interface RecordWriteContext {
   actor?: Actor | undefined;
+  system?: string | undefined;
 }
+
+const writerOf = (ctx: RecordWriteContext): Writer => ctx.actor ?? (ctx.system ? { system: ctx.system } : DIRECT_WRITE);
 
 /**
  * A partner writes drafts in its own organisation's name: the record's organisation field is
@@ -113,7 +120,10 @@ function authorizeChange(actor: Actor, current: RecordRow): void {
 /** Creates one record and adds its contributions to the indicators, in one transaction. */
 export async function createRecord(db: Kysely<Database>, programCode: string, typeCode: string, input: RecordInput, ctx: RecordWriteContext = {}): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
-  if (ctx.actor) requirePermission(ctx.actor, 'write_data');
+  if (ctx.actor) {
+    requirePermission(ctx.actor, 'write_data');
+    refuseUnreadable(requireRecordType(scope.types, typeCode).definition, input.data, dataScope(ctx.actor).maxSensitivity);
+  }
   const rec = prepareOrThrow(scope, typeCode, ctx.actor ? asPartnerInput(scope, typeCode, ctx.actor, input) : input);
   if (ctx.actor && !mayEditData(ctx.actor, rec.organisation_id, null)) throw new VigiaError('forbidden', 'you may not enter records for this organisation');
   const now = new Date().toISOString();
@@ -128,10 +138,8 @@ export async function createRecord(db: Kysely<Database>, programCode: string, ty
     });
     await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
-    if (ctx.actor) {
-      const after = await findRecord(trx, scope.catalog.program.id, newId);
-      await recordAudit(trx, { userId: ctx.actor.userId, action: 'create', entity: 'record', entityId: newId, programId: scope.catalog.program.id, after });
-    }
+    const after = await findRecord(trx, scope.catalog.program.id, newId);
+    await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id: newId, action: 'create', after }]);
     return newId;
   });
   return getRecordIn(db, scope, id, 'restricted');
@@ -172,8 +180,16 @@ export async function updateRecord(
       ]);
     }
     const stored = JSON.parse(current.data) as Record<string, unknown>;
+    let data = change.replace ? (change.data ?? {}) : { ...stored, ...(change.data ?? {}) };
+    if (ctx.actor) {
+      // Fields the writer may not read: naming one is refused; the stored ones stay as they are.
+      const def = requireRecordType(scope.types, current.type_code).definition;
+      const clearance = dataScope(ctx.actor).maxSensitivity;
+      refuseUnreadable(def, change.data ?? {}, clearance);
+      data = keepUnreadable(def, stored, data, clearance);
+    }
     const merged: RecordInput = {
-      data: change.replace ? (change.data ?? {}) : { ...stored, ...(change.data ?? {}) },
+      data,
       ref: change.ref === undefined ? current.ref : change.ref,
       status: change.status ?? current.status,
       provenance: change.provenance ?? current.provenance,
@@ -198,10 +214,8 @@ export async function updateRecord(
       ...toFactDeltas(rec.contributions, rec, 1),
     ]);
     await bumpDataVersion(trx, scope.catalog.program.id);
-    if (ctx.actor) {
-      const after = await findRecord(trx, scope.catalog.program.id, id);
-      await recordAudit(trx, { userId: ctx.actor.userId, action: 'update', entity: 'record', entityId: id, programId: scope.catalog.program.id, before: current, after });
-    }
+    const after = await findRecord(trx, scope.catalog.program.id, id);
+    await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
   });
   return getRecordIn(db, scope, id, 'restricted');
 }
@@ -221,7 +235,7 @@ export async function deleteRecord(db: Kysely<Database>, programCode: string, id
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
     await addFactDeltasBatch(trx, toFactDeltas(storedContributions(scope.types, current), current, -1));
     await bumpDataVersion(trx, scope.catalog.program.id);
-    if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'record', entityId: id, programId: scope.catalog.program.id, before: current });
+    await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'delete', before: current }]);
   });
 }
 
@@ -308,10 +322,10 @@ const EXPORT_PAGE = 10_000;
  * the program's indicators changed outside a folder load, or an upgrade changed a built-in
  * record type. Returns how many records were read.
  */
-export async function rebuildRecordRollups(db: Kysely<Database>, programCode: string): Promise<number> {
+export async function rebuildRecordRollups(db: Kysely<Database>, programCode: string, writer: Writer = DIRECT_WRITE): Promise<number> {
   const scope = await openRecordScope(db, programCode);
   return db.transaction().execute(async (trx) => {
-    await rebuildRecordFacts(trx, scope.catalog, scope.types);
+    await rebuildRecordFacts(trx, scope.catalog, scope.types, writer);
     await bumpDataVersion(trx, scope.catalog.program.id);
     return countRecordRows(trx, { programId: scope.catalog.program.id });
   });

@@ -15,7 +15,7 @@ import { upsertValues, type UpsertResult } from './values.repo.js';
 
 /** The upsert as it was written with Kysely's query builder before the bulk-load work. */
 async function referenceUpsert(db: Kysely<Database>, rows: readonly NewDataValue[]): Promise<UpsertResult> {
-  const result: UpsertResult = { changedIds: [], inserted: 0, updated: 0 };
+  const result: UpsertResult = { changedIds: [], insertedIds: [], inserted: 0, updated: 0 };
   for (let i = 0; i < rows.length; i += 2_000) {
     const returned = await db
       .insertInto('data_value')
@@ -46,8 +46,10 @@ async function referenceUpsert(db: Kysely<Database>, rows: readonly NewDataValue
       .execute();
     for (const r of returned) {
       result.changedIds.push(r.id);
-      if (r.version === 1) result.inserted++;
-      else result.updated++;
+      if (r.version === 1) {
+        result.inserted++;
+        result.insertedIds.push(r.id);
+      } else result.updated++;
     }
   }
   return result;

@@ -27,6 +27,8 @@ export async function findValue(db: Kysely<Database>, key: ValueKey): Promise<Da
 export interface UpsertResult {
   /** Ids of the rows inserted or changed (unchanged rows are left alone and not listed). */
   changedIds: number[];
+  /** The ids of `changedIds` that were inserted. */
+  insertedIds: number[];
   inserted: number;
   updated: number;
 }
@@ -54,7 +56,7 @@ const UPSERT_TAIL =
  * cost about a third of the load.
  */
 export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataValue[]): Promise<UpsertResult> {
-  const result: UpsertResult = { changedIds: [], inserted: 0, updated: 0 };
+  const result: UpsertResult = { changedIds: [], insertedIds: [], inserted: 0, updated: 0 };
   const engine = engineOf(db);
   const size = insertChunkSize(engine, UPSERT_COLUMNS.length);
   const texts = new Map<number, string>();
@@ -75,8 +77,10 @@ export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataV
     const { rows: returned } = await db.executeQuery<{ id: number; version: number }>(CompiledQuery.raw(text, params));
     for (const r of returned) {
       result.changedIds.push(r.id);
-      if (r.version === 1) result.inserted++;
-      else result.updated++;
+      if (r.version === 1) {
+        result.inserted++;
+        result.insertedIds.push(r.id);
+      } else result.updated++;
     }
   }
   return result;

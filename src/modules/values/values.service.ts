@@ -7,7 +7,7 @@ import type { DataValue, Database, NewDataValue, Provenance, ValueStatus } from 
 import { VigiaError, conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
 import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
 import { periodWriteProblem, tryParsePeriod, type Period } from '../../core/periods.js';
 import { checkNumber } from '../../core/finite-number.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
@@ -172,8 +172,8 @@ function byValueKey(a: NewDataValue, b: NewDataValue): number {
   );
 }
 
-/** Stores already-resolved rows and their facts, inside the caller's transaction. */
-export async function storeValues(trx: Kysely<Database>, programId: number, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+/** Stores already-resolved rows and their facts, inside the caller's transaction; no policy, no audit. */
+async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: readonly NewDataValue[]): Promise<UpsertResult> {
   // In key order, each index page is touched once per batch instead of many times.
   const sorted = [...rows].sort(byValueKey);
   const result = await upsertValues(trx, sorted);
@@ -185,13 +185,61 @@ export async function storeValues(trx: Kysely<Database>, programId: number, rows
   return result;
 }
 
+/**
+ * Stores already-resolved rows and their facts inside the caller's transaction, as `writer`:
+ * every write of values in bulk (batches, imports of every format, folder loads) comes through
+ * here. A signed-in writer is held to the policy row by row (details name the row's index in
+ * `rows`) and leaves one audit event per changed value; the system leaves one summary event.
+ */
+export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows: NewDataValue[], writer: Writer): Promise<UpsertResult> {
+  if (!isActor(writer)) {
+    const result = await upsertWithFacts(trx, catalog.program.id, rows);
+    const created = new Set(result.insertedIds);
+    await auditDataChanges(trx, writer, catalog.program.id, 'data_value', result.changedIds.map((id) => ({ id, action: created.has(id) ? 'create' : 'update' })));
+    return result;
+  }
+  const befores = [];
+  for (const [i, row] of rows.entries()) {
+    const current = await findValue(trx, row);
+    authorizeRow(catalog, writer, row, current, i);
+    befores.push(current);
+  }
+  const result = await upsertWithFacts(trx, catalog.program.id, rows);
+  const changes: DataChange[] = [];
+  for (const [i, row] of rows.entries()) {
+    const after = await findValue(trx, row);
+    const before = befores[i];
+    if (after && (!before || after.version !== before.version)) changes.push({ id: after.id, action: before ? 'update' : 'create', before, after });
+  }
+  await auditDataChanges(trx, writer, catalog.program.id, 'data_value', changes);
+  return result;
+}
+
+/**
+ * The catalog as `writer` may write to it: indicators above a user's clearance are left out, so
+ * that writing one answers exactly as writing an indicator that does not exist.
+ */
+export function writableCatalog(catalog: Catalog, writer: Writer): Catalog {
+  if (!isActor(writer)) return catalog;
+  const hidden = [...catalog.indicators.values()].filter((i) => !mayReadSensitivity(writer, i.sensitivity));
+  if (hidden.length === 0) return catalog;
+  const ids = new Set(hidden.map((i) => i.id));
+  return {
+    ...catalog,
+    indicators: new Map([...catalog.indicators].filter(([, i]) => !ids.has(i.id))),
+    indicatorsById: new Map([...catalog.indicatorsById].filter(([id]) => !ids.has(id))),
+  };
+}
+
 /** The distinct place codes of a batch, so that only those places are read. */
 const placesOf = (inputs: readonly Pick<ValueInput, 'place'>[]): string[] => [...new Set(inputs.map((i) => i.place))];
 
-/** Who is writing. Without one (loads, tests, benchmarks) there is no per-value check or audit. */
+/** Who is writing. Without one (scripts, tests, benchmarks) there is no per-value check, and the audit names the system. */
 export interface WriteContext {
   actor?: Actor;
 }
+
+const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
 
 /**
  * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
@@ -228,34 +276,9 @@ function authorizeRow(catalog: Catalog, actor: Actor, row: NewDataValue, current
  * against the policy and every changed value leaves one audit event.
  */
 export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[], ctx: WriteContext = {}): Promise<UpsertResult> {
-  const catalog = await loadCatalog(db, programCode, placesOf(inputs));
+  const catalog = writableCatalog(await loadCatalog(db, programCode, placesOf(inputs)), writerOf(ctx));
   const rows = resolveValues(catalog, inputs);
-  const actor = ctx.actor;
-  if (!actor) return db.transaction().execute((trx) => storeValues(trx, catalog.program.id, rows));
-  return db.transaction().execute((trx) => storeValuesAs(trx, catalog, actor, rows));
-}
-
-/**
- * Stores resolved rows as a signed-in writer, inside the caller's transaction: each row is
- * checked against the policy (details name its index in `rows`) and every changed value leaves
- * one audit event. For callers that write in several batches in one transaction (file imports).
- */
-export async function storeValuesAs(trx: Kysely<Database>, catalog: Catalog, actor: Actor, rows: NewDataValue[]): Promise<UpsertResult> {
-  const befores = [];
-  for (const [i, row] of rows.entries()) {
-    const current = await findValue(trx, row);
-    authorizeRow(catalog, actor, row, current, i);
-    befores.push(current);
-  }
-  const result = await storeValues(trx, catalog.program.id, rows);
-  for (const [i, row] of rows.entries()) {
-    const after = await findValue(trx, row);
-    const before = befores[i];
-    if (after && (!before || after.version !== before.version)) {
-      await recordAudit(trx, { userId: actor.userId, action: before ? 'update' : 'create', entity: 'data_value', entityId: after.id, programId: catalog.program.id, before, after });
-    }
-  }
-  return result;
+  return db.transaction().execute((trx) => storeValues(trx, catalog, rows, writerOf(ctx)));
 }
 
 /**
@@ -269,7 +292,7 @@ export async function writeValue(
   expectedVersion?: number,
   ctx: WriteContext = {},
 ): Promise<{ id: number; version: number; changed: boolean }> {
-  const catalog = await loadCatalog(db, programCode, [input.place]);
+  const catalog = writableCatalog(await loadCatalog(db, programCode, [input.place]), writerOf(ctx));
   const [row] = resolveValues(catalog, [input]);
   if (!row) throw validationError('no value given');
   return db.transaction().execute(async (trx) => {
@@ -282,7 +305,7 @@ export async function writeValue(
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
-      changed = (await storeValues(trx, catalog.program.id, [row])).changedIds.length > 0;
+      changed = (await upsertWithFacts(trx, catalog.program.id, [row])).changedIds.length > 0;
     } else if (!current) {
       // The write is conditional in the database itself, so two concurrent writers of the same
       // version cannot both succeed, on either engine.
@@ -301,9 +324,7 @@ export async function writeValue(
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
     }
-    if (ctx.actor && changed) {
-      await recordAudit(trx, { userId: ctx.actor.userId, action: current ? 'update' : 'create', entity: 'data_value', entityId: after.id, programId: catalog.program.id, before: current, after });
-    }
+    if (changed) await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: after.id, action: current ? 'update' : 'create', before: current, after }]);
     return { id: after.id, version: after.version, changed };
   });
 }
@@ -342,7 +363,7 @@ export async function writeValuesAt(
   deletions: readonly ValueDeletion[],
   ctx: WriteContext = {},
 ): Promise<UpsertResult & { deleted: number }> {
-  const catalog = await loadCatalog(db, programCode, placesOf([...inputs, ...deletions]));
+  const catalog = writableCatalog(await loadCatalog(db, programCode, placesOf([...inputs, ...deletions])), writerOf(ctx));
   // Resolved together, so a value both written and deleted is reported as a duplicate.
   const resolved = resolveValues(catalog, [...inputs, ...deletions.map((d) => ({ ...d, value: 0 }))]);
   const rows = resolved.slice(0, inputs.length);
@@ -366,7 +387,7 @@ export async function writeValuesAt(
     const refuse = () => conflict(`${stale.length} value(s) were changed by someone else; nothing was saved`, stale);
     if (stale.length) throw refuse();
 
-    const result = rows.length === 0 ? { changedIds: [], inserted: 0, updated: 0 } : ctx.actor ? await storeValuesAs(trx, catalog, ctx.actor, rows) : await storeValues(trx, catalog.program.id, rows);
+    const result = rows.length === 0 ? { changedIds: [], insertedIds: [], inserted: 0, updated: 0 } : await storeValues(trx, catalog, rows, writerOf(ctx));
     // Re-read: a writer that committed between our check and our write shows as a version jump
     // (the upsert waits for its row lock, then bumps past it), on either engine.
     for (const [i, row] of rows.entries()) {
@@ -383,7 +404,7 @@ export async function writeValuesAt(
       if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, inputs.length + j);
       await deleteValueById(trx, current.id);
       await deleteFact(trx, current);
-      if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'data_value', entityId: current.id, programId: catalog.program.id, before: current });
+      await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
     }
     if (doomed.length) await bumpDataVersion(trx, catalog.program.id);
     return { ...result, deleted: doomed.length };
@@ -398,7 +419,7 @@ export async function deleteValue(
   expectedVersion?: number,
   ctx: WriteContext = {},
 ): Promise<void> {
-  const catalog = await loadCatalog(db, programCode, [input.place]);
+  const catalog = writableCatalog(await loadCatalog(db, programCode, [input.place]), writerOf(ctx));
   const [row] = resolveValues(catalog, [{ ...input, value: 0 }]);
   if (!row) throw validationError('no value given');
   await db.transaction().execute(async (trx) => {
@@ -413,6 +434,6 @@ export async function deleteValue(
     await deleteValueById(trx, current.id);
     await deleteFact(trx, current);
     await bumpDataVersion(trx, catalog.program.id);
-    if (ctx.actor) await recordAudit(trx, { userId: ctx.actor.userId, action: 'delete', entity: 'data_value', entityId: current.id, programId: catalog.program.id, before: current });
+    await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
   });
 }

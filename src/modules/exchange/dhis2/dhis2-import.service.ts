@@ -7,7 +7,9 @@ import { disaggKey } from '../../../core/disagg.js';
 import { isVigiaError, validationError, type IssueDetail } from '../../../core/errors.js';
 import { deleteFact } from '../../analytics/facts.repo.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
-import { resolveValues, storeValues } from '../../values/values.service.js';
+import { resolveValues, storeValues, writableCatalog } from '../../values/values.service.js';
+import { auditDataChanges } from '../../audit/data-writer.js';
+import { importWriter } from '../import-writer.js';
 import { bumpDataVersion, deleteValueById, findValue } from '../../values/values.repo.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { parseDhis2Mapping } from './dhis2-mapping.schema.js';
@@ -50,7 +52,8 @@ export async function importDhis2Payload(
   const { unique, duplicates, issues } = dropRepeats(mapped.values, file);
   issues.unshift(...mapped.issues);
 
-  const catalog = await loadCatalog(db, options.program);
+  const writer = importWriter(format, options);
+  const catalog = writableCatalog(await loadCatalog(db, options.program), writer);
   let resolved: ReturnType<typeof resolveValues> = [];
   try {
     resolved = resolveValues(catalog, unique.map((m) => m.input));
@@ -70,7 +73,7 @@ export async function importDhis2Payload(
   const report: ImportReport = { format, dryRun, rows, inserted: 0, updated: 0, unchanged: duplicates, errors: [] };
   try {
     await db.transaction().execute(async (trx) => {
-      const r = await storeValues(trx, catalog.program.id, upserts);
+      const r = await storeValues(trx, catalog, upserts, writer);
       report.inserted += r.inserted;
       report.updated += r.updated;
       report.unchanged += upserts.length - r.changedIds.length;
@@ -83,6 +86,7 @@ export async function importDhis2Payload(
         }
         await deleteValueById(trx, current.id);
         await deleteFact(trx, current);
+        await auditDataChanges(trx, writer, catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
         deleted++;
       }
       if (deleted) await bumpDataVersion(trx, catalog.program.id);

@@ -17,6 +17,7 @@ import { requireRecordType, type RecordTypeInUse } from '../../records/record-ty
 import { findRecordsByRef } from '../../records/records.repo.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { MAX_REPORTED_ISSUES } from '../issue-log.js';
+import { importWriter } from '../import-writer.js';
 
 /**
  * A partner writes drafts in its own organisation's name, whatever the file says; records of a
@@ -68,7 +69,9 @@ export async function importRecordSheet(db: Kysely<Database>, text: string, form
   }
   opts.onProgress?.(0, inputs.length);
   try {
-    const r = await importRecords(db, opts.program, opts.recordType, inputs, { dryRun: opts.dryRun, file, rows: parsed.rows, columns: parsed.columns });
+    const r = await importRecords(db, opts.program, opts.recordType, inputs, {
+      dryRun: opts.dryRun, file, rows: parsed.rows, columns: parsed.columns, writer: importWriter(format, { ...opts, file }),
+    });
     opts.onProgress?.(inputs.length, inputs.length);
     return { ...report, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };
   } catch (e) {

@@ -11,7 +11,8 @@ import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors
 import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
 import type { CsvRow } from '../../programs/csv-table.reader.js';
 import { checkNumber, NOT_A_NUMBER } from '../../../core/finite-number.js';
-import { resolveValue, storeValues, storeValuesAs, type ValueInput } from '../../values/values.service.js';
+import { resolveValue, storeValues, writableCatalog, type ValueInput } from '../../values/values.service.js';
+import { importWriter } from '../import-writer.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
 import { KeyIndex } from './key-index.js';
@@ -116,7 +117,7 @@ function located(e: unknown, lines: readonly number[], file: string): unknown {
  */
 export async function importValueRows(db: Kysely<Database>, source: RowSource, format: string, opts: ImportOptions): Promise<ImportReport> {
   const file = opts.file ?? `upload.${format}`;
-  const catalog = await loadCatalog(db, opts.program);
+  const catalog = writableCatalog(await loadCatalog(db, opts.program), importWriter(format, opts));
   const now = new Date().toISOString();
   const log = new IssueLog();
   const index = new KeyIndex();
@@ -158,7 +159,7 @@ async function writeResolved(db: Kysely<Database>, catalog: Catalog, resolved: R
     let lines: number[] = [];
     const flush = async () => {
       try {
-        const r = opts.actor ? await storeValuesAs(trx, catalog, opts.actor, batch) : await storeValues(trx, catalog.program.id, batch);
+        const r = await storeValues(trx, catalog, batch, importWriter(report.format, { ...opts, file }));
         report.inserted += r.inserted;
         report.updated += r.updated;
       } catch (e) {
