@@ -49,7 +49,8 @@ async function copy(from: SqliteDatabase.Database, to: string, onProgress: (p: C
       if (remainingPages > lastRemaining) restarted = true;
       lastRemaining = remainingPages;
       onProgress({ done: totalPages - remainingPages, total: totalPages });
-      return restarted ? 0 : Math.max(256, Math.ceil(totalPages / 20));
+      // better-sqlite3 copies this many pages in the next step (0 would copy none).
+      return restarted ? 0x7fffffff : Math.max(256, Math.ceil(totalPages / 20));
     },
   });
   onProgress({ done: result.totalPages, total: result.totalPages });

@@ -39,8 +39,8 @@ beforeAll(async () => {
   await admin.signIn('admin@headers.test', PASSWORD);
   paths = ((await anonymous.get('/api/openapi.json')).body as { paths: typeof paths }).paths;
   // Real ids for the GET routes.
-  const token = (await admin.post('/api/tokens', { name: 'headers' })).body as { id: number | string };
-  ids.token = String(token.id);
+  const token = (await admin.post('/api/tokens', { name: 'headers' })).body as { info: { id: number } };
+  ids.token = String(token.info.id);
   const users = (await admin.get('/api/users')).body as Array<{ id: number }> | { users: Array<{ id: number }> };
   ids.user = String((Array.isArray(users) ? users : users.users)[0]?.id);
   const records = (await admin.get('/api/programs/PE/records?type=seizure')).body as { items: Array<{ id: number }> };
