@@ -41,7 +41,7 @@ const READS: Record<Exclude<Kind, 'value write'>, string[]> = {
   analytics: ['/api/analytics?program=PE&indicator=ERAD_HA&by=period:year', '/api/analytics?program=PE&indicator=SEIZ_COCAINE_KG&by=place-level:2', '/api/analytics?program=PE&indicator=AD_FAMILIES_N&by=period:year'],
   'public analytics': ['/api/analytics?program=PE&indicator=ERAD_HA&by=period:year', '/api/analytics?program=PE&indicator=COCA_HA&by=period:year'],
   'values list': ['/api/programs/PE/values?indicator=ERAD_HA&limit=100', '/api/programs/PE/values?indicator=AD_FAMILIES_N&limit=50'],
-  records: ['/api/programs/PE/records?type=seizure&limit=50', '/api/programs/PE/records?type=eradication-operation&limit=50'],
+  records: ['/api/programs/PE/records?type=seizure&limit=50', '/api/programs/PE/records?type=eradication_operation&limit=50'],
 };
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
