@@ -27,7 +27,8 @@ const backupFile = join(dir, testPgUrl ? 'vigia.dump' : 'vigia-backup.db');
 /** The environment naming the live database, and the one naming where to restore. */
 function pgUrl(): string {
   const u = new URL(testPgUrl ?? '');
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  // %20, not the + of URLSearchParams: libpq (pg_dump) does not read + as a space.
+  u.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return u.toString();
 }
 const liveEnv: NodeJS.ProcessEnv = testPgUrl ? { DATABASE_URL: pgUrl() } : { VIGIA_DB: join(dir, 'live.db'), DATABASE_URL: '' };
