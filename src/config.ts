@@ -12,6 +12,14 @@ const schema = z.object({
     .optional(),
   /** Path of the embedded SQLite database file; created on first use. */
   VIGIA_DB: z.string().min(1).default('./data/vigia.db'),
+  /**
+   * SQLite's `synchronous` setting (WAL mode). NORMAL, the default, syncs the write-ahead log
+   * only at checkpoints: after a power loss or an operating-system crash the last transactions
+   * committed before it may be gone, but the database stays consistent (a crash of Vigia alone
+   * loses nothing). FULL syncs the log at every commit, so a commit that was answered survives a
+   * power loss too, at the cost of one disk flush per write; EXTRA also syncs the directory.
+   */
+  VIGIA_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL', 'EXTRA']).default('NORMAL'),
   /** TCP port of the HTTP server. */
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Interface the HTTP server listens on; loopback unless you mean to expose it. */

@@ -9,7 +9,7 @@ import { isVigiaError } from '../core/errors.js';
 
 /** Opens the database named by the environment (DATABASE_URL or VIGIA_DB) and migrates it. */
 export async function openConfiguredDatabase(config: Config = parseConfig(), migrate = true): Promise<OpenDatabase> {
-  const opened = openDatabase({ url: config.DATABASE_URL, file: config.VIGIA_DB });
+  const opened = openDatabase({ url: config.DATABASE_URL, file: config.VIGIA_DB, sqliteSynchronous: config.VIGIA_SQLITE_SYNCHRONOUS });
   if (migrate) await migrateToLatest(opened.db);
   return opened;
 }

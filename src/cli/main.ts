@@ -12,6 +12,8 @@ import { registerReport } from './commands/report.command.js';
 import { registerUsers } from './commands/users.command.js';
 import { registerRecords } from './commands/records.command.js';
 import { registerExchange } from './commands/exchange.command.js';
+import { registerBackup } from './commands/backup.command.js';
+import { registerRestore } from './commands/restore.command.js';
 
 const program = new Command();
 program
@@ -31,5 +33,7 @@ registerReport(program);
 registerUsers(program);
 registerRecords(program);
 registerExchange(program);
+registerBackup(program);
+registerRestore(program);
 
 await program.parseAsync(process.argv);

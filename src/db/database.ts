@@ -11,11 +11,17 @@ import type { Engine } from './dialect.js';
 
 export type Db = Kysely<Database>;
 
+/** How hard SQLite syncs to disk at a commit; see VIGIA_SQLITE_SYNCHRONOUS in config.ts. */
+export type SqliteSynchronous = 'NORMAL' | 'FULL' | 'EXTRA';
+const SYNCHRONOUS: readonly SqliteSynchronous[] = ['NORMAL', 'FULL', 'EXTRA'];
+
 export interface DatabaseOptions {
   /** postgres:// URL; when absent the SQLite file is used. */
   url?: string | undefined;
   /** SQLite file path, or ':memory:'. */
   file?: string | undefined;
+  /** SQLite's `synchronous` pragma (VIGIA_SQLITE_SYNCHRONOUS); NORMAL when absent. */
+  sqliteSynchronous?: SqliteSynchronous | undefined;
   /** PostgreSQL schema to work in (tests give each file its own). */
   searchPath?: string | undefined;
 }
@@ -74,7 +80,10 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // NORMAL in WAL mode: a power loss may roll back the last commits, never corrupt the file.
+  const synchronous = options.sqliteSynchronous ?? 'NORMAL';
+  if (!SYNCHRONOUS.includes(synchronous)) throw new Error(`synchronous must be one of ${SYNCHRONOUS.join(', ')}`);
+  sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
   // Writers of other processes (workers) are waited for up to 5 s instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');

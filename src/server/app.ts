@@ -27,6 +27,7 @@ import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { serveWebApp } from './web-assets.js';
+import { securityHeaders } from './security-headers.js';
 
 /** What route handlers may use. */
 export interface AppDeps {
@@ -63,6 +64,7 @@ export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps
   });
   // GET and HEAD have no body (the Node adapter drops one). Asking for `body` would make the
   // adapter build a full fetch Request for every read: a tenth of a GET's cost under load.
+  app.use('*', securityHeaders());
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/api/*', authMiddleware(full.db, full.auth));
 
