@@ -107,13 +107,15 @@ const CASES: Case[] = [
   {
     name: "change partner A's draft", method: 'PUT', path: '/api/programs/XX/values',
     body: () => ({ indicator: 'SPLIT_IND', place: 'R1D1', period: '201201', disagg: 'kind=x', value: 6, version: 1 }),
-    // partner B does not even learn it exists; the first successful writer moves the version on
-    expect: { public: 401, analyst: 403, cleared: 403, partnerB: 404, partnerA: 200, officer: 409, admin: 409 },
+    // partner B does not even learn it exists (a stale version, as for a missing value); the first
+    // successful writer moves the version on
+    expect: { public: 401, analyst: 403, cleared: 403, partnerB: 409, partnerA: 200, officer: 409, admin: 409 },
   },
   {
     name: 'write a restricted indicator', method: 'PUT', path: '/api/programs/XX/values',
     body: (who) => ({ indicator: 'SECRET_IND', place: 'R2', period: periodOf(who), value: 1, version: 0 }),
-    expect: { public: 401, analyst: 403, cleared: 403, partnerA: 403, partnerB: 403, officer: 200, admin: 200 },
+    // above a partner's clearance: an unknown indicator code, as for one that does not exist
+    expect: { public: 401, analyst: 403, cleared: 403, partnerA: 400, partnerB: 400, officer: 200, admin: 200 },
   },
   {
     name: "delete partner B's draft", method: 'DELETE', path: '/api/programs/XX/values',

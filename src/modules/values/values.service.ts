@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
+import { dataScope, mayEditData, mayReadSensitivity } from '../auth/policy.js';
+import { seesRow } from '../auth/visible-data.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { tryParsePeriod, type Period } from '../../core/periods.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
@@ -185,6 +186,24 @@ export interface WriteContext {
 }
 
 /**
+ * The catalog as a writer may address it: an indicator above the writer's clearance is unknown
+ * to it, exactly like a code that does not exist (its existence is not disclosed).
+ */
+export function catalogForWriter(catalog: Catalog, actor: Actor | undefined): Catalog {
+  if (!actor) return catalog;
+  const indicators = new Map([...catalog.indicators].filter(([, i]) => mayReadSensitivity(actor, i.sensitivity)));
+  return indicators.size === catalog.indicators.size ? catalog : { ...catalog, indicators };
+}
+
+/**
+ * The stored value as a writer may know it: a value the writer may not read (another
+ * organisation's unapproved one) is answered for exactly as a missing one.
+ */
+function asSeenBy<T extends { organisation_id: number | null; status: string }>(actor: Actor | undefined, current: T | undefined): T | undefined {
+  return current && (!actor || seesRow(dataScope(actor), current)) ? current : undefined;
+}
+
+/**
  * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
  * only drafts of its own organisation; approved values are locked) given the stored value.
  */
@@ -219,7 +238,7 @@ function authorizeRow(catalog: Catalog, actor: Actor, row: NewDataValue, current
  * against the policy and every changed value leaves one audit event.
  */
 export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[], ctx: WriteContext = {}): Promise<UpsertResult> {
-  const catalog = await loadCatalog(db, programCode, placesOf(inputs));
+  const catalog = catalogForWriter(await loadCatalog(db, programCode, placesOf(inputs)), ctx.actor);
   const rows = resolveValues(catalog, inputs);
   const actor = ctx.actor;
   if (!actor) return db.transaction().execute((trx) => storeValues(trx, catalog.program.id, rows));
@@ -260,16 +279,18 @@ export async function writeValue(
   expectedVersion?: number,
   ctx: WriteContext = {},
 ): Promise<{ id: number; version: number; changed: boolean }> {
-  const catalog = await loadCatalog(db, programCode, [input.place]);
+  const catalog = catalogForWriter(await loadCatalog(db, programCode, [input.place]), ctx.actor);
   const [row] = resolveValues(catalog, [input]);
   if (!row) throw validationError('no value given');
   return db.transaction().execute(async (trx) => {
     const current = await findValue(trx, row);
-    if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
     const stale = async () => {
-      const now = (await findValue(trx, row))?.version ?? 0;
+      const now = asSeenBy(ctx.actor, await findValue(trx, row))?.version ?? 0;
       return conflict(`the value was changed by someone else (now at version ${now})`, [{ column: 'version', value: now, reason: 'stale version' }]);
     };
+    // A value the writer may not read answers as a missing one: a stale version first.
+    if (expectedVersion !== undefined && !asSeenBy(ctx.actor, current) && expectedVersion !== 0) throw await stale();
+    if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
@@ -333,7 +354,7 @@ export async function writeValuesAt(
   deletions: readonly ValueDeletion[],
   ctx: WriteContext = {},
 ): Promise<UpsertResult & { deleted: number }> {
-  const catalog = await loadCatalog(db, programCode, placesOf([...inputs, ...deletions]));
+  const catalog = catalogForWriter(await loadCatalog(db, programCode, placesOf([...inputs, ...deletions])), ctx.actor);
   // Resolved together, so a value both written and deleted is reported as a duplicate.
   const resolved = resolveValues(catalog, [...inputs, ...deletions.map((d) => ({ ...d, value: 0 }))]);
   const rows = resolved.slice(0, inputs.length);
@@ -349,7 +370,8 @@ export async function writeValuesAt(
       stale.push({ row: i, column: 'version', value: now, reason: `${nameOf(i)} was changed by someone else (now at version ${now})` });
     const currents: Array<DataValue | undefined> = [];
     for (const [i, r] of resolved.entries()) {
-      const now = await findValue(trx, r);
+      // What the writer may not read is answered for as missing (version 0).
+      const now = asSeenBy(ctx.actor, await findValue(trx, r));
       currents.push(now);
       const want = i < inputs.length ? inputs[i]?.version : deletions[i - inputs.length]?.version;
       if (want !== undefined && (now?.version ?? 0) !== want) staleAt(i, now?.version ?? 0);
@@ -389,11 +411,12 @@ export async function deleteValue(
   expectedVersion?: number,
   ctx: WriteContext = {},
 ): Promise<void> {
-  const catalog = await loadCatalog(db, programCode, [input.place]);
+  const catalog = catalogForWriter(await loadCatalog(db, programCode, [input.place]), ctx.actor);
   const [row] = resolveValues(catalog, [{ ...input, value: 0 }]);
   if (!row) throw validationError('no value given');
   await db.transaction().execute(async (trx) => {
-    const current = await findValue(trx, row);
+    // A value the writer may not read is answered for as a missing one.
+    const current = asSeenBy(ctx.actor, await findValue(trx, row));
     if (!current) throw notFound('no such value');
     if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, 0);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {

@@ -10,7 +10,7 @@ import type { Database, NewDataValue, Provenance, ValueStatus } from '../../../d
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
 import { parseDecimal, type CsvRow } from '../../programs/csv-table.reader.js';
-import { resolveValue, storeValues, storeValuesAs, type ValueInput } from '../../values/values.service.js';
+import { catalogForWriter, resolveValue, storeValues, storeValuesAs, type ValueInput } from '../../values/values.service.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
 import { KeyIndex } from './key-index.js';
@@ -114,7 +114,7 @@ function located(e: unknown, lines: readonly number[], file: string): unknown {
  */
 export async function importValueRows(db: Kysely<Database>, source: RowSource, format: string, opts: ImportOptions): Promise<ImportReport> {
   const file = opts.file ?? `upload.${format}`;
-  const catalog = await loadCatalog(db, opts.program);
+  const catalog = catalogForWriter(await loadCatalog(db, opts.program), opts.actor);
   const now = new Date().toISOString();
   const log = new IssueLog();
   const index = new KeyIndex();
