@@ -76,9 +76,11 @@ export async function listSubmissionSummaries(
         .whereRef('r.program_id', '=', 's.program_id')
         .whereRef('r.date', '>=', 's.start_date')
         .whereRef('r.date', '<=', 's.end_date')
+        .where(visibleRowsWhere(f.scope, { status: 'r.status', organisation: 'r.organisation_id' }))
         .as('records'),
     ])
-    .where('s.program_id', '=', f.programId);
+    .where('s.program_id', '=', f.programId)
+    .where(visibleRowsWhere(f.scope, { status: 's.status', organisation: 's.organisation_id' }));
   if (f.organisationId !== undefined) q = q.where('s.organisation_id', '=', f.organisationId);
   if (f.status) q = q.where('s.status', '=', f.status);
   const rows = await q.orderBy('s.id', 'desc').limit(f.limit).offset(f.offset).execute();
