@@ -176,5 +176,40 @@ export function valueBitsOf(n: number, planted: readonly PlantedValue[]): number
 export function recordBitsOf(n: number, planted: readonly PlantedRecord[]): number[] {
   if (n < RECORD_UNIT || n % RECORD_UNIT !== 0 || n >= 2 ** planted.length * RECORD_UNIT) return [];
   const q = n / RECORD_UNIT;
-  return planted.filter((r) => Math.floor(q / 2 ** r.bit) % 2 === 1).map((r) => r.bit);
+  return planted.filter((r) => r.bit >= 0 && Math.floor(q / 2 ** r.bit) % 2 === 1).map((r) => r.bit);
+}
+
+/**
+ * A second program (YY, a mini program) with data of its own organisation in every status: an
+ * approved public value anyone may read, and unapproved values and records only program staff
+ * may (roles are global, so program B shows a role no more than program A would). Value bits
+ * continue after `planted`'s; the records carry refs (their quantities are not markers).
+ */
+export async function plantSecondProgram(db: Db, planted: Planted): Promise<Planted> {
+  const { createMiniProgram } = await import('./mini-program.js');
+  const { addRecordIndicators, indicatorsFor } = await import('./record-indicators.js');
+  const { BUILTIN_RECORD_TYPES } = await import('../../src/core/record-types/builtin/index.js');
+  const mini = await createMiniProgram(db, 'YY');
+  await addRecordIndicators(db, mini.programId, indicatorsFor([BUILTIN_RECORD_TYPES.get('seizure')!]), ['YORG']);
+  const { id: orgId } = await db.selectFrom('organisation').select('id').where('program_id', '=', mini.programId).where('code', '=', 'YORG').executeTakeFirstOrThrow();
+  let bit = Math.max(...planted.values.map((v) => v.bit)) + 1;
+  const values: PlantedValue[] = [];
+  for (const [i, status] of STATUSES.entries()) {
+    const cell = CELLS[i]!;
+    const period = parsePeriod(cell[1]);
+    values.push({ bit, indicator: 'SUM_IND', sensitivity: 'public', place: cell[0], period: cell[1], org: 'YORG' as Org, organisationId: orgId, status, value: 2 ** bit * VALUE_UNIT, start: period.start, end: period.end });
+    bit += 1;
+  }
+  await writeValues(db, 'YY', values.map((v) => ({ indicator: v.indicator, place: v.place, period: v.period, value: v.value, status: v.status, organisation: 'YORG', source: 'A' })));
+  const records: PlantedRecord[] = [];
+  for (const status of STATUSES) {
+    const ref = `RSREF-YORG-${status}`;
+    const caseReference = `RSCASE-YORG-${status}`;
+    const created = await createRecord(db, 'YY', 'seizure', {
+      ref, status,
+      data: { date: '2013-02-10', place: 'R1D1', substance: 'marijuana', quantity: { amount: 1, unit: 'kg' }, agency: 'YORG', latitude: -9.1, longitude: -75.2, case_reference: caseReference },
+    });
+    records.push({ bit: -1, id: created.id, ref, caseReference, org: 'YORG' as Org, organisationId: orgId, status, kg: 1, date: '2013-02-10' });
+  }
+  return { values, records, submissions: [] };
 }

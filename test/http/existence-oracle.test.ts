@@ -150,7 +150,7 @@ function pairs(): Pair[] {
         for (const who of ['partnerB'] as const) {
           out.push({
             who, what: `${M} ${path}: a restricted indicator in a row`, hidden: 'SECRET_IND', missing: 'NOPE_IND',
-            request: (c) => ({ path: '/api/programs/XX/imports/csv', body: `indicator,place,period,value\n${c},R1D1,2013Q1,1\n`, headers: { 'content-type': 'text/csv' } }),
+            request: (c) => ({ path: '/api/programs/XX/imports/csv', body: `indicator,place,period,disagg,source,value,provenance,note,status,organisation\n${c},R1D1,2013Q1,,,1,sourced,,,\n`, headers: { 'content-type': 'text/csv' } }),
           });
         }
       }
