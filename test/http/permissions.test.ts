@@ -113,8 +113,9 @@ const CASES: Case[] = [
   {
     name: "change partner A's draft", method: 'PUT', path: '/api/programs/XX/values',
     body: () => ({ indicator: 'SPLIT_IND', place: 'R1D1', period: '201201', disagg: 'kind=x', value: 6, version: 1 }),
-    // partner B does not even learn it exists; the first successful writer moves the version on
-    expect: { public: 401, analyst: 403, cleared: 403, partnerB: 404, partnerA: 200, officer: 409, admin: 409 },
+    // partner B does not even learn it exists (a stale version, as for a missing value); the first
+    // successful writer moves the version on
+    expect: { public: 401, analyst: 403, cleared: 403, partnerB: 409, partnerA: 200, officer: 409, admin: 409 },
   },
   {
     name: 'write a restricted indicator', method: 'PUT', path: '/api/programs/XX/values',

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Clearance, Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { DataScope } from '../auth/policy.js';
+import { visibleRowsWhere, visibleValuesWhere } from '../auth/visible-data.repo.js';
 
 export async function insertSubmission(
   db: Kysely<Database>,
@@ -31,13 +33,24 @@ export async function decideSubmission(
     .executeTakeFirst();
 }
 
+/** One submission, if the reader with `scope` may see it (submissions are visible as the data they cover). */
+export async function findVisibleSubmission(db: Kysely<Database>, id: number, scope: DataScope): Promise<Submission | undefined> {
+  return db
+    .selectFrom('submission')
+    .selectAll()
+    .where('id', '=', id)
+    .where(visibleRowsWhere(scope, { status: 'submission.status', organisation: 'submission.organisation_id' }))
+    .executeTakeFirst();
+}
+
 /**
  * Submissions with what a reviewer needs at a glance: the organisation's code, the submitter's
- * name, and how many values and records of the organisation lie within the period.
+ * name, and how many values and records of the organisation lie within the period — of those
+ * the reader may see (`scope`), like the submissions themselves.
  */
 export async function listSubmissionSummaries(
   db: Kysely<Database>,
-  f: { programId: number; organisationId?: number; status?: SubmissionStatus; limit: number; offset: number },
+  f: { programId: number; scope: DataScope; organisationId?: number; status?: SubmissionStatus; limit: number; offset: number },
 ) {
   let q = db
     .selectFrom('submission as s')
@@ -54,6 +67,7 @@ export async function listSubmissionSummaries(
         .whereRef('i.program_id', '=', 's.program_id')
         .whereRef('v.start_date', '>=', 's.start_date')
         .whereRef('v.end_date', '<=', 's.end_date')
+        .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
         .as('values'),
       eb
         .selectFrom('record as r')
@@ -62,9 +76,11 @@ export async function listSubmissionSummaries(
         .whereRef('r.program_id', '=', 's.program_id')
         .whereRef('r.date', '>=', 's.start_date')
         .whereRef('r.date', '<=', 's.end_date')
+        .where(visibleRowsWhere(f.scope, { status: 'r.status', organisation: 'r.organisation_id' }))
         .as('records'),
     ])
-    .where('s.program_id', '=', f.programId);
+    .where('s.program_id', '=', f.programId)
+    .where(visibleRowsWhere(f.scope, { status: 's.status', organisation: 's.organisation_id' }));
   if (f.organisationId !== undefined) q = q.where('s.organisation_id', '=', f.organisationId);
   if (f.status) q = q.where('s.status', '=', f.status);
   const rows = await q.orderBy('s.id', 'desc').limit(f.limit).offset(f.offset).execute();
@@ -72,8 +88,8 @@ export async function listSubmissionSummaries(
   return rows.map((r) => ({ ...r, values: Number(r.values ?? 0), records: Number(r.records ?? 0) }));
 }
 
-/** The values a submission covers: its organisation's, within its period, of the given sensitivities. */
-export async function listSubmissionValues(db: Kysely<Database>, s: Submission, sensitivities: Clearance[], limit: number) {
+/** The values a submission covers (its organisation's, within its period) that the reader with `scope` may see. */
+export async function listSubmissionValues(db: Kysely<Database>, s: Submission, scope: DataScope, limit: number) {
   return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -84,7 +100,7 @@ export async function listSubmissionValues(db: Kysely<Database>, s: Submission, 
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', s.program_id)
-    .where('i.sensitivity', 'in', sensitivities)
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
     .where('v.organisation_id', '=', s.organisation_id)
     .where('v.start_date', '>=', s.start_date)
     .where('v.end_date', '<=', s.end_date)

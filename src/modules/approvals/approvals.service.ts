@@ -10,14 +10,14 @@ import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
 import type { Actor } from '../auth/actor.js';
-import { dataScope, requirePermission, withinClearance } from '../auth/policy.js';
+import { dataScope, requirePermission } from '../auth/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import { findOrganisationId } from '../users/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
-import { decideSubmission, findSubmission, insertSubmission, listSubmissionSummaries, listSubmissionValues } from './approvals.repo.js';
+import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries, listSubmissionValues } from './approvals.repo.js';
 
 /**
  * Moves data of one organisation in one period between statuses; returns the ids of the values
@@ -94,7 +94,10 @@ export async function decide(
   });
 }
 
-/** Submissions a user may see: a partner its own organisation's, officers and analysts all. */
+/**
+ * Submissions a user may see, as the data they cover (`dataScope`): officers all, analysts the
+ * approved ones, a partner its own organisation's (its page lists only those).
+ */
 export async function visibleSubmissions(
   db: Kysely<Database>,
   actor: Actor,
@@ -104,12 +107,12 @@ export async function visibleSubmissions(
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
   const own = actor.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
-  return listSubmissionSummaries(db, { programId: program.id, ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
+  return listSubmissionSummaries(db, { programId: program.id, scope: dataScope(actor), ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
 }
 
 export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: number): Promise<Submission> {
   requirePermission(actor, 'read_data');
-  const s = await findSubmission(db, id);
+  const s = await findVisibleSubmission(db, id, dataScope(actor));
   if (!s || (actor.role === 'partner' && s.organisation_id !== actor.organisationId)) throw notFound(`no submission ${id}`);
   return s;
 }
@@ -117,11 +120,9 @@ export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: 
 /** Most values one submission's detail lists. */
 export const SUBMISSION_VALUES_LIMIT = 1_000;
 
-/** The values a submission covers (its organisation's, within its period), as far as the reader's clearance goes. */
+/** The values a submission covers (its organisation's, within its period) that the reader may see. */
 export async function submissionValues(db: Kysely<Database>, actor: Actor, id: number) {
   const s = await visibleSubmission(db, actor, id);
-  const ceiling = dataScope(actor).maxSensitivity;
-  const sensitivities = (['public', 'official', 'restricted'] as const).filter((c) => withinClearance(c, ceiling));
-  const values = await listSubmissionValues(db, s, sensitivities, SUBMISSION_VALUES_LIMIT + 1);
+  const values = await listSubmissionValues(db, s, dataScope(actor), SUBMISSION_VALUES_LIMIT + 1);
   return { values: values.slice(0, SUBMISSION_VALUES_LIMIT), truncated: values.length > SUBMISSION_VALUES_LIMIT };
 }

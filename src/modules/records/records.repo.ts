@@ -2,6 +2,7 @@
 import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, PlaceLevelColumn, RecordTable, ValueStatus } from '../../db/schema.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
+import { visibleRowsWhere, type RowScope } from '../auth/visible-data.repo.js';
 
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecordRow = Insertable<RecordTable>;
@@ -56,6 +57,17 @@ export async function findRecordsByIds(db: Kysely<Database>, ids: readonly numbe
   const out: RecordRow[] = [];
   for (let i = 0; i < ids.length; i += 5_000) out.push(...(await db.selectFrom('record').selectAll().where('id', 'in', ids.slice(i, i + 5_000)).execute()));
   return out;
+}
+
+/** One record of a program if a reader with `visible` may see it. */
+export async function findVisibleRecord(db: Kysely<Database>, programId: number, id: number, visible: RowScope): Promise<RecordRow | undefined> {
+  return db
+    .selectFrom('record')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .where(visibleRowsWhere(visible, { status: 'record.status', organisation: 'record.organisation_id' }))
+    .executeTakeFirst();
 }
 
 /** One record of a program; on PostgreSQL the row is locked until the transaction ends. */
@@ -114,8 +126,8 @@ export interface RecordFilter {
   to?: string | undefined;
   status?: ValueStatus | undefined;
   organisationId?: number | undefined;
-  /** Approved records only, plus those of this organisation when given. */
-  visible?: { ownOrganisationId: number | null } | undefined;
+  /** The records a reader may see (`dataScope`); absent: all. */
+  visible?: RowScope | undefined;
 }
 
 function filtered(db: Kysely<Database>, f: RecordFilter) {
@@ -127,10 +139,7 @@ function filtered(db: Kysely<Database>, f: RecordFilter) {
     .$if(f.to !== undefined, (q) => q.where('date', '<=', f.to!))
     .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
     .$if(f.organisationId !== undefined, (q) => q.where('organisation_id', '=', f.organisationId!))
-    .$if(f.visible !== undefined, (q) => {
-      const own = f.visible!.ownOrganisationId;
-      return own === null ? q.where('status', '=', 'approved') : q.where((eb) => eb.or([eb('status', '=', 'approved'), eb('organisation_id', '=', own)]));
-    })
+    .$if(f.visible !== undefined, (q) => q.where(visibleRowsWhere(f.visible!, { status: 'record.status', organisation: 'record.organisation_id' })))
     .$if(f.placeSubtree !== undefined, (q) =>
       q.where('place_id', 'in', (eb) => eb.selectFrom('place').select('id').where(f.placeSubtree!.level, '=', f.placeSubtree!.id)),
     );

@@ -114,7 +114,7 @@ export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const r = await listRecords(deps.db, c.req.valid('param').program, {
       ...c.req.valid('query'),
       clearance: scope.maxSensitivity,
-      visible: { approvedOnly: scope.approvedOnly, ownOrganisationId: scope.ownOrganisationId },
+      visible: scope,
     });
     return c.json(r, 200);
   });

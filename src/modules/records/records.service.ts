@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { dataScope, mayEditData, requirePermission } from '../auth/policy.js';
 import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
 import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
+import { ALL_ROWS, seesRow, type RowScope } from '../auth/visible-data.repo.js';
 import type { Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
@@ -22,7 +23,7 @@ import { requireRecordType } from './record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
 import {
-  countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, insertRecord, listRecordRows, updateRecordRow,
+  countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, findVisibleRecord, insertRecord, listRecordRows, updateRecordRow,
   type RecordFilter, type RecordRow,
 } from './records.repo.js';
 
@@ -172,7 +173,8 @@ export async function updateRecord(
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const current = await findRecord(trx, scope.catalog.program.id, id, true);
-    if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    // A record the writer may not read answers exactly as a missing one.
+    if (!current || (ctx.actor && !seesRow(dataScope(ctx.actor), current))) throw notFound(`no record ${id} in program ${programCode}`);
     if (ctx.actor) authorizeChange(ctx.actor, current);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
@@ -225,7 +227,8 @@ export async function deleteRecord(db: Kysely<Database>, programCode: string, id
   const scope = await openRecordScope(db, programCode);
   await db.transaction().execute(async (trx) => {
     const current = await findRecord(trx, scope.catalog.program.id, id, true);
-    if (!current) throw notFound(`no record ${id} in program ${programCode}`);
+    // A record the writer may not read answers exactly as a missing one.
+    if (!current || (ctx.actor && !seesRow(dataScope(ctx.actor), current))) throw notFound(`no record ${id} in program ${programCode}`);
     if (ctx.actor) authorizeChange(ctx.actor, current);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict(`record ${id} was changed by someone else (now at version ${current.version})`, [
@@ -262,15 +265,15 @@ export interface RecordQuery {
   limit?: number | undefined;
   offset?: number | undefined;
   clearance: Sensitivity;
-  /** Only approved records, plus every record of `ownOrganisationId` (see `dataScope`). */
-  visible?: { approvedOnly: boolean; ownOrganisationId: number | null } | undefined;
+  /** The records the reader may see (`dataScope`); absent: all (the system, the CLI). */
+  visible?: RowScope | undefined;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Resolves a query's codes to a repository filter, or fails naming the bad parameter. */
 function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit' | 'offset'>): RecordFilter {
-  const visible = q.visible?.approvedOnly ? { ownOrganisationId: q.visible.ownOrganisationId } : undefined;
+  const visible = q.visible;
   const bad = (column: string, value: unknown, reason: string) => validationError(`bad record query: ${column} ${reason}`, [{ column, value, reason }]);
   if (q.type !== undefined && !scope.types.has(q.type)) throw bad('type', q.type, 'is not a record type of the program');
   for (const [k, v] of [['from', q.from], ['to', q.to]] as const) if (v !== undefined && !ISO_DATE.test(v)) throw bad(k, v, 'is not a date (YYYY-MM-DD)');
@@ -298,14 +301,15 @@ export async function listRecords(db: Kysely<Database>, programCode: string, q: 
 }
 
 /**
- * Every record of one type as CSV (the import format), with only the columns a reader with
- * `clearance` may see. Exported files import back unchanged (records are matched by ref).
+ * Every record of one type that a reader with `visible` may see, as CSV (the import format), with
+ * only the columns a reader with `clearance` may see. Exported files import back unchanged
+ * (records are matched by ref).
  */
-export async function exportRecords(db: Kysely<Database>, programCode: string, typeCode: string, clearance: Sensitivity): Promise<string> {
+export async function exportRecords(db: Kysely<Database>, programCode: string, typeCode: string, clearance: Sensitivity, visible: RowScope = ALL_ROWS): Promise<string> {
   const scope = await openRecordScope(db, programCode);
   const type = scope.types.get(typeCode);
   if (!type) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
-  const filter = toFilter(scope, { type: typeCode });
+  const filter = toFilter(scope, { type: typeCode, visible });
   const views: RecordView[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
     const rows = await listRecordRows(db, filter, EXPORT_PAGE, offset);
@@ -340,11 +344,10 @@ export async function getVisibleRecord(
   programCode: string,
   id: number,
   clearance: Sensitivity,
-  visible: { approvedOnly: boolean; ownOrganisationId: number | null },
+  visible: RowScope,
 ): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
-  const row = await findRecord(db, scope.catalog.program.id, id);
-  const seen = row && (!visible.approvedOnly || row.status === 'approved' || (visible.ownOrganisationId !== null && row.organisation_id === visible.ownOrganisationId));
-  if (!row || !seen) throw notFound(`no record ${id} in program ${programCode}`);
+  const row = await findVisibleRecord(db, scope.catalog.program.id, id, visible);
+  if (!row) throw notFound(`no record ${id} in program ${programCode}`);
   return presentRecord(scope, row, clearance);
 }

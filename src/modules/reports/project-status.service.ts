@@ -7,6 +7,7 @@ import { notFound } from '../../core/errors.js';
 import { noProjectStatement, projectStatusStatement } from '../../core/statements/project-status.js';
 import { listRecords, type RecordView } from '../records/records.service.js';
 import { loadRecordTypes } from '../records/record-types.service.js';
+import { ALL_ROWS, APPROVED_ROWS } from '../auth/visible-data.repo.js';
 import type { StatementSpec } from './report-definition.schema.js';
 import type { StatementItem } from './report-document.js';
 import type { ReportContext } from './report-context.js';
@@ -45,7 +46,7 @@ export async function projectStatusItem(ctx: ReportContext, spec: ProjectSpec): 
   const { items } = await listRecords(ctx.db, program, {
     type: spec.record_type,
     to: ctx.period.end,
-    status: ctx.approvedOnly ? 'approved' : undefined,
+    visible: ctx.approvedOnly ? APPROVED_ROWS : ALL_ROWS,
     limit: MAX_PROJECTS,
     clearance: 'public',
   });

@@ -1,7 +1,8 @@
 /** Data values: one query per method; takes a db or a transaction. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
-import type { Clearance } from '../../db/schema-accounts.js';
+import type { DataScope } from '../auth/policy.js';
+import { visibleValuesWhere } from '../auth/visible-data.repo.js';
 import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
 
 export interface ValueKey {
@@ -105,11 +106,8 @@ export interface ValueListFilter {
   period?: string;
   status?: ValueStatus;
   organisationId?: number;
-  /** Visibility: approved values, plus every value of `ownOrganisationId` when given. */
-  approvedOnly: boolean;
-  ownOrganisationId: number | null;
-  /** Sensitivities the reader may see. */
-  sensitivities: Clearance[];
+  /** What the reader may see (`dataScope`). */
+  scope: DataScope;
   limit: number;
   offset: number;
 }
@@ -126,11 +124,7 @@ export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', f.programId)
-    .where('i.sensitivity', 'in', f.sensitivities);
-  if (f.approvedOnly) {
-    const own = f.ownOrganisationId;
-    q = own === null ? q.where('v.status', '=', 'approved') : q.where((eb) => eb.or([eb('v.status', '=', 'approved'), eb('v.organisation_id', '=', own)]));
-  }
+    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }));
   if (f.indicatorCodes?.length) q = q.where('i.code', 'in', f.indicatorCodes);
   if (f.placeId !== undefined) q = q.where('v.place_id', '=', f.placeId);
   if (f.period) q = q.where('v.period', '=', f.period);

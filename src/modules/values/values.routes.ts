@@ -5,7 +5,7 @@ import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { notFound } from '../../core/errors.js';
-import { dataScope, withinClearance } from '../auth/policy.js';
+import { dataScope } from '../auth/policy.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
 import { listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
@@ -63,9 +63,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       ...(q.period ? { period: q.period } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(organisationId !== undefined ? { organisationId } : {}),
-      approvedOnly: scope.approvedOnly,
-      ownOrganisationId: scope.ownOrganisationId,
-      sensitivities: (['public', 'official', 'restricted'] as const).filter((s) => withinClearance(s, scope.maxSensitivity)),
+      scope,
       limit: q.limit,
       offset: q.offset,
     });

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { mayEditData, mayReadSensitivity } from '../auth/policy.js';
+import { dataScope, mayEditData, mayReadSensitivity } from '../auth/policy.js';
+import { seesRow } from '../auth/visible-data.repo.js';
 import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
 import { periodWriteProblem, tryParsePeriod, type Period } from '../../core/periods.js';
 import { checkNumber } from '../../core/finite-number.js';
@@ -242,6 +243,14 @@ export interface WriteContext {
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
 
 /**
+ * The stored value as a writer may know it: a value the writer may not read (another
+ * organisation's unapproved one) is answered for exactly as a missing one.
+ */
+function asSeenBy<T extends { organisation_id: number | null; status: string }>(actor: Actor | undefined, current: T | undefined): T | undefined {
+  return current && (!actor || seesRow(dataScope(actor), current)) ? current : undefined;
+}
+
+/**
  * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
  * only drafts of its own organisation; approved values are locked) given the stored value.
  */
@@ -297,11 +306,13 @@ export async function writeValue(
   if (!row) throw validationError('no value given');
   return db.transaction().execute(async (trx) => {
     const current = await findValue(trx, row);
-    if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
     const stale = async () => {
-      const now = (await findValue(trx, row))?.version ?? 0;
+      const now = asSeenBy(ctx.actor, await findValue(trx, row))?.version ?? 0;
       return conflict(`the value was changed by someone else (now at version ${now})`, [{ column: 'version', value: now, reason: 'stale version' }]);
     };
+    // A value the writer may not read answers as a missing one: a stale version first.
+    if (expectedVersion !== undefined && !asSeenBy(ctx.actor, current) && expectedVersion !== 0) throw await stale();
+    if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
@@ -379,7 +390,8 @@ export async function writeValuesAt(
       stale.push({ row: i, column: 'version', value: now, reason: `${nameOf(i)} was changed by someone else (now at version ${now})` });
     const currents: Array<DataValue | undefined> = [];
     for (const [i, r] of resolved.entries()) {
-      const now = await findValue(trx, r);
+      // What the writer may not read is answered for as missing (version 0).
+      const now = asSeenBy(ctx.actor, await findValue(trx, r));
       currents.push(now);
       const want = i < inputs.length ? inputs[i]?.version : deletions[i - inputs.length]?.version;
       if (want !== undefined && (now?.version ?? 0) !== want) staleAt(i, now?.version ?? 0);
@@ -423,7 +435,8 @@ export async function deleteValue(
   const [row] = resolveValues(catalog, [{ ...input, value: 0 }]);
   if (!row) throw validationError('no value given');
   await db.transaction().execute(async (trx) => {
-    const current = await findValue(trx, row);
+    // A value the writer may not read is answered for as a missing one.
+    const current = asSeenBy(ctx.actor, await findValue(trx, row));
     if (!current) throw notFound('no such value');
     if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, 0);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {

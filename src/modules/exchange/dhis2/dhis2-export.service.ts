@@ -15,7 +15,11 @@ import { indexMapping, unmapValues, type ExportedValue } from './dhis2-mapping.s
 export async function exportDhis2Values(db: Db, options: ExportOptions, opts: { adx: boolean }): Promise<{ mapping: Dhis2Mapping; values: ExportedValue[] }> {
   const mapping = parseDhis2Mapping(options.mapping);
   const catalog = await loadCatalog(db, options.program, []);
-  const rows = await listValuesForExport(db, catalog.program.id, options.approvedOnly ?? false);
+  const rows = await listValuesForExport(db, catalog.program.id, {
+    approvedOnly: options.approvedOnly ?? false,
+    ownOrganisationId: options.ownOrganisationId ?? null,
+    maxSensitivity: options.maxSensitivity ?? 'restricted',
+  });
   const stored = rows.map((r) => ({
     ...r,
     period: parsePeriod(r.period),

@@ -8,22 +8,19 @@ import { restoreCell } from '../../../core/spreadsheet-cells.js';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
-import type { Clearance } from '../../../db/schema-accounts.js';
-import { withinClearance } from '../../auth/policy.js';
+import type { RowScope } from '../../auth/visible-data.repo.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
 import { queryAnalytics, type AnalyticsRow } from '../../analytics/analytics.service.js';
 import { assertReadableIndicators } from '../../analytics/analytics-access.service.js';
-import { exportRecords, listRecords, type RecordView } from '../../records/records.service.js';
-import { openRecordScope } from '../../records/record-scope.js';
-import { requireRecordType } from '../../records/record-types.service.js';
-import { recordsToCsv } from '../../records/records-csv.js';
-import { hiddenFields } from '../../../core/record-types/sensitivity.js';
+import { exportRecords } from '../../records/records.service.js';
 import type { ExportOptions } from '../exchange-format.js';
 import { valuesAfter } from './value-export.repo.js';
 import type { TableSink } from './table-sink.js';
 
 const PAGE = 10_000;
-const SENSITIVITIES: readonly Clearance[] = ['public', 'official', 'restricted'];
+
+/** The rows an export may hold: the reader's scope as the route passed it (default: all). */
+const rowScopeOf = (opts: ExportOptions): RowScope => ({ approvedOnly: opts.approvedOnly ?? false, ownOrganisationId: opts.ownOrganisationId ?? null });
 
 /** The columns of a values export: every import column, in the order of a folder's values files. */
 export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', 'source', 'value', 'provenance', 'note', 'status', 'organisation'] as const;
@@ -31,13 +28,7 @@ export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', '
 /** Writes the data values visible within `opts` to `sink`, page by page. */
 export async function exportValueTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
   const catalog = await loadCatalog(db, opts.program, []);
-  const ceiling = opts.maxSensitivity ?? 'restricted';
-  const filter = {
-    programId: catalog.program.id,
-    approvedOnly: opts.approvedOnly ?? false,
-    ownOrganisationId: opts.ownOrganisationId ?? null,
-    sensitivities: SENSITIVITIES.filter((s) => withinClearance(s, ceiling)),
-  };
+  const filter = { programId: catalog.program.id, scope: { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' } };
   await sink.row(VALUE_EXPORT_COLUMNS);
   for (let after = 0; ; ) {
     const page = await valuesAfter(db, filter, after, PAGE);
@@ -77,16 +68,7 @@ export async function exportAnalyticsTable(db: Kysely<Database>, sink: TableSink
 
 /** The records of one type as CSV text (the records import format), within the reader's scope. */
 export async function recordsCsvText(db: Kysely<Database>, opts: ExportOptions & { recordType: string }): Promise<string> {
-  const clearance = opts.maxSensitivity ?? 'restricted';
-  if (!opts.approvedOnly) return exportRecords(db, opts.program, opts.recordType, clearance);
-  const type = requireRecordType((await openRecordScope(db, opts.program)).types, opts.recordType);
-  const views: RecordView[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await listRecords(db, opts.program, { type: opts.recordType, status: 'approved', clearance, limit: PAGE, offset });
-    views.push(...page.items);
-    if (page.items.length < PAGE) break;
-  }
-  return recordsToCsv(type.definition, views, hiddenFields(type.definition, clearance));
+  return exportRecords(db, opts.program, opts.recordType, opts.maxSensitivity ?? 'restricted', rowScopeOf(opts));
 }
 
 /** Writes the records of one type to `sink` (each CSV cell as text). */

@@ -1,31 +1,27 @@
 /** Data values of a program with their codes, page by page (by id), for exports of any size. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { Clearance } from '../../../db/schema-accounts.js';
+import type { DataScope } from '../../auth/policy.js';
+import { visibleValuesWhere } from '../../auth/visible-data.repo.js';
 
 export interface ValueExportFilter {
   programId: number;
-  /** Approved values only, plus every value of `ownOrganisationId` when given. */
-  approvedOnly: boolean;
-  ownOrganisationId: number | null;
-  /** Sensitivities of the indicators to include. */
-  sensitivities: Clearance[];
+  /** What the reader may see (`dataScope`). */
+  scope: DataScope;
 }
 
 /** Up to `limit` values with ids above `afterId`, in id order (keyset paging stays fast deep into a table). */
 export async function valuesAfter(db: Kysely<Database>, f: ValueExportFilter, afterId: number, limit: number) {
-  let q = db
+  return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('place as p', 'p.id', 'v.place_id')
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
     .select(['v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
     .where('i.program_id', '=', f.programId)
-    .where('i.sensitivity', 'in', f.sensitivities)
-    .where('v.id', '>', afterId);
-  if (f.approvedOnly) {
-    const own = f.ownOrganisationId;
-    q = own === null ? q.where('v.status', '=', 'approved') : q.where((eb) => eb.or([eb('v.status', '=', 'approved'), eb('v.organisation_id', '=', own)]));
-  }
-  return q.orderBy('v.id').limit(limit).execute();
+    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+    .where('v.id', '>', afterId)
+    .orderBy('v.id')
+    .limit(limit)
+    .execute();
 }
