@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Clearance, Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 
 export async function insertSubmission(
   db: Kysely<Database>,
@@ -72,8 +72,9 @@ export async function listSubmissionSummaries(
   return rows.map((r) => ({ ...r, values: Number(r.values ?? 0), records: Number(r.records ?? 0) }));
 }
 
-/** The values a submission covers: its organisation's, within its period, of the given sensitivities. */
-export async function listSubmissionValues(db: Kysely<Database>, s: Submission, sensitivities: Clearance[], limit: number) {
+/** The values a submission covers: its organisation's, within its period, of the given (readable) indicators. */
+export async function listSubmissionValues(db: Kysely<Database>, s: Submission, indicatorIds: readonly number[], limit: number) {
+  if (indicatorIds.length === 0) return [];
   return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -84,7 +85,7 @@ export async function listSubmissionValues(db: Kysely<Database>, s: Submission, 
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', s.program_id)
-    .where('i.sensitivity', 'in', sensitivities)
+    .where('i.id', 'in', indicatorIds)
     .where('v.organisation_id', '=', s.organisation_id)
     .where('v.start_date', '>=', s.start_date)
     .where('v.end_date', '<=', s.end_date)

@@ -10,7 +10,8 @@ import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
 import type { Actor } from '../auth/actor.js';
-import { dataScope, requirePermission, withinClearance } from '../auth/policy.js';
+import { dataScope, requirePermission } from '../auth/policy.js';
+import { readableIndicatorIds } from '../indicators/indicator-sensitivity.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
@@ -116,8 +117,7 @@ export const SUBMISSION_VALUES_LIMIT = 1_000;
 /** The values a submission covers (its organisation's, within its period), as far as the reader's clearance goes. */
 export async function submissionValues(db: Kysely<Database>, actor: Actor, id: number) {
   const s = await visibleSubmission(db, actor, id);
-  const ceiling = dataScope(actor).maxSensitivity;
-  const sensitivities = (['public', 'official', 'restricted'] as const).filter((c) => withinClearance(c, ceiling));
-  const values = await listSubmissionValues(db, s, sensitivities, SUBMISSION_VALUES_LIMIT + 1);
+  const readable = await readableIndicatorIds(db, s.program_id, dataScope(actor).maxSensitivity);
+  const values = await listSubmissionValues(db, s, readable, SUBMISSION_VALUES_LIMIT + 1);
   return { values: values.slice(0, SUBMISSION_VALUES_LIMIT), truncated: values.length > SUBMISSION_VALUES_LIMIT };
 }

@@ -16,6 +16,7 @@ import { readValueBatches } from './program-folder.reader.js';
 import type { ProgramFolder } from './program-folder.types.js';
 import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { loadRecordsFolder } from '../records/records-folder.js';
+import { assertDerivedSensitivity } from '../indicators/indicator-sensitivity.service.js';
 
 /** Kinds of rows a load writes, as counted in its summary. */
 export const LOAD_KINDS = [
@@ -152,6 +153,9 @@ export async function writeProgramFolder(
   }
   // record-types/ and records/: validated and written here too, so the load stays all-or-nothing.
   await loadRecordsFolder(trx, folder.dir, p.code);
+  // Last, when formulas, indicators already stored and record types' roll-ups are all in place:
+  // no derived indicator may be declared less sensitive than what it is computed from.
+  await assertDerivedSensitivity(trx, p.code);
   return Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
 }
 

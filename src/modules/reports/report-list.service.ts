@@ -4,7 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Clearance } from '../../db/schema-accounts.js';
 import { findProgram } from '../programs/catalog.repo.js';
+import { readableIndicatorIds } from '../indicators/indicator-sensitivity.service.js';
 import { parseReportDefinition, type ReportDefinition } from './report-definition.schema.js';
 import { findDataSpan, listReportDefinitionRows } from './report.repo.js';
 import { BUILTIN_REPORTS } from './builtin-definitions.js';
@@ -31,7 +33,7 @@ function nameOf(title: string, values: Record<string, string>): string {
 }
 
 /** The program's own definitions and the built-in ones it has not replaced, by code. */
-export async function listReportCatalog(db: Kysely<Database>, programCode: string, approvedOnly: boolean): Promise<ReportCatalog> {
+export async function listReportCatalog(db: Kysely<Database>, programCode: string, approvedOnly: boolean, maxSensitivity: Clearance = 'restricted'): Promise<ReportCatalog> {
   const program = await findProgram(db, programCode);
   const definitions = new Map<string, { definition: ReportDefinition; builtin: boolean }>();
   for (const [code, definition] of BUILTIN_REPORTS) definitions.set(code, { definition, builtin: true });
@@ -47,7 +49,7 @@ export async function listReportCatalog(db: Kysely<Database>, programCode: strin
       name_es: nameOf(definition.title.es, { ...common, program: program.name_es }),
       builtin,
     }));
-  const span = await findDataSpan(db, program.id, approvedOnly);
+  const span = await findDataSpan(db, program.id, approvedOnly, await readableIndicatorIds(db, program.code, maxSensitivity));
   return {
     reports,
     years: span ? { first: Number(span.first.slice(0, 4)), last: Number(span.last.slice(0, 4)) } : null,

@@ -57,15 +57,18 @@ export async function findFrameworkNodes(db: Db, programId: number): Promise<Fra
 }
 
 /**
- * The first and last dates of the program's data values (approved ones only when asked), or
+ * The first and last dates of the program's data values of the given indicators (the reader's:
+ * approved ones only when asked), or
  * null when it has none: the span a report period can usefully be chosen from.
  */
-export async function findDataSpan(db: Db, programId: number, approvedOnly: boolean): Promise<{ first: string; last: string } | null> {
+export async function findDataSpan(db: Db, programId: number, approvedOnly: boolean, indicatorIds: readonly number[]): Promise<{ first: string; last: string } | null> {
+  if (indicatorIds.length === 0) return null;
   let q = db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .select((eb) => [eb.fn.min('v.start_date').as('first'), eb.fn.max('v.end_date').as('last')])
-    .where('i.program_id', '=', programId);
+    .where('i.program_id', '=', programId)
+    .where('i.id', 'in', indicatorIds);
   if (approvedOnly) q = q.where('v.status', '=', 'approved');
   const row = await q.executeTakeFirst();
   return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;

@@ -44,8 +44,8 @@ const listRoute = guarded('read_public', {
 
 export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listRoute, async (c) => {
-    const { approvedOnly } = dataScope(c.get('actor'));
-    return c.json(await listReportCatalog(deps.db, c.req.valid('param').program, approvedOnly), 200);
+    const { approvedOnly, maxSensitivity } = dataScope(c.get('actor'));
+    return c.json(await listReportCatalog(deps.db, c.req.valid('param').program, approvedOnly, maxSensitivity), 200);
   });
   app.openapi(route, async (c) => {
     const { report } = c.req.valid('param');

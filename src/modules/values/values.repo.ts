@@ -1,7 +1,6 @@
 /** Data values: one query per method; takes a db or a transaction. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
-import type { Clearance } from '../../db/schema-accounts.js';
 import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
 
 export interface ValueKey {
@@ -104,14 +103,15 @@ export interface ValueListFilter {
   /** Visibility: approved values, plus every value of `ownOrganisationId` when given. */
   approvedOnly: boolean;
   ownOrganisationId: number | null;
-  /** Sensitivities the reader may see. */
-  sensitivities: Clearance[];
+  /** The indicators the reader may read (by effective sensitivity: indicator-sensitivity.service.ts). */
+  indicatorIds: readonly number[];
   limit: number;
   offset: number;
 }
 
 /** Values with their codes, newest first, as one reader may see them. */
 export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
+  if (f.indicatorIds.length === 0) return [];
   let q = db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -122,7 +122,7 @@ export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', f.programId)
-    .where('i.sensitivity', 'in', f.sensitivities);
+    .where('i.id', 'in', f.indicatorIds);
   if (f.approvedOnly) {
     const own = f.ownOrganisationId;
     q = own === null ? q.where('v.status', '=', 'approved') : q.where((eb) => eb.or([eb('v.status', '=', 'approved'), eb('v.organisation_id', '=', own)]));

@@ -5,8 +5,9 @@ import { guarded } from '../../server/guard.js';
 import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
 import { ErrorSchema } from '../../server/errors.js';
 import { notFound } from '../../core/errors.js';
-import { dataScope, withinClearance } from '../auth/policy.js';
+import { dataScope } from '../auth/policy.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
+import { readableIndicators } from '../indicators/indicator-sensitivity.service.js';
 import { listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
@@ -65,7 +66,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       ...(organisationId !== undefined ? { organisationId } : {}),
       approvedOnly: scope.approvedOnly,
       ownOrganisationId: scope.ownOrganisationId,
-      sensitivities: (['public', 'official', 'restricted'] as const).filter((s) => withinClearance(s, scope.maxSensitivity)),
+      indicatorIds: (await readableIndicators(deps.db, catalog, scope.maxSensitivity)).map((i) => i.id),
       limit: q.limit,
       offset: q.offset,
     });

@@ -8,9 +8,8 @@ import { restoreCell } from '../../../core/spreadsheet-cells.js';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
-import type { Clearance } from '../../../db/schema-accounts.js';
-import { withinClearance } from '../../auth/policy.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
+import { readableIndicators } from '../../indicators/indicator-sensitivity.service.js';
 import { queryAnalytics, type AnalyticsRow } from '../../analytics/analytics.service.js';
 import { assertReadableIndicators } from '../../analytics/analytics-access.service.js';
 import { exportRecords, listRecords, type RecordView } from '../../records/records.service.js';
@@ -23,7 +22,6 @@ import { valuesAfter } from './value-export.repo.js';
 import type { TableSink } from './table-sink.js';
 
 const PAGE = 10_000;
-const SENSITIVITIES: readonly Clearance[] = ['public', 'official', 'restricted'];
 
 /** The columns of a values export: every import column, in the order of a folder's values files. */
 export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', 'source', 'value', 'provenance', 'note', 'status', 'organisation'] as const;
@@ -36,7 +34,7 @@ export async function exportValueTable(db: Kysely<Database>, sink: TableSink, op
     programId: catalog.program.id,
     approvedOnly: opts.approvedOnly ?? false,
     ownOrganisationId: opts.ownOrganisationId ?? null,
-    sensitivities: SENSITIVITIES.filter((s) => withinClearance(s, ceiling)),
+    indicatorIds: (await readableIndicators(db, catalog, ceiling)).map((i) => i.id),
   };
   await sink.row(VALUE_EXPORT_COLUMNS);
   for (let after = 0; ; ) {

@@ -1,19 +1,19 @@
 /** Data values of a program with their codes, page by page (by id), for exports of any size. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { Clearance } from '../../../db/schema-accounts.js';
 
 export interface ValueExportFilter {
   programId: number;
   /** Approved values only, plus every value of `ownOrganisationId` when given. */
   approvedOnly: boolean;
   ownOrganisationId: number | null;
-  /** Sensitivities of the indicators to include. */
-  sensitivities: Clearance[];
+  /** The indicators to include: those the reader may read (by effective sensitivity). */
+  indicatorIds: readonly number[];
 }
 
 /** Up to `limit` values with ids above `afterId`, in id order (keyset paging stays fast deep into a table). */
 export async function valuesAfter(db: Kysely<Database>, f: ValueExportFilter, afterId: number, limit: number) {
+  if (f.indicatorIds.length === 0) return [];
   let q = db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -21,7 +21,7 @@ export async function valuesAfter(db: Kysely<Database>, f: ValueExportFilter, af
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
     .select(['v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
     .where('i.program_id', '=', f.programId)
-    .where('i.sensitivity', 'in', f.sensitivities)
+    .where('i.id', 'in', f.indicatorIds)
     .where('v.id', '>', afterId);
   if (f.approvedOnly) {
     const own = f.ownOrganisationId;
