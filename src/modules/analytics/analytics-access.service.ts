@@ -1,15 +1,19 @@
-/** Which indicators' aggregates a caller may read, by the indicators' sensitivity. */
+/** Which indicators' aggregates a caller may read, by the indicators' effective sensitivity. */
 import type { Db } from '../../db/database.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import { notFound } from '../../core/errors.js';
-import { withinClearance } from '../auth/policy.js';
-import { findIndicatorSensitivities } from './analytics-access.repo.js';
+import { loadCatalog } from '../programs/catalog.repo.js';
+import { indicatorSensitivities, mayReadIndicator } from '../indicators/indicator-sensitivity.service.js';
 
-/** Throws not_found (existence is not disclosed) for an indicator above `ceiling`. */
+/**
+ * Throws not_found (existence is not disclosed) for an indicator above `ceiling`: a formula or
+ * roll-up indicator counts as sensitive as the most sensitive data it is computed from.
+ */
 export async function assertReadableIndicators(db: Db, program: string, codes: readonly string[], ceiling: Clearance): Promise<void> {
-  const found = await findIndicatorSensitivities(db, program, codes);
+  if (codes.length === 0) return;
+  const catalog = await loadCatalog(db, program, []);
+  const sensitivities = await indicatorSensitivities(db, catalog);
   for (const code of codes) {
-    const sensitivity = found.get(code);
-    if (!sensitivity || !withinClearance(sensitivity, ceiling)) throw notFound(`program ${program} has no indicator "${code}" you may read`);
+    if (!mayReadIndicator(sensitivities, code, ceiling)) throw notFound(`program ${program} has no indicator "${code}" you may read`);
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 import type { DataScope } from '../auth/policy.js';
+import type { ValueScope } from '../auth/visible-data.repo.js';
 import { visibleRowsWhere, visibleValuesWhere } from '../auth/visible-data.repo.js';
 
 export async function insertSubmission(
@@ -50,7 +51,7 @@ export async function findVisibleSubmission(db: Kysely<Database>, id: number, sc
  */
 export async function listSubmissionSummaries(
   db: Kysely<Database>,
-  f: { programId: number; scope: DataScope; organisationId?: number; status?: SubmissionStatus; limit: number; offset: number },
+  f: { programId: number; scope: ValueScope; organisationId?: number; status?: SubmissionStatus; limit: number; offset: number },
 ) {
   let q = db
     .selectFrom('submission as s')
@@ -67,7 +68,7 @@ export async function listSubmissionSummaries(
         .whereRef('i.program_id', '=', 's.program_id')
         .whereRef('v.start_date', '>=', 's.start_date')
         .whereRef('v.end_date', '<=', 's.end_date')
-        .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+        .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
         .as('values'),
       eb
         .selectFrom('record as r')
@@ -89,7 +90,7 @@ export async function listSubmissionSummaries(
 }
 
 /** The values a submission covers (its organisation's, within its period) that the reader with `scope` may see. */
-export async function listSubmissionValues(db: Kysely<Database>, s: Submission, scope: DataScope, limit: number) {
+export async function listSubmissionValues(db: Kysely<Database>, s: Submission, scope: ValueScope, limit: number) {
   return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -100,7 +101,7 @@ export async function listSubmissionValues(db: Kysely<Database>, s: Submission, 
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', s.program_id)
-    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
     .where('v.organisation_id', '=', s.organisation_id)
     .where('v.start_date', '>=', s.start_date)
     .where('v.end_date', '<=', s.end_date)

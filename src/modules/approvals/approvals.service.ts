@@ -11,6 +11,7 @@ import { VigiaError, conflict, notFound, validationError } from '../../core/erro
 import { parsePeriod } from '../../core/periods.js';
 import type { Actor } from '../auth/actor.js';
 import { dataScope, requirePermission } from '../auth/policy.js';
+import { valueScopeOf } from '../indicators/indicator-sensitivity.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
@@ -107,7 +108,7 @@ export async function visibleSubmissions(
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
   const own = actor.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
-  return listSubmissionSummaries(db, { programId: program.id, scope: dataScope(actor), ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
+  return listSubmissionSummaries(db, { programId: program.id, scope: await valueScopeOf(db, program.id, dataScope(actor)), ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
 }
 
 export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: number): Promise<Submission> {
@@ -123,6 +124,6 @@ export const SUBMISSION_VALUES_LIMIT = 1_000;
 /** The values a submission covers (its organisation's, within its period) that the reader may see. */
 export async function submissionValues(db: Kysely<Database>, actor: Actor, id: number) {
   const s = await visibleSubmission(db, actor, id);
-  const values = await listSubmissionValues(db, s, dataScope(actor), SUBMISSION_VALUES_LIMIT + 1);
+  const values = await listSubmissionValues(db, s, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
   return { values: values.slice(0, SUBMISSION_VALUES_LIMIT), truncated: values.length > SUBMISSION_VALUES_LIMIT };
 }

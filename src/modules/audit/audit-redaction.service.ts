@@ -1,11 +1,12 @@
 /**
  * The audit trail keeps whole rows, restricted data included. Readers without restricted
  * clearance get events with that data withheld: a record's fields (its type may mark any of
- * them restricted) and the values of restricted indicators.
+ * them restricted) and the values and targets of indicators above their clearance (by effective
+ * sensitivity: a formula indicator over a restricted one is restricted).
  */
 import type { Db } from '../../db/database.js';
 import type { AuditEvent, Clearance } from '../../db/schema-accounts.js';
-import { findRestrictedIndicatorIds } from './audit.repo.js';
+import { unreadableIndicatorIds } from '../indicators/indicator-sensitivity.service.js';
 
 export const WITHHELD = '(withheld: needs restricted clearance)';
 
@@ -20,7 +21,7 @@ const parse = (s: string | null): Row => (s === null ? null : (JSON.parse(s) as 
 
 /** Parses events' before/after and withholds what `clearance` may not read. */
 export async function readableEvents(db: Db, events: AuditEvent[], clearance: Clearance): Promise<ReadableEvent[]> {
-  const restricted = clearance === 'restricted' ? new Set<number>() : await findRestrictedIndicatorIds(db);
+  const restricted = await unreadableIndicatorIds(db, clearance);
   const redact = (entity: string, row: Row): Row => {
     if (!row || clearance === 'restricted') return row;
     if (entity === 'record' && 'data' in row) return { ...row, data: WITHHELD };

@@ -72,9 +72,3 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<A
   if (f.until) q = q.where('at', '<=', f.until);
   return q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
 }
-
-/** Ids of every restricted indicator (of any program). */
-export async function findRestrictedIndicatorIds(db: Kysely<Database>): Promise<Set<number>> {
-  const rows = await db.selectFrom('indicator').select('id').where('sensitivity', '=', 'restricted').execute();
-  return new Set(rows.map((r) => r.id));
-}

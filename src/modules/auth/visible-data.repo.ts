@@ -44,10 +44,19 @@ export function readableSensitivities(ceiling: Clearance): Clearance[] {
 }
 
 /**
- * The condition for value rows: visible by status and organisation, and of an indicator within
- * the reader's clearance (`sensitivity`: the indicator's sensitivity column, e.g. `i.sensitivity`).
+ * What a reader may see of value rows: the row scope, and the indicators it may read. The ids
+ * come from the indicators' effective sensitivity (indicator-sensitivity.service.ts: a formula
+ * or roll-up is as sensitive as what it is computed from), never from the declared column.
  */
-export function visibleValuesWhere(scope: DataScope, columns: { status: string; organisation: string; sensitivity: string }): Expression<SqlBool> {
-  const sensitivities = readableSensitivities(scope.maxSensitivity);
-  return sql<SqlBool>`(${visibleRowsWhere(scope, columns)} and ${sql.ref(columns.sensitivity)} in (${sql.join(sensitivities)}))`;
+export interface ValueScope extends RowScope {
+  indicatorIds: readonly number[];
+}
+
+/**
+ * The condition for value rows: visible by status and organisation, and of an indicator the
+ * reader may read (`indicator`: the value's indicator id column, e.g. `v.indicator_id`).
+ */
+export function visibleValuesWhere(scope: ValueScope, columns: { status: string; organisation: string; indicator: string }): Expression<SqlBool> {
+  if (!scope.indicatorIds.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${visibleRowsWhere(scope, columns)} and ${sql.ref(columns.indicator)} in (${sql.join(scope.indicatorIds)}))`;
 }

@@ -14,6 +14,7 @@ import { guarded } from '../../server/guard.js';
 import { notFound, validationError, VigiaError, type ErrorKind } from '../../core/errors.js';
 import { parseDisagg } from '../../core/disagg.js';
 import { dataScope } from '../auth/policy.js';
+import { assertReadableIndicators } from '../analytics/analytics-access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import type { GroupBy } from '../analytics/analytics.service.js';
@@ -197,6 +198,8 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
           }
         : {}),
     };
+    // Decided before the first byte: an export that starts and then breaks would say the indicator exists.
+    if (indicators.length) await assertReadableIndicators(deps.db, program, indicators, scope.maxSensitivity);
     const stream = await streamed((out) => format.export!(deps.db, out, options));
     const what = q.type ?? (indicators.length ? 'analytics' : 'values');
     return c.body(stream, 200, { 'Content-Type': format.contentType, 'Content-Disposition': `attachment; filename="${safeName(`${program}-${what}`)}.${format.extension}"` });

@@ -6,14 +6,22 @@ import { disaggKey, parseDisagg } from '../../core/disagg.js';
 import { parsePeriod, periodWriteProblem } from '../../core/periods.js';
 import { checkNumber } from '../../core/finite-number.js';
 import type { Actor } from '../auth/actor.js';
-import { mayReadSensitivity } from '../auth/policy.js';
+import { dataScope } from '../auth/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
 import { findTarget, listTargets, upsertTarget } from './indicators.repo.js';
+import { indicatorSensitivities, mayReadIndicator } from './indicator-sensitivity.service.js';
 
+/**
+ * The indicators the actor may read, by their effective sensitivity (a formula or roll-up
+ * indicator is as sensitive as what it is computed from), with their targets (as sensitive as
+ * their indicator). A readable formula therefore names only readable indicators.
+ */
 export async function visibleIndicators(db: Kysely<Database>, actor: Actor, programCode: string) {
-  const catalog = await loadCatalog(db, programCode);
-  const indicators = [...catalog.indicators.values()].filter((i) => mayReadSensitivity(actor, i.sensitivity));
+  const catalog = await loadCatalog(db, programCode, []);
+  const sensitivities = await indicatorSensitivities(db, catalog);
+  const ceiling = dataScope(actor).maxSensitivity;
+  const indicators = [...catalog.indicators.values()].filter((i) => mayReadIndicator(sensitivities, i.code, ceiling));
   const targets = await listTargets(db, indicators.map((i) => i.id));
   return indicators.map((i) => ({
     code: i.code,
@@ -23,7 +31,8 @@ export async function visibleIndicators(db: Kysely<Database>, actor: Actor, prog
     direction: i.direction,
     agg_time: i.agg_time,
     agg_place: i.agg_place,
-    sensitivity: i.sensitivity,
+    // What the indicator is treated as, which its declaration may understate.
+    sensitivity: sensitivities.get(i.code) ?? i.sensitivity,
     origin: i.origin,
     formula: i.formula,
     decimals: i.decimals,
@@ -48,7 +57,8 @@ export interface TargetInput {
 export async function setTarget(db: Kysely<Database>, actor: Actor, programCode: string, indicatorCode: string, input: TargetInput) {
   const catalog = await loadCatalog(db, programCode);
   const indicator = catalog.indicators.get(indicatorCode);
-  if (!indicator || !mayReadSensitivity(actor, indicator.sensitivity)) throw notFound(`no indicator "${indicatorCode}"`);
+  // A target is as sensitive as its indicator: one the actor may not read does not exist for them.
+  if (!indicator || !mayReadIndicator(await indicatorSensitivities(db, catalog), indicator.code, dataScope(actor).maxSensitivity)) throw notFound(`no indicator "${indicatorCode}"`);
   const place = catalog.places.get(input.place);
   if (!place) throw notFound(`no place "${input.place}"`);
   const period = parsePeriod(input.period);

@@ -6,6 +6,7 @@
 import type { IssueDetail } from '../../core/errors.js';
 import { isVigiaError } from '../../core/errors.js';
 import { formulaRefs, parseFormula, type FormulaAst } from '../../core/formula.js';
+import { sensitivityConflicts } from '../../core/derived-sensitivity.js';
 import type { ExistingProgram } from './existing-program.repo.js';
 import { buildKnownCodes, type KnownCodes } from './folder-catalog.builder.js';
 import { KeyRegistry, notReportedIn, resolveTargetRows, resolveValueRows, type IssueFilter } from './folder-values.service.js';
@@ -164,6 +165,15 @@ function checkIndicators(folder: ProgramFolder, known: KnownCodes, issues: Issue
     state.set(code, 'done');
   };
   for (const code of formulas.keys()) visit(code, []);
+
+  // A formula indicator is as sensitive as what it reads: declaring it less would publish that.
+  // Roll-ups are checked once the record types are written (assertDerivedSensitivity).
+  const folderRows = new Map((folder.indicators?.items ?? []).map(({ data, index }) => [data.code, locate?.line([index, 'sensitivity']) ?? 1]));
+  for (const c of sensitivityConflicts([...known.catalog.indicators.values()])) {
+    const row = folderRows.get(c.indicator);
+    // An indicator the folder does not declare is the database's, reported with the one that reads it.
+    issues.push({ file, row: row ?? formulas.get(c.indicator)?.row, column: 'sensitivity', value: c.indicator, reason: c.reason });
+  }
 }
 
 /** File order of the folder format, then line order, so a person can work down the list. */

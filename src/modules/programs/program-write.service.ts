@@ -20,6 +20,7 @@ import { auditSystemEvent, type SystemWriter } from '../audit/data-writer.js';
 
 /** A folder load is the system's write, audited in summary (see data-writer.ts). */
 const folderWriter = (dir: string, file?: string): SystemWriter => ({ system: 'folder load', file: file ? `${dir}/${file}` : dir });
+import { assertDerivedSensitivity } from '../indicators/indicator-sensitivity.service.js';
 
 /** Kinds of rows a load writes, as counted in its summary. */
 export const LOAD_KINDS = [
@@ -156,6 +157,9 @@ export async function writeProgramFolder(
   }
   // record-types/ and records/: validated and written here too, so the load stays all-or-nothing.
   await loadRecordsFolder(trx, folder.dir, p.code, folderWriter(folder.dir));
+  // Last, when formulas, indicators already stored and record types' roll-ups are all in place:
+  // no derived indicator may be declared less sensitive than what it is computed from.
+  await assertDerivedSensitivity(trx, p.code);
   const result = Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
   // The catalog and targets have no per-row events: the load's summary counts them.
   if (LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {

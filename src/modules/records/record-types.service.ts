@@ -11,6 +11,7 @@ import { parseRecordType, type FieldDefinition, type RecordTypeDefinition, type 
 import { hiddenFields, mayRead } from '../../core/record-types/sensitivity.js';
 import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
 import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';
+import { effectiveSensitivities, rollupSourcesOf } from '../../core/derived-sensitivity.js';
 import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
 import { findRecordTypeRows, upsertRecordTypeRow } from './record-types.repo.js';
 import { rebuildRecordFacts } from './record-facts.service.js';
@@ -131,8 +132,14 @@ export interface RecordTypeView {
  * client never learns more of a record's shape than it may fill in or read.
  */
 export async function describeRecordTypes(db: Kysely<Database>, programCode: string, clearance: Sensitivity): Promise<RecordTypeView[]> {
-  const catalog = await loadCatalog(db, programCode);
+  const catalog = await loadCatalog(db, programCode, []);
   const types = await loadRecordTypes(db, catalog);
+  // A roll-up names its indicator: only those the reader may read are named.
+  const indicators = effectiveSensitivities([...catalog.indicators.values()], rollupSourcesOf(types.values()));
+  const readable = (code: string) => {
+    const s = indicators.get(code)?.effective;
+    return s === undefined || mayRead(clearance, s);
+  };
   return [...types.values()].map(({ definition: d, builtin, plan }) => ({
     code: d.code,
     name: d.name,
@@ -145,6 +152,8 @@ export async function describeRecordTypes(db: Kysely<Database>, programCode: str
       .filter((f) => mayRead(clearance, f.sensitivity))
       .map((f) => (f.fields ? { ...f, fields: f.fields.filter((s) => mayRead(clearance, s.sensitivity)) } : f)),
     hidden: hiddenFields(d, clearance),
-    rollups: d.rollups.map((r, i) => ({ indicator: r.indicator, active: !plan.inactive.some((x) => x.index === i) })),
+    rollups: d.rollups
+      .map((r, i) => ({ indicator: r.indicator, active: !plan.inactive.some((x) => x.index === i) }))
+      .filter((r) => readable(r.indicator)),
   }));
 }

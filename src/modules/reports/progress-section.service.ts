@@ -9,7 +9,7 @@ import type { IndicatorInfo } from '../programs/catalog.repo.js';
 import type { Section } from './report-definition.schema.js';
 import type { Block, TableCell } from './report-document.js';
 import { findFrameworkNodes, type FrameworkNode } from './report.repo.js';
-import { figureQuery, mayRead, resolveRange, type ReportContext } from './report-context.js';
+import { figureQuery, mayRead, resolveRange, sensitivityOf, type ReportContext } from './report-context.js';
 import { seriesValues } from './figure-series.service.js';
 import { notSourcedNote, scopeTitle, targetSeries, unitLabel, valueCell } from './figure-sections.service.js';
 
@@ -78,7 +78,7 @@ export async function progressSectionBlocks(ctx: ReportContext, section: Progres
   const lang = ctx.lang;
   const name = (n: FrameworkNode) => (lang === 'es' ? n.name_es : n.name_en);
   const only = section.only ? new Set(section.only) : null;
-  const indicators = [...ctx.catalog.indicators.values()].filter((i) => !section.exclude_sensitivity.includes(i.sensitivity) && mayRead(ctx, i));
+  const indicators = [...ctx.catalog.indicators.values()].filter((i) => !section.exclude_sensitivity.includes(sensitivityOf(ctx, i)) && mayRead(ctx, i));
   const byComponent = new Map<number | null, IndicatorInfo[]>();
   for (const i of indicators) byComponent.set(i.component_id, [...(byComponent.get(i.component_id) ?? []), i]);
 

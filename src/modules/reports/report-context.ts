@@ -11,6 +11,7 @@ import { parsePeriod, periodLabel, periodRange, shiftPeriod, type Period } from 
 import type { Bilingual, Lang } from '../../core/statements/language.js';
 import type { StatementSubject } from '../../core/statements/statement.js';
 import { loadCatalog, type Catalog, type IndicatorInfo } from '../programs/catalog.repo.js';
+import { indicatorSensitivities, mayReadIndicator, type IndicatorSensitivities } from '../indicators/indicator-sensitivity.service.js';
 import { findOptionNames, findSourceNames, findZoneNames } from './report.repo.js';
 import type { PeriodRef } from './report-definition.schema.js';
 import type { AnalyticsFigureQuery } from './report-document.js';
@@ -27,6 +28,8 @@ export interface ReportContext {
   approvedOnly: boolean;
   /** The most sensitive indicator the reader may see; others do not exist for this report. */
   maxSensitivity: SensitivityLevel;
+  /** Each indicator's effective sensitivity: a figure is as sensitive as what it is computed from. */
+  sensitivities: IndicatorSensitivities;
   sourceNames: Map<string, Bilingual>;
   zoneNames: Map<string, Bilingual>;
   /** `dimension=option` → the option's names. */
@@ -58,7 +61,9 @@ export async function openReportContext(
   const catalog = await loadCatalog(db, programCode);
   const period = parsePeriod(periodId);
   const id = catalog.program.id;
-  const [sources, zones, options] = await Promise.all([findSourceNames(db, id), findZoneNames(db, id), findOptionNames(db, id)]);
+  const [sources, zones, options, sensitivities] = await Promise.all([
+    findSourceNames(db, id), findZoneNames(db, id), findOptionNames(db, id), indicatorSensitivities(db, catalog),
+  ]);
   return {
     db,
     catalog,
@@ -66,6 +71,7 @@ export async function openReportContext(
     period,
     approvedOnly,
     maxSensitivity,
+    sensitivities,
     sourceNames: names(sources),
     zoneNames: names(zones),
     optionNames: new Map(options.map((o) => [`${o.dimension}=${o.code}`, { en: o.name_en, es: o.name_es }])),
@@ -85,9 +91,14 @@ export function resolveRange(ctx: ReportContext, range: { from: PeriodRef; to: P
   return periodRange(from, to);
 }
 
-/** True when the report's reader may see the indicator. */
+/** The sensitivity an indicator's figures (values, statements, targets) have in this report. */
+export function sensitivityOf(ctx: ReportContext, ind: IndicatorInfo): SensitivityLevel {
+  return ctx.sensitivities.get(ind.code) ?? 'restricted';
+}
+
+/** True when the report's reader may see the indicator (by its effective sensitivity). */
 export function mayRead(ctx: ReportContext, ind: IndicatorInfo): boolean {
-  return SENSITIVITY_ORDER.indexOf(ind.sensitivity) <= SENSITIVITY_ORDER.indexOf(ctx.maxSensitivity);
+  return mayReadIndicator(ctx.sensitivities, ind.code, ctx.maxSensitivity);
 }
 
 /**
@@ -96,7 +107,12 @@ export function mayRead(ctx: ReportContext, ind: IndicatorInfo): boolean {
  */
 export function indicatorOf(ctx: ReportContext, code: string): IndicatorInfo {
   const ind = ctx.catalog.indicators.get(code);
-  if (!ind || !mayRead(ctx, ind)) throw notFound(`program ${ctx.catalog.program.code} has no indicator "${code}"`);
+  if (!ind || !mayRead(ctx, ind)) {
+    // The code comes from the definition, not the reader: below restricted clearance it is not
+    // repeated, so a hidden indicator's code never leaves (and unknown and hidden read the same).
+    const which = ctx.maxSensitivity === 'restricted' ? `indicator "${code}"` : 'indicator you may read';
+    throw notFound(`program ${ctx.catalog.program.code} has no ${which} for this report`);
+  }
   return ind;
 }
 

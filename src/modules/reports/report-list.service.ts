@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { findProgram } from '../programs/catalog.repo.js';
 import type { DataScope } from '../auth/policy.js';
+import { valueScopeOf } from '../indicators/indicator-sensitivity.service.js';
 import { parseReportDefinition, type ReportDefinition } from './report-definition.schema.js';
 import { findDataSpan, listReportDefinitionRows } from './report.repo.js';
 import { BUILTIN_REPORTS } from './builtin-definitions.js';
@@ -48,7 +49,7 @@ export async function listReportCatalog(db: Kysely<Database>, programCode: strin
       name_es: nameOf(definition.title.es, { ...common, program: program.name_es }),
       builtin,
     }));
-  const span = await findDataSpan(db, program.id, scope);
+  const span = await findDataSpan(db, program.id, await valueScopeOf(db, program.code, scope));
   return {
     reports,
     years: span ? { first: Number(span.first.slice(0, 4)), last: Number(span.last.slice(0, 4)) } : null,

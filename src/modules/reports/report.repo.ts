@@ -2,8 +2,7 @@
  * What reports read besides analytics: stored report definitions, and the names of the
  * program's sources, zones, dimension options and framework nodes in both languages.
  */
-import type { DataScope } from '../auth/policy.js';
-import { visibleValuesWhere } from '../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../auth/visible-data.repo.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, FrameworkNodeTable, ReportDefinitionTable } from '../../db/schema.js';
 
@@ -62,13 +61,13 @@ export async function findFrameworkNodes(db: Db, programId: number): Promise<Fra
  * The first and last dates of the program's data values that a reader with `scope` may see, or
  * null when there are none: the span a report period can usefully be chosen from.
  */
-export async function findDataSpan(db: Db, programId: number, scope: DataScope): Promise<{ first: string; last: string } | null> {
+export async function findDataSpan(db: Db, programId: number, scope: ValueScope): Promise<{ first: string; last: string } | null> {
   const row = await db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .select((eb) => [eb.fn.min('v.start_date').as('first'), eb.fn.max('v.end_date').as('last')])
     .where('i.program_id', '=', programId)
-    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
     .executeTakeFirst();
   return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;
 }

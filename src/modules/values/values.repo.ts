@@ -1,8 +1,7 @@
 /** Data values: one query per method; takes a db or a transaction. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
-import type { DataScope } from '../auth/policy.js';
-import { visibleValuesWhere } from '../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../auth/visible-data.repo.js';
 import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
 
 export interface ValueKey {
@@ -106,8 +105,8 @@ export interface ValueListFilter {
   period?: string;
   status?: ValueStatus;
   organisationId?: number;
-  /** What the reader may see (`dataScope`). */
-  scope: DataScope;
+  /** What the reader may see (`valueScopeOf`: rows by status and organisation, indicators by effective sensitivity). */
+  scope: ValueScope;
   limit: number;
   offset: number;
 }
@@ -124,7 +123,7 @@ export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
     .where('i.program_id', '=', f.programId)
-    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }));
+    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
   if (f.indicatorCodes?.length) q = q.where('i.code', 'in', f.indicatorCodes);
   if (f.placeId !== undefined) q = q.where('v.place_id', '=', f.placeId);
   if (f.period) q = q.where('v.period', '=', f.period);

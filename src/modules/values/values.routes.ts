@@ -7,6 +7,7 @@ import { ErrorSchema } from '../../server/errors.js';
 import { notFound } from '../../core/errors.js';
 import { dataScope } from '../auth/policy.js';
 import { loadCatalog } from '../programs/catalog.repo.js';
+import { valueScopeOf } from '../indicators/indicator-sensitivity.service.js';
 import { listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
@@ -63,7 +64,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       ...(q.period ? { period: q.period } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(organisationId !== undefined ? { organisationId } : {}),
-      scope,
+      scope: await valueScopeOf(deps.db, catalog, scope),
       limit: q.limit,
       offset: q.offset,
     });

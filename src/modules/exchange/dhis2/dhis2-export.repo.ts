@@ -1,10 +1,9 @@
 /** Reading a program's stored values for DHIS2/ADX export, with codes instead of ids. */
 import type { Db } from '../../../db/database.js';
-import type { DataScope } from '../../auth/policy.js';
-import { visibleValuesWhere } from '../../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../../auth/visible-data.repo.js';
 
 /** Every value of a program that a reader with `scope` may see, in a stable order. */
-export async function listValuesForExport(db: Db, programId: number, scope: DataScope) {
+export async function listValuesForExport(db: Db, programId: number, scope: ValueScope) {
   return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
@@ -12,7 +11,7 @@ export async function listValuesForExport(db: Db, programId: number, scope: Data
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
     .select(['i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.note', 'o.code as organisation'])
     .where('i.program_id', '=', programId)
-    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
     .orderBy('i.code')
     .orderBy('v.period')
     .orderBy('p.code')

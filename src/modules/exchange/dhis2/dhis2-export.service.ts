@@ -4,6 +4,7 @@ import { validationError } from '../../../core/errors.js';
 import { parsePeriod } from '../../../core/periods.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
 import type { ExportOptions } from '../exchange-format.js';
+import { valueScopeOf } from '../../indicators/indicator-sensitivity.service.js';
 import { listValuesForExport } from './dhis2-export.repo.js';
 import { parseDhis2Mapping, type Dhis2Mapping } from './dhis2-mapping.schema.js';
 import { indexMapping, unmapValues, type ExportedValue } from './dhis2-mapping.service.js';
@@ -15,11 +16,11 @@ import { indexMapping, unmapValues, type ExportedValue } from './dhis2-mapping.s
 export async function exportDhis2Values(db: Db, options: ExportOptions, opts: { adx: boolean }): Promise<{ mapping: Dhis2Mapping; values: ExportedValue[] }> {
   const mapping = parseDhis2Mapping(options.mapping);
   const catalog = await loadCatalog(db, options.program, []);
-  const rows = await listValuesForExport(db, catalog.program.id, {
+  const rows = await listValuesForExport(db, catalog.program.id, await valueScopeOf(db, catalog, {
     approvedOnly: options.approvedOnly ?? false,
     ownOrganisationId: options.ownOrganisationId ?? null,
     maxSensitivity: options.maxSensitivity ?? 'restricted',
-  });
+  }));
   const stored = rows.map((r) => ({
     ...r,
     period: parsePeriod(r.period),

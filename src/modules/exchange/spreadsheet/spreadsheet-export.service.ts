@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
 import type { RowScope } from '../../auth/visible-data.repo.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
+import { valueScopeOf } from '../../indicators/indicator-sensitivity.service.js';
 import { queryAnalytics, type AnalyticsRow } from '../../analytics/analytics.service.js';
 import { assertReadableIndicators } from '../../analytics/analytics-access.service.js';
 import { exportRecords } from '../../records/records.service.js';
@@ -28,7 +29,7 @@ export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', '
 /** Writes the data values visible within `opts` to `sink`, page by page. */
 export async function exportValueTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
   const catalog = await loadCatalog(db, opts.program, []);
-  const filter = { programId: catalog.program.id, scope: { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' } };
+  const filter = { programId: catalog.program.id, scope: await valueScopeOf(db, catalog, { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' }) };
   await sink.row(VALUE_EXPORT_COLUMNS);
   for (let after = 0; ; ) {
     const page = await valuesAfter(db, filter, after, PAGE);

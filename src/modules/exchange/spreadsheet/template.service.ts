@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Database } from '../../../db/schema.js';
 import { validationError } from '../../../core/errors.js';
 import type { Clearance } from '../../../db/schema-accounts.js';
-import { withinClearance } from '../../auth/policy.js';
+import { indicatorSensitivities, mayReadIndicator, type IndicatorSensitivities } from '../../indicators/indicator-sensitivity.service.js';
 import type { FieldDefinition, RecordTypeDefinition } from '../../../core/record-types/definition.schema.js';
 import { allowedUnits } from '../../../core/record-types/units.js';
 import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
@@ -49,8 +49,8 @@ const TEMPLATE_ROWS = 1_000;
 /** Codes offered as their own labels. */
 const plain = (codes: readonly string[]): Array<[string, string]> => codes.map((c) => [c, c]);
 
-function reportedIndicators(catalog: Catalog, codes: readonly string[] | undefined, ceiling: Clearance = 'restricted') {
-  const reported = [...catalog.indicators.values()].filter((i) => i.origin === 'reported' && withinClearance(i.sensitivity, ceiling));
+function reportedIndicators(catalog: Catalog, sensitivities: IndicatorSensitivities, codes: readonly string[] | undefined, ceiling: Clearance = 'restricted') {
+  const reported = [...catalog.indicators.values()].filter((i) => i.origin === 'reported' && mayReadIndicator(sensitivities, i.code, ceiling));
   if (!codes?.length) return reported;
   const bad = codes.filter((c) => !reported.some((i) => i.code === c));
   if (bad.length) {
@@ -127,7 +127,8 @@ async function templateColumns(db: Kysely<Database>, opts: TemplateOptions): Pro
     return { sheet: opts.recordType.slice(0, 31), columns: recordColumns(scope.catalog, type.definition) };
   }
   const catalog = await loadCatalog(db, opts.program);
-  return { sheet: 'values', columns: valueColumns(catalog, reportedIndicators(catalog, opts.indicators, opts.maxSensitivity)) };
+  const sensitivities = await indicatorSensitivities(db, catalog);
+  return { sheet: 'values', columns: valueColumns(catalog, reportedIndicators(catalog, sensitivities, opts.indicators, opts.maxSensitivity)) };
 }
 
 /** Excel's column letters for a 1-based index. */

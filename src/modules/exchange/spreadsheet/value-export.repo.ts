@@ -1,13 +1,12 @@
 /** Data values of a program with their codes, page by page (by id), for exports of any size. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { DataScope } from '../../auth/policy.js';
-import { visibleValuesWhere } from '../../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../../auth/visible-data.repo.js';
 
 export interface ValueExportFilter {
   programId: number;
-  /** What the reader may see (`dataScope`). */
-  scope: DataScope;
+  /** What the reader may see (`valueScopeOf`: rows by status and organisation, indicators by effective sensitivity). */
+  scope: ValueScope;
 }
 
 /** Up to `limit` values with ids above `afterId`, in id order (keyset paging stays fast deep into a table). */
@@ -19,7 +18,7 @@ export async function valuesAfter(db: Kysely<Database>, f: ValueExportFilter, af
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
     .select(['v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
     .where('i.program_id', '=', f.programId)
-    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', sensitivity: 'i.sensitivity' }))
+    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
     .where('v.id', '>', afterId)
     .orderBy('v.id')
     .limit(limit)
