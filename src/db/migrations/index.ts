@@ -8,6 +8,7 @@ import * as records from './20261128041500_records.js';
 import * as placeBoundaries from './20261128050000_place_boundaries.js';
 import * as factCoarse from './20261128100000_fact_coarse.js';
 import * as signInFailures from './20261128103000_sign_in_failures.js';
+import * as importJobs from './20261202110000_import_jobs.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261128050000_place_boundaries': placeBoundaries,
   '20261128100000_fact_coarse': factCoarse,
   '20261128103000_sign_in_failures': signInFailures,
+  '20261202110000_import_jobs': importJobs,
 };
