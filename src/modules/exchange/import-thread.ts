@@ -7,6 +7,7 @@
  * open (SQLite in memory, as in tests) runs the import in-process instead.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VigiaError, type ErrorKind, type IssueDetail } from '../../core/errors.js';
@@ -41,13 +42,18 @@ export function threadDatabaseOptions(db: Db): DatabaseOptions | undefined {
   return { ...options, busyTimeoutMs: THREAD_BUSY_TIMEOUT_MS };
 }
 
-/** The worker's entry file and, when running from the TypeScript sources, the tsx loader. */
-function entry(): { url: URL; execArgv: string[] } {
+/**
+ * The worker thread: its entry file, or, when running from the TypeScript sources, a small
+ * bootstrap that registers tsx in the new thread (loader hooks are per thread) and then loads
+ * the entry.
+ */
+function startWorker(workerData: ThreadRequest): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./import-thread.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSource) return { url, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { url, execArgv: ['--import', tsx] };
+  if (!fromSource) return new Worker(url, { workerData });
+  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -62,11 +68,10 @@ export function importInThread(
   options: Omit<ImportOptions, 'onProgress'>,
   onProgress?: (done: number, total?: number) => void,
 ): Promise<ImportReport> {
-  const { url, execArgv } = entry();
   const request: ThreadRequest = { database, format, options, body };
   return new Promise((resolve, reject) => {
     let outcome: { report: ImportReport } | { error: Error } | undefined;
-    const worker = new Worker(url, { workerData: request, execArgv });
+    const worker = startWorker(request);
     worker.on('message', (m: ThreadMessage) => {
       if (m.type === 'progress') onProgress?.(m.done, m.total ?? undefined);
       else if (m.type === 'report') outcome = { report: m.report };
