@@ -36,7 +36,7 @@ const BASELINE_SECONDS = 5;
 
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
-function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
+function startServer(file: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [join(root, 'bin/vigia.mjs'), 'serve', '--port', '0', '--workers', String(WORKERS)], {
       env: { ...process.env, VIGIA_DB: file, HOST: '127.0.0.1', DATABASE_URL: '', VIGIA_WORKERS: '', VIGIA_MAX_BODY_BYTES: String(256 * 1024 * 1024) },
@@ -49,7 +49,7 @@ function startServer(file: string): Promise<{ url: string; child: ChildProcess }
       const m = out.match(/listening on (http:\/\/[^\s/]+)/);
       if (m?.[1]) {
         clearTimeout(timer);
-        ok({ url: m[1], child });
+        ok({ url: m[1], child, output: () => out });
       }
     });
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -66,15 +66,23 @@ interface Tally {
   busy: number;
   /** Other unexpected answers (not 2xx, not 503). */
   other: number;
+  /** Requests that got no answer at all (connection reset or refused). */
+  failed: number;
 }
 
-const newTally = (): Tally => ({ health: [], reads: [], writes: [], errors: 0, busy: 0, other: 0 });
+const newTally = (): Tally => ({ health: [], reads: [], writes: [], errors: 0, busy: 0, other: 0, failed: 0 });
 
 /** One request; its latency in ms and status, counted in `tally`. */
 async function timedFetch(tally: Tally, url: string, init: RequestInit): Promise<{ ms: number; status: number; retryAfter: number | null }> {
   const t0 = performance.now();
-  const res = await fetch(url, init);
-  await res.arrayBuffer();
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+    await res.arrayBuffer();
+  } catch {
+    tally.failed++;
+    return { ms: performance.now() - t0, status: 0, retryAfter: null };
+  }
   const ms = performance.now() - t0;
   const retry = res.headers.get('retry-after');
   if (res.status === 503 && retry !== null) tally.busy++;
@@ -163,6 +171,9 @@ export const importLoadBench: Benchmark = {
       stop = true;
       await Promise.all(loops);
       if (outcome.status !== 'done') ctx.note(`import-load: the import ended ${outcome.status}: ${JSON.stringify(outcome).slice(0, 500)}`);
+      const exits = server.output().split('\n').filter((l) => /exited|error/i.test(l));
+      if (exits.length) ctx.note(`import-load: server said: ${exits.slice(0, 5).join(' | ')}`);
+      if (load.failed) ctx.note(`import-load: ${load.failed} requests got no answer`);
       if (load.errors) ctx.note(`import-load: ${load.errors} answers 5xx other than 503 + Retry-After`);
       const p99 = (xs: number[]) => round(quantile(xs, 0.99), 1);
       const healthP99 = p99(load.health);
@@ -180,6 +191,7 @@ export const importLoadBench: Benchmark = {
         import_5xx: load.errors,
         import_503: load.busy,
         import_other_non2xx: load.other,
+        import_no_answer: load.failed,
         baseline_health_p99_ms: baseP99,
         import_health_p99_ratio: round(healthP99 / baseP99, 2),
       };
