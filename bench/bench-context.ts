@@ -14,6 +14,8 @@ export interface BenchOptions {
   order: LoadOrder;
   /** Timed repetitions of each measured operation (`--runs`). */
   runs: number;
+  /** Rows of the import-load benchmark's CSV (`--import-rows`, default 200,000). */
+  importRows?: number;
 }
 
 /** How the shared synthetic values were loaded. */

@@ -9,5 +9,6 @@ import { recordsBench } from './records.bench.js';
 import { exchangeBench } from './exchange.bench.js';
 import { apiBench } from './api.bench.js';
 import { webBench } from './web.bench.js';
+import { importLoadBench } from './import-load.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench];
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench, importLoadBench];

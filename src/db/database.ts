@@ -4,10 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import type { Engine } from './dialect.js';
+import { isDatabaseBusy } from './busy.js';
 
 export type Db = Kysely<Database>;
 
@@ -24,6 +25,24 @@ export interface DatabaseOptions {
   sqliteSynchronous?: SqliteSynchronous | undefined;
   /** PostgreSQL schema to work in (tests give each file its own). */
   searchPath?: string | undefined;
+  /**
+   * How long a write waits for a lock held by another connection before failing as busy
+   * (SQLite's write lock, a PostgreSQL lock, a free pool connection). Default 5,000 ms.
+   */
+  busyTimeoutMs?: number | undefined;
+}
+
+/** Default of `DatabaseOptions.busyTimeoutMs`. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+const openedWith = new WeakMap<Db, DatabaseOptions>();
+
+/**
+ * The options `db` was opened with, so that another thread can open its own connection to the
+ * same database (import worker threads). Undefined for a database not opened here.
+ */
+export function databaseOptionsOf(db: Db): DatabaseOptions | undefined {
+  return openedWith.get(db);
 }
 
 export interface OpenDatabase {
@@ -57,13 +76,73 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database, size = 200): v
   }) as typeof sqlite.prepare;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * SQLite's own busy handler waits by sleeping the calling thread: while one request waited
+ * for the write lock (held by an import or another worker process), the whole event loop of
+ * its process stood still, health checks included. Here the connection's busy_timeout is 0 and
+ * a statement that finds the database locked outside a transaction (a BEGIN IMMEDIATE, or a
+ * lone write) is retried with timers, the connection given back meanwhile so that reads of
+ * the same process go on. Past `waitMs` the SQLITE_BUSY error stands (a 503 over HTTP).
+ */
+class WaitingSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly waitMs: number,
+  ) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const { sqlite, waitMs } = this;
+    const patched = new WeakSet<DatabaseConnection>();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      if (patched.has(connection)) return connection;
+      patched.add(connection);
+      const execute = connection.executeQuery.bind(connection);
+      connection.executeQuery = (async (query: Parameters<typeof execute>[0]) => {
+        const deadline = Date.now() + waitMs;
+        for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+          try {
+            return await execute(query);
+          } catch (e) {
+            // Inside a transaction a statement cannot simply be run again: let it fail.
+            if (!isDatabaseBusy(e) || sqlite.inTransaction || Date.now() + pause > deadline) throw e;
+          }
+          // The caller holds the one connection; lend it out while waiting.
+          await driver.releaseConnection(connection);
+          await sleep(pause);
+          await acquire();
+        }
+      }) as typeof connection.executeQuery;
+      return connection;
+    };
+    return driver;
+  }
+}
+
 /** Opens (and for SQLite, creates) the database described by the options. */
 export function openDatabase(options: DatabaseOptions): OpenDatabase {
+  const opened = open(options);
+  openedWith.set(opened.db, { ...options });
+  return opened;
+}
+
+function open(options: DatabaseOptions): OpenDatabase {
+  const waitMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (options.url) {
+    // A lock wait past lock_timeout and a wait for a pooled connection fail as busy (503)
+    // instead of holding the request, and a pool slot, without end.
+    const settings = [`-c lock_timeout=${waitMs}`, ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : [])];
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
-      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+      connectionTimeoutMillis: Math.max(waitMs, 1_000),
+      options: settings.join(' '),
       types: {
         getTypeParser: (oid: number, format?: string) => {
           // int8 (counts, sums of integers) and numeric come back as strings by default.
@@ -85,10 +164,10 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   if (!SYNCHRONOUS.includes(synchronous)) throw new Error(`synchronous must be one of ${SYNCHRONOUS.join(', ')}`);
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
-  // Writers of other processes (workers) are waited for up to 5 s instead of failing at once.
-  sqlite.pragma('busy_timeout = 5000');
+  // Lock waits are done with timers by WaitingSqliteDialect, not by sleeping the thread.
+  sqlite.pragma('busy_timeout = 0');
   // 64 MiB of page cache: bulk loads touch the fact table and the value index all over.
   sqlite.pragma('cache_size = -65536');
   cachePreparedStatements(sqlite);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', label: `sqlite:${file}` };
+  return { db: new Kysely<Database>({ dialect: new WaitingSqliteDialect(sqlite, waitMs) }), engine: 'sqlite', label: `sqlite:${file}` };
 }

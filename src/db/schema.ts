@@ -4,6 +4,7 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
+import type { JobTables } from './schema-jobs.js';
 
 export interface ProgramTable {
   id: Generated<number>;
@@ -284,7 +285,7 @@ export interface ReportDefinitionTable {
   hash: string;
 }
 
-export interface Database extends AccountTables {
+export interface Database extends AccountTables, JobTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

@@ -29,9 +29,11 @@ export function reportListening(url: string): void {
 
 /**
  * Forks `count` workers (each re-runs this command line) and resolves with the URL once every
- * one of them is listening; rejects if a worker exits before that.
+ * one of them is listening; rejects if a worker exits before that. `onWorkerExit` hears of
+ * each worker that died while serving (the primary is the one that knows: import jobs it ran
+ * are marked interrupted there).
  */
-export function runPrimary(count: number, log: (line: string) => void = console.log): Promise<string> {
+export function runPrimary(count: number, log: (line: string) => void = console.log, onWorkerExit?: (pid: number) => Promise<void>): Promise<string> {
   // Round-robin in the primary spreads connections evenly; the OS would favour one worker.
   cluster.schedulingPolicy = cluster.SCHED_RR;
   let stopping = false;
@@ -62,6 +64,7 @@ export function runPrimary(count: number, log: (line: string) => void = console.
         return;
       }
       log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      if (worker.process.pid !== undefined) void onWorkerExit?.(worker.process.pid);
       fork();
     });
     const stop = () => {

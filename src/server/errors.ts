@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import { isVigiaError, type ErrorKind } from '../core/errors.js';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../db/busy.js';
 
 const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 429> = {
   validation: 400,
@@ -35,6 +36,12 @@ export function errorResponse(c: Context, e: unknown): Response {
     // Raised by Hono itself, e.g. for a body that is not valid JSON.
     const kind = e.status === 401 ? 'unauthorized' : e.status === 403 ? 'forbidden' : e.status === 404 ? 'not_found' : 'validation';
     return c.json({ error: kind, message: e.message || 'bad request', details: [] }, e.status);
+  }
+  if (isDatabaseBusy(e)) {
+    // Another writer (a large import, another worker) held the lock past the busy timeout:
+    // nothing was written, and the same request will do a moment later.
+    c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    return c.json({ error: 'busy', message: `the database is busy with other writes; nothing was changed, try again in ${BUSY_RETRY_AFTER_SECONDS} s` }, 503);
   }
   console.error(e);
   return c.json({ error: 'internal', message: 'internal error' }, 500);

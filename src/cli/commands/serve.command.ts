@@ -5,6 +5,7 @@ import { parseConfig, type Config } from '../../config.js';
 import type { OpenDatabase } from '../../db/database.js';
 import { countPrograms } from '../../modules/health/health.repo.js';
 import { ensureAdministrator, FIRST_ADMIN_EMAIL } from '../../modules/users/users.service.js';
+import { markInterruptedJobs } from '../../modules/exchange/import-jobs.js';
 import { isClusterWorker, reportListening, runPrimary } from '../../server/cluster.js';
 import { action, openConfiguredDatabase } from '../context.js';
 import { packageRoot } from '../package-root.js';
@@ -28,6 +29,9 @@ async function prepare(config: Config, opts: ServeOptions): Promise<OpenDatabase
     const summary = await loadProgramFolder(db, dir);
     console.log(`demo program ${summary.program} loaded`);
   }
+  // No worker runs yet: any job still marked running was cut short by the last stop.
+  const interrupted = await markInterruptedJobs(db, 'all');
+  if (interrupted) console.log(`${interrupted} import job(s) cut short by the last stop marked interrupted (nothing of them was stored)`);
   const password = await ensureAdministrator(db);
   if (password) {
     console.log(`\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`);
@@ -63,6 +67,20 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   return server.url;
 }
 
+/** The jobs a dead worker was running can never end: marked interrupted, by the primary. */
+async function markJobsOfDeadWorker(config: Config, pid: number): Promise<void> {
+  try {
+    const opened = await openConfiguredDatabase(config, false);
+    try {
+      await markInterruptedJobs(opened.db, [pid]);
+    } finally {
+      await opened.db.destroy();
+    }
+  } catch (e) {
+    console.error(`could not mark the import jobs of worker ${pid} interrupted: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 function announce(url: string, workers: number): void {
   const processes = workers > 1 ? ` with ${workers} worker processes` : '';
   console.log(`Vigia is listening on ${url}/${processes}  (web app: ${url}/, API: ${url}/api/docs, ${url}/api/openapi.json)`);
@@ -91,7 +109,7 @@ export function registerServe(program: Command): void {
         }
         // Workers open their own connections; the primary keeps none.
         await opened.db.destroy();
-        announce(await runPrimary(config.VIGIA_WORKERS), config.VIGIA_WORKERS);
+        announce(await runPrimary(config.VIGIA_WORKERS, console.log, (pid) => markJobsOfDeadWorker(config, pid)), config.VIGIA_WORKERS);
       }),
     );
 }

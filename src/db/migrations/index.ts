@@ -9,6 +9,7 @@ import * as placeBoundaries from './20261128050000_place_boundaries.js';
 import * as factCoarse from './20261128100000_fact_coarse.js';
 import * as signInFailures from './20261128103000_sign_in_failures.js';
 import * as authHardening from './20261202100000_auth_hardening.js';
+import * as importJobs from './20261202110000_import_jobs.js';
 import * as indicatorAllowNegative from './20261202141500_indicator_allow_negative.js';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261128100000_fact_coarse': factCoarse,
   '20261128103000_sign_in_failures': signInFailures,
   '20261202100000_auth_hardening': authHardening,
+  '20261202110000_import_jobs': importJobs,
   '20261202141500_indicator_allow_negative': indicatorAllowNegative,
 };

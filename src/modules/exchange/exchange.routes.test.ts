@@ -87,12 +87,12 @@ describe('imports over HTTP', () => {
     expect(r.status).toBe(202);
     const id = (r.body as { id: string }).id;
     let job = (await officer.get(`/api/jobs/${id}`)).body as { status: string; report: { inserted: number } | null };
-    for (let i = 0; job.status === 'running' && i < 600; i++) {
+    for (let i = 0; job.status === 'running' && i < 2_400; i++) {
       await new Promise((res) => setTimeout(res, 100));
       job = (await officer.get(`/api/jobs/${id}`)).body as typeof job;
     }
     expect(job).toMatchObject({ status: 'done', report: { inserted: rows.length } });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('exports and templates over HTTP', () => {

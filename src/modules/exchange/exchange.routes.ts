@@ -1,8 +1,8 @@
 /**
  * Data exchange over HTTP. An upload (the raw file as the request body) becomes an import job:
  * a small file is checked and written before the answer (200 when accepted, 422 with the row
- * problems when rejected); a larger one answers 202 at once and is followed at
- * `GET /api/jobs/{id}`. Imports are writes by the signed-in user, under the same rules as any
+ * problems when rejected); a larger one answers 202 at once, runs in a worker thread and is
+ * followed at `GET /api/jobs/{id}` (jobs are in the database: any server process answers). Imports are writes by the signed-in user, under the same rules as any
  * other write. Exports and templates are read within the caller's data scope.
  */
 import { once } from 'node:events';
@@ -21,6 +21,9 @@ import type { GroupBy } from '../analytics/analytics.service.js';
 import { findFormat, formatNames } from './exchange-registry.js';
 import type { ExchangeFormat, ExportOptions } from './exchange-format.js';
 import { createJob, findJob, runJob, type ImportJob } from './import-jobs.js';
+import { importInThread, threadDatabaseOptions } from './import-thread.js';
+import { DatabaseBusyError } from '../../db/busy.js';
+import type { ImportOptions } from './exchange-format.js';
 import { readableOf } from './upload-spool.js';
 import { csvSink } from './spreadsheet/table-sink.js';
 import { writeTemplate } from './spreadsheet/template.service.js';
@@ -144,30 +147,38 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const body = Buffer.from(await c.req.arrayBuffer());
     if (body.length === 0) throw validationError('the request body is empty: send the file itself', [{ reason: 'empty body' }]);
     const fileName = q.file ?? `upload.${format.extension}`;
-    const job = createJob({ userId: actor.userId, program, format: format.name, file: fileName, dryRun: q.dryRun === 'true' });
-    const running = runJob(job, (onProgress) =>
-      format.import!(deps.db, readableOf(body), {
-        program, dryRun: q.dryRun === 'true', recordType: q.type, actor, file: fileName, maxRows: MAX_IMPORT_ROWS, onProgress,
-      }),
+    const job = await createJob(deps.db, { userId: actor.userId, program, format: format.name, file: fileName, dryRun: q.dryRun === 'true' });
+    const options: Omit<ImportOptions, 'onProgress'> = {
+      program, dryRun: q.dryRun === 'true', recordType: q.type, actor, file: fileName, maxRows: MAX_IMPORT_ROWS,
+    };
+    const large = body.length > SYNC_IMPORT_BYTES;
+    // A large file is read, checked and written in a worker thread, off this event loop.
+    const thread = large ? threadDatabaseOptions(deps.db) : undefined;
+    const running = runJob(deps.db, job, (onProgress) =>
+      thread
+        ? importInThread(thread, format.name, body, options, onProgress)
+        : format.import!(deps.db, readableOf(body), { ...options, onProgress }),
     );
-    if (body.length > SYNC_IMPORT_BYTES) return c.json(present(job), 202);
+    if (large) return c.json(present(job), 202);
     await running;
     if (job.status === 'failed' && job.error && job.error.error !== 'validation') {
-      // Refusals that are not row problems (forbidden, locked, unknown record type) keep their usual status.
+      // Refusals that are not row problems (forbidden, locked, unknown record type) keep their
+      // usual status; a busy database answers 503 like any other busy write.
       const kind = job.error.error as ErrorKind;
+      if (job.error.error === 'busy') throw new DatabaseBusyError(job.error.message);
       throw KINDS.includes(kind) ? new VigiaError(kind, job.error.message, job.error.details) : new Error(job.error.message);
     }
     return c.json(present(job), job.status === 'done' ? 200 : 422);
   });
 
   app.openapi(jobRoute, async (c) => {
-    const job = findJob(c.req.valid('param').id, c.get('actor').userId);
+    const job = await findJob(deps.db, c.req.valid('param').id, c.get('actor').userId);
     if (!job) throw notFound('no such import job of yours');
     return c.json(present(job), 200);
   });
 
   app.openapi(jobErrorsRoute, async (c) => {
-    const job = findJob(c.req.valid('param').id, c.get('actor').userId);
+    const job = await findJob(deps.db, c.req.valid('param').id, c.get('actor').userId);
     if (!job) throw notFound('no such import job of yours');
     const issues = [...(job.report?.errors ?? []), ...(job.error?.details ?? [])];
     const stream = await streamed(async (out) => {

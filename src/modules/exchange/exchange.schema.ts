@@ -69,7 +69,7 @@ export const ImportJobSchema = z
     format: z.string(),
     file: z.string(),
     dryRun: z.boolean(),
-    status: z.enum(['running', 'done', 'rejected', 'failed']),
+    status: z.enum(['running', 'done', 'rejected', 'failed', 'interrupted']).openapi({ description: 'interrupted: the server stopped while it ran; nothing of it was stored' }),
     done: z.number().int(),
     total: z.number().int().nullable(),
     startedAt: z.string(),

@@ -4899,8 +4899,11 @@ export interface components {
             program: string;
             report: components["schemas"]["ImportReport"];
             startedAt: string;
-            /** @enum {string} */
-            status: "running" | "done" | "rejected" | "failed";
+            /**
+             * @description interrupted: the server stopped while it ran; nothing of it was stored
+             * @enum {string}
+             */
+            status: "running" | "done" | "rejected" | "failed" | "interrupted";
             total: number | null;
         };
         ImportReport: {

@@ -40,6 +40,11 @@ export function ImportResult({ job, onImportForReal, busy }: { job: ImportJob; o
           {t('failed', { message: job.error?.message ?? '' })}
         </p>
       )}
+      {job.status === 'interrupted' && (
+        <p role="alert" className="error" data-testid="import-outcome">
+          {t('interrupted', { file: job.file })}
+        </p>
+      )}
       {report && job.status === 'done' && (
         <dl className="import-counts" data-testid="import-counts">
           <div>
