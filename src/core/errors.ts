@@ -2,7 +2,7 @@
  * The few error kinds Vigia knows. Each has a stable id that the HTTP layer maps to a status
  * once, and that the CLI prints; services and repositories throw these, never HTTP errors.
  */
-export type ErrorKind = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'unauthorized';
+export type ErrorKind = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'unauthorized' | 'too_large';
 
 /** One problem in user input, located as precisely as we can. */
 export interface IssueDetail {
@@ -36,6 +36,11 @@ export function notFound(message: string): VigiaError {
 /** A write based on a stale version, or a duplicate key. */
 export function conflict(message: string, details: IssueDetail[] = []): VigiaError {
   return new VigiaError('conflict', message, details);
+}
+
+/** Input over a size limit (a decompression bomb, too many entries); the message names the limit. */
+export function tooLarge(message: string, details: IssueDetail[] = []): VigiaError {
+  return new VigiaError('too_large', message, details);
 }
 
 export function isVigiaError(e: unknown): e is VigiaError {

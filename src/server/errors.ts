@@ -7,12 +7,13 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import { isVigiaError, type ErrorKind } from '../core/errors.js';
 
-const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409> = {
+const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413> = {
   validation: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
 };
 
 export const ErrorSchema = z

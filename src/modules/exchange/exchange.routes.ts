@@ -21,6 +21,7 @@ import { findFormat, formatNames } from './exchange-registry.js';
 import type { ExchangeFormat, ExportOptions } from './exchange-format.js';
 import { createJob, findJob, runJob, type ImportJob } from './import-jobs.js';
 import { readableOf } from './upload-spool.js';
+import { refuseDeclaredBomb } from './zip-limits.js';
 import { csvSink } from './spreadsheet/table-sink.js';
 import { writeTemplate } from './spreadsheet/template.service.js';
 import { ExportQuerySchema, ImportJobSchema, ImportParamsSchema, ImportQuerySchema, JobParamsSchema, TemplateParamsSchema, TemplateQuerySchema } from './exchange.schema.js';
@@ -30,7 +31,7 @@ export const SYNC_IMPORT_BYTES = 1024 * 1024;
 /** Most data rows one upload may hold. */
 export const MAX_IMPORT_ROWS = 200_000;
 
-const KINDS: readonly string[] = ['not_found', 'validation', 'forbidden', 'conflict', 'unauthorized'] satisfies ErrorKind[];
+const KINDS: readonly string[] = ['not_found', 'validation', 'forbidden', 'conflict', 'unauthorized', 'too_large'] satisfies ErrorKind[];
 const binary = z.string().openapi({ format: 'binary' });
 const jobReply = (description: string) => ({ content: { 'application/json': { schema: ImportJobSchema } }, description });
 const file = (description: string) => ({ content: { 'application/octet-stream': { schema: binary } }, description });
@@ -143,6 +144,8 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const body = Buffer.from(await c.req.arrayBuffer());
     if (body.length === 0) throw validationError('the request body is empty: send the file itself', [{ reason: 'empty body' }]);
     const fileName = q.file ?? `upload.${format.extension}`;
+    // A ZIP bomb is refused (413) on its central directory, before any job or parser.
+    await refuseDeclaredBomb(body, fileName);
     const job = createJob({ userId: actor.userId, program, format: format.name, file: fileName, dryRun: q.dryRun === 'true' });
     const running = runJob(job, (onProgress) =>
       format.import!(deps.db, readableOf(body), {
