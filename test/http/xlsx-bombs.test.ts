@@ -58,7 +58,8 @@ describe('XLSX bombs against a running server', () => {
   }, 180_000);
 
   it('the CLI refuses them with exit 2 and a clear message, no stack trace', async () => {
-    const runs = Object.entries(BOMBS).map(async ([name, bomb], i) => {
+    const cli = ['declared 600 MB', 'shared strings, headers lie', '100,000 entries'];
+    for (const [i, [name, bomb]] of Object.entries(BOMBS).filter(([n]) => cli.includes(n)).entries()) {
       const file = join(server.dir, `bomb${i}.xlsx`);
       writeFileSync(file, bomb);
       const r = await runVigia({ ...process.env, VIGIA_DB: server.dbFile, DATABASE_URL: '' }, 'import', 'xlsx', file, '--program', 'PE', ...(i % 2 ? ['--type', 'seizure'] : []));
@@ -66,7 +67,6 @@ describe('XLSX bombs against a running server', () => {
       expect(r.stderr).toMatch(new RegExp(`^error \\(too_large\\): bomb${i}\\.xlsx: `));
       expect(r.stderr).toMatch(LIMIT);
       expect(r.stderr).not.toMatch(/\n\s+at /);
-    });
-    await Promise.all(runs);
+    }
   }, 180_000);
 });

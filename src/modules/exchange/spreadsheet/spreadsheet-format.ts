@@ -39,7 +39,8 @@ async function importSheet(kind: SheetKind, db: Db, input: Readable, options: Im
       if (issues.length) return rejected(issues);
       return await importRecordSheet(db, text, kind, { ...options, file, recordType: options.recordType });
     }
-    const source = kind === 'csv' ? csvSource(spool, file, VALUE_COLUMNS) : xlsxSource(spool, file, VALUE_COLUMNS);
+    const check = { expectedRows: options.expectedRows };
+    const source = kind === 'csv' ? csvSource(spool, file, VALUE_COLUMNS, check) : xlsxSource(spool, file, VALUE_COLUMNS, check);
     return await importValueRows(db, source, kind, { ...options, file });
   } finally {
     await spool.remove();
