@@ -45,6 +45,8 @@ export function readDhis2Csv(textIn: string, file = 'dataValueSet.csv'): Dhis2Pa
     const reason = e instanceof Error ? e.message : String(e);
     throw validationError(`${file}: not readable CSV: ${reason}`, [{ file, reason }]);
   }
+  // An empty file (or one cut down to nothing) is not an import of nothing.
+  if (!records.length) throw validationError(`${file}: the file is empty; nothing was saved`, [{ file, row: 1, reason: 'no header and no data rows' }]);
   const first = records[0] ?? [];
   // A header is a first row naming known columns; a misspelt one still names the others.
   const hasHeader = first.filter((h) => ALIASES[norm(h)] !== undefined).length >= 2;
