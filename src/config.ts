@@ -38,6 +38,19 @@ const schema = z.object({
   VIGIA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Largest request body the API accepts, in bytes (uploads included). */
   VIGIA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
+  /**
+   * Most bytes an uploaded ZIP (an XLSX workbook) may expand to, all entries together. Checked
+   * on the declared sizes before anything is parsed, and again on the bytes actually inflated;
+   * over it the import is refused (HTTP 413, CLI exit 2). Default 100 MiB.
+   */
+  VIGIA_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024 * 1024).max(16 * 1024 ** 3).default(100 * 1024 * 1024),
+  /** Most entries (files) an uploaded ZIP/XLSX may hold; a workbook has a few dozen. Default 10,000. */
+  VIGIA_MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+  /**
+   * Largest compression ratio (expanded : compressed) of an entry of an uploaded ZIP/XLSX that
+   * expands past 1 MiB. Real workbooks compress 5 to 30 times; a bomb 1,000 times. Default 200.
+   */
+  VIGIA_MAX_ZIP_RATIO: z.coerce.number().min(2).max(1032).default(200),
 });
 
 export type Config = z.infer<typeof schema>;

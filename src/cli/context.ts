@@ -43,7 +43,7 @@ export function reportError(e: unknown, json = false): void {
   } else {
     console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
   }
-  process.exitCode = isVigiaError(e) && e.kind === 'validation' ? 2 : 1;
+  process.exitCode = isVigiaError(e) && (e.kind === 'validation' || e.kind === 'too_large') ? 2 : 1;
 }
 
 /** Wraps a command action so that any error is reported cleanly. */

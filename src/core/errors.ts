@@ -4,7 +4,9 @@
  */
 export type ErrorKind = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'unauthorized'
   // Too many attempts (sign-in): details[0].value is the seconds to wait.
-  | 'rate_limited';
+  | 'rate_limited'
+  // An upload over a size limit (e.g. a ZIP that expands too far).
+  | 'too_large';
 
 /** One problem in user input, located as precisely as we can. */
 export interface IssueDetail {
@@ -38,6 +40,11 @@ export function notFound(message: string): VigiaError {
 /** A write based on a stale version, or a duplicate key. */
 export function conflict(message: string, details: IssueDetail[] = []): VigiaError {
   return new VigiaError('conflict', message, details);
+}
+
+/** Input over a size limit (a decompression bomb, too many entries); the message names the limit. */
+export function tooLarge(message: string, details: IssueDetail[] = []): VigiaError {
+  return new VigiaError('too_large', message, details);
 }
 
 export function isVigiaError(e: unknown): e is VigiaError {

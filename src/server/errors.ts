@@ -8,12 +8,13 @@ import { z } from '@hono/zod-openapi';
 import { isVigiaError, type ErrorKind } from '../core/errors.js';
 import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../db/busy.js';
 
-const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 429> = {
+const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
   validation: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
 };
 

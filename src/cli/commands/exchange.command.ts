@@ -90,6 +90,14 @@ interface ImportCli {
   type?: string;
   dryRun?: boolean;
   json?: boolean;
+  expectedRows?: string;
+}
+
+/** `--expected-rows N`: the data rows the file must hold (a truncated file is refused). */
+function expectedRowsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value)) throw validationError('--expected-rows must be a whole number of rows', [{ column: 'expected-rows', value, reason: 'a whole number' }]);
+  return Number(value);
 }
 
 interface ExportCli extends ScopeOptions {
@@ -114,9 +122,11 @@ export function registerExchange(program: Command): void {
     .option('--type <record-type>', 'csv/xlsx: import records of this type instead of data values')
     .option('--dry-run', 'check everything and count what would change, writing nothing')
     .option('--json', 'print the report (or every problem) as JSON')
+    .option('--expected-rows <n>', 'csv/xlsx: the number of data rows the file holds; another number (a truncated file) is refused')
     .action(
       action(async (formatName: string, file: string, opts: ImportCli) => {
         const format = requireFormat(formatName, 'import');
+        const expectedRows = expectedRowsOption(opts.expectedRows);
         const mapping = await readMapping(opts.mapping);
         await withDatabase(async ({ db }) => {
           const programCode = await resolveProgramCode(db, opts.program);
@@ -124,7 +134,7 @@ export function registerExchange(program: Command): void {
           let report: ImportReport;
           try {
             report = await format.import!(db, createReadStream(file), {
-              program: programCode, dryRun: opts.dryRun ?? false, mapping, recordType: opts.type, file: basename(file), onProgress: progress.onProgress,
+              program: programCode, dryRun: opts.dryRun ?? false, mapping, recordType: opts.type, file: basename(file), onProgress: progress.onProgress, expectedRows,
             });
           } finally {
             progress.stop();

@@ -30,6 +30,11 @@ export interface ImportOptions {
   file?: string;
   /** Refuse files with more data rows than this. */
   maxRows?: number;
+  /**
+   * csv/xlsx: the number of data rows the file must hold (`X-Expected-Rows`, `--expected-rows`);
+   * another number refuses the import, as a `# rows: N` footer row does (core/row-count.ts).
+   */
+  expectedRows?: number | undefined;
 }
 
 export interface ImportReport {

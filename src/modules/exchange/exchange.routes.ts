@@ -25,6 +25,7 @@ import { importInThread, threadDatabaseOptions } from './import-thread.js';
 import { DatabaseBusyError } from '../../db/busy.js';
 import type { ImportOptions } from './exchange-format.js';
 import { readableOf } from './upload-spool.js';
+import { refuseDeclaredBomb } from './zip-limits.js';
 import { csvSink } from './spreadsheet/table-sink.js';
 import { writeTemplate } from './spreadsheet/template.service.js';
 import { ExportQuerySchema, ImportJobSchema, ImportParamsSchema, ImportQuerySchema, JobParamsSchema, TemplateParamsSchema, TemplateQuerySchema } from './exchange.schema.js';
@@ -34,7 +35,7 @@ export const SYNC_IMPORT_BYTES = 1024 * 1024;
 /** Most data rows one upload may hold. */
 export const MAX_IMPORT_ROWS = 200_000;
 
-const KINDS: readonly string[] = ['not_found', 'validation', 'forbidden', 'conflict', 'unauthorized'] satisfies ErrorKind[];
+const KINDS: readonly string[] = ['not_found', 'validation', 'forbidden', 'conflict', 'unauthorized', 'too_large'] satisfies ErrorKind[];
 const binary = z.string().openapi({ format: 'binary' });
 const jobReply = (description: string) => ({ content: { 'application/json': { schema: ImportJobSchema } }, description });
 const file = (description: string) => ({ content: { 'application/octet-stream': { schema: binary } }, description });
@@ -44,7 +45,7 @@ const importRoute = guarded('write_data', {
   path: '/api/programs/{program}/imports/{format}',
   tags: ['exchange'],
   summary: 'Import a file (the raw request body), all-or-nothing',
-  description: `Small files are imported before the answer; files over ${SYNC_IMPORT_BYTES} bytes answer 202 with a job to follow. At most ${MAX_IMPORT_ROWS} rows; the body is limited by VIGIA_MAX_BODY_BYTES. A partner's rows become drafts of its own organisation.`,
+  description: `Small files are imported before the answer; files over ${SYNC_IMPORT_BYTES} bytes answer 202 with a job to follow. At most ${MAX_IMPORT_ROWS} rows; the body is limited by VIGIA_MAX_BODY_BYTES. A partner's rows become drafts of its own organisation. csv/xlsx: send \`X-Expected-Rows: N\` (or end the file with a \`# rows: N\` row) and a file holding another number of data rows is refused, so that a truncated upload is not taken for a whole one. An XLSX/ZIP that expands past VIGIA_MAX_UNZIPPED_BYTES, holds more than VIGIA_MAX_ZIP_ENTRIES entries or compresses more than VIGIA_MAX_ZIP_RATIO times answers 413.`,
   request: {
     params: ImportParamsSchema,
     query: ImportQuerySchema,
@@ -137,6 +138,13 @@ async function streamed(write: (out: Writable) => Promise<void>): Promise<Readab
 
 const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 
+/** `X-Expected-Rows`: the data rows the upload must hold, so that a truncated file is refused. */
+function expectedRowsHeader(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*\d{1,9}\s*$/.test(value)) throw validationError('X-Expected-Rows must be a whole number of rows', [{ column: 'X-Expected-Rows', value, reason: 'a whole number (0 to 999999999)' }]);
+  return Number(value);
+}
+
 export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(importRoute, async (c) => {
     const { program, format: name } = c.req.valid('param');
@@ -147,9 +155,12 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const body = Buffer.from(await c.req.arrayBuffer());
     if (body.length === 0) throw validationError('the request body is empty: send the file itself', [{ reason: 'empty body' }]);
     const fileName = q.file ?? `upload.${format.extension}`;
+    // A ZIP bomb is refused (413) on its central directory, before any job or parser.
+    await refuseDeclaredBomb(body, fileName);
+    const expectedRows = expectedRowsHeader(c.req.header('x-expected-rows'));
     const job = await createJob(deps.db, { userId: actor.userId, program, format: format.name, file: fileName, dryRun: q.dryRun === 'true' });
     const options: Omit<ImportOptions, 'onProgress'> = {
-      program, dryRun: q.dryRun === 'true', recordType: q.type, actor, file: fileName, maxRows: MAX_IMPORT_ROWS,
+      program, dryRun: q.dryRun === 'true', recordType: q.type, actor, file: fileName, maxRows: MAX_IMPORT_ROWS, expectedRows,
     };
     const large = body.length > SYNC_IMPORT_BYTES;
     // A large file is read, checked and written in a worker thread, off this event loop.

@@ -10,6 +10,13 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { IssueDetail } from '../../core/errors.js';
 import { checkNumber } from '../../core/finite-number.js';
 import type { CsvColumns } from './program-folder.schema.js';
+import { parseRowCountFooter, rowCountMismatch } from '../../core/row-count.js';
+
+/** Optional checks of a whole table. */
+export interface CsvTableOptions {
+  /** The number of data rows the file must hold (X-Expected-Rows, --expected-rows). */
+  expectedRows?: number | undefined;
+}
 
 export interface CsvRow {
   /** Line of the file the row starts on. */
@@ -73,6 +80,9 @@ class CsvLayout {
   private readonly wanted: Array<readonly [string, number | undefined]>;
   /** False when a required column is missing: no row can be read. */
   readonly usable: boolean;
+  /** Data rows read so far, and the `# rows: N` footer once seen (see core/row-count.ts). */
+  private dataRows = 0;
+  private footer: { rows: number; line: number } | undefined;
 
   constructor(
     private readonly header: string[],
@@ -103,6 +113,16 @@ class CsvLayout {
     for (const c of record) if (c.includes('\n')) embedded += c.split('\n').length - 1;
     const line = info.lines - embedded;
     const { file, issues, header } = this;
+    const footer = parseRowCountFooter(record);
+    if (footer !== undefined && !this.footer) {
+      this.footer = { rows: footer, line };
+      return null;
+    }
+    if (this.footer) {
+      issues.push({ file, row: line, reason: `a row after the "# rows:" footer of line ${this.footer.line}; the footer must be the last row` });
+      return null;
+    }
+    this.dataRows++;
     for (const i of this.unnamed) {
       if (record[i]) issues.push({ file, row: line, column: `#${i + 1}`, value: record[i], reason: 'a cell under a column with no name' });
     }
@@ -112,6 +132,15 @@ class CsvLayout {
     const cells: Record<string, string> = {};
     for (const [c, i] of this.wanted) cells[c] = i === undefined ? '' : (record[i] ?? '');
     return { line, bytes: info.bytes, cells };
+  }
+
+  /** At the end of the file: the data rows against the footer and the expected count. */
+  finish(opts: CsvTableOptions): void {
+    const { file, issues } = this;
+    const fromFooter = this.footer && rowCountMismatch(this.dataRows, this.footer.rows, 'footer');
+    if (fromFooter) issues.push({ file, row: this.footer?.line, column: '# rows', value: this.footer?.rows, reason: fromFooter });
+    const fromRequest = opts.expectedRows !== undefined && rowCountMismatch(this.dataRows, opts.expectedRows, 'request');
+    if (fromRequest) issues.push({ file, column: 'expected rows', value: opts.expectedRows, reason: fromRequest });
   }
 }
 
@@ -129,7 +158,7 @@ function syntaxIssue(file: string, e: unknown): IssueDetail {
  * missing columns are problems; a missing required column makes the rows unusable, so none are
  * returned.
  */
-export function readCsvTable(file: string, text: string, columns: CsvColumns, issues: IssueDetail[]): CsvRow[] {
+export function readCsvTable(file: string, text: string, columns: CsvColumns, issues: IssueDetail[], opts: CsvTableOptions = {}): CsvRow[] {
   let records: ParsedRecord[];
   try {
     // Line ends made LF, as lfLineEnds does for streams.
@@ -150,12 +179,13 @@ export function readCsvTable(file: string, text: string, columns: CsvColumns, is
     const row = layout.row(r);
     if (row) rows.push(row);
   }
+  layout.finish(opts);
   return rows;
 }
 
 /** readCsvTable for callers that await (kept for src/modules/records, which reads records CSVs with it). */
-export async function readCsvText(file: string, text: string, columns: CsvColumns, issues: IssueDetail[]): Promise<CsvRow[]> {
-  return readCsvTable(file, text, columns, issues);
+export async function readCsvText(file: string, text: string, columns: CsvColumns, issues: IssueDetail[], opts: CsvTableOptions = {}): Promise<CsvRow[]> {
+  return readCsvTable(file, text, columns, issues, opts);
 }
 
 /**
@@ -199,7 +229,7 @@ async function* parsedBatches(source: Readable): AsyncGenerator<ParsedRecord[]> 
 }
 
 /** Like readCsvTable, streaming the rows of `source` one at a time: for files of any size. */
-export async function* csvRows(source: Readable, file: string, columns: CsvColumns, issues: IssueDetail[]): AsyncGenerator<CsvRow> {
+export async function* csvRows(source: Readable, file: string, columns: CsvColumns, issues: IssueDetail[], opts: CsvTableOptions = {}): AsyncGenerator<CsvRow> {
   let layout: CsvLayout | undefined;
   try {
     for await (const batch of parsedBatches(source)) {
@@ -214,6 +244,7 @@ export async function* csvRows(source: Readable, file: string, columns: CsvColum
       }
     }
     if (!layout) issues.push(emptyFile(file, columns));
+    else layout.finish(opts);
   } catch (e) {
     issues.push(syntaxIssue(file, e));
   } finally {

@@ -35,7 +35,7 @@ export async function parseRecordsCsv(
   text: string,
   file: string,
   def: RecordTypeDefinition,
-  opts: { requireRef?: boolean; defaultStatus?: ValueStatus } = {},
+  opts: { requireRef?: boolean; defaultStatus?: ValueStatus; expectedRows?: number | undefined } = {},
 ): Promise<ParsedRecordsCsv> {
   const issues: IssueDetail[] = [];
   const required = [...(opts.requireRef ? ['ref'] : []), ...def.fields.filter((f) => f.required).map((f) => f.code)];
@@ -44,7 +44,7 @@ export async function parseRecordsCsv(
     ...def.fields.filter((f) => !f.required).map((f) => f.code),
     ...def.fields.filter((f) => f.type === 'quantity').map((f) => `${f.code}_unit`),
   ];
-  const table = await readCsvText(file, text, { required, optional }, issues);
+  const table = await readCsvText(file, text, { required, optional }, issues, { expectedRows: opts.expectedRows });
   const known = new Set([...required, ...optional]);
   const columns = headerOf(text).filter((c) => known.has(c));
   const inputs: RecordInput[] = [];

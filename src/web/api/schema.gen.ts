@@ -1441,7 +1441,7 @@ export interface paths {
         put?: never;
         /**
          * Import a file (the raw request body), all-or-nothing
-         * @description Small files are imported before the answer; files over 1048576 bytes answer 202 with a job to follow. At most 200000 rows; the body is limited by VIGIA_MAX_BODY_BYTES. A partner's rows become drafts of its own organisation.
+         * @description Small files are imported before the answer; files over 1048576 bytes answer 202 with a job to follow. At most 200000 rows; the body is limited by VIGIA_MAX_BODY_BYTES. A partner's rows become drafts of its own organisation. csv/xlsx: send `X-Expected-Rows: N` (or end the file with a `# rows: N` row) and a file holding another number of data rows is refused, so that a truncated upload is not taken for a whole one. An XLSX/ZIP that expands past VIGIA_MAX_UNZIPPED_BYTES, holds more than VIGIA_MAX_ZIP_ENTRIES entries or compresses more than VIGIA_MAX_ZIP_RATIO times answers 413.
          */
         post: {
             parameters: {

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { validationError, type IssueDetail } from '../../../core/errors.js';
 import { dhis2Boolean, type Dhis2DataValue, type Dhis2Payload } from './dhis2-payload.js';
+import { restoreCell } from '../../../core/spreadsheet-cells.js';
 
 /** Column order of DHIS2's positional CSV. */
 export const DHIS2_CSV_COLUMNS = [
@@ -44,6 +45,8 @@ export function readDhis2Csv(textIn: string, file = 'dataValueSet.csv'): Dhis2Pa
     const reason = e instanceof Error ? e.message : String(e);
     throw validationError(`${file}: not readable CSV: ${reason}`, [{ file, reason }]);
   }
+  // An empty file (or one cut down to nothing) is not an import of nothing.
+  if (!records.length) throw validationError(`${file}: the file is empty; nothing was saved`, [{ file, row: 1, reason: 'no header and no data rows' }]);
   const first = records[0] ?? [];
   // A header is a first row naming known columns; a misspelt one still names the others.
   const hasHeader = first.filter((h) => ALIASES[norm(h)] !== undefined).length >= 2;
@@ -80,7 +83,8 @@ export function readDhis2Csv(textIn: string, file = 'dataValueSet.csv'): Dhis2Pa
       categoryOptionCombo: get('categoryoptioncombo') ?? '',
       attributeOptionCombo: get('attributeoptioncombo') ?? '',
       value: value === undefined || value === '' ? undefined : value,
-      comment: get('comment') ?? '',
+      // Written neutralised against formula injection (dhis2.writers.ts): read back as it was.
+      comment: restoreCell(get('comment') ?? ''),
       followup: dhis2Boolean(get('followup')),
       deleted: dhis2Boolean(get('deleted')),
       row,

@@ -7,6 +7,7 @@ import { xmlElement } from '../xml/xml-writer.js';
 import type { ExportedValue } from './dhis2-mapping.service.js';
 import { toAdxPeriod, toDhis2Period } from './dhis2-period.js';
 import { DHIS2_CSV_COLUMNS } from './dhis2-csv.reader.js';
+import { neutraliseCell } from '../../../core/spreadsheet-cells.js';
 
 export const DXF2_NAMESPACE = 'http://dhis2.org/schema/dxf/2.0';
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
@@ -26,11 +27,15 @@ export function writeDhis2Json(values: readonly ExportedValue[], dataSet?: strin
   return JSON.stringify({ ...(dataSet ? { dataSet } : {}), dataValues }, null, 2) + '\n';
 }
 
-/** dataValueSet CSV with the full header names the 2.43+ importer knows, in positional order. */
+/**
+ * dataValueSet CSV with the full header names the 2.43+ importer knows, in positional order.
+ * The comment, free text, is neutralised against formula injection (the file is also opened
+ * in spreadsheets); identifiers and numbers are written as they are.
+ */
 export function writeDhis2Csv(values: readonly ExportedValue[]): string {
   const rows = values.map((v) => [
     v.dataElement, toDhis2Period(v.vigiaPeriod), v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo,
-    v.value ?? '', '', '', v.comment, 'false', 'false',
+    v.value ?? '', '', '', v.comment ? neutraliseCell(v.comment) : v.comment, 'false', 'false',
   ]);
   return stringify([[...DHIS2_CSV_COLUMNS], ...rows], { quoted: true });
 }

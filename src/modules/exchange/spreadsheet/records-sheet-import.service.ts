@@ -54,7 +54,7 @@ export async function importRecordSheet(db: Kysely<Database>, text: string, form
   const file = opts.file ?? `upload.${format}`;
   const scope = await openRecordScope(db, opts.program);
   const type = requireRecordType(scope.types, opts.recordType);
-  const parsed = await parseRecordsCsv(text, file, type.definition);
+  const parsed = await parseRecordsCsv(text, file, type.definition, { expectedRows: opts.expectedRows });
   const report: ImportReport = { format, dryRun: opts.dryRun, rows: parsed.inputs.length, inserted: 0, updated: 0, unchanged: 0, errors: [] };
   const fail = (issues: IssueDetail[]): ImportReport => ({ ...report, errors: issues.slice(0, MAX_REPORTED_ISSUES), errorsTotal: issues.length });
   if (parsed.issues.length) return fail(parsed.issues);

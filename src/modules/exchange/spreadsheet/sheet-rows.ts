@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { IssueDetail } from '../../../core/errors.js';
-import { csvRows, type CsvRow } from '../../programs/csv-table.reader.js';
+import { csvRows, type CsvRow, type CsvTableOptions } from '../../programs/csv-table.reader.js';
 import type { CsvColumns } from '../../programs/program-folder.schema.js';
 import type { Spool } from '../upload-spool.js';
 
@@ -16,13 +16,13 @@ import type { Spool } from '../upload-spool.js';
 export type RowSource = (issues: IssueDetail[]) => AsyncIterable<CsvRow>;
 
 /** Rows of a spooled CSV upload (any supported encoding). */
-export function csvSource(spool: Spool, file: string, columns: CsvColumns): RowSource {
-  return (issues) => csvRows(spool.openText(), file, columns, issues);
+export function csvSource(spool: Spool, file: string, columns: CsvColumns, opts: CsvTableOptions = {}): RowSource {
+  return (issues) => csvRows(spool.openText(), file, columns, issues, opts);
 }
 
 /** Rows of the first worksheet of a spooled XLSX upload. */
-export function xlsxSource(spool: Spool, file: string, columns: CsvColumns): RowSource {
-  return (issues) => csvRows(xlsxAsCsv(spool.openRaw(), file, issues), file, columns, issues);
+export function xlsxSource(spool: Spool, file: string, columns: CsvColumns, opts: CsvTableOptions = {}): RowSource {
+  return (issues) => csvRows(xlsxAsCsv(spool.openRaw(), file, issues), file, columns, issues, opts);
 }
 
 type Cell = ExcelJS.CellValue;

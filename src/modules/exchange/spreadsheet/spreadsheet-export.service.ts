@@ -5,6 +5,7 @@
  * nothing above `maxSensitivity`.
  */
 import { restoreCell } from '../../../core/spreadsheet-cells.js';
+import { rowCountFooter } from '../../../core/row-count.js';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
@@ -31,15 +32,19 @@ export async function exportValueTable(db: Kysely<Database>, sink: TableSink, op
   const catalog = await loadCatalog(db, opts.program, []);
   const filter = { programId: catalog.program.id, scope: await valueScopeOf(db, catalog, { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' }) };
   await sink.row(VALUE_EXPORT_COLUMNS);
+  let rows = 0;
   for (let after = 0; ; ) {
     const page = await valuesAfter(db, filter, after, PAGE);
     for (const v of page) {
       await sink.row([v.indicator, v.place, v.period, v.disagg, v.source, v.value, v.provenance, v.note, v.status, v.organisation]);
     }
+    rows += page.length;
     const last = page[page.length - 1];
     if (!last || page.length < PAGE) break;
     after = last.id;
   }
+  // The count an import checks the file against (core/row-count.ts).
+  await sink.row([rowCountFooter(rows)]);
   await sink.end();
 }
 
@@ -77,6 +82,7 @@ export async function exportRecordTable(db: Kysely<Database>, sink: TableSink, o
   const rows = parse(await recordsCsvText(db, opts)) as string[][];
   // The CSV text is already neutralised; the sink neutralises again, so undo it once here.
   for (const r of rows) await sink.row(r.map(restoreCell));
+  await sink.row([rowCountFooter(Math.max(0, rows.length - 1))]);
   await sink.end();
 }
 

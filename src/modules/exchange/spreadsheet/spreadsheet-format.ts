@@ -11,7 +11,8 @@ import { importRecordSheet } from './records-sheet-import.service.js';
 import { csvSource, sheetText, xlsxSource } from './sheet-rows.js';
 import { exportTable } from './spreadsheet-export.service.js';
 import { csvSink, xlsxSink, type TableSink } from './table-sink.js';
-import type { IssueDetail } from '../../../core/errors.js';
+import { isVigiaError, type IssueDetail } from '../../../core/errors.js';
+import { checkZipFileAt } from '../zip-limits.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 
@@ -21,14 +22,25 @@ export const MAX_SHEET_BYTES = 2 * 1024 ** 3;
 async function importSheet(kind: SheetKind, db: Db, input: Readable, options: ImportOptions): Promise<ImportReport> {
   const file = options.file ?? `upload.${kind}`;
   const spool = await spoolUpload(input, { file, text: kind === 'csv', maxBytes: MAX_SHEET_BYTES });
+  const rejected = (issues: IssueDetail[]): ImportReport => ({ format: kind, dryRun: options.dryRun, rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: issues, errorsTotal: issues.length });
   try {
+    if (kind === 'xlsx') {
+      // Measured before exceljs sees a byte: a bomb is refused (too_large), a broken archive is one row problem.
+      try {
+        await checkZipFileAt(spool.path, file);
+      } catch (e) {
+        if (isVigiaError(e) && e.kind === 'validation') return rejected(e.details);
+        throw e;
+      }
+    }
     if (options.recordType) {
       const issues: IssueDetail[] = [];
       const text = await sheetText(spool, kind, file, issues);
-      if (issues.length) return { format: kind, dryRun: options.dryRun, rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: issues, errorsTotal: issues.length };
+      if (issues.length) return rejected(issues);
       return await importRecordSheet(db, text, kind, { ...options, file, recordType: options.recordType });
     }
-    const source = kind === 'csv' ? csvSource(spool, file, VALUE_COLUMNS) : xlsxSource(spool, file, VALUE_COLUMNS);
+    const check = { expectedRows: options.expectedRows };
+    const source = kind === 'csv' ? csvSource(spool, file, VALUE_COLUMNS, check) : xlsxSource(spool, file, VALUE_COLUMNS, check);
     return await importValueRows(db, source, kind, { ...options, file });
   } finally {
     await spool.remove();

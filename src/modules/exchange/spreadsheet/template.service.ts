@@ -21,6 +21,7 @@ import { requireRecordType } from '../../records/record-types.service.js';
 import { RECORD_PROVENANCES, RECORD_STATUSES } from '../../records/record-prepare.js';
 import { VALUE_EXPORT_COLUMNS } from './spreadsheet-export.service.js';
 import { csvSink } from './table-sink.js';
+import { neutraliseCell } from '../../../core/spreadsheet-cells.js';
 
 export interface TemplateOptions {
   program: string;
@@ -146,7 +147,9 @@ export async function writeXlsxTemplate(db: Kysely<Database>, out: Writable, opt
   const data = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   const notes = wb.addWorksheet('notes');
   const lists = wb.addWorksheet('lists');
-  data.columns = columns.map((c) => ({ header: c.name, key: c.name, width: Math.max(12, c.name.length + 4) }));
+  // Names, labels and descriptions come from the program's data: neutralised like any export.
+  const safe = neutraliseCell;
+  data.columns = columns.map((c) => ({ header: safe(c.name), key: c.name, width: Math.max(12, c.name.length + 4) }));
   data.getRow(1).font = { bold: true };
   notes.columns = [
     { header: 'column', width: 18 },
@@ -155,7 +158,7 @@ export async function writeXlsxTemplate(db: Kysely<Database>, out: Writable, opt
     { header: 'descripción', width: 70 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow([c.name, c.required ? 'yes / sí' : 'no', c.en, c.es]);
+  for (const c of columns) notes.addRow([safe(c.name), c.required ? 'yes / sí' : 'no', safe(c.en), safe(c.es)]);
   notes.addRow([]);
   notes.addRow(['', '', 'Only the first sheet is imported. Codes for the drop-downs are on the lists sheet.', 'Solo se importa la primera hoja. Los códigos de las listas desplegables están en la hoja lists.']);
 
@@ -169,11 +172,11 @@ export async function writeXlsxTemplate(db: Kysely<Database>, out: Writable, opt
       const code = letters(listColumn - 1);
       lists.getColumn(listColumn - 1).width = 20;
       lists.getColumn(listColumn).width = 40;
-      lists.getCell(`${code}1`).value = c.name;
+      lists.getCell(`${code}1`).value = safe(c.name);
       lists.getCell(`${letters(listColumn)}1`).value = 'name / nombre';
       c.list.forEach(([value, label], k) => {
-        lists.getCell(`${code}${k + 2}`).value = value;
-        lists.getCell(`${letters(listColumn)}${k + 2}`).value = label;
+        lists.getCell(`${code}${k + 2}`).value = safe(value);
+        lists.getCell(`${letters(listColumn)}${k + 2}`).value = safe(label);
       });
       validation = {
         type: 'list', allowBlank: !c.required, formulae: [`lists!$${code}$2:$${code}$${c.list.length + 1}`],
