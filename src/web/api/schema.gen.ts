@@ -5269,6 +5269,7 @@ export interface components {
             /** @enum {string} */
             provenance?: "sourced" | "derived" | "illustrative";
             source?: string;
+            /** @description A finite number within ±1e+12 */
             value: number;
         };
         User: {
@@ -5344,6 +5345,7 @@ export interface components {
              * @enum {string}
              */
             status?: "draft" | "submitted" | "approved" | "returned";
+            /** @description A finite number within ±1e+12 */
             value: number;
         };
         ValueKey: {
