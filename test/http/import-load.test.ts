@@ -64,7 +64,8 @@ const upload = (c: TestClient, body: string) => c.request('POST', '/api/programs
 function largeCsv(): { csv: string; rows: number } {
   const note = testPgUrl ? 'n'.repeat(200) : '';
   const rows: string[] = [];
-  for (let y = 1990; rows.length * (45 + note.length) < SYNC_IMPORT_BYTES * 1.2; y++) {
+  // From 1900: data periods must lie within 1900–2100, and this takes some 170 years on SQLite.
+  for (let y = 1900; rows.length * (45 + note.length) < SYNC_IMPORT_BYTES * 1.2; y++) {
     for (const p of ['XX', 'R1', 'R2', 'R1D1', 'R1D2', 'R2D1', 'R2D2']) {
       for (let m = 1; m <= 12; m++) for (const s of ['A', 'B']) rows.push(`SUM_IND,${p},${y}${String(m).padStart(2, '0')},,${s},${m}.5,sourced,${note},draft,`);
     }
