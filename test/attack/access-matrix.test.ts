@@ -135,6 +135,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
         if (path.startsWith('/api/submissions/')) return submissionIds.map(String);
         if (path.startsWith('/api/jobs/')) return ['00000000-0000-4000-8000-000000000000'];
         if (path.startsWith('/api/tokens/')) return ['999999'];
+        // Clearance grants: administrators only (the permission check is what is probed here).
+        if (path.startsWith('/api/clearance-grants/')) return ['999999'];
         if (path.startsWith('/api/users/')) return [String(spareId)];
         throw new Error(`classify the {id} of ${method} ${path}`);
       },

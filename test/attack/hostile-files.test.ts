@@ -155,7 +155,9 @@ describe('hostile files', () => {
     const start = failures.length;
     const before = countStored();
     // Each format gets the files aimed at it and the generic ones; the CLI is a process per file.
-    const generic = ['xlsx bomb, headers lie', 'zip of 100,000 entries', 'gzip bomb (100 MB of zeros)', 'binary garbage', 'utf-16 le with bom'];
+    // The CLI reads files with the same readers as the API (probed above with every file); a
+    // process start costs seconds, so each format gets two generic files and the ones aimed at it.
+    const generic = ['xlsx bomb, headers lie', 'binary garbage'];
     const aimed: Record<string, string[]> = {
       csv: ['csv cut mid-quote', 'csv with 1,000,000 columns', 'nul bytes', 'csv overflowing numbers'],
       xlsx: ['xlsx bomb, declared 600 MB', 'xlsx bomb, shared strings', 'zip cut in the middle'],
