@@ -4,12 +4,12 @@
  * not in one worker's memory); and a server killed (-9) while an import writes leaves a job
  * that the next start marks `interrupted`, with nothing of the import stored.
  */
+import { sqliteWriteLocked } from '../helpers/sqlite-write-lock.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { FIRST_ADMIN_EMAIL } from '../../src/modules/users/users.service.js';
@@ -78,19 +78,7 @@ async function signIn(base: string, password: string): Promise<string> {
 }
 
 /** True while some connection holds the database's write lock. */
-function writeLocked(): boolean {
-  const probe = new SqliteDatabase(file, { timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
-    throw e;
-  } finally {
-    probe.close();
-  }
-}
+const writeLocked = (): boolean => sqliteWriteLocked(file);
 
 let password = '';
 

@@ -6,6 +6,7 @@
  *   every write path, never 500, and goes through once the lock is gone;
  * - jobs live in the database, and another user's job answers exactly as a missing one.
  */
+import { sqliteWriteLocked } from '../helpers/sqlite-write-lock.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,17 +103,7 @@ async function writing(jobId: string): Promise<boolean> {
     const job = await t.db.selectFrom('import_job').select(['status', 'total']).where('id', '=', jobId).executeTakeFirstOrThrow();
     return job.status === 'running' && job.total !== null;
   }
-  const probe = new SqliteDatabase(options.file!, { timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
-    throw e;
-  } finally {
-    probe.close();
-  }
+  return sqliteWriteLocked(options.file!);
 }
 
 async function jobStatus(id: string): Promise<string> {

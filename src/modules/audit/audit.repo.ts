@@ -17,19 +17,7 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 /** Appends one event; call it inside the transaction of the change it describes. */
 export async function recordAudit(db: Kysely<Database>, e: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      at: new Date().toISOString(),
-      user_id: e.userId,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-      program_id: e.programId ?? null,
-      before: json(e.before),
-      after: json(e.after),
-    })
-    .execute();
+  await recordAudits(db, [e]);
 }
 
 /** Appends many events in multi-row inserts; call it inside the transaction of the changes. */
