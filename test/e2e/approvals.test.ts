@@ -93,7 +93,8 @@ describe('approvals', () => {
     await detail.getByTestId('decision-comment').fill('Huánuco figure looks too low: check the 2032 field reports');
     await detail.getByTestId('return').click();
     await officer.getByTestId('decision-message').getByText(/returned/).waitFor();
-    expect(await officer.getByTestId('submission-CORAH-2032').getByTestId('status').textContent()).toBe('returned');
+    // The list refetches after the decision: wait for its row to say so (it may lag the message).
+    await officer.getByTestId('submission-CORAH-2032').getByTestId('status').getByText('returned', { exact: true }).waitFor();
 
     await partner.reload();
     const mine = partner.getByTestId('my-submission-2032');
