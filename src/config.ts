@@ -20,6 +20,13 @@ const schema = z.object({
    * power loss too, at the cost of one disk flush per write; EXTRA also syncs the directory.
    */
   VIGIA_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL', 'EXTRA']).default('NORMAL'),
+  /**
+   * Milliseconds a write waits for the database's write lock (held by another writer: an
+   * import's transaction, another worker process) before it is refused as busy (HTTP 503 +
+   * Retry-After). Long enough to wait behind a 200,000-row import on SQLite; on PostgreSQL it
+   * is the lock_timeout and the wait for a pooled connection. Default 30,000.
+   */
+  VIGIA_WRITE_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** TCP port of the HTTP server. */
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Interface the HTTP server listens on; loopback unless you mean to expose it. */

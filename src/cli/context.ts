@@ -9,7 +9,12 @@ import { isVigiaError } from '../core/errors.js';
 
 /** Opens the database named by the environment (DATABASE_URL or VIGIA_DB) and migrates it. */
 export async function openConfiguredDatabase(config: Config = parseConfig(), migrate = true): Promise<OpenDatabase> {
-  const opened = openDatabase({ url: config.DATABASE_URL, file: config.VIGIA_DB, sqliteSynchronous: config.VIGIA_SQLITE_SYNCHRONOUS });
+  const opened = openDatabase({
+    url: config.DATABASE_URL,
+    file: config.VIGIA_DB,
+    sqliteSynchronous: config.VIGIA_SQLITE_SYNCHRONOUS,
+    busyTimeoutMs: config.VIGIA_WRITE_WAIT_MS,
+  });
   if (migrate) await migrateToLatest(opened.db);
   return opened;
 }

@@ -27,13 +27,14 @@ export interface DatabaseOptions {
   searchPath?: string | undefined;
   /**
    * How long a write waits for a lock held by another connection before failing as busy
-   * (SQLite's write lock, a PostgreSQL lock, a free pool connection). Default 5,000 ms.
+   * (SQLite's write lock, a PostgreSQL lock, a free pool connection). Default 30,000 ms
+   * (`VIGIA_WRITE_WAIT_MS`): a write waits behind a large import rather than fail.
    */
   busyTimeoutMs?: number | undefined;
 }
 
 /** Default of `DatabaseOptions.busyTimeoutMs`. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
 const openedWith = new WeakMap<Db, DatabaseOptions>();
 

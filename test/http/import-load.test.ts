@@ -134,6 +134,41 @@ describe('a busy database', () => {
   }, 60_000);
 });
 
+describe('the write wait (VIGIA_WRITE_WAIT_MS)', () => {
+  it('is what the server opens the database with, 30 s unless set', async () => {
+    const { openConfiguredDatabase } = await import('../../src/cli/context.js');
+    const { parseConfig } = await import('../../src/config.js');
+    const env = testPgUrl ? { DATABASE_URL: testPgUrl } : { VIGIA_DB: options.file! };
+    for (const [set, expected] of [[undefined, 30_000], ['1500', 1_500]] as const) {
+      const opened = await openConfiguredDatabase(parseConfig({ ...env, VIGIA_WRITE_WAIT_MS: set }), false);
+      try {
+        expect(databaseOptionsOf(opened.db)?.busyTimeoutMs).toBe(expected);
+      } finally {
+        await opened.db.destroy();
+      }
+    }
+    expect(() => parseConfig({ VIGIA_WRITE_WAIT_MS: '10' })).toThrow(/VIGIA_WRITE_WAIT_MS/);
+  });
+
+  it('lets a write wait behind a lock held for longer than the old 5 s default, and go through', async () => {
+    const waiting = openDatabase({ ...options, busyTimeoutMs: 20_000 });
+    const waitingApp = createApp({ db: waiting.db, engine: waiting.engine, maxBodyBytes: MAX_BODY });
+    try {
+      const officer = await as('officer', waitingApp);
+      const key = { indicator: 'SUM_IND', place: 'R2D1', period: '2033', source: 'A' };
+      const lock = await holdWriteLock();
+      const released = new Promise<void>((resolve) => setTimeout(() => void lock.release().then(resolve), 6_000));
+      const started = Date.now();
+      const r = await officer.request('PUT', '/api/programs/XX/values', { ...key, value: 3, version: 0 });
+      await released;
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(5_500);
+    } finally {
+      await waiting.db.destroy();
+    }
+  }, 60_000);
+});
+
 describe('import jobs', () => {
   it("another user's job answers exactly as a missing one", async () => {
     const officer = await as('officer');
