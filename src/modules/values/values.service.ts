@@ -217,6 +217,40 @@ export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows:
 }
 
 /**
+ * Deletes stored values (found by the keys of resolved `rows`) with their fact rows, inside the
+ * caller's transaction, as `writer`: every deletion of values (single, batch, DHIS2 and ADX
+ * imports) comes through here. A signed-in writer is held to the same rules as for a write
+ * (approved values locked, a partner only its own organisation's drafts; details name the row
+ * as `firstIndex` + its index), and a value it may not read counts as missing. Returns, per row,
+ * the deleted value, or undefined where there was none.
+ */
+export async function removeValues(
+  trx: Kysely<Database>,
+  catalog: Catalog,
+  rows: readonly NewDataValue[],
+  writer: Writer,
+  firstIndex = 0,
+): Promise<Array<DataValue | undefined>> {
+  const actor = isActor(writer) ? writer : undefined;
+  const currents: Array<DataValue | undefined> = [];
+  for (const [i, row] of rows.entries()) {
+    const current = asSeenBy(actor, await findValue(trx, row));
+    if (actor && current) authorizeRow(catalog, actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, firstIndex + i);
+    currents.push(current);
+  }
+  const changes: DataChange[] = [];
+  for (const current of currents) {
+    if (!current) continue;
+    await deleteValueById(trx, current.id);
+    await deleteFact(trx, current);
+    changes.push({ id: current.id, action: 'delete', before: current });
+  }
+  await auditDataChanges(trx, writer, catalog.program.id, 'data_value', changes);
+  if (changes.length) await bumpDataVersion(trx, catalog.program.id);
+  return currents;
+}
+
+/**
  * The catalog as `writer` may write to it: indicators above a user's clearance are left out, so
  * that writing one answers exactly as writing an indicator that does not exist.
  */
@@ -410,15 +444,9 @@ export async function writeValuesAt(
     }
     if (stale.length) throw refuse();
 
-    for (const [j, row] of doomed.entries()) {
-      const current = currents[inputs.length + j];
-      if (!current) throw notFound(`no such value: ${cellName(deletions[j] ?? { place: '', period: '' })}`);
-      if (ctx.actor) authorizeRow(catalog, ctx.actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, inputs.length + j);
-      await deleteValueById(trx, current.id);
-      await deleteFact(trx, current);
-      await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
-    }
-    if (doomed.length) await bumpDataVersion(trx, catalog.program.id);
+    const missing = doomed.findIndex((_, j) => !currents[inputs.length + j]);
+    if (missing >= 0) throw notFound(`no such value: ${cellName(deletions[missing] ?? { place: '', period: '' })}`);
+    await removeValues(trx, catalog, doomed, writerOf(ctx), inputs.length);
     return { ...result, deleted: doomed.length };
   });
 }
@@ -444,9 +472,6 @@ export async function deleteValue(
         { column: 'version', value: current.version, reason: 'stale version' },
       ]);
     }
-    await deleteValueById(trx, current.id);
-    await deleteFact(trx, current);
-    await bumpDataVersion(trx, catalog.program.id);
-    await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
+    await removeValues(trx, catalog, [row], writerOf(ctx));
   });
 }

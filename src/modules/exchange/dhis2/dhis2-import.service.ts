@@ -4,13 +4,10 @@
  */
 import type { Db } from '../../../db/database.js';
 import { disaggKey } from '../../../core/disagg.js';
-import { isVigiaError, validationError, type IssueDetail } from '../../../core/errors.js';
-import { deleteFact } from '../../analytics/facts.repo.js';
+import { isVigiaError, validationError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import { loadCatalog } from '../../programs/catalog.repo.js';
-import { resolveValues, storeValues, writableCatalog } from '../../values/values.service.js';
-import { auditDataChanges } from '../../audit/data-writer.js';
+import { removeValues, resolveValues, storeValues, writableCatalog } from '../../values/values.service.js';
 import { importWriter } from '../import-writer.js';
-import { bumpDataVersion, deleteValueById, findValue } from '../../values/values.repo.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { parseDhis2Mapping } from './dhis2-mapping.schema.js';
 import { indexMapping, mapPayload, type MappedValue } from './dhis2-mapping.service.js';
@@ -70,6 +67,8 @@ export async function importDhis2Payload(
   if (issues.length) return failedReport(format, dryRun, rows, issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
   const upserts = resolved.filter((_, i) => !unique[i]?.delete);
   const deletes = resolved.filter((_, i) => unique[i]?.delete);
+  // The file rows of upserts then deletes, for naming a refused row by its place in the file.
+  const fileRows = [...unique.filter((m) => !m.delete), ...unique.filter((m) => m.delete)].map((m) => m.row);
   const report: ImportReport = { format, dryRun, rows, inserted: 0, updated: 0, unchanged: duplicates, errors: [] };
   try {
     await db.transaction().execute(async (trx) => {
@@ -77,25 +76,17 @@ export async function importDhis2Payload(
       report.inserted += r.inserted;
       report.updated += r.updated;
       report.unchanged += upserts.length - r.changedIds.length;
-      let deleted = 0;
-      for (const key of deletes) {
-        const current = await findValue(trx, key);
-        if (!current) {
-          report.unchanged++;
-          continue;
-        }
-        await deleteValueById(trx, current.id);
-        await deleteFact(trx, current);
-        await auditDataChanges(trx, writer, catalog.program.id, 'data_value', [{ id: current.id, action: 'delete', before: current }]);
-        deleted++;
-      }
-      if (deleted) await bumpDataVersion(trx, catalog.program.id);
+      // Deletions are held to the same rules as writes (approved values locked, a partner's own drafts only).
+      const deleted = (await removeValues(trx, catalog, deletes, writer, upserts.length)).filter((v) => v !== undefined).length;
+      report.unchanged += deletes.length - deleted;
       report.updated += deleted;
       options.onProgress?.(rows, rows);
       if (dryRun) throw new DryRunRollback();
     });
   } catch (e) {
-    if (!(e instanceof DryRunRollback)) throw e;
+    if (e instanceof DryRunRollback) return report;
+    if (!isVigiaError(e)) throw e;
+    throw new VigiaError(e.kind, e.message, e.details.map((d) => ({ ...d, file, row: d.row === undefined ? undefined : fileRows[d.row] })));
   }
   return report;
 }
