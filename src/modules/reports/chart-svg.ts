@@ -1,6 +1,6 @@
 /** Writes a laid-out chart as standalone SVG, by hand: no chart library, same bytes every time. */
 import { layoutChart, type ChartModel, type Shape } from './chart-layout.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../../core/xml-escape.js';
 
 function shapeSvg(s: Shape): string {
   switch (s.kind) {

@@ -1,9 +1,4 @@
-/** Escaping for the text outputs: HTML/XML text and attributes, and Markdown. */
-
-/** Escapes text for an HTML or XML text node or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Escaping for the Markdown output (HTML and XML escaping is core/xml-escape.ts, shared with the exchange formats). */
 
 /** Escapes the characters Markdown would read as markup in generated text. */
 export function escapeMarkdown(text: string): string {

@@ -4,7 +4,7 @@
  * (indicator, source, place, periods, disaggregation) and `data-provenance` its kind of data.
  */
 import { chartSvg } from './chart-svg.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../../core/xml-escape.js';
 import { REPORT_WORDS, provenanceNote, queryAttributes, type Block, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
 

@@ -3,10 +3,9 @@
  * strings in the order a schema demands without a DOM.
  */
 
-/** Escapes text or an attribute value (quotes included, so it is safe in both places). */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
+import { escapeXml } from '../../../core/xml-escape.js';
+
+export { escapeXml };
 
 /** Attributes, in the order given, skipping undefined/null/'' values. */
 export function xmlAttrs(attrs: Record<string, string | number | boolean | null | undefined>): string {
