@@ -1,11 +1,10 @@
 /**
  * Names, at the end of a run, the tests skipped because the conformance fixtures are missing
- * (see conformance-fixtures.ts), and says how to get them: the default reporter lists test names
+ * (marked by the `conformanceFixtures` meta of conformance-fixtures.ts), and says how to get them: the default reporter lists test names
  * only when a single file runs, so on a lone clone `npm test` would otherwise just count them.
  */
 import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { FIXTURES_SKIP_NOTE } from './conformance-fixtures.js';
 
 export default class ConformanceFixturesReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -14,9 +13,8 @@ export default class ConformanceFixturesReporter implements Reporter {
     for (const m of testModules) {
       for (const t of m.children.allTests('skipped')) {
         const result = t.result();
-        const note = result.state === 'skipped' ? result.note : undefined;
-        if (!note?.startsWith(FIXTURES_SKIP_NOTE)) continue;
-        notes.add(note);
+        if (!t.meta().conformanceFixtures || result.state !== 'skipped') continue;
+        if (result.note) notes.add(result.note);
         names.push(`${relative(process.cwd(), m.moduleId)} > ${t.fullName}`);
       }
     }

@@ -12,8 +12,12 @@ import { beforeEach, describe, it, type TestContext } from 'vitest';
 
 export type FixtureSet = 'dhis2' | 'iati';
 
-/** Every skip note starts so; the summary reporter finds the skipped fixture tests by it. */
-export const FIXTURES_SKIP_NOTE = 'conformance fixtures missing';
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Set on every test that reads a fixture set: reporters and `.ci/run` find them by it. */
+    conformanceFixtures?: FixtureSet;
+  }
+}
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesRoot = resolve(repoRoot, process.env.VIGIA_FIXTURES || '../shared/fixtures');
@@ -22,7 +26,7 @@ const inCi = ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
 
 function missingNote(dir: string): string {
   return (
-    `${FIXTURES_SKIP_NOTE}: ${dir} not found. Put the shared fixtures folder beside the repository ` +
+    `conformance fixtures missing: ${dir} not found. Put the shared fixtures folder beside the repository ` +
     '(../shared/fixtures, holding dhis2/ and iati/) or set VIGIA_FIXTURES to it; see README, "Tests".'
   );
 }
@@ -44,21 +48,18 @@ export function conformanceFixtures(set: FixtureSet): ConformanceFixtures {
     if (inCi) throw new Error(`${missingNote(dir)} CI=true: the fixture tests must run here.`);
     ctx.skip(missingNote(dir));
   };
+  const meta = { conformanceFixtures: set };
   return {
     dir,
     describe: (name, fn) =>
-      describe(name, () => {
+      describe(name, { meta }, () => {
         beforeEach(guard);
         fn();
       }),
     it: (name, fn, timeout) =>
-      it(
-        name,
-        (ctx) => {
-          guard(ctx);
-          return fn(ctx);
-        },
-        timeout,
-      ),
+      it(name, { meta, timeout }, (ctx) => {
+        guard(ctx);
+        return fn(ctx);
+      }),
   };
 }
