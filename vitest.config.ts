@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The default output, then the names of any tests skipped for want of the conformance fixtures.
+    reporters: ['default', './test/helpers/conformance-fixtures.reporter.ts'],
   },
 });

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { conformanceFixtures } from '../../../../test/helpers/conformance-fixtures.js';
 import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.js';
 import { disaggKey } from '../../../core/disagg.js';
 import type { Disagg } from '../../../core/disagg.js';
@@ -24,7 +25,8 @@ import { readDhis2Xml } from './dhis2-xml.reader.js';
 import { adxFormat, dhis2CsvFormat, dhis2JsonFormat, dhis2XmlFormat } from './dhis2.formats.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const FIXTURES = resolve(repoRoot, '../shared/fixtures/dhis2');
+const fixtures = conformanceFixtures('dhis2');
+const FIXTURES = fixtures.dir;
 const OURS = resolve(repoRoot, 'test/fixtures/exchange/dhis2');
 const mappingJson: unknown = JSON.parse(readFileSync(resolve(OURS, 'dhis2-mapping.json'), 'utf8'));
 const ix = indexMapping(parseDhis2Mapping(mappingJson));
@@ -101,7 +103,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-describe('DHIS2 fixtures import through a mapping and export back to equivalent values', () => {
+fixtures.describe('DHIS2 fixtures import through a mapping and export back to equivalent values', () => {
   for (const [file, kind] of CASES) {
     it(`${file} (${FORMATS[kind].name})`, async () => {
       const text = fixtureText(file);

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { conformanceFixtures } from '../../../../test/helpers/conformance-fixtures.js';
 import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.js';
 import { loadProgramFolder } from '../../programs/program-load.service.js';
 import { parseXmlSafely, type XmlElement } from '../xml/safe-xml.js';
@@ -16,7 +17,8 @@ import { iatiFormat } from './iati.format.js';
 import { parseIatiMapping } from './iati-mapping.schema.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const IATI = resolve(repoRoot, '../shared/fixtures/iati');
+const fixtures = conformanceFixtures('iati');
+const IATI = fixtures.dir;
 const mapping: unknown = JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures/exchange/iati/pe-iati-mapping.json'), 'utf8'));
 
 /** xmllint (WebAssembly) with the activity schema and the two files it includes/imports. */
@@ -49,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 describe('IATI 2.03 export', () => {
-  it('the validator accepts the official example and should-pass files, and rejects the six should-fail files', async () => {
+  fixtures.it('the validator accepts the official example and should-pass files, and rejects the six should-fail files', async () => {
     expect((await validate(readFileSync(resolve(IATI, 'activity-standard-example-annotated.xml'), 'utf8'))).valid).toBe(true);
     for (const f of readdirSync(resolve(IATI, 'schema-tests/should-pass'))) {
       expect((await validate(readFileSync(resolve(IATI, 'schema-tests/should-pass', f), 'utf8'), f)).valid, f).toBe(true);
@@ -63,7 +65,7 @@ describe('IATI 2.03 export', () => {
     }
   }, 60_000);
 
-  it("the demo program's export validates against the XSD", async () => {
+  fixtures.it("the demo program's export validates against the XSD", async () => {
     const r = await validate(xml);
     expect(r.errors.map((e) => e.message)).toEqual([]);
     expect(r.valid).toBe(true);
@@ -99,7 +101,7 @@ describe('IATI 2.03 export', () => {
     expect(order).toEqual(['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'recipient-country', 'location', 'sector', 'result']);
   });
 
-  it('breaking the schema order is caught by the validator', async () => {
+  fixtures.it('breaking the schema order is caught by the validator', async () => {
     const swapped = xml.replace(/(<reporting-org[\s\S]*?<\/reporting-org>)(\s*)(<title>[\s\S]*?<\/title>)/, '$3$2$1');
     expect(swapped).not.toBe(xml);
     expect((await validate(swapped)).valid).toBe(false);
@@ -113,7 +115,7 @@ describe('IATI 2.03 export', () => {
     expect(() => parseIatiMapping({ defaultSectors: [{ code: '16063', percentage: 60 }] })).toThrow(/not a valid IATI mapping/);
   });
 
-  it('exports without a mapping, with the default sector', async () => {
+  fixtures.it('exports without a mapping, with the default sector', async () => {
     const plain = await exportIati(t.db, { program: 'PE' });
     expect((await validate(plain)).valid).toBe(true);
     expect(plain).toContain('<sector vocabulary="1" code="16063" percentage="100"/>');
