@@ -6,12 +6,12 @@ import { useQueryParams } from '../../app/router';
 import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import type { Indicator } from '../../api/types';
+import { CLEARANCES } from '../../api/vocabularies';
 import { TargetsSection } from './TargetsSection';
 
 const DIRECTIONS = ['up', 'down', 'none'];
 const ORIGINS = ['reported', 'records', 'formula'];
 const AGGS = ['sum', 'latest', 'average', 'none'];
-const CLEARANCES = ['public', 'official', 'restricted'];
 
 export function IndicatorsTab() {
   const { t } = useTranslation('admin');
@@ -22,7 +22,7 @@ export function IndicatorsTab() {
   const [query, setQuery] = useQueryParams();
   const chosenCode = query.get('indicator') ?? '';
   const chosen = indicators.data?.find((i) => i.code === chosenCode);
-  const label = (group: string, known: string[], v: string) => (known.includes(v) ? t(`${group}.${v}`) : v);
+  const label = (group: string, known: readonly string[], v: string) => (known.includes(v) ? t(`${group}.${v}`) : v);
   const choose = (i: Indicator) => setQuery({ indicator: i.code });
   return (
     <>

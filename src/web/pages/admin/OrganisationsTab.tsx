@@ -9,7 +9,7 @@ import { useProgram } from '../../app/program';
 import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import { ErrorNote } from './ErrorNote';
-import { ORGANISATION_KINDS, type OrganisationKind } from './admin-codes';
+import { ORGANISATION_KINDS, isOneOf, type OrganisationKind } from '../../api/vocabularies';
 
 export function OrganisationsTab() {
   const { t } = useTranslation('admin');
@@ -18,7 +18,7 @@ export function OrganisationsTab() {
   const orgs = useOrganisations(code);
   const [editing, setEditing] = useState<Organisation | null>(null);
   const [notice, setNotice] = useState('');
-  const kindLabel = (k: string) => ((ORGANISATION_KINDS as readonly string[]).includes(k) ? t(`organisations.kinds.${k}`) : k);
+  const kindLabel = (k: string) => (isOneOf(ORGANISATION_KINDS, k) ? t(`organisations.kinds.${k}`) : k);
   return (
     <section aria-labelledby="orgs-heading">
       <h2 id="orgs-heading">{t('organisations.heading')}</h2>
@@ -88,7 +88,7 @@ function OrganisationForm({ program, existing, onDone }: { program: string; exis
     code: existing?.code ?? '',
     name_en: existing?.name_en ?? '',
     name_es: existing?.name_es ?? '',
-    kind: (ORGANISATION_KINDS as readonly string[]).includes(existing?.kind ?? '') ? (existing?.kind as OrganisationKind) : 'government',
+    kind: isOneOf(ORGANISATION_KINDS, existing?.kind) ? existing.kind : 'government',
     country_code: existing?.country_code ?? '',
     iati_ref: existing?.iati_ref ?? '',
   });

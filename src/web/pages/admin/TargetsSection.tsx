@@ -10,10 +10,12 @@ import { useDimensionNames } from '../../app/dimension-names';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from './ErrorNote';
-import { PERIOD_PATTERN } from './admin-codes';
+import { PROVENANCES, isOneOf, type ProvenanceCode } from '../../api/vocabularies';
+
+/** Period identifiers the server parses: 2014, 2014Q1, 201403, 20140315, 2014Oct (fiscal); it checks the rest. */
+const PERIOD_PATTERN = /^\d{4}(Q[1-4]|\d{2}|\d{4}|[A-Za-z]+)?$/;
 
 type TargetInput = components['schemas']['TargetInput'];
-const PROVENANCES = ['sourced', 'derived', 'illustrative'] as const;
 
 export function TargetsSection({ program, indicator, places }: { program: string; indicator: Indicator; places: Place[] }) {
   const { t } = useTranslation('admin');
@@ -52,7 +54,7 @@ export function TargetsSection({ program, indicator, places }: { program: string
                   <td>{r.source}</td>
                   <td>{names.disagg(r.disagg)}</td>
                   <td className="num">{f.number(r.value, 2)} {indicator.unit}</td>
-                  <td>{(PROVENANCES as readonly string[]).includes(r.provenance) ? t(`common:provenance.${r.provenance}`) : r.provenance}</td>
+                  <td>{isOneOf(PROVENANCES, r.provenance) ? t(`common:provenance.${r.provenance}`) : r.provenance}</td>
                   <td>{r.note ?? ''}</td>
                 </tr>
               ))}
@@ -68,7 +70,7 @@ export function TargetsSection({ program, indicator, places }: { program: string
 function SetTargetForm({ program, indicator, places }: { program: string; indicator: Indicator; places: Place[] }) {
   const { t } = useTranslation('admin');
   const client = useQueryClient();
-  const [form, setForm] = useState({ place: '', period: '', kind: 'target' as 'baseline' | 'target', value: '', source: '', provenance: 'sourced' as (typeof PROVENANCES)[number], note: '' });
+  const [form, setForm] = useState({ place: '', period: '', kind: 'target' as 'baseline' | 'target', value: '', source: '', provenance: 'sourced' as ProvenanceCode, note: '' });
   const [disagg, setDisagg] = useState<Record<string, string>>({});
   const names = useDimensionNames(program);
   const [problems, setProblems] = useState<string[]>([]);

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, User } from '../../api/types';
 import { ErrorNote } from './ErrorNote';
-import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from './admin-codes';
+import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from '../../api/vocabularies';
 import { useChangeUser } from './use-users';
 
 /** `onDone(changed, pending)`: `pending` when a restricted clearance waits for a second administrator. */

@@ -9,7 +9,7 @@ import type { User } from '../../api/types';
 import { ErrorNote } from './ErrorNote';
 import { OneTimePassword } from './OneTimePassword';
 import { UserAccessForm } from './UserAccessForm';
-import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from './admin-codes';
+import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from '../../api/vocabularies';
 import { useCreateUser, useResetPassword, useUsers } from './use-users';
 
 export function UsersTab() {
