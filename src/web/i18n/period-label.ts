@@ -7,13 +7,14 @@
  */
 import { useTranslation } from 'react-i18next';
 import { periodLabel, tryParsePeriod } from '../../core/periods';
-import { LOCALE } from './language';
+import { LOCALE, type Language } from './language';
 
 export type PeriodLabelStyle = 'short' | 'full';
 
-export function usePeriodLabel(style: PeriodLabelStyle = 'short'): (period: string) => string {
-  const { t, i18n } = useTranslation('common');
-  const language = i18n.language === 'es' ? 'es' : 'en';
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** The labeller of one language; `t` reads the `common` namespace. */
+export function periodLabeller(style: PeriodLabelStyle, language: Language, t: Translate): (period: string) => string {
   const month = new Intl.DateTimeFormat(LOCALE[language], { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const monthOf = (isoDate: string) => month.format(new Date(`${isoDate.slice(0, 7)}-01T00:00:00Z`));
   return (id) => {
@@ -33,4 +34,10 @@ export function usePeriodLabel(style: PeriodLabelStyle = 'short'): (period: stri
         return name;
     }
   };
+}
+
+/** The labeller of the language in use; re-renders when the language changes. */
+export function usePeriodLabel(style: PeriodLabelStyle = 'short'): (period: string) => string {
+  const { t, i18n } = useTranslation('common');
+  return periodLabeller(style, i18n.language === 'es' ? 'es' : 'en', t);
 }
