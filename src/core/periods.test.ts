@@ -6,6 +6,9 @@ import {
   type Period,
   bucketOf,
   daysInMonth,
+  fiscalSuffix,
+  fiscalYearName,
+  makePeriod,
   parsePeriod,
   periodLabel,
   periodOfDate,
@@ -268,5 +271,18 @@ describe('periodLabel', () => {
     expect(periodLabel(parsePeriod('2012Oct'), 'es')).toBe('AF2013');
     expect(periodLabel(parsePeriod('201207'), 'es')).toBe('julio de 2012');
     expect(periodLabel(parsePeriod('2012Q3'))).toBe('2012 Q3');
+  });
+});
+
+describe('fiscal years of every start month', () => {
+  it('spell their id suffix as DHIS2 does, and are named for the year they end in', () => {
+    expect([1, 4, 7, 10].map(fiscalSuffix)).toEqual(['Jan', 'April', 'July', 'Oct']);
+    expect(() => fiscalSuffix(13)).toThrow(VigiaError);
+    for (let month = 1; month <= 12; month++) {
+      const p = makePeriod('fiscal_year', 2012, month);
+      expect(tryParsePeriod(p.id)).toEqual(p);
+      expect(fiscalYearName(p)).toBe(month === 1 ? 2012 : 2013);
+      expect(periodLabel(p)).toBe(month === 1 ? 'FY2012' : 'FY2013');
+    }
   });
 });

@@ -257,7 +257,15 @@ export function subdivide(p: Period, type: BucketType | 'day', fiscalStartMonth 
   return out;
 }
 
-/** A reader's name for a period: "2012", "2012 Q3", "July 2012", "FY2013" (fiscal years are named for the year they end in). */
+/** The year a fiscal year is named for: the year it ends in (2012Oct is FY2013; 2012Jan, the calendar year, is FY2012). */
+export function fiscalYearName(p: Period): number {
+  return Number(p.end.slice(0, 4));
+}
+
+/**
+ * A reader's name for a period: "2012", "2012 Q3", "July 2012", "FY2013" (fiscal years are named
+ * for the year they end in). The server's reports and the web app's labels both start here.
+ */
 export function periodLabel(p: Period, lang: 'en' | 'es' = 'en'): string {
   const [y, mo, d] = parseIso(p.start);
   const months =
@@ -274,6 +282,6 @@ export function periodLabel(p: Period, lang: 'en' | 'es' = 'en'): string {
     case 'day':
       return lang === 'es' ? `${d} de ${months[mo - 1]} de ${y}` : `${d} ${months[mo - 1]} ${y}`;
     case 'fiscal_year':
-      return lang === 'es' ? `AF${p.end.slice(0, 4)}` : `FY${p.end.slice(0, 4)}`;
+      return `${lang === 'es' ? 'AF' : 'FY'}${fiscalYearName(p)}`;
   }
 }

@@ -2,7 +2,8 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
-import { PAGES, type Role } from './pages';
+import { PAGES } from './pages';
+import type { Role } from '../api/vocabularies';
 import { useMe } from './queries';
 import { Link, useRouter } from './router';
 import { SignInPage } from './SignInPage';

@@ -4,8 +4,7 @@
  * link is a courtesy, not the protection.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-
-export type Role = 'public' | 'analyst' | 'partner' | 'officer' | 'admin';
+import type { Role } from '../api/vocabularies';
 
 export interface PageDef {
   path: string;

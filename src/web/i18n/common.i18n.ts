@@ -38,6 +38,7 @@ export const common = {
     notFound: 'There is no such page.',
     skipToContent: 'Skip to content',
     provenance: { sourced: 'sourced', derived: 'derived', illustrative: 'illustrative' },
+    periods: { quarter: 'Q{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
   },
   es: {
     appName: 'Vigia',
@@ -77,5 +78,6 @@ export const common = {
     notFound: 'No existe esa página.',
     skipToContent: 'Ir al contenido',
     provenance: { sourced: 'con fuente', derived: 'derivado', illustrative: 'ilustrativo' },
+    periods: { quarter: 'T{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
   },
 };

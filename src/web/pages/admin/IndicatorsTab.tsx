@@ -6,12 +6,13 @@ import { useQueryParams } from '../../app/router';
 import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import type { Indicator } from '../../api/types';
+import { CLEARANCES } from '../../api/vocabularies';
+import { AdminTable } from './AdminTable';
 import { TargetsSection } from './TargetsSection';
 
 const DIRECTIONS = ['up', 'down', 'none'];
 const ORIGINS = ['reported', 'records', 'formula'];
 const AGGS = ['sum', 'latest', 'average', 'none'];
-const CLEARANCES = ['public', 'official', 'restricted'];
 
 export function IndicatorsTab() {
   const { t } = useTranslation('admin');
@@ -22,7 +23,7 @@ export function IndicatorsTab() {
   const [query, setQuery] = useQueryParams();
   const chosenCode = query.get('indicator') ?? '';
   const chosen = indicators.data?.find((i) => i.code === chosenCode);
-  const label = (group: string, known: string[], v: string) => (known.includes(v) ? t(`${group}.${v}`) : v);
+  const label = (group: string, known: readonly string[], v: string) => (known.includes(v) ? t(`${group}.${v}`) : v);
   const choose = (i: Indicator) => setQuery({ indicator: i.code });
   return (
     <>
@@ -42,45 +43,34 @@ export function IndicatorsTab() {
               </select>
             </label>
           </div>
-          <div className="table-wrap scroll-table" role="region" aria-label={t('indicators.list')} tabIndex={0}>
-            <table data-testid="indicators-table">
-              <caption className="visually-hidden">{t('indicators.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.code')}</th>
-                  <th scope="col">{t('indicators.name')}</th>
-                  <th scope="col">{t('indicators.unit')}</th>
-                  <th scope="col">{t('indicators.direction')}</th>
-                  <th scope="col">{t('indicators.aggregation')}</th>
-                  <th scope="col">{t('indicators.sensitivity')}</th>
-                  <th scope="col">{t('indicators.origin')}</th>
-                  <th scope="col" className="num">{t('indicators.targets')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('indicators.show')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {(indicators.data ?? []).map((i) => (
-                  <tr key={i.code} data-testid={`indicator-row-${i.code}`} className={i.code === chosenCode ? 'selected' : undefined}>
-                    <th scope="row">{i.code}</th>
-                    <td>{name(i)}</td>
-                    <td>{i.unit}</td>
-                    <td>{label('indicators.directions', DIRECTIONS, i.direction)}</td>
-                    <td>
-                      {label('indicators.aggs', AGGS, i.agg_time)} / {label('indicators.aggs', AGGS, i.agg_place)}
-                    </td>
-                    <td>{label('users.clearances', CLEARANCES, i.sensitivity)}</td>
-                    <td>{label('indicators.origins', ORIGINS, i.origin)}</td>
-                    <td className="num">{i.targets.length}</td>
-                    <td>
-                      <button type="button" className="link" aria-pressed={i.code === chosenCode} onClick={() => choose(i)} aria-label={`${t('indicators.show')}: ${i.code}`}>
-                        {t('indicators.show')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            testId="indicators-table"
+            caption={t('indicators.list')}
+            scroll
+            rows={indicators.data ?? []}
+            rowKey={(i) => i.code}
+            rowTestId={(i) => `indicator-row-${i.code}`}
+            selected={(i) => i.code === chosenCode}
+            columns={[
+              { head: t('indicators.code'), rowHeader: true, cell: (i) => i.code },
+              { head: t('indicators.name'), cell: (i) => name(i) },
+              { head: t('indicators.unit'), cell: (i) => i.unit },
+              { head: t('indicators.direction'), cell: (i) => label('indicators.directions', DIRECTIONS, i.direction) },
+              { head: t('indicators.aggregation'), cell: (i) => <>{label('indicators.aggs', AGGS, i.agg_time)} / {label('indicators.aggs', AGGS, i.agg_place)}</> },
+              { head: t('indicators.sensitivity'), cell: (i) => label('users.clearances', CLEARANCES, i.sensitivity) },
+              { head: t('indicators.origin'), cell: (i) => label('indicators.origins', ORIGINS, i.origin) },
+              { head: t('indicators.targets'), num: true, cell: (i) => i.targets.length },
+              {
+                head: t('indicators.show'),
+                hiddenHead: true,
+                cell: (i) => (
+                  <button type="button" className="link" aria-pressed={i.code === chosenCode} onClick={() => choose(i)} aria-label={`${t('indicators.show')}: ${i.code}`}>
+                    {t('indicators.show')}
+                  </button>
+                ),
+              },
+            ]}
+          />
         </QueryState>
       </section>
       {chosen && <TargetsSection key={chosen.code} program={code} indicator={chosen} places={places.data ?? []} />}

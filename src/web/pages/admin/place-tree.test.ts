@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoordinate, treeOrder } from './place-tree';
+import { treeOrder } from './place-tree';
 
 describe('treeOrder', () => {
   it('puts each place right after its parent, children by code', () => {
     const p = (code: string, level: number, parent: string | null) => ({ code, name: code, level, parent });
     const ordered = treeOrder([p('PE', 1, null), p('PE-22', 2, 'PE'), p('PE-10', 2, 'PE'), p('PE-1001', 3, 'PE-10'), p('ORPHAN', 3, 'GONE')]);
     expect(ordered.map((x) => x.code)).toEqual(['ORPHAN', 'PE', 'PE-10', 'PE-1001', 'PE-22']);
-  });
-});
-
-describe('parseCoordinate', () => {
-  it('reads numbers within the limit, comma decimals too; empty is none; the rest is bad', () => {
-    expect(parseCoordinate(' -9.93 ', 90)).toBe(-9.93);
-    expect(parseCoordinate('-76,24', 180)).toBe(-76.24);
-    expect(parseCoordinate('', 90)).toBeNull();
-    expect(parseCoordinate('91', 90)).toBe('bad');
-    expect(parseCoordinate('12abc', 90)).toBe('bad');
   });
 });

@@ -27,12 +27,3 @@ export function treeOrder<P extends TreePlace>(places: readonly P[]): P[] {
   visit(null);
   return out;
 }
-
-/** Parses a coordinate typed by a person: '' is none, otherwise a number within ±limit (comma decimals accepted). */
-export function parseCoordinate(text: string, limit: number): number | null | 'bad' {
-  const s = text.trim().replace(',', '.');
-  if (s === '') return null;
-  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return 'bad';
-  const n = Number(s);
-  return Math.abs(n) <= limit ? n : 'bad';
-}

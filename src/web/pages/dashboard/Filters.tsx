@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useProgram } from '../../app/program';
 import { usePlaces, useZones } from '../../app/queries';
 import { useLocalName } from '../../i18n/local-name';
+import { usePeriodLabel } from '../../i18n/period-label';
 import type { DashboardFilters } from './dashboard-filters';
+import { yearToPeriod } from './dashboard-stats';
 
 const FIRST_YEAR = 2000;
 
 export function Filters({ filters, update }: { filters: DashboardFilters; update: (changes: Partial<Record<keyof DashboardFilters, string>>) => void }) {
   const { t } = useTranslation('dashboard');
   const name = useLocalName();
+  const periodLabel = usePeriodLabel();
   const { code } = useProgram();
   const { data: zones = [] } = useZones(code);
   const { data: places = [] } = usePlaces(code);
@@ -17,7 +20,7 @@ export function Filters({ filters, update }: { filters: DashboardFilters; update
   const lastYear = new Date().getFullYear() + 1;
   const years: number[] = [];
   for (let y = lastYear; y >= FIRST_YEAR; y--) years.push(y);
-  const yearLabel = (y: number) => (filters.kind === 'fiscal' ? t('fy', { year: y }) : String(y));
+  const yearLabel = (y: number) => periodLabel(yearToPeriod(y, filters.kind));
   const any = filters.zone || filters.place || filters.from || filters.to || filters.kind === 'fiscal';
 
   return (

@@ -4,7 +4,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { latest, progress, series, targetsOf, type CardDef, type YearKind } from './dashboard-stats';
 import type { AnalyticsRow } from '../../api/types';
-import { usePeriodLabel } from './period-label';
+import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 
 export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; rows: readonly AnalyticsRow[]; targetPlace: string; kind: YearKind }) {

@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import type { AnalyticsRow, Indicator } from '../../api/types';
 import { series, targetsOf, type YearKind } from './dashboard-stats';
-import { usePeriodLabel } from './period-label';
+import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle } from './chart-style';
 

@@ -13,7 +13,7 @@ import { EntryGrid } from './EntryGrid';
 import { EntryPickers, type PickerChange, type Resolved } from './EntryPickers';
 import { MAX_COLUMNS, periodsBetween } from './periods';
 import { entryValuesKey, fetchIndicatorValues } from './use-entry-values';
-import { usePeriodLabel } from './use-period-label';
+import { usePeriodLabel } from '../../i18n/period-label';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
 interface Props {

@@ -1,6 +1,7 @@
 /** Names of the explorer's dimensions and of their values (periods, options, sources) in the current language. */
 import { useTranslation } from 'react-i18next';
 import { LOCALE } from '../../i18n/language';
+import { usePeriodLabel } from '../../i18n/period-label';
 import type { Place } from '../../api/types';
 import type { DimensionNames } from '../../app/dimension-names';
 import { NONE, type PivotHeader } from './pivot';
@@ -15,20 +16,8 @@ export interface Labels {
 /** `names`: the program's disaggregation dimensions and options in the current language. */
 export function useLabels(places: readonly Place[] | undefined, names: DimensionNames): Labels {
   const { t, i18n } = useTranslation('explorer');
-  const language = i18n.language === 'es' ? 'es' : 'en';
-  const locale = LOCALE[language];
-  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-  const period = (id: string): string => {
-    let m = /^(\d{4})Q([1-4])$/.exec(id);
-    if (m) return t('quarterLabel', { quarter: m[2], year: m[1] });
-    m = /^(\d{4})(\d{2})$/.exec(id);
-    if (m) return monthFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
-    // A fiscal year that starts mid-year is named by the calendar year it ends in (2012Oct = FY2013).
-    m = /^(\d{4})([A-Za-z]+)$/.exec(id);
-    if (m) return t('fy', { year: /^jan/i.test(m[2] ?? '') ? Number(m[1]) : Number(m[1]) + 1 });
-    return id;
-  };
+  const locale = LOCALE[i18n.language === 'es' ? 'es' : 'en'];
+  const period = usePeriodLabel();
 
   const dimension = (dim: string): string => {
     const level = /^place-level:(\d+)$/.exec(dim);

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Place } from '../../api/types';
 import { useLocalName } from '../../i18n/local-name';
-import { usePeriodLabel } from './map-labels';
+import { usePeriodLabel } from '../../i18n/period-label';
 import type { MapChoice } from './use-map-data';
 
 interface Props {

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { MAP_WIDTH, MAX_RADIUS, SHADES, legendValues, shadeBounds, symbolRadius } from './map-geometry';
-import { useValueText } from './map-labels';
+import { useValueText } from './value-with-unit';
 
 export function MapLegend({ max, unit }: { max: number; unit: string | undefined }) {
   const { t } = useTranslation('map');

@@ -15,7 +15,7 @@ import { RecordDetails } from './RecordDetails';
 import { RecordFilterBar } from './RecordFilterBar';
 import { RecordForm } from './RecordForm';
 import { RecordTable } from './RecordTable';
-import { PAGE_SIZE, STATUSES, useRecord, useRecordCounts, useRecordList, type RecordFilters, type RecordStatus } from './records-data';
+import { PAGE_SIZE, isStatus, useRecord, useRecordCounts, useRecordList, type RecordFilters } from './records-data';
 import './records.css';
 
 type Role = 'admin' | 'officer' | 'partner' | 'analyst' | 'public';
@@ -41,7 +41,7 @@ export default function RecordsPage() {
     place: query.get('place') || undefined,
     from: query.get('from') || undefined,
     to: query.get('to') || undefined,
-    status: (STATUSES as readonly string[]).includes(statusParam) ? (statusParam as RecordStatus) : undefined,
+    status: isStatus(statusParam) ? statusParam : undefined,
   };
   const page = Math.max(0, Number(query.get('page') ?? '0') || 0);
   const open = query.get('record');

@@ -7,6 +7,10 @@ import type { ApiRecord } from '../../api/types';
 export type RecordStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 export const STATUSES: readonly RecordStatus[] = ['draft', 'submitted', 'approved', 'returned'];
 
+export function isStatus(s: string): s is RecordStatus {
+  return (STATUSES as readonly string[]).includes(s);
+}
+
 export interface RecordFilters {
   place?: string | undefined;
   from?: string | undefined;

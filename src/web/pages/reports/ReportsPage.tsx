@@ -8,8 +8,8 @@ import { QueryState } from '../../components/QueryState';
 import { useProgram } from '../../app/program';
 import { useQueryParams } from '../../app/router';
 import { useLocalName } from '../../i18n/local-name';
-import { LOCALE } from '../../i18n/language';
-import { kindOf, periodOptions, switchKind, type PeriodKind, type PeriodOption } from './report-periods';
+import { usePeriodLabel } from '../../i18n/period-label';
+import { kindOf, periodOptions, switchKind, type PeriodKind } from './report-periods';
 import { ReportDownloads, reportUrl, type ReportRef } from './ReportDownloads';
 import { ReportPreview } from './ReportPreview';
 import { useReportCatalog } from './use-report-catalog';
@@ -17,22 +17,11 @@ import './reports.css';
 
 const KINDS: readonly PeriodKind[] = ['year', 'fiscal_year', 'quarter'];
 
-/** Names a period for the picker in the UI language: 2012, FY2013 (Oct 2012 – Sep 2013), 2012 Q3. */
-function usePeriodLabel(): (p: PeriodOption) => string {
-  const { t, i18n } = useTranslation('reports');
-  const month = new Intl.DateTimeFormat(LOCALE[i18n.language === 'es' ? 'es' : 'en'], { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const monthOf = (ym: string) => month.format(new Date(`${ym}-01T00:00:00Z`));
-  return (p) => {
-    if (p.kind === 'fiscal_year') return t('fiscalYear', { year: p.fiscalYear, from: monthOf(p.start), to: monthOf(p.end) });
-    if (p.kind === 'quarter') return t('quarter', { year: p.year, quarter: p.quarter });
-    return String(p.year);
-  };
-}
-
 export default function ReportsPage() {
   const { t, i18n } = useTranslation('reports');
   const name = useLocalName();
-  const periodLabel = usePeriodLabel();
+  // The picker names a period as the report itself will: 2012, FY2013 (Oct 2012 – Sep 2013), 2012 Q3.
+  const periodLabel = usePeriodLabel('full');
   const { code: program } = useProgram();
   const [query, setQuery] = useQueryParams();
   const catalog = useReportCatalog(program);
@@ -96,7 +85,7 @@ export default function ReportsPage() {
                     .filter((o) => o.kind === (period ? kindOf(period.id) : 'year'))
                     .map((o) => (
                       <option key={o.id} value={o.id}>
-                        {periodLabel(o)}
+                        {periodLabel(o.id)}
                       </option>
                     ))}
                 </select>
@@ -121,7 +110,7 @@ export default function ReportsPage() {
                 </section>
                 <section aria-labelledby="report-preview">
                   <h2 id="report-preview">{t('preview')}</h2>
-                  <ReportPreview src={reportUrl(ref, 'html')} title={t('previewTitle', { report: name(report), period: periodLabel(period) })} />
+                  <ReportPreview src={reportUrl(ref, 'html')} title={t('previewTitle', { report: name(report), period: periodLabel(period.id) })} />
                 </section>
               </>
             )}

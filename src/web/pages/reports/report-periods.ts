@@ -1,7 +1,10 @@
 /**
  * The periods a report can be made for, as the server names them: calendar years (`2012`),
  * fiscal years named by the month they start in (`2012Oct` = FY2013) and quarters (`2012Q3`).
+ * Ids and dates come from src/core/periods.ts, as on the server.
  */
+import { fiscalYearName, makePeriod, type Period } from '../../../core/periods';
+
 export type PeriodKind = 'year' | 'fiscal_year' | 'quarter';
 
 export interface PeriodOption {
@@ -18,30 +21,24 @@ export interface PeriodOption {
   end: string;
 }
 
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The id suffix of a fiscal year that starts in `month`, as DHIS2 spells it (`Oct`, `April`, `July`). */
-export function fiscalSuffix(month: number): string {
-  if (month === 4) return 'April';
-  if (month === 7) return 'July';
-  return MONTH_ABBR[month - 1] ?? 'Oct';
+/** The option of a period: its id, and its first and last months. */
+function option(p: Period, kind: PeriodKind, year: number): PeriodOption {
+  return { id: p.id, kind, year, start: p.start.slice(0, 7), end: p.end.slice(0, 7) };
 }
-
-const ym = (year: number, month: number) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 
 /** Every period of each kind from `first` to `last` (years), most recent first. */
 export function periodOptions(first: number, last: number, fiscalStartMonth: number): PeriodOption[] {
   const out: PeriodOption[] = [];
-  for (let y = last; y >= first; y--) out.push({ id: String(y), kind: 'year', year: y, start: ym(y, 1), end: ym(y, 12) });
+  for (let y = last; y >= first; y--) out.push(option(makePeriod('year', y), 'year', y));
   // A fiscal year that starts in January is the calendar year: nothing more to offer.
   if (fiscalStartMonth !== 1) {
     for (let y = last; y >= first - 1; y--) {
-      const endMonth = fiscalStartMonth - 1;
-      out.push({ id: `${y}${fiscalSuffix(fiscalStartMonth)}`, kind: 'fiscal_year', year: y, fiscalYear: y + 1, start: ym(y, fiscalStartMonth), end: ym(y + 1, endMonth) });
+      const p = makePeriod('fiscal_year', y, fiscalStartMonth);
+      out.push({ ...option(p, 'fiscal_year', y), fiscalYear: fiscalYearName(p) });
     }
   }
   for (let y = last; y >= first; y--) {
-    for (let q = 4; q >= 1; q--) out.push({ id: `${y}Q${q}`, kind: 'quarter', year: y, quarter: q, start: ym(y, q * 3 - 2), end: ym(y, q * 3) });
+    for (let q = 4; q >= 1; q--) out.push({ ...option(makePeriod('quarter', y, q), 'quarter', y), quarter: q });
   }
   return out;
 }
