@@ -14,10 +14,10 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/database.js';
 import { VigiaError } from '../core/errors.js';
-import { actorOf, PUBLIC_ACTOR } from '../modules/auth/actor.js';
-import { authenticate, type AuthSettings } from '../modules/auth/auth.service.js';
-import type { AppEnv } from './env.js';
-import { errorResponse } from './errors.js';
+import { actorOf, PUBLIC_ACTOR } from '../modules/access/actor.js';
+import { authenticate, type AuthSettings } from '../modules/accounts/auth.service.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponse } from '../http/errors.js';
 
 export const SESSION_COOKIE = 'vigia_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

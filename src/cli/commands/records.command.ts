@@ -14,7 +14,7 @@ import { isQuantity } from '../../core/record-types/validate.js';
 import { createRecord, exportRecords, listRecords, rebuildRecordRollups, type RecordView } from '../../modules/records/records.service.js';
 import { importRecords } from '../../modules/records/records-import.service.js';
 import { parseRecordsCsv } from '../../modules/records/records-csv.js';
-import { listRecordTypes, requireRecordType } from '../../modules/records/record-types.service.js';
+import { listRecordTypes, requireRecordType } from '../../modules/catalog/record-types.service.js';
 import { openRecordScope } from '../../modules/records/record-scope.js';
 import { RECORD_STATUSES } from '../../modules/records/record-prepare.js';
 

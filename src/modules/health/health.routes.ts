@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
 import type { AppDeps } from '../../server/app.js';
 import { countPrograms } from './health.repo.js';
 

@@ -6,20 +6,20 @@
 import type { Kysely } from 'kysely';
 import type { Database, PlaceLevelColumn, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
-import type { Actor } from '../auth/actor.js';
-import { dataScope, mayEditData, requirePermission } from '../auth/policy.js';
+import type { Actor } from '../access/actor.js';
+import { dataScope, mayEditData, requirePermission } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
 import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
-import { ALL_ROWS, seesRow, type RowScope } from '../auth/visible-data.repo.js';
+import { ALL_ROWS, seesRow, type RowScope } from '../access/visible-data.repo.js';
 import type { Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
-import { requirePlace, type Catalog } from '../programs/catalog.repo.js';
+import { requirePlace, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
-import { requireRecordType } from './record-types.service.js';
+import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
 import {

@@ -1,9 +1,9 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { IdParamSchema, UserSchema } from '../auth/auth.schema.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { IdParamSchema, UserSchema } from './auth.schema.js';
 import { listUsers } from './users.repo.js';
 import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './users.service.js';
 import { notFound } from '../../core/errors.js';

@@ -3,12 +3,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { ErrorSchema } from '../../server/errors.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { ErrorSchema } from '../../http/errors.js';
 import { SESSION_COOKIE } from '../../server/auth.middleware.js';
-import { findUserById } from '../users/users.repo.js';
+import { findUserById } from './users.repo.js';
 import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
 import { IdParamSchema, MeSchema, NewTokenSchema, PasswordChangeSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
 

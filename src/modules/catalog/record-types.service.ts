@@ -12,9 +12,9 @@ import { hiddenFields, mayRead } from '../../core/record-types/sensitivity.js';
 import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
 import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';
 import { effectiveSensitivities, rollupSourcesOf } from '../../core/derived-sensitivity.js';
-import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
+import { loadCatalog, type Catalog } from './catalog.repo.js';
 import { findRecordTypeRows, upsertRecordTypeRow } from './record-types.repo.js';
-import { rebuildRecordFacts } from './record-facts.service.js';
+import { rebuildRecordFacts } from '../records/record-facts.service.js';
 
 /** A record type as it applies in one program. */
 export interface RecordTypeInUse {

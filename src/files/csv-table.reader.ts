@@ -7,10 +7,10 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { IssueDetail } from '../../core/errors.js';
-import { checkNumber } from '../../core/finite-number.js';
-import type { CsvColumns } from './program-folder.schema.js';
-import { parseRowCountFooter, rowCountMismatch } from '../../core/row-count.js';
+import type { IssueDetail } from '../core/errors.js';
+import { checkNumber } from '../core/finite-number.js';
+import type { CsvColumns } from '../modules/programs/program-folder.schema.js';
+import { parseRowCountFooter, rowCountMismatch } from '../core/row-count.js';
 
 /** Optional checks of a whole table. */
 export interface CsvTableOptions {

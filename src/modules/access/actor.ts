@@ -2,7 +2,7 @@
  * Who is asking: the signed-in user reduced to what authorization needs, or the public.
  */
 import type { Clearance, Role } from '../../db/schema-accounts.js';
-import type { PublicUser } from '../users/users.repo.js';
+import type { PublicUser } from '../accounts/users.repo.js';
 
 export interface Actor {
   userId: number | null;
