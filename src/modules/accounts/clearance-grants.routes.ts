@@ -3,7 +3,7 @@
  * `POST /api/users` with restricted clearance), and a second administrator's decision on them.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonReply } from '../../http/openapi-helpers.js';

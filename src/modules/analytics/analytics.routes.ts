@@ -4,7 +4,7 @@
  * data (or approved only, on request).
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { parseDisagg } from '../../core/disagg.js';

@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { notFound, validationError, VigiaError, type ErrorKind } from '../../core/errors.js';

@@ -1,6 +1,6 @@
 /** Records of every type over HTTP: one generic path, scoped and stripped per reader. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';

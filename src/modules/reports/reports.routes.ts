@@ -4,7 +4,7 @@
  * as in analytics); officers see what the definition asks for.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { dataScope } from '../access/policy.js';
