@@ -14,7 +14,7 @@ import { loadCatalog } from '../catalog/catalog.repo.js';
 import type { PreparedRecord } from './record-prepare.js';
 import { rebuildRecordFacts } from './record-facts.service.js';
 import { openRecordScope } from './record-scope.js';
-import { saveRecordTypes } from '../catalog/record-types.service.js';
+import { saveRecordTypes } from './record-types-write.service.js';
 import { parseRecordsCsv } from './records-csv.js';
 import { keepUnlisted, prepareBatch, storeBatch, type ImportResult } from './records-import.service.js';
 import { countRecordRows } from './records.repo.js';
