@@ -13,7 +13,7 @@ import { isQuantity } from '../../core/record-types/validate.js';
 import { readCsvText } from '../../files/csv-table.reader.js';
 import type { Provenance, ValueStatus } from '../../db/schema.js';
 import type { RecordInput } from './record-prepare.js';
-import type { RecordView } from './records.service.js';
+import type { RecordView } from './record-view.js';
 
 /** Columns every record file may have beside the type's fields. */
 const RECORD_COLUMNS = ['ref', 'status', 'provenance', 'note'] as const;

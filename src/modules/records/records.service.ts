@@ -22,29 +22,11 @@ import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
+import type { RecordView } from './record-view.js';
 import {
   countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, findVisibleRecord, insertRecord, listRecordRows, updateRecordRow,
   type RecordFilter, type RecordRow,
 } from './records.repo.js';
-
-/** A record as readers see it: codes rather than ids, and only the fields they are cleared for. */
-export interface RecordView {
-  id: number;
-  type: string;
-  ref: string | null;
-  place: string;
-  date: string;
-  organisation: string | null;
-  status: ValueStatus;
-  provenance: Provenance;
-  version: number;
-  note: string | null;
-  data: RecordData;
-  /** Fields left out for this reader's clearance (`case_reference`, `stages.outcome`). */
-  hidden: string[];
-  created_at: string;
-  updated_at: string;
-}
 
 function prepareOrThrow(scope: RecordScope, typeCode: string, input: RecordInput): PreparedRecord {
   const type = requireRecordType(scope.types, typeCode);
