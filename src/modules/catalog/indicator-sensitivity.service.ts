@@ -12,10 +12,8 @@ import { validationError } from '../../core/errors.js';
 import { effectiveSensitivities, rollupSourcesOf, sensitivityConflicts, type RollupSource } from '../../core/derived-sensitivity.js';
 import { withinClearance, type DataScope } from '../access/policy.js';
 import type { ValueScope } from '../access/visible-data.repo.js';
-import { loadCatalog, type Catalog, type IndicatorInfo } from './catalog.repo.js';
 import { loadRecordTypes } from './record-types.service.js';
-import { findProgramCode } from './record-types.repo.js';
-import { listPrograms } from '../indicators/indicators.repo.js';
+import { findProgramCode, listPrograms, loadCatalog, type Catalog, type IndicatorInfo } from './catalog.repo.js';
 
 /** Indicator code → the sensitivity every reader is held to. */
 export type IndicatorSensitivities = Map<string, Clearance>;

@@ -4,8 +4,8 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { findProgram } from '../catalog/catalog.repo.js';
-import { listDimensions, listPrograms } from './indicators.repo.js';
+import { findProgram, listPrograms } from '../catalog/catalog.repo.js';
+import { listDimensions } from './indicators.repo.js';
 import { setTarget, visibleIndicators } from './indicators.service.js';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
