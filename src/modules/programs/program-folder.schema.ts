@@ -13,7 +13,7 @@ const code = z.string().trim().regex(CODE_PATTERN, CODE_RULE);
 const text = z.string().trim().min(1, 'must not be empty');
 const names = z.strictObject({ en: text, es: text });
 
-export const ORGANISATION_KINDS = ['government', 'donor', 'multilateral', 'ngo', 'private', 'academic'] as const;
+export { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
 export const FRAMEWORK_KINDS = ['goal', 'component'] as const;
 export const TARGET_KINDS = ['baseline', 'target'] as const;
 
