@@ -15,8 +15,8 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { loadProgramFolder } from '../src/modules/programs/program-load.service.js';
-import { createUser } from '../src/modules/users/users.service.js';
-import { createApiToken, defaultAuthSettings } from '../src/modules/auth/auth.service.js';
+import { createUser } from '../src/modules/accounts/users.service.js';
+import { createApiToken, defaultAuthSettings } from '../src/modules/accounts/auth.service.js';
 import type { Benchmark } from './bench-context.js';
 import { round } from './stats.js';
 

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../src/db/database.js';
 import { storeValues } from '../src/modules/values/values.service.js';
-import { loadCatalog } from '../src/modules/programs/catalog.repo.js';
+import { loadCatalog } from '../src/modules/catalog/catalog.repo.js';
 import type { LoadStats } from './bench-context.js';
 import { syntheticValueRows, type LoadOrder, type SyntheticProgram } from './synthetic-program.js';
 

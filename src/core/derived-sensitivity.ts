@@ -5,7 +5,7 @@
  * thing it is computed from, whatever its own declaration says: a public ratio of a restricted
  * count would otherwise publish the count. Everything that reads an indicator (analytics,
  * reports, exports, lists, targets, the audit trail) asks this one function, through
- * `indicatorSensitivities` (src/modules/indicators/indicator-sensitivity.service.ts); loads refuse
+ * `indicatorSensitivities` (src/modules/catalog/indicator-sensitivity.service.ts); loads refuse
  * a declaration below it (`sensitivityConflicts`).
  */
 import { formulaRefs, parseFormula } from './formula.js';

@@ -3,7 +3,7 @@
  * write lock held by another connection or process, a PostgreSQL lock, statement or
  * serialization timeout, or no free connection in the pool) is not a server fault: the same
  * request will succeed a moment later. The HTTP layer answers these 503 + Retry-After in one
- * place (src/server/errors.ts); everything else stays a 500.
+ * place (src/http/errors.ts); everything else stays a 500.
  */
 
 /** Seconds a client is told to wait before trying again after a busy answer. */

@@ -1,7 +1,9 @@
 /** Tables of accounts, sessions, API tokens and the audit trail (see the accounts migration). */
 import type { Generated, Selectable } from 'kysely';
 
-export type Role = 'admin' | 'officer' | 'partner' | 'analyst';
+import type { Role } from '../core/roles.js';
+
+export type { Role };
 export type Clearance = 'public' | 'official' | 'restricted';
 
 export interface UserTable {

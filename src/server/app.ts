@@ -4,21 +4,20 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Db } from '../db/database.js';
-import type { Engine } from '../db/dialect.js';
 import { VigiaError, validationError } from '../core/errors.js';
-import { defaultAuthSettings, type AuthSettings } from '../modules/auth/auth.service.js';
-import { errorResponse } from './errors.js';
+import { defaultAuthSettings, type AuthSettings } from '../modules/accounts/auth.service.js';
+import { errorResponse } from '../http/errors.js';
 import { renderApiDocs } from './api-docs.js';
 import { authMiddleware } from './auth.middleware.js';
-import type { AppEnv } from './env.js';
+import type { AppDeps } from '../http/app-deps.js';
+import type { AppEnv } from '../http/env.js';
 import { registerHealthRoutes } from '../modules/health/health.routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
-import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerAuthRoutes } from '../modules/accounts/auth.routes.js';
 import { registerValueRoutes } from '../modules/values/values.routes.js';
 import { registerApprovalRoutes } from '../modules/approvals/approvals.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
-import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerUserRoutes } from '../modules/accounts/users.routes.js';
 import { registerPlaceRoutes } from '../modules/places/places.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
@@ -29,23 +28,15 @@ import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
-/** What route handlers may use. */
-export interface AppDeps {
-  db: Db;
-  engine: Engine;
+/** What the app is assembled from: what route handlers may use, and the sign-in settings. */
+export interface ServerDeps extends AppDeps {
   auth: AuthSettings;
-  /** Mark cookies Secure even when the request looks like plain http (behind a TLS proxy). */
-  secureCookies: boolean;
-  /** Largest request body accepted, in bytes. */
-  maxBodyBytes: number;
-  /** The built web app's folder (dist/web), served at `/` when given and built. */
-  webRoot?: string | undefined;
 }
 
 export type App = OpenAPIHono<AppEnv>;
 
-export function createApp(deps: Pick<AppDeps, 'db' | 'engine'> & Partial<AppDeps>): App {
-  const full: AppDeps = { auth: defaultAuthSettings(), secureCookies: false, maxBodyBytes: 10 * 1024 * 1024, ...deps };
+export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<ServerDeps>): App {
+  const full: ServerDeps = { auth: defaultAuthSettings(), secureCookies: false, maxBodyBytes: 10 * 1024 * 1024, ...deps };
   const app = new OpenAPIHono<AppEnv>({
     // Request validation failures become the standard validation error, naming each field.
     defaultHook: (result, c) => {

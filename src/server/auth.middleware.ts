@@ -14,12 +14,12 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/database.js';
 import { VigiaError } from '../core/errors.js';
-import { actorOf, PUBLIC_ACTOR } from '../modules/auth/actor.js';
-import { authenticate, type AuthSettings } from '../modules/auth/auth.service.js';
-import type { AppEnv } from './env.js';
-import { errorResponse } from './errors.js';
+import { actorOf, PUBLIC_ACTOR } from '../modules/access/actor.js';
+import { authenticate, type AuthSettings } from '../modules/accounts/auth.service.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponse } from '../http/errors.js';
+import { SESSION_COOKIE } from '../http/session-cookie.js';
 
-export const SESSION_COOKIE = 'vigia_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that authenticate by what they carry in the body, never by the session cookie. */
 const CREDENTIAL_ROUTES = new Set(['POST /api/auth/sign-in']);

@@ -14,9 +14,9 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/auth/actor.js';
-import { can, mayEditData, withinClearance, type Permission } from '../../src/modules/auth/policy.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/access/actor.js';
+import { can, mayEditData, withinClearance, type Permission } from '../../src/modules/access/policy.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import {
   numbersIn, plantData, plantSecondProgram, recordBitsOf, seesRecord, seesValue, valueBitsOf,
   type PlantedRecord, type PlantedValue,

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../src/db/database.js';
 import { createMiniProgram, type MiniProgram } from './mini-program.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import { addRecordIndicators, indicatorsFor } from './record-indicators.js';
 import { BUILTIN_RECORD_TYPES } from '../../src/core/record-types/builtin/index.js';
 

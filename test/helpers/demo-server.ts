@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { loadProgramFolder } from '../../src/modules/programs/program-load.service.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/serve.js';
 

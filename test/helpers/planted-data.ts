@@ -15,9 +15,9 @@
 import type { Db } from '../../src/db/database.js';
 import type { Clearance } from '../../src/db/schema-accounts.js';
 import type { ValueStatus } from '../../src/db/schema.js';
-import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/auth/actor.js';
-import { dataScope, withinClearance } from '../../src/modules/auth/policy.js';
-import { seesRow } from '../../src/modules/auth/visible-data.repo.js';
+import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/access/actor.js';
+import { dataScope, withinClearance } from '../../src/modules/access/policy.js';
+import { seesRow } from '../../src/modules/access/visible-data.repo.js';
 import { writeValues } from '../../src/modules/values/values.service.js';
 import { createRecord } from '../../src/modules/records/records.service.js';
 import { insertSubmission } from '../../src/modules/approvals/approvals.repo.js';

@@ -10,8 +10,8 @@ import { TestClient } from '../helpers/http-client.js';
 import { PASSWORD, USERS } from '../helpers/access-fixture.js';
 import type { App } from '../../src/server/app.js';
 import type { TestDb } from '../helpers/test-db.js';
-import { createUser } from '../../src/modules/users/users.service.js';
-import { approveClearanceGrant } from '../../src/modules/users/clearance-grants.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
+import { approveClearanceGrant } from '../../src/modules/accounts/clearance-grants.service.js';
 
 let app: App;
 let t: TestDb;

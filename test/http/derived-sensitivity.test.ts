@@ -15,11 +15,11 @@ import { TestClient } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
 import type { Db } from '../../src/db/database.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import { storeValues, writeValues } from '../../src/modules/values/values.service.js';
-import { loadCatalog } from '../../src/modules/programs/catalog.repo.js';
+import { loadCatalog } from '../../src/modules/catalog/catalog.repo.js';
 import { DIRECT_WRITE } from '../../src/modules/audit/data-writer.js';
-import { upsertRecordTypeRow } from '../../src/modules/records/record-types.repo.js';
+import { upsertRecordTypeRow } from '../../src/modules/catalog/record-types.repo.js';
 import { upsertReportDefinition } from '../../src/modules/reports/report.repo.js';
 import { formatNames } from '../../src/modules/exchange/exchange-registry.js';
 

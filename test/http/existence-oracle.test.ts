@@ -20,7 +20,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import { plantData, type Planted } from '../helpers/planted-data.js';
 
 interface Operation {

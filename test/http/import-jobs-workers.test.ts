@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { FIRST_ADMIN_EMAIL } from '../../src/modules/users/users.service.js';
+import { FIRST_ADMIN_EMAIL } from '../../src/modules/accounts/users.service.js';
 import { programValuesCsv } from '../../bench/demo-values-csv.js';
 
 const bin = resolve(import.meta.dirname, '../../bin/vigia.mjs');

@@ -8,7 +8,7 @@ import { TestClient } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS, type UserKey } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { writeValues } from '../../src/modules/values/values.service.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 
 type Who = UserKey | 'public';
 const ROLES: Who[] = ['public', 'analyst', 'cleared', 'partnerA', 'partnerB', 'officer', 'admin'];

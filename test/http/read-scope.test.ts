@@ -15,8 +15,8 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
-import type { Actor } from '../../src/modules/auth/actor.js';
-import { dataScope } from '../../src/modules/auth/policy.js';
+import type { Actor } from '../../src/modules/access/actor.js';
+import { dataScope } from '../../src/modules/access/policy.js';
 import {
   numbersIn, plantData, READERS, readerActors, recordBitsOf, seesRecord, seesSubmission, seesValue, valueBitsOf,
   type Planted, type PlantedSubmission, type Reader,

@@ -12,7 +12,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { loadProgramFolder } from '../../src/modules/programs/program-load.service.js';
-import { createUser } from '../../src/modules/users/users.service.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/web-assets.js';
 
 const PASSWORD = 'a long header-test password';

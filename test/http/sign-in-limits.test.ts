@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient } from '../helpers/http-client.js';
 import { createApp } from '../../src/server/app.js';
-import { createUser } from '../../src/modules/users/users.service.js';
-import { defaultAuthSettings, signIn, type AuthSettings } from '../../src/modules/auth/auth.service.js';
-import { SignInLimiter, DEFAULT_LIMITS } from '../../src/modules/auth/rate-limit.js';
+import { createUser } from '../../src/modules/accounts/users.service.js';
+import { defaultAuthSettings, signIn, type AuthSettings } from '../../src/modules/accounts/auth.service.js';
+import { SignInLimiter, DEFAULT_LIMITS } from '../../src/modules/accounts/rate-limit.js';
 import { isVigiaError } from '../../src/core/errors.js';
-import { hashPassword } from '../../src/modules/auth/password.js';
+import { hashPassword } from '../../src/modules/accounts/password.js';
 
 let t: TestDb;
 const PASSWORD = 'the right password';

@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/server/app.js';
-import type { Actor } from '../../src/modules/auth/actor.js';
+import type { Actor } from '../../src/modules/access/actor.js';
 import { exchangeRegistry, findFormat } from '../../src/modules/exchange/exchange-registry.js';
 import { writeValues } from '../../src/modules/values/values.service.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';

@@ -11,10 +11,11 @@ import { validationError } from '../../core/errors.js';
 import { SENSITIVITIES, type Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { ValueStatus } from '../../db/schema.js';
 import { isQuantity } from '../../core/record-types/validate.js';
-import { createRecord, exportRecords, listRecords, rebuildRecordRollups, type RecordView } from '../../modules/records/records.service.js';
+import { createRecord, exportRecords, listRecords, rebuildRecordRollups } from '../../modules/records/records.service.js';
+import type { RecordView } from '../../modules/records/record-view.js';
 import { importRecords } from '../../modules/records/records-import.service.js';
 import { parseRecordsCsv } from '../../modules/records/records-csv.js';
-import { listRecordTypes, requireRecordType } from '../../modules/records/record-types.service.js';
+import { listRecordTypes, requireRecordType } from '../../modules/catalog/record-types.service.js';
 import { openRecordScope } from '../../modules/records/record-scope.js';
 import { RECORD_STATUSES } from '../../modules/records/record-prepare.js';
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseConfig, type Config } from '../../config.js';
 import type { OpenDatabase } from '../../db/database.js';
 import { countPrograms } from '../../modules/health/health.repo.js';
-import { ensureAdministrator, FIRST_ADMIN_EMAIL } from '../../modules/users/users.service.js';
+import { ensureAdministrator, FIRST_ADMIN_EMAIL } from '../../modules/accounts/users.service.js';
 import { markInterruptedJobs } from '../../modules/exchange/import-jobs.js';
 import { isClusterWorker, reportListening, runPrimary } from '../../server/cluster.js';
 import { action, openConfiguredDatabase } from '../context.js';
@@ -44,7 +44,7 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   // The HTTP stack is imported only by the commands that serve.
   const { createApp } = await import('../../server/app.js');
   const { listen } = await import('../../server/serve.js');
-  const { defaultAuthSettings } = await import('../../modules/auth/auth.service.js');
+  const { defaultAuthSettings } = await import('../../modules/accounts/auth.service.js');
   const app = createApp({
     db: opened.db,
     engine: opened.engine,

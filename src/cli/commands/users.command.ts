@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
 import { validationError } from '../../core/errors.js';
-import { createUser, resetPassword, ROLES, CLEARANCES } from '../../modules/users/users.service.js';
-import { listUsers } from '../../modules/users/users.repo.js';
-import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from '../../modules/users/clearance-grants.service.js';
+import { createUser, resetPassword, CLEARANCES } from '../../modules/accounts/users.service.js';
+import { ROLES } from '../../core/roles.js';
+import { listUsers } from '../../modules/accounts/users.repo.js';
+import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from '../../modules/accounts/clearance-grants.service.js';
 
 export function registerUsers(program: Command): void {
   const users = program.command('users').description('Manage user accounts');

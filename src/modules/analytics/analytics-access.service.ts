@@ -2,8 +2,8 @@
 import type { Db } from '../../db/database.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import { notFound } from '../../core/errors.js';
-import { loadCatalog } from '../programs/catalog.repo.js';
-import { indicatorSensitivities, mayReadIndicator } from '../indicators/indicator-sensitivity.service.js';
+import { loadCatalog } from '../catalog/catalog.repo.js';
+import { indicatorSensitivities, mayReadIndicator } from '../catalog/indicator-sensitivity.service.js';
 
 /**
  * Throws not_found (existence is not disclosed) for an indicator above `ceiling`: a formula or

@@ -4,11 +4,11 @@
  * data (or approved only, on request).
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
 import { parseDisagg } from '../../core/disagg.js';
-import { dataScope } from '../auth/policy.js';
+import { dataScope } from '../access/policy.js';
 import { AnalyticsQuerySchema, AnalyticsResultSchema } from './analytics.schema.js';
 import { comparePeriods, queryAnalytics, type GroupBy } from './analytics.service.js';
 import { assertReadableIndicators } from './analytics-access.service.js';

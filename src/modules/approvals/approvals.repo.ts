@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
-import type { DataScope } from '../auth/policy.js';
-import type { ValueScope } from '../auth/visible-data.repo.js';
-import { visibleRowsWhere, visibleValuesWhere } from '../auth/visible-data.repo.js';
+import type { DataScope } from '../access/policy.js';
+import type { ValueScope } from '../access/visible-data.repo.js';
+import { visibleRowsWhere, visibleValuesWhere } from '../access/visible-data.repo.js';
 
 export async function insertSubmission(
   db: Kysely<Database>,

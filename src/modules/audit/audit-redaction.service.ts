@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import type { AuditEvent, Clearance } from '../../db/schema-accounts.js';
-import { unreadableIndicatorIds } from '../indicators/indicator-sensitivity.service.js';
+import { unreadableIndicatorIds } from '../catalog/indicator-sensitivity.service.js';
 
 export const WITHHELD = '(withheld: needs restricted clearance)';
 

@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { recordAudits, type AuditInput } from './audit.repo.js';
 
 /** A write by the system, not by a signed-in user: what ran (`cli import csv`, `folder load`). */

@@ -1,8 +1,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { BoundaryCollectionSchema, PlaceBoundariesSchema } from './boundaries.schema.js';
 import { getBoundaries, putBoundaries } from './boundaries.service.js';

@@ -11,8 +11,8 @@ import type { z } from '@hono/zod-openapi';
 import { validationError, type IssueDetail } from '../../core/errors.js';
 import type { Database, Place } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findProgram, loadCatalog } from '../programs/catalog.repo.js';
-import { formatJsonPath, jsonLocator, type JsonPath } from '../programs/json-file.reader.js';
+import { findProgram, loadCatalog } from '../catalog/catalog.repo.js';
+import { formatJsonPath, jsonLocator, type JsonPath } from '../../files/json-file.reader.js';
 import { boundariesOf, listLevelBoundaries, saveBoundaryRows, type BoundaryWrite } from './boundaries.repo.js';
 import { BoundaryCollectionSchema, type BoundaryCollection, type BoundaryGeometry, type PlaceBoundaries } from './boundaries.schema.js';
 

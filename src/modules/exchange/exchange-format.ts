@@ -6,7 +6,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/database.js';
 import type { IssueDetail } from '../../core/errors.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import type { AnalyticsQuery } from '../analytics/analytics.service.js';
 

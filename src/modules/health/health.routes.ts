@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import type { AppDeps } from '../../server/app.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { countPrograms } from './health.repo.js';
 
 const HealthSchema = z

@@ -2,10 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, TargetTable } from '../../db/schema.js';
 
-export async function listPrograms(db: Kysely<Database>) {
-  return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
-}
-
 export async function listTargets(db: Kysely<Database>, indicatorIds: readonly number[]) {
   if (indicatorIds.length === 0) return [];
   return db

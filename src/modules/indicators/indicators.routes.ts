@@ -1,11 +1,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { findProgram } from '../programs/catalog.repo.js';
-import { listDimensions, listPrograms } from './indicators.repo.js';
+import { findProgram, listPrograms } from '../catalog/catalog.repo.js';
+import { listDimensions } from './indicators.repo.js';
 import { setTarget, visibleIndicators } from './indicators.service.js';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 

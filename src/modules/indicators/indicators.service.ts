@@ -5,12 +5,12 @@ import { notFound, validationError } from '../../core/errors.js';
 import { disaggKey, parseDisagg } from '../../core/disagg.js';
 import { parsePeriod, periodWriteProblem } from '../../core/periods.js';
 import { checkNumber } from '../../core/finite-number.js';
-import type { Actor } from '../auth/actor.js';
-import { dataScope } from '../auth/policy.js';
+import type { Actor } from '../access/actor.js';
+import { dataScope } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { loadCatalog } from '../programs/catalog.repo.js';
+import { loadCatalog } from '../catalog/catalog.repo.js';
 import { findTarget, listTargets, upsertTarget } from './indicators.repo.js';
-import { indicatorSensitivities, mayReadIndicator } from './indicator-sensitivity.service.js';
+import { indicatorSensitivities, mayReadIndicator } from '../catalog/indicator-sensitivity.service.js';
 
 /**
  * The indicators the actor may read, by their effective sensitivity (a formula or roll-up

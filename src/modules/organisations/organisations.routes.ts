@@ -1,9 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { findProgram } from '../programs/catalog.repo.js';
+import { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { findProgram } from '../catalog/catalog.repo.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { listOrganisations } from './organisations.repo.js';
 import { addOrganisation, changeOrganisation } from './organisations.service.js';
@@ -16,7 +17,7 @@ const NewOrganisationSchema = z
     code: z.string().regex(/^[A-Za-z0-9_.-]+$/).max(50),
     name_en: z.string().min(1).max(200),
     name_es: z.string().min(1).max(200),
-    kind: z.enum(['government', 'donor', 'multilateral', 'ngo', 'private', 'academic']),
+    kind: z.enum(ORGANISATION_KINDS),
     country_code: z.string().length(2).nullable().optional(),
     iati_ref: z.string().max(100).nullable().optional(),
   })
@@ -26,7 +27,7 @@ const OrganisationChangeSchema = z
   .object({
     name_en: z.string().trim().min(1).max(200).optional(),
     name_es: z.string().trim().min(1).max(200).optional(),
-    kind: z.enum(['government', 'donor', 'multilateral', 'ngo', 'private', 'academic']).optional(),
+    kind: z.enum(ORGANISATION_KINDS).optional(),
     country_code: z.string().regex(/^[A-Z]{2}$/, 'two capital letters (ISO 3166-1)').nullable().optional(),
     iati_ref: z.string().max(100).nullable().optional(),
   })

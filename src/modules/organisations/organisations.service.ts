@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../core/errors.js';
-import { loadCatalog } from '../programs/catalog.repo.js';
+import { loadCatalog } from '../catalog/catalog.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findOrganisation, insertOrganisation, updateOrganisation } from './organisations.repo.js';
 

@@ -1,10 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { ErrorSchema } from '../../server/errors.js';
-import { findProgram } from '../programs/catalog.repo.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { ErrorSchema } from '../../http/errors.js';
+import { findProgram } from '../catalog/catalog.repo.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { listPlaces, listZones } from './places.repo.js';
 import { addPlace, addZone, changePlace, removePlace, removeZone, renameZone, setZonePlaces } from './places.service.js';

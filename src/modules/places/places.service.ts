@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { MAX_PLACE_LEVEL } from '../../db/schema.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
-import { findProgram, loadCatalog } from '../programs/catalog.repo.js';
+import { findProgram, loadCatalog } from '../catalog/catalog.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { loadCatalog, type Catalog } from './catalog.repo.js';
+import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { listIdsByCode } from './program-rows.repo.js';
 
 export interface ExistingProgram {

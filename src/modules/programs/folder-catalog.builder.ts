@@ -5,7 +5,7 @@
  * folder; the load writes first and then resolves values against the real catalog.
  */
 import type { Place, Program } from '../../db/schema.js';
-import type { Catalog, IndicatorInfo } from './catalog.repo.js';
+import type { Catalog, IndicatorInfo } from '../catalog/catalog.repo.js';
 import type { ExistingProgram } from './existing-program.repo.js';
 import type { ProgramFolder } from './program-folder.types.js';
 

@@ -7,7 +7,7 @@ import type { IssueDetail } from '../../core/errors.js';
 import type { Insertable } from 'kysely';
 import type { NewDataValue, TargetTable } from '../../db/schema.js';
 import { resolveValue } from '../values/values.service.js';
-import type { Catalog } from './catalog.repo.js';
+import type { Catalog } from '../catalog/catalog.repo.js';
 import type { TargetRow, ValueRow } from './program-folder.types.js';
 
 export type NewTarget = Insertable<TargetTable>;

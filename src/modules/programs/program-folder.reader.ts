@@ -8,9 +8,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueDetail } from '../../core/errors.js';
 import type { Provenance, ValueStatus } from '../../db/schema.js';
-import { csvRows, readCsvTable, type CsvRow } from './csv-table.reader.js';
+import { csvRows, readCsvTable, type CsvRow } from '../../files/csv-table.reader.js';
 import { checkNumber, NOT_A_NUMBER } from '../../core/finite-number.js';
-import { readJsonArray, readJsonFile } from './json-file.reader.js';
+import { readJsonArray, readJsonFile } from '../../files/json-file.reader.js';
 import {
   CODE_PATTERN,
   CODE_RULE,

@@ -3,6 +3,7 @@
  * the column lists of each CSV file. The reader and validator check files against these.
  */
 import { z } from 'zod';
+import type { CsvColumns } from '../../files/csv-table.reader.js';
 
 /** Letters, digits, `_`, `.` and `-`: the same alphabet disaggregation keys accept. */
 export const CODE_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -12,7 +13,7 @@ const code = z.string().trim().regex(CODE_PATTERN, CODE_RULE);
 const text = z.string().trim().min(1, 'must not be empty');
 const names = z.strictObject({ en: text, es: text });
 
-export const ORGANISATION_KINDS = ['government', 'donor', 'multilateral', 'ngo', 'private', 'academic'] as const;
+export { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
 export const FRAMEWORK_KINDS = ['goal', 'component'] as const;
 export const TARGET_KINDS = ['baseline', 'target'] as const;
 
@@ -63,11 +64,7 @@ export const indicatorSchema = z
   });
 export type IndicatorEntry = z.infer<typeof indicatorSchema>;
 
-/** The columns of one CSV file: those that must be in the header, and those that may. */
-export interface CsvColumns {
-  required: readonly string[];
-  optional: readonly string[];
-}
+export type { CsvColumns } from '../../files/csv-table.reader.js';
 
 export const CSV_COLUMNS = {
   places: { required: ['code', 'name', 'level'], optional: ['parent', 'lat', 'lon', 'iso'] },

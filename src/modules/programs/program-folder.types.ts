@@ -5,7 +5,7 @@
  */
 import type { IssueDetail } from '../../core/errors.js';
 import type { ValueInput } from '../values/values.service.js';
-import type { JsonArrayFile } from './json-file.reader.js';
+import type { JsonArrayFile } from '../../files/json-file.reader.js';
 import type { DimensionEntry, IndicatorEntry, ProgramFile } from './program-folder.schema.js';
 
 /** Where a row came from: a path relative to the folder and the line it starts on. */

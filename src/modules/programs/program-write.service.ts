@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import { MAX_PLACE_LEVEL } from '../../db/schema.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { storeValues } from '../values/values.service.js';
-import { findProgram, loadCatalog } from './catalog.repo.js';
+import { findProgram, loadCatalog } from '../catalog/catalog.repo.js';
 import { KeyRegistry, resolveTargetRows, resolveValueRows } from './folder-values.service.js';
 import { fillOwnLevelColumn, listPlacesAtLevel, type PlaceAncestors } from './places.repo.js';
 import { readValueBatches } from './program-folder.reader.js';
@@ -20,7 +20,7 @@ import { auditSystemEvent, type SystemWriter } from '../audit/data-writer.js';
 
 /** A folder load is the system's write, audited in summary (see data-writer.ts). */
 const folderWriter = (dir: string, file?: string): SystemWriter => ({ system: 'folder load', file: file ? `${dir}/${file}` : dir });
-import { assertDerivedSensitivity } from '../indicators/indicator-sensitivity.service.js';
+import { assertDerivedSensitivity } from '../catalog/indicator-sensitivity.service.js';
 
 /** Kinds of rows a load writes, as counted in its summary. */
 export const LOAD_KINDS = [

@@ -10,10 +10,10 @@ import type { Contribution } from '../../core/record-types/rollups.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { recordContributions } from '../../core/record-types/rollups.js';
 import { addFactDeltasBatch, deleteFactsOfIndicators, type FactDelta } from '../analytics/facts.repo.js';
-import type { Catalog } from '../programs/catalog.repo.js';
+import type { Catalog } from '../catalog/catalog.repo.js';
 import { recordsAfter } from './records.repo.js';
 import { auditSystemEvent, type Writer } from '../audit/data-writer.js';
-import type { RecordTypes } from './record-types.service.js';
+import type { RecordTypes } from '../catalog/record-types.service.js';
 
 /** What a record adds to (sign 1) or takes from (sign -1) the fact table. */
 export function toFactDeltas(

@@ -6,8 +6,8 @@ import type { Provenance, ValueStatus } from '../../db/schema.js';
 import type { IssueDetail } from '../../core/errors.js';
 import { validateRecord, type RecordContext, type RecordData } from '../../core/record-types/validate.js';
 import { recordContributions, type Contribution } from '../../core/record-types/rollups.js';
-import type { Catalog } from '../programs/catalog.repo.js';
-import type { RecordTypeInUse } from './record-types.service.js';
+import type { Catalog } from '../catalog/catalog.repo.js';
+import type { RecordTypeInUse } from '../catalog/record-types.service.js';
 
 /** One record as given: its fields by code, plus the columns every record has. */
 export interface RecordInput {

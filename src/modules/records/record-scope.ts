@@ -1,8 +1,8 @@
 /** What every record operation reads first: the program's catalog and its record types. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
-import { loadRecordTypes, type RecordTypes } from './record-types.service.js';
+import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
+import { loadRecordTypes, type RecordTypes } from '../catalog/record-types.service.js';
 
 export interface RecordScope {
   catalog: Catalog;

@@ -10,10 +10,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { IssueDetail } from '../../core/errors.js';
 import type { RecordTypeDefinition } from '../../core/record-types/definition.schema.js';
 import { isQuantity } from '../../core/record-types/validate.js';
-import { readCsvText } from '../programs/csv-table.reader.js';
+import { readCsvText } from '../../files/csv-table.reader.js';
 import type { Provenance, ValueStatus } from '../../db/schema.js';
 import type { RecordInput } from './record-prepare.js';
-import type { RecordView } from './records.service.js';
+import type { RecordView } from './record-view.js';
 
 /** Columns every record file may have beside the type's fields. */
 const RECORD_COLUMNS = ['ref', 'status', 'provenance', 'note'] as const;

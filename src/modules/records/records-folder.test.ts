@@ -7,7 +7,7 @@ import { isVigiaError } from '../../core/errors.js';
 import { queryAnalytics } from '../analytics/analytics.service.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
 import { createRecord, getRecord, listRecords } from './records.service.js';
-import { listRecordTypes } from './record-types.service.js';
+import { listRecordTypes } from '../catalog/record-types.service.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../test/fixtures/programs/records-custom');
 let t: TestDb;

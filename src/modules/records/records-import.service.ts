@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { validationError, VigiaError, type IssueDetail } from '../../core/errors.js';
-import { dataScope } from '../auth/policy.js';
+import { dataScope } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
 import { aboveClearance, keepUnreadable, unreadableFieldsIn } from './record-field-guard.js';
 import { addFactDeltasBatch, type FactDelta } from '../analytics/facts.repo.js';
@@ -15,7 +15,7 @@ import { bumpDataVersion } from '../values/values.repo.js';
 import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
-import { requireRecordType } from './record-types.service.js';
+import { requireRecordType } from '../catalog/record-types.service.js';
 import { findRecordsByIds, findRecordsByRef, insertRecords, updateRecordRow, type NewRecordRow, type RecordRow } from './records.repo.js';
 
 export interface ImportOptions {

@@ -5,9 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, ValueStatus } from '../../db/schema.js';
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
-import { loadCatalog } from '../programs/catalog.repo.js';
-import { findProgramCode } from './record-types.repo.js';
-import { loadRecordTypes } from './record-types.service.js';
+import { findProgramCode, loadCatalog } from '../catalog/catalog.repo.js';
+import { loadRecordTypes } from '../catalog/record-types.service.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { findRecordsInPeriod, setRecordStatus } from './records.repo.js';
 

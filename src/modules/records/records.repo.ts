@@ -2,7 +2,7 @@
 import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, PlaceLevelColumn, RecordTable, ValueStatus } from '../../db/schema.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
-import { visibleRowsWhere, type RowScope } from '../auth/visible-data.repo.js';
+import { visibleRowsWhere, type RowScope } from '../access/visible-data.repo.js';
 
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecordRow = Insertable<RecordTable>;

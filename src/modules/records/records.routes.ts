@@ -1,13 +1,13 @@
 /** Records of every type over HTTP: one generic path, scoped and stripped per reader. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { ErrorSchema } from '../../server/errors.js';
-import { dataScope } from '../auth/policy.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { ErrorSchema } from '../../http/errors.js';
+import { dataScope } from '../access/policy.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { describeRecordTypes } from './record-types.service.js';
+import { describeRecordTypes } from '../catalog/record-types.service.js';
 import { FIELD_TYPES, SENSITIVITIES } from '../../core/record-types/definition.schema.js';
 import { UNIT_DIMENSIONS } from '../../core/record-types/units.js';
 import { createRecord, deleteRecord, getVisibleRecord, listRecords, updateRecord } from './records.service.js';

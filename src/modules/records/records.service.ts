@@ -6,45 +6,27 @@
 import type { Kysely } from 'kysely';
 import type { Database, PlaceLevelColumn, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
-import type { Actor } from '../auth/actor.js';
-import { dataScope, mayEditData, requirePermission } from '../auth/policy.js';
+import type { Actor } from '../access/actor.js';
+import { dataScope, mayEditData, requirePermission } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
 import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
-import { ALL_ROWS, seesRow, type RowScope } from '../auth/visible-data.repo.js';
+import { ALL_ROWS, seesRow, type RowScope } from '../access/visible-data.repo.js';
 import type { Sensitivity } from '../../core/record-types/definition.schema.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
-import { requirePlace, type Catalog } from '../programs/catalog.repo.js';
+import { requirePlace, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
-import { requireRecordType } from './record-types.service.js';
+import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
+import type { RecordView } from './record-view.js';
 import {
   countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, findVisibleRecord, insertRecord, listRecordRows, updateRecordRow,
   type RecordFilter, type RecordRow,
 } from './records.repo.js';
-
-/** A record as readers see it: codes rather than ids, and only the fields they are cleared for. */
-export interface RecordView {
-  id: number;
-  type: string;
-  ref: string | null;
-  place: string;
-  date: string;
-  organisation: string | null;
-  status: ValueStatus;
-  provenance: Provenance;
-  version: number;
-  note: string | null;
-  data: RecordData;
-  /** Fields left out for this reader's clearance (`case_reference`, `stages.outcome`). */
-  hidden: string[];
-  created_at: string;
-  updated_at: string;
-}
 
 function prepareOrThrow(scope: RecordScope, typeCode: string, input: RecordInput): PreparedRecord {
   const type = requireRecordType(scope.types, typeCode);

@@ -4,7 +4,7 @@ import { periodLabel, type Period } from '../../core/periods.js';
 import { isCountUnit, unitWord } from '../../core/statements/quantity.js';
 import type { Lang } from '../../core/statements/language.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
-import type { IndicatorInfo } from '../programs/catalog.repo.js';
+import type { IndicatorInfo } from '../catalog/catalog.repo.js';
 import { progressAgainstTarget } from '../analytics/analytics.service.js';
 import type { Section } from './report-definition.schema.js';
 import { REPORT_WORDS, type Block, type TableCell } from './report-document.js';

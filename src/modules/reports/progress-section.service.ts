@@ -5,7 +5,7 @@
  */
 import { formatNumber, formatPercent } from '../../core/number-format.js';
 import { periodLabel, parsePeriod } from '../../core/periods.js';
-import type { IndicatorInfo } from '../programs/catalog.repo.js';
+import type { IndicatorInfo } from '../catalog/catalog.repo.js';
 import type { Section } from './report-definition.schema.js';
 import type { Block, TableCell } from './report-document.js';
 import { findFrameworkNodes, type FrameworkNode } from './report.repo.js';

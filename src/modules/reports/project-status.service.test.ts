@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatementSpecSchema } from './report-definition.schema.js';
 import { statusAtEnd } from './project-status.service.js';
-import type { RecordView } from '../records/records.service.js';
+import type { RecordView } from '../records/record-view.js';
 
 const spec = StatementSpecSchema.parse({ kind: 'project_status', record_type: 'infrastructure_project', noun: { en: 'academy', es: 'escuela' } });
 if (spec.kind !== 'project_status') throw new Error('unreachable');

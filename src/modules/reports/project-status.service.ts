@@ -5,9 +5,10 @@
  */
 import { notFound } from '../../core/errors.js';
 import { noProjectStatement, projectStatusStatement } from '../../core/statements/project-status.js';
-import { listRecords, type RecordView } from '../records/records.service.js';
-import { loadRecordTypes } from '../records/record-types.service.js';
-import { ALL_ROWS, APPROVED_ROWS } from '../auth/visible-data.repo.js';
+import { listRecords } from '../records/records.service.js';
+import type { RecordView } from '../records/record-view.js';
+import { loadRecordTypes } from '../catalog/record-types.service.js';
+import { ALL_ROWS, APPROVED_ROWS } from '../access/visible-data.repo.js';
 import type { StatementSpec } from './report-definition.schema.js';
 import type { StatementItem } from './report-document.js';
 import type { ReportContext } from './report-context.js';

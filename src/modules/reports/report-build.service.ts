@@ -10,7 +10,7 @@ import { notFound } from '../../core/errors.js';
 import { engineOf } from '../../db/dialect.js';
 import { periodLabel } from '../../core/periods.js';
 import type { Lang } from '../../core/statements/language.js';
-import { findProgram } from '../programs/catalog.repo.js';
+import { findProgram } from '../catalog/catalog.repo.js';
 import { parseReportDefinition, type ReportDefinition, type Section } from './report-definition.schema.js';
 import type { Block, ReportDocument, StatementItem } from './report-document.js';
 import { findReportDefinition, listReportDefinitionRows } from './report.repo.js';

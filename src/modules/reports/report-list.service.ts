@@ -4,9 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { findProgram } from '../programs/catalog.repo.js';
-import type { DataScope } from '../auth/policy.js';
-import { valueScopeOf } from '../indicators/indicator-sensitivity.service.js';
+import { findProgram } from '../catalog/catalog.repo.js';
+import type { DataScope } from '../access/policy.js';
+import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { parseReportDefinition, type ReportDefinition } from './report-definition.schema.js';
 import { findDataSpan, listReportDefinitionRows } from './report.repo.js';
 import { BUILTIN_REPORTS } from './builtin-definitions.js';

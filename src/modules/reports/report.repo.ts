@@ -2,7 +2,7 @@
  * What reports read besides analytics: stored report definitions, and the names of the
  * program's sources, zones, dimension options and framework nodes in both languages.
  */
-import { visibleValuesWhere, type ValueScope } from '../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, FrameworkNodeTable, ReportDefinitionTable } from '../../db/schema.js';
 

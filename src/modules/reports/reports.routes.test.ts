@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
-import { findProgram } from '../programs/catalog.repo.js';
+import { findProgram } from '../catalog/catalog.repo.js';
 import { definitionHash } from './report-build.service.js';
 import { upsertReportDefinition } from './report.repo.js';
 import { renderReport } from './report.service.js';

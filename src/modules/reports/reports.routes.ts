@@ -4,14 +4,14 @@
  * as in analytics); officers see what the definition asks for.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { dataScope } from '../auth/policy.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { dataScope } from '../access/policy.js';
 import { renderReport } from './report.service.js';
 import { ReportCatalogSchema, ReportParamsSchema, ReportQuerySchema } from './reports.schema.js';
 import { listReportCatalog } from './report-list.service.js';
-import { jsonReply } from '../../server/openapi-helpers.js';
+import { jsonReply } from '../../http/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 
 const binary = z.string().openapi({ format: 'binary' });

@@ -1,7 +1,7 @@
 /** Data values: one query per method; takes a db or a transaction. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
-import { visibleValuesWhere, type ValueScope } from '../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
 
 export interface ValueKey {

@@ -5,15 +5,15 @@
 import type { Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, Provenance, ValueStatus } from '../../db/schema.js';
 import { VigiaError, conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
-import type { Actor } from '../auth/actor.js';
-import { dataScope, mayEditData, mayReadSensitivity } from '../auth/policy.js';
-import { seesRow } from '../auth/visible-data.repo.js';
+import type { Actor } from '../access/actor.js';
+import { dataScope, mayEditData, mayReadSensitivity } from '../access/policy.js';
+import { seesRow } from '../access/visible-data.repo.js';
 import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
 import { periodWriteProblem, tryParsePeriod, type Period } from '../../core/periods.js';
 import { checkNumber } from '../../core/finite-number.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
-import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
+import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
 
 /** One value as people and files name things: by codes. */

@@ -1,6 +1,6 @@
 /** Reading a program's stored values for DHIS2/ADX export, with codes instead of ids. */
 import type { Db } from '../../../db/database.js';
-import { visibleValuesWhere, type ValueScope } from '../../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../../access/visible-data.repo.js';
 
 /** Every value of a program that a reader with `scope` may see, in a stable order. */
 export async function listValuesForExport(db: Db, programId: number, scope: ValueScope) {

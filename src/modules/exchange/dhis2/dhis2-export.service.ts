@@ -2,9 +2,9 @@
 import type { Db } from '../../../db/database.js';
 import { validationError } from '../../../core/errors.js';
 import { parsePeriod } from '../../../core/periods.js';
-import { loadCatalog } from '../../programs/catalog.repo.js';
+import { loadCatalog } from '../../catalog/catalog.repo.js';
 import type { ExportOptions } from '../exchange-format.js';
-import { valueScopeOf } from '../../indicators/indicator-sensitivity.service.js';
+import { valueScopeOf } from '../../catalog/indicator-sensitivity.service.js';
 import { listValuesForExport } from './dhis2-export.repo.js';
 import { parseDhis2Mapping, type Dhis2Mapping } from './dhis2-mapping.schema.js';
 import { indexMapping, unmapValues, type ExportedValue } from './dhis2-mapping.service.js';

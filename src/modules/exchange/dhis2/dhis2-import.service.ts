@@ -5,7 +5,7 @@
 import type { Db } from '../../../db/database.js';
 import { disaggKey } from '../../../core/disagg.js';
 import { isVigiaError, validationError, VigiaError, type IssueDetail } from '../../../core/errors.js';
-import { loadCatalog } from '../../programs/catalog.repo.js';
+import { loadCatalog } from '../../catalog/catalog.repo.js';
 import { removeValues, resolveValues, storeValues, writableCatalog } from '../../values/values.service.js';
 import { importWriter } from '../import-writer.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';

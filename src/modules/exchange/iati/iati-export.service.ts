@@ -7,7 +7,7 @@
 import type { Db } from '../../../db/database.js';
 import { parsePeriod } from '../../../core/periods.js';
 import { queryAnalytics } from '../../analytics/analytics.service.js';
-import { loadCatalog, type IndicatorInfo } from '../../programs/catalog.repo.js';
+import { loadCatalog, type IndicatorInfo } from '../../catalog/catalog.repo.js';
 import type { ExportOptions } from '../exchange-format.js';
 import { xmlElement } from '../xml/xml-writer.js';
 import { listComponents, listLocatedRegions, listOrganisations, listTopTargets, valueDateRange } from './iati-export.repo.js';

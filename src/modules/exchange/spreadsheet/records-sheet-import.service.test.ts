@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.js';
 import { createMiniProgram } from '../../../../test/helpers/mini-program.js';
 import { addRecordIndicators } from '../../../../test/helpers/record-indicators.js';
 import { queryAnalytics } from '../../analytics/analytics.service.js';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { findFormat } from '../exchange-registry.js';
 import type { ExportOptions, ImportOptions } from '../exchange-format.js';
 import { readableOf } from '../upload-spool.js';

@@ -7,13 +7,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
-import type { Actor } from '../../auth/actor.js';
-import { mayEditData } from '../../auth/policy.js';
+import type { Actor } from '../../access/actor.js';
+import { mayEditData } from '../../access/policy.js';
 import { parseRecordsCsv } from '../../records/records-csv.js';
 import { importRecords } from '../../records/records-import.service.js';
 import type { RecordInput } from '../../records/record-prepare.js';
 import { openRecordScope, type RecordScope } from '../../records/record-scope.js';
-import { requireRecordType, type RecordTypeInUse } from '../../records/record-types.service.js';
+import { requireRecordType, type RecordTypeInUse } from '../../catalog/record-types.service.js';
 import { findRecordsByRef } from '../../records/records.repo.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { MAX_REPORTED_ISSUES } from '../issue-log.js';

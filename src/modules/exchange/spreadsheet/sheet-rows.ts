@@ -8,8 +8,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { IssueDetail } from '../../../core/errors.js';
-import { csvRows, type CsvRow, type CsvTableOptions } from '../../programs/csv-table.reader.js';
-import type { CsvColumns } from '../../programs/program-folder.schema.js';
+import { csvRows, type CsvColumns, type CsvRow, type CsvTableOptions } from '../../../files/csv-table.reader.js';
 import type { Spool } from '../upload-spool.js';
 
 /** Opens the rows again from the start; problems of the file itself go to `issues`. */

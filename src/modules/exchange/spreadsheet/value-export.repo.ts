@@ -1,7 +1,7 @@
 /** Data values of a program with their codes, page by page (by id), for exports of any size. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { visibleValuesWhere, type ValueScope } from '../../auth/visible-data.repo.js';
+import { visibleValuesWhere, type ValueScope } from '../../access/visible-data.repo.js';
 
 export interface ValueExportFilter {
   programId: number;

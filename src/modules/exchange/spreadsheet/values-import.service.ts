@@ -8,8 +8,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewDataValue, Provenance, ValueStatus } from '../../../db/schema.js';
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
-import { loadCatalog, type Catalog } from '../../programs/catalog.repo.js';
-import type { CsvRow } from '../../programs/csv-table.reader.js';
+import { loadCatalog, type Catalog } from '../../catalog/catalog.repo.js';
+import type { CsvRow } from '../../../files/csv-table.reader.js';
 import { checkNumber, NOT_A_NUMBER } from '../../../core/finite-number.js';
 import { resolveValue, storeValues, writableCatalog, type ValueInput } from '../../values/values.service.js';
 import { importWriter } from '../import-writer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { IssueDetail } from '../../core/errors.js';
+import type { IssueDetail } from '../core/errors.js';
 import { formatJsonPath, jsonLocator, readJsonArray, readJsonFile } from './json-file.reader.js';
 
 const text = `[

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { PublicUser } from '../users/users.repo.js';
+import type { PublicUser } from './users.repo.js';
 import { USER_COLUMNS } from './tokens.repo.js';
 
 export async function insertSession(db: Kysely<Database>, s: { id: string; userId: number; createdAt: string; expiresAt: string }): Promise<void> {

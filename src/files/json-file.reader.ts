@@ -4,7 +4,7 @@
  * field's path inside its item (`sources[1]`, `name.es`), so a person can go straight there.
  */
 import type { z } from 'zod';
-import type { IssueDetail } from '../../core/errors.js';
+import type { IssueDetail } from '../core/errors.js';
 
 export type JsonPath = ReadonlyArray<PropertyKey>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
-import { createUser, resetPassword } from '../users/users.service.js';
+import { createUser, resetPassword } from './users.service.js';
 import { authenticate, createApiToken, defaultAuthSettings, revokeApiToken, signIn, signOut } from './auth.service.js';
 import { SignInLimiter } from './rate-limit.js';
 import { isVigiaError } from '../../core/errors.js';

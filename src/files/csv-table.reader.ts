@@ -7,10 +7,15 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { IssueDetail } from '../../core/errors.js';
-import { checkNumber } from '../../core/finite-number.js';
-import type { CsvColumns } from './program-folder.schema.js';
-import { parseRowCountFooter, rowCountMismatch } from '../../core/row-count.js';
+import type { IssueDetail } from '../core/errors.js';
+import { checkNumber } from '../core/finite-number.js';
+import { parseRowCountFooter, rowCountMismatch } from '../core/row-count.js';
+
+/** The columns of one CSV file: those that must be in the header, and those that may. */
+export interface CsvColumns {
+  required: readonly string[];
+  optional: readonly string[];
+}
 
 /** Optional checks of a whole table. */
 export interface CsvTableOptions {

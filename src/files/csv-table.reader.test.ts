@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { IssueDetail } from '../../core/errors.js';
+import type { IssueDetail } from '../core/errors.js';
 import { csvRows, parseDecimal, readCsvTable } from './csv-table.reader.js';
 
 const columns = { required: ['code', 'name'], optional: ['note'] };

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../core/roles.js';
 
 export const SignInSchema = z
   .object({
@@ -19,7 +20,7 @@ export const UserSchema = z
     id: z.number().int(),
     email: z.string(),
     name: z.string(),
-    role: z.enum(['admin', 'officer', 'partner', 'analyst']),
+    role: z.enum(ROLES),
     organisation_id: z.number().int().nullable(),
     clearance: z.enum(['public', 'official', 'restricted']),
     active: z.number().int(),

@@ -3,15 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Clearance, Role } from '../../db/schema-accounts.js';
 import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
-import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
+import { ROLES } from '../../core/roles.js';
+import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import type { Actor } from '../auth/actor.js';
-import { endCredentials } from '../auth/end-credentials.js';
+import type { Actor } from '../access/actor.js';
+import { endCredentials } from './end-credentials.js';
 import type { ClearanceGrant } from '../../db/schema-accounts.js';
 import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
 import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, updateUserName, type PublicUser } from './users.repo.js';
 
-export const ROLES: readonly Role[] = ['admin', 'officer', 'partner', 'analyst'];
 export const CLEARANCES: readonly Clearance[] = ['public', 'official', 'restricted'];
 
 export interface CreateUserInput {

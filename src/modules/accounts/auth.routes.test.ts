@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { TestClient } from '../../../test/helpers/http-client.js';
 import { createApp, type App } from '../../server/app.js';
-import { createUser } from '../users/users.service.js';
+import { createUser } from './users.service.js';
 
 let t: TestDb;
 let app: App;

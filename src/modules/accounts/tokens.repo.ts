@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ApiTokenTable } from '../../db/schema-accounts.js';
-import type { PublicUser } from '../users/users.repo.js';
+import type { PublicUser } from './users.repo.js';
 
 export type ApiTokenInfo = Omit<Selectable<ApiTokenTable>, 'token_hash'>;
 /** The owner's public columns (never the password hash). */

@@ -1,5 +1,5 @@
 /** What the HTTP layer keeps per request. */
-import type { Actor } from '../modules/auth/actor.js';
+import type { Actor } from '../modules/access/actor.js';
 
 export interface AppEnv {
   Variables: {

@@ -21,8 +21,3 @@ export async function upsertRecordTypeRow(db: Kysely<Database>, programId: numbe
     )
     .execute();
 }
-
-export async function findProgramCode(db: Kysely<Database>, programId: number): Promise<string> {
-  const r = await db.selectFrom('program').select('code').where('id', '=', programId).executeTakeFirstOrThrow();
-  return r.code;
-}

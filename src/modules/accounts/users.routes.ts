@@ -1,19 +1,20 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { IdParamSchema, UserSchema } from '../auth/auth.schema.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { IdParamSchema, UserSchema } from './auth.schema.js';
 import { listUsers } from './users.repo.js';
 import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './users.service.js';
 import { notFound } from '../../core/errors.js';
+import { ROLES } from '../../core/roles.js';
 import { ClearanceGrantSchema, registerClearanceGrantRoutes } from './clearance-grants.routes.js';
 
 const NewUserSchema = z
   .object({
     email: z.string().min(3).max(200),
     name: z.string().min(1).max(200),
-    role: z.enum(['admin', 'officer', 'partner', 'analyst']),
+    role: z.enum(ROLES),
     organisation: z.string().max(50).optional(),
     clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Restricted starts as official with a pending grant for a second administrator' }),
     password: z.string().min(10).max(200).optional().openapi({ description: 'Omit to have one generated and returned once' }),
@@ -23,7 +24,7 @@ const NewUserSchema = z
 const UserChangeSchema = z
   .object({
     name: z.string().min(1).max(200).optional().openapi({ description: 'The display name' }),
-    role: z.enum(['admin', 'officer', 'partner', 'analyst']).optional(),
+    role: z.enum(ROLES).optional(),
     clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
     active: z.boolean().optional(),
     organisation: z.string().max(50).nullable().optional(),

@@ -1,8 +1,7 @@
 /**
  * Who is asking: the signed-in user reduced to what authorization needs, or the public.
  */
-import type { Clearance, Role } from '../../db/schema-accounts.js';
-import type { PublicUser } from '../users/users.repo.js';
+import type { Clearance, Role, User } from '../../db/schema-accounts.js';
 
 export interface Actor {
   userId: number | null;
@@ -13,7 +12,10 @@ export interface Actor {
 
 export const PUBLIC_ACTOR: Actor = Object.freeze({ userId: null, role: 'public', organisationId: null, clearance: 'public' });
 
-export function actorOf(user: PublicUser | null | undefined): Actor {
+/** The columns of a user (a stored row, or the accounts module's `PublicUser`) an actor is made of. */
+export type ActorSource = Pick<User, 'id' | 'role' | 'organisation_id' | 'clearance'>;
+
+export function actorOf(user: ActorSource | null | undefined): Actor {
   if (!user) return PUBLIC_ACTOR;
   return { userId: user.id, role: user.role, organisationId: user.organisation_id, clearance: user.clearance };
 }

@@ -10,12 +10,10 @@ import type { Database } from '../../db/schema.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import { validationError } from '../../core/errors.js';
 import { effectiveSensitivities, rollupSourcesOf, sensitivityConflicts, type RollupSource } from '../../core/derived-sensitivity.js';
-import { withinClearance, type DataScope } from '../auth/policy.js';
-import type { ValueScope } from '../auth/visible-data.repo.js';
-import { loadCatalog, type Catalog, type IndicatorInfo } from '../programs/catalog.repo.js';
-import { loadRecordTypes } from '../records/record-types.service.js';
-import { findProgramCode } from '../records/record-types.repo.js';
-import { listPrograms } from './indicators.repo.js';
+import { withinClearance, type DataScope } from '../access/policy.js';
+import type { ValueScope } from '../access/visible-data.repo.js';
+import { loadRecordTypes } from './record-types.service.js';
+import { findProgramCode, listPrograms, loadCatalog, type Catalog, type IndicatorInfo } from './catalog.repo.js';
 
 /** Indicator code → the sensitivity every reader is held to. */
 export type IndicatorSensitivities = Map<string, Clearance>;

@@ -28,6 +28,17 @@ export async function findProgram(db: Kysely<Database>, code: string): Promise<P
   return program;
 }
 
+/** The code of the program with this id. */
+export async function findProgramCode(db: Kysely<Database>, programId: number): Promise<string> {
+  const r = await db.selectFrom('program').select('code').where('id', '=', programId).executeTakeFirstOrThrow();
+  return r.code;
+}
+
+/** Every program, by code. */
+export async function listPrograms(db: Kysely<Database>) {
+  return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
+}
+
 /**
  * Reads a program's catalog. With `placeCodes` (a write of a few values) only those places are
  * read: a program may have thousands, and a single write must stay cheap.

@@ -2,14 +2,14 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonBody, jsonReply } from '../../server/openapi-helpers.js';
-import { ErrorSchema } from '../../server/errors.js';
-import { SESSION_COOKIE } from '../../server/auth.middleware.js';
-import { findUserById } from '../users/users.repo.js';
-import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut } from './auth.service.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { ErrorSchema } from '../../http/errors.js';
+import { SESSION_COOKIE } from '../../http/session-cookie.js';
+import { findUserById } from './users.repo.js';
+import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut, type AuthSettings } from './auth.service.js';
 import { IdParamSchema, MeSchema, NewTokenSchema, PasswordChangeSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
 
 
@@ -81,7 +81,12 @@ const revokeTokenRoute = guarded('own_account', {
   responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Revoked') },
 });
 
-function setSessionCookie(c: Context, deps: AppDeps, secret: string): void {
+/** What the sign-in routes use: the common route dependencies and the sign-in settings. */
+export interface AuthRouteDeps extends AppDeps {
+  auth: AuthSettings;
+}
+
+function setSessionCookie(c: Context, deps: AuthRouteDeps, secret: string): void {
   setCookie(c, SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -91,7 +96,7 @@ function setSessionCookie(c: Context, deps: AppDeps, secret: string): void {
   });
 }
 
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps): void {
   app.openapi(signInRoute, async (c) => {
     const { email, password } = c.req.valid('json');
     // The middleware does not authenticate sign-in by its cookie; a session it names ends here.

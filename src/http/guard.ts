@@ -5,7 +5,7 @@
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { requirePermission, type Permission } from '../modules/auth/policy.js';
+import { requirePermission, type Permission } from '../modules/access/policy.js';
 import type { AppEnv } from './env.js';
 import { ErrorSchema } from './errors.js';
 

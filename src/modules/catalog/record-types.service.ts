@@ -3,7 +3,6 @@
  * overridden or extended by the program's own (stored) definitions, each compiled against the
  * program's indicators.
  */
-import type { Writer } from '../audit/data-writer.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
@@ -12,9 +11,8 @@ import { hiddenFields, mayRead } from '../../core/record-types/sensitivity.js';
 import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
 import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';
 import { effectiveSensitivities, rollupSourcesOf } from '../../core/derived-sensitivity.js';
-import { loadCatalog, type Catalog } from '../programs/catalog.repo.js';
-import { findRecordTypeRows, upsertRecordTypeRow } from './record-types.repo.js';
-import { rebuildRecordFacts } from './record-facts.service.js';
+import { loadCatalog, type Catalog } from './catalog.repo.js';
+import { findRecordTypeRows } from './record-types.repo.js';
 
 /** A record type as it applies in one program. */
 export interface RecordTypeInUse {
@@ -78,37 +76,6 @@ export async function listRecordTypes(db: Kysely<Database>, programCode: string)
       return off ? { indicator: r.indicator, active: false, reason: off.reason } : { indicator: r.indicator, active: true };
     }),
   }));
-}
-
-/**
- * Stores a program's own record types, inside the caller's transaction. Each is checked against
- * the program's indicators first (all-or-nothing; `fileOf` names where each came from). When
- * any definition changed, the roll-up facts of the program are rebuilt, so totals follow the
- * new definitions. Returns how many definitions were new or changed.
- */
-export async function saveRecordTypes(
-  trx: Kysely<Database>,
-  catalog: Catalog,
-  definitions: readonly RecordTypeDefinition[],
-  fileOf: (code: string) => string,
-  writer: Writer,
-): Promise<number> {
-  const problems: IssueDetail[] = [];
-  for (const def of definitions) {
-    for (const p of typeInUse(def, catalog, false).problems) problems.push({ file: fileOf(def.code), ...p });
-  }
-  if (problems.length) throw validationError(`${problems.length} problem(s) in the record types; nothing was saved`, problems);
-  const stored = new Map((await findRecordTypeRows(trx, catalog.program.id)).map((r) => [r.code, r.definition]));
-  const now = new Date().toISOString();
-  let changed = 0;
-  for (const def of definitions) {
-    const text = JSON.stringify(def);
-    if (stored.get(def.code) === text) continue;
-    await upsertRecordTypeRow(trx, catalog.program.id, def.code, text, now);
-    changed++;
-  }
-  if (changed) await rebuildRecordFacts(trx, catalog, await loadRecordTypes(trx, catalog), writer);
-  return changed;
 }
 
 /** A record type as one reader may see it: the fields up to their clearance, and which are hidden. */

@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { VigiaError, isVigiaError, notFound, validationError } from '../../core/errors.js';
 import type { User } from '../../db/schema-accounts.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findUserByEmail, findUserById, updatePasswordHash, type PublicUser } from '../users/users.repo.js';
+import { findUserByEmail, findUserById, updatePasswordHash, type PublicUser } from './users.repo.js';
 import { endCredentials } from './end-credentials.js';
 import { verifyPassword, hashPassword, passwordProblem } from './password.js';
 import { SignInLimiter, type Reservation } from './rate-limit.js';

@@ -3,12 +3,12 @@
  * `POST /api/users` with restricted clearance), and a second administrator's decision on them.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app.js';
-import type { AppEnv } from '../../server/env.js';
-import { guarded } from '../../server/guard.js';
-import { jsonReply } from '../../server/openapi-helpers.js';
-import { ErrorSchema } from '../../server/errors.js';
-import { IdParamSchema } from '../auth/auth.schema.js';
+import type { AppDeps } from '../../http/app-deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { guarded } from '../../http/guard.js';
+import { jsonReply } from '../../http/openapi-helpers.js';
+import { ErrorSchema } from '../../http/errors.js';
+import { IdParamSchema } from './auth.schema.js';
 import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from './clearance-grants.service.js';
 
 export const ClearanceGrantSchema = z
