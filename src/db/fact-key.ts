@@ -1,8 +1,8 @@
 /**
  * The key of a figure: indicator × source × place × period × disaggregation. The fact table,
- * its coarse level and the data values are all keyed by these five columns, so their key
- * types are derived here from the schema once, with the one "where the key columns equal"
- * condition every repository uses.
+ * its coarse level and the data values are keyed by these five columns (targets by them and
+ * their kind), so their key types are derived here from the schema once, with the one
+ * "where the key columns equal" condition every repository uses.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DataValueTable, FactTable } from './schema.js';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, TargetTable } from '../../db/schema.js';
+import { keyEquals } from '../../db/fact-key.js';
 
 export async function listPrograms(db: Kysely<Database>) {
   return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
@@ -24,11 +25,7 @@ export async function findTarget(db: Kysely<Database>, k: Pick<TargetRow, 'indic
   return db
     .selectFrom('target')
     .selectAll()
-    .where('indicator_id', '=', k.indicator_id)
-    .where('place_id', '=', k.place_id)
-    .where('period', '=', k.period)
-    .where('source', '=', k.source)
-    .where('disagg', '=', k.disagg)
+    .where(keyEquals(k))
     .where('kind', '=', k.kind)
     .executeTakeFirst();
 }
