@@ -167,7 +167,7 @@ export interface FactScope {
   /**
    * Read the coarse level (fact_coarse: facts of record-fed indicators summed per department)
    * instead of the leaf facts. Only for scopes and groupings it answers exactly: see
-   * `coarseAnswers` in analytics.service.ts.
+   * `coarseAnswers` in coarse-level.ts.
    */
   coarse?: boolean | undefined;
 }

@@ -10,11 +10,9 @@ import type { Database } from '../../db/schema.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
 import { validationError } from '../../core/errors.js';
 import { MAX_TOTAL, isStorableTotal } from '../../core/finite-number.js';
+import { FACT_KEY, keyEquals, type FactKey } from '../../db/fact-key.js';
 
 type Trx = Kysely<Database>;
-
-/** Columns of the fact key, for ON CONFLICT. */
-export const FACT_KEY = ['indicator_id', 'source', 'place_id', 'period', 'disagg'] as const;
 
 /**
  * Refuses a fact row whose total is not finite or beyond ±MAX_TOTAL: SQLite would keep Infinity
@@ -78,24 +76,9 @@ export async function replaceFactsFromValues(trx: Trx, valueIds: readonly number
     .then(assertStorable);
 }
 
-export interface FactKey {
-  indicator_id: number;
-  source: string;
-  place_id: number;
-  period: string;
-  disagg: string;
-}
-
 /** Removes the fact row of one key (a deleted reported value). */
 export async function deleteFact(trx: Trx, key: FactKey): Promise<void> {
-  await trx
-    .deleteFrom('fact')
-    .where('indicator_id', '=', key.indicator_id)
-    .where('source', '=', key.source)
-    .where('place_id', '=', key.place_id)
-    .where('period', '=', key.period)
-    .where('disagg', '=', key.disagg)
-    .execute();
+  await trx.deleteFrom('fact').where(keyEquals(key)).execute();
 }
 
 /** A signed contribution to one fact row (record roll-ups). */
@@ -213,50 +196,37 @@ async function deleteEmptied(trx: Trx, table: 'fact' | 'fact_coarse', keys: read
     await trx
       .deleteFrom(table)
       .where('n', '<=', 0)
-      .where((eb) =>
-        eb.or(
-          keys.slice(i, i + 200).map((d) =>
-            eb.and([
-              eb('indicator_id', '=', d.indicator_id),
-              eb('source', '=', d.source),
-              eb('place_id', '=', d.place_id),
-              eb('period', '=', d.period),
-              eb('disagg', '=', d.disagg),
-            ]),
-          ),
-        ),
-      )
+      .where((eb) => eb.or(keys.slice(i, i + 200).map(keyEquals)))
       .execute();
   }
 }
 
+/** The deltas summed per fact key, and those that change something in key order. */
+interface MergedDeltas {
+  byKey: Map<string, FactDelta>;
+  rows: FactDelta[];
+}
+
 /**
- * Adds many signed contributions at once (record imports, roll-up rebuilds, and single record
- * writes whose one record touches several facts). Deltas are first summed per fact key in
- * memory, so each fact row is written once; place ancestors are read in one query; rows go in
- * multi-row upserts, in key order; emptied rows are dropped at the end.
- *
- * The coarse level (fact_coarse) moves in the same statements' wake: each upsert returns the
- * leaf row as it now is, so the coarse row receives exactly the leaf's change (and, for its
- * approved-only counts, whether the leaf holds approved contributions before and after). A
- * coarse row is therefore always the sum of the leaf rows that exist under it.
+ * Sums the deltas per fact key, so each fact row is written once, and keeps those that change
+ * something, in key order. The caller's deltas are not changed: a key's first delta is kept as
+ * it is, and copied only when a second one comes to be added to it (most keys of a bulk import
+ * have one).
  */
-export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>): Promise<void> {
-  const merged = new Map<string, FactDelta>();
-  // The caller's deltas are not changed: a key's first delta is kept as it is, and copied only
-  // when a second one comes to be added to it (most keys of a bulk import have one).
+function mergeDeltas(deltas: Iterable<FactDelta>): MergedDeltas {
+  const byKey = new Map<string, FactDelta>();
   const copied = new Set<FactDelta>();
   for (const d of deltas) {
     const key = factKeyOf(d);
-    let cur = merged.get(key);
+    let cur = byKey.get(key);
     if (!cur) {
-      merged.set(key, d);
+      byKey.set(key, d);
       continue;
     }
     if (!copied.has(cur)) {
       cur = { ...cur };
       copied.add(cur);
-      merged.set(key, cur);
+      byKey.set(key, cur);
     }
     cur.value += d.value;
     cur.n += d.n;
@@ -268,14 +238,14 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
   // A record updated without touching its roll-ups gives pairs that cancel out: nothing to write.
   // In key order, each statement walks the fact table's index forwards instead of jumping about.
   const rows = inKeyOrder(
-    merged,
+    byKey,
     (d) => d.n !== 0 || d.value !== 0 || d.value_approved !== 0 || d.n_approved !== 0 || d.n_derived !== 0 || d.n_illustrative !== 0,
   );
-  if (rows.length === 0) return;
-  // A non-finite delta would reach the database as Inf or NaN before the sums could be checked.
-  assertStorable(rows);
+  return { byKey, rows };
+}
 
-  const placeIds = [...new Set(rows.map((d) => d.place_id))];
+/** The place-level ancestors (p1..p6) of these places, read in a few queries. */
+async function placeAncestors(trx: Trx, placeIds: readonly number[]): Promise<Map<number, Array<number | null>>> {
   const ancestors = new Map<number, Array<number | null>>();
   for (let i = 0; i < placeIds.length; i += 5_000) {
     const found = await trx
@@ -285,6 +255,12 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
       .execute();
     for (const p of found) ancestors.set(p.id, [p.p1, p.p2, p.p3, p.p4, p.p5, p.p6]);
   }
+  return ancestors;
+}
+
+/** Adds the merged deltas to the leaf fact rows; returns each row as it now is, in the order given. */
+async function upsertLeaves(trx: Trx, rows: readonly FactDelta[]): Promise<LeafAfter[]> {
+  const ancestors = await placeAncestors(trx, [...new Set(rows.map((d) => d.place_id))]);
   const after = await runChunked<FactDelta, LeafAfter>(
     trx,
     rows,
@@ -299,66 +275,86 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
       );
     },
   );
-
-  const emptied: FactKey[] = [];
-  const coarse = new Map<string, CoarseDelta>();
   if (after.length !== rows.length) throw new Error(`fact upsert returned ${after.length} rows for ${rows.length}`);
   // Rows about to be dropped (emptied) may hold anything; the kept ones must be storable sums.
   assertStorable(after.filter((a) => a.n > 0));
+  return after;
+}
+
+/** The empty coarse row a leaf row's changes are summed into. */
+function emptyCoarse(a: LeafAfter, d: FactDelta, place: number): CoarseDelta {
+  return {
+    indicator_id: a.indicator_id, source: a.source, place_id: place, period: a.period, disagg: a.disagg, start_date: d.start_date, end_date: d.end_date,
+    p1: a.p1, p2: a.p2, value: 0, n: 0, value_approved: 0, n_approved: 0, n_derived: 0, n_illustrative: 0, a_n: 0, a_derived: 0, a_illustrative: 0,
+  };
+}
+
+/**
+ * Adds to coarse row `c` the change of one leaf row: `d` was added to it, and `a` is the row
+ * as it now is. Returns whether the leaf row is kept (false: it is emptied and goes).
+ */
+function addLeafChange(c: CoarseDelta, a: LeafAfter, d: FactDelta): boolean {
+  // The row before this change (all zeros when the upsert created it).
+  const before = { n: a.n - d.n, n_approved: a.n_approved - d.n_approved, n_derived: a.n_derived - d.n_derived, n_illustrative: a.n_illustrative - d.n_illustrative };
+  const kept = a.n > 0;
+  const wasApproved = before.n > 0 && before.n_approved > 0;
+  const isApproved = kept && a.n_approved > 0;
+  if (kept) {
+    c.value += d.value;
+    c.n += d.n;
+    c.value_approved += d.value_approved;
+    c.n_approved += d.n_approved;
+    c.n_derived += d.n_derived;
+    c.n_illustrative += d.n_illustrative;
+  } else {
+    // The leaf row goes: take out everything it held before, whatever rounding left in it.
+    c.value += d.value - a.value;
+    c.n -= before.n;
+    c.value_approved += d.value_approved - a.value_approved;
+    c.n_approved -= before.n_approved;
+    c.n_derived -= before.n_derived;
+    c.n_illustrative -= before.n_illustrative;
+  }
+  if (wasApproved) {
+    c.a_n -= before.n;
+    c.a_derived -= before.n_derived;
+    c.a_illustrative -= before.n_illustrative;
+  }
+  if (isApproved) {
+    c.a_n += a.n;
+    c.a_derived += a.n_derived;
+    c.a_illustrative += a.n_illustrative;
+  }
+  return kept;
+}
+
+/**
+ * What the leaf changes do to the coarse level: each leaf row's change, summed per coarse key
+ * (its department, p2, or p1 above that level), and the leaf rows that were emptied.
+ */
+function coarseChanges(merged: MergedDeltas, after: readonly LeafAfter[]): { coarse: Map<string, CoarseDelta>; emptied: FactKey[] } {
+  const { rows, byKey } = merged;
+  const emptied: FactKey[] = [];
+  const coarse = new Map<string, CoarseDelta>();
   // Both engines return a multi-row insert's rows in the order given; matched by key if not.
   const inOrder = after.every((a, i) => sameKey(a, rows[i]!));
   for (const [i, a] of after.entries()) {
-    const d = inOrder ? rows[i] : merged.get(factKeyOf(a));
+    const d = inOrder ? rows[i] : byKey.get(factKeyOf(a));
     if (!d) throw new Error(`fact upsert returned a row it was not given (${JSON.stringify(a)})`);
-    // The row before this change (all zeros when the upsert created it).
-    const before = { n: a.n - d.n, n_approved: a.n_approved - d.n_approved, n_derived: a.n_derived - d.n_derived, n_illustrative: a.n_illustrative - d.n_illustrative };
-    const kept = a.n > 0;
-    if (!kept) emptied.push(a);
-    const wasApproved = before.n > 0 && before.n_approved > 0;
-    const isApproved = kept && a.n_approved > 0;
     const place = a.p2 ?? a.p1 ?? a.place_id;
     const key = keyOf(a.indicator_id, a.source, place, a.period, a.disagg);
     let c = coarse.get(key);
-    if (!c) {
-      c = {
-        indicator_id: a.indicator_id, source: a.source, place_id: place, period: a.period, disagg: a.disagg, start_date: d.start_date, end_date: d.end_date,
-        p1: a.p1, p2: a.p2, value: 0, n: 0, value_approved: 0, n_approved: 0, n_derived: 0, n_illustrative: 0, a_n: 0, a_derived: 0, a_illustrative: 0,
-      };
-      coarse.set(key, c);
-    }
-    if (kept) {
-      c.value += d.value;
-      c.n += d.n;
-      c.value_approved += d.value_approved;
-      c.n_approved += d.n_approved;
-      c.n_derived += d.n_derived;
-      c.n_illustrative += d.n_illustrative;
-    } else {
-      // The leaf row goes: take out everything it held before, whatever rounding left in it.
-      c.value += d.value - a.value;
-      c.n -= before.n;
-      c.value_approved += d.value_approved - a.value_approved;
-      c.n_approved -= before.n_approved;
-      c.n_derived -= before.n_derived;
-      c.n_illustrative -= before.n_illustrative;
-    }
-    if (wasApproved) {
-      c.a_n -= before.n;
-      c.a_derived -= before.n_derived;
-      c.a_illustrative -= before.n_illustrative;
-    }
-    if (isApproved) {
-      c.a_n += a.n;
-      c.a_derived += a.n_derived;
-      c.a_illustrative += a.n_illustrative;
-    }
+    if (!c) coarse.set(key, (c = emptyCoarse(a, d, place)));
+    if (!addLeafChange(c, a, d)) emptied.push(a);
   }
-  await deleteEmptied(trx, 'fact', emptied);
+  return { coarse, emptied };
+}
 
-  const coarseRows = inKeyOrder(coarse);
+/** Adds the changes to the coarse rows, then drops the coarse rows left empty. */
+async function upsertCoarse(trx: Trx, coarse: ReadonlyMap<string, CoarseDelta>): Promise<void> {
   const coarseAfter = await runChunked<CoarseDelta, FactKey & { n: number; value: number; value_approved: number }>(
     trx,
-    coarseRows,
+    inKeyOrder(coarse),
     COARSE_COLUMNS.length,
     (tuples) => `insert into fact_coarse (${COARSE_COLUMNS.join(',')}) values ${tuples} ${COARSE_CONFLICT}`,
     (c, out) => {
@@ -370,6 +366,28 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
   );
   assertStorable(coarseAfter.filter((c) => c.n > 0));
   await deleteEmptied(trx, 'fact_coarse', coarseAfter.filter((c) => c.n <= 0));
+}
+
+/**
+ * Adds many signed contributions at once (record imports, roll-up rebuilds, and single record
+ * writes whose one record touches several facts). Deltas are first summed per fact key in
+ * memory, so each fact row is written once; place ancestors are read in one query; rows go in
+ * multi-row upserts, in key order; emptied rows are dropped at the end.
+ *
+ * The coarse level (fact_coarse) moves in the same statements' wake: each upsert returns the
+ * leaf row as it now is, so the coarse row receives exactly the leaf's change (and, for its
+ * approved-only counts, whether the leaf holds approved contributions before and after). A
+ * coarse row is therefore always the sum of the leaf rows that exist under it.
+ */
+export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>): Promise<void> {
+  const merged = mergeDeltas(deltas);
+  if (merged.rows.length === 0) return;
+  // A non-finite delta would reach the database as Inf or NaN before the sums could be checked.
+  assertStorable(merged.rows);
+  const after = await upsertLeaves(trx, merged.rows);
+  const { coarse, emptied } = coarseChanges(merged, after);
+  await deleteEmptied(trx, 'fact', emptied);
+  await upsertCoarse(trx, coarse);
 }
 
 /** Removes every fact row of the given indicators (before their roll-ups are rebuilt). */

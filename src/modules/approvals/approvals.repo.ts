@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 import type { DataScope } from '../access/policy.js';
 import type { ValueScope } from '../access/visible-data.repo.js';
-import { visibleRowsWhere, visibleValuesWhere } from '../access/visible-data.repo.js';
+import { visibleRowsWhere } from '../access/visible-data.repo.js';
+import { countCoveredValues } from '../values/values.repo.js';
 
 export async function insertSubmission(
   db: Kysely<Database>,
@@ -60,16 +61,7 @@ export async function listSubmissionSummaries(
     .selectAll('s')
     .select(['o.code as organisation', 'u.name as submitted_by_name'])
     .select((eb) => [
-      eb
-        .selectFrom('data_value as v')
-        .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
-        .select((e) => e.fn.countAll<number | string>().as('n'))
-        .whereRef('v.organisation_id', '=', 's.organisation_id')
-        .whereRef('i.program_id', '=', 's.program_id')
-        .whereRef('v.start_date', '>=', 's.start_date')
-        .whereRef('v.end_date', '<=', 's.end_date')
-        .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
-        .as('values'),
+      countCoveredValues(eb, f.scope).as('values'),
       eb
         .selectFrom('record as r')
         .select((e) => e.fn.countAll<number | string>().as('n'))
@@ -87,27 +79,4 @@ export async function listSubmissionSummaries(
   const rows = await q.orderBy('s.id', 'desc').limit(f.limit).offset(f.offset).execute();
   // PostgreSQL counts are bigint strings.
   return rows.map((r) => ({ ...r, values: Number(r.values ?? 0), records: Number(r.records ?? 0) }));
-}
-
-/** The values a submission covers (its organisation's, within its period) that the reader with `scope` may see. */
-export async function listSubmissionValues(db: Kysely<Database>, s: Submission, scope: ValueScope, limit: number) {
-  return db
-    .selectFrom('data_value as v')
-    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
-    .innerJoin('place as p', 'p.id', 'v.place_id')
-    .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
-    .select([
-      'v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.status',
-      'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
-    ])
-    .where('i.program_id', '=', s.program_id)
-    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
-    .where('v.organisation_id', '=', s.organisation_id)
-    .where('v.start_date', '>=', s.start_date)
-    .where('v.end_date', '<=', s.end_date)
-    .orderBy('i.code')
-    .orderBy('p.code')
-    .orderBy('v.period')
-    .limit(limit)
-    .execute();
 }

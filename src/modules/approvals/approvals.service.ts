@@ -14,11 +14,11 @@ import { dataScope, requirePermission } from '../access/policy.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { replaceFactsFromValues } from '../analytics/facts.repo.js';
-import { bumpDataVersion, updateStatusInPeriod } from '../values/values.repo.js';
+import { bumpDataVersion, listCoveredValues, updateStatusInPeriod } from '../values/values.repo.js';
 import { findProgram } from '../catalog/catalog.repo.js';
 import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
-import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries, listSubmissionValues } from './approvals.repo.js';
+import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
  * Moves data of one organisation in one period between statuses; returns the ids of the values
@@ -124,6 +124,7 @@ export const SUBMISSION_VALUES_LIMIT = 1_000;
 /** The values a submission covers (its organisation's, within its period) that the reader may see. */
 export async function submissionValues(db: Kysely<Database>, actor: Actor, id: number) {
   const s = await visibleSubmission(db, actor, id);
-  const values = await listSubmissionValues(db, s, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
+  const covered = { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date };
+  const values = await listCoveredValues(db, covered, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
   return { values: values.slice(0, SUBMISSION_VALUES_LIMIT), truncated: values.length > SUBMISSION_VALUES_LIMIT };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, TargetTable } from '../../db/schema.js';
+import { keyEquals } from '../../db/fact-key.js';
 
 export async function listTargets(db: Kysely<Database>, indicatorIds: readonly number[]) {
   if (indicatorIds.length === 0) return [];
@@ -20,11 +21,7 @@ export async function findTarget(db: Kysely<Database>, k: Pick<TargetRow, 'indic
   return db
     .selectFrom('target')
     .selectAll()
-    .where('indicator_id', '=', k.indicator_id)
-    .where('place_id', '=', k.place_id)
-    .where('period', '=', k.period)
-    .where('source', '=', k.source)
-    .where('disagg', '=', k.disagg)
+    .where(keyEquals(k))
     .where('kind', '=', k.kind)
     .executeTakeFirst();
 }

@@ -5,11 +5,11 @@ import { isCountUnit, unitWord } from '../../core/statements/quantity.js';
 import type { Lang } from '../../core/statements/language.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
 import type { IndicatorInfo } from '../catalog/catalog.repo.js';
-import { progressAgainstTarget } from '../analytics/analytics.service.js';
+import { progressAgainstTargetResolved } from '../analytics/analytics-progress.service.js';
 import type { Section } from './report-definition.schema.js';
 import { REPORT_WORDS, type Block, type TableCell } from './report-document.js';
 import type { ChartSeries } from './chart-layout.js';
-import { figureQuery, indicatorOf, resolveRange, sourceOf, type FigureScope, type ReportContext } from './report-context.js';
+import { figureQuery, indicatorOf, placeOf, resolveRange, sourceOf, type FigureScope, type ReportContext } from './report-context.js';
 import { seriesValues, type SeriesPoint } from './figure-series.service.js';
 
 /** Marks a figure that is not wholly sourced, in every output. */
@@ -75,17 +75,15 @@ async function tableBlock(ctx: ReportContext, section: Extract<Section, { type: 
 /** The targets of an indicator for each period (null where none is set). */
 export async function targetSeries(ctx: ReportContext, ind: IndicatorInfo, source: string, place: string | undefined, periods: readonly Period[]) {
   return Promise.all(
-    periods.map(async (p) => {
-      const r = await progressAgainstTarget(ctx.db, {
-        program: ctx.catalog.program.code,
-        indicator: ind.code,
+    periods.map((p) =>
+      progressAgainstTargetResolved(ctx.db, ctx.analytics, {
+        indicator: ind,
         source: source || undefined,
-        place,
+        place: place ? placeOf(ctx, place) : undefined,
         period: p.id,
         approvedOnly: ctx.approvedOnly,
-      });
-      return r;
-    }),
+      }),
+    ),
   );
 }
 

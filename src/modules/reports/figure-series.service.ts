@@ -4,9 +4,10 @@
  */
 import type { ProvenanceKind } from '../../core/aggregation.js';
 import { fiscalSuffix, type Period } from '../../core/periods.js';
-import { queryAnalytics, type GroupBy } from '../analytics/analytics.service.js';
+import type { GroupBy } from '../analytics/analytics-query.js';
+import { queryAnalyticsResolved } from '../analytics/analytics-query.service.js';
 import { analyticsFilters, figureValue } from './statement-figures.service.js';
-import type { FigureScope, ReportContext } from './report-context.js';
+import { indicatorOf, type FigureScope, type ReportContext } from './report-context.js';
 
 export interface SeriesPoint {
   period: Period;
@@ -34,7 +35,9 @@ export async function seriesValues(ctx: ReportContext, scope: FigureScope, perio
   if (!first || !last) return [];
   const by = groupingFor(first);
   if (!by) return Promise.all(periods.map(async (period) => ({ period, ...(await figureValue(ctx, scope, period)) })));
-  const { rows } = await queryAnalytics(ctx.db, { ...analyticsFilters(ctx, scope), indicators: [scope.indicator], from: first.id, to: last.id, by: [by] });
+  const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
+    ...analyticsFilters(ctx, scope), indicators: [indicatorOf(ctx, scope.indicator)], from: first.id, to: last.id, by: [by],
+  });
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   return periods.map((period) => {
     const r = byPeriod.get(period.id);

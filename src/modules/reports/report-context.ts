@@ -10,7 +10,8 @@ import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { parsePeriod, periodLabel, periodRange, shiftPeriod, type Period } from '../../core/periods.js';
 import type { Bilingual, Lang } from '../../core/statements/language.js';
 import type { StatementSubject } from '../../core/statements/statement.js';
-import { loadCatalog, type Catalog, type IndicatorInfo } from '../catalog/catalog.repo.js';
+import { loadCatalog, requirePlace, type Catalog, type IndicatorInfo } from '../catalog/catalog.repo.js';
+import type { AnalyticsProgram } from '../analytics/program-lookups.js';
 import { indicatorSensitivities, mayReadIndicator, type IndicatorSensitivities } from '../catalog/indicator-sensitivity.service.js';
 import { findOptionNames, findSourceNames, findZoneNames } from './report.repo.js';
 import type { PeriodRef } from './report-definition.schema.js';
@@ -34,6 +35,8 @@ export interface ReportContext {
   zoneNames: Map<string, Bilingual>;
   /** `dimension=option` → the option's names. */
   optionNames: Map<string, Bilingual>;
+  /** The program as analytics reads it, with the catalog's indicators and top-level places (nothing is looked up again). */
+  analytics: AnalyticsProgram;
 }
 
 /** Where a figure is read from, as a report definition names it. */
@@ -61,6 +64,7 @@ export async function openReportContext(
   const catalog = await loadCatalog(db, programCode);
   const period = parsePeriod(periodId);
   const id = catalog.program.id;
+  const roots = [...catalog.places.values()].filter((p) => p.parent_id === null).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const [sources, zones, options, sensitivities] = await Promise.all([
     findSourceNames(db, id), findZoneNames(db, id), findOptionNames(db, id), indicatorSensitivities(db, catalog),
   ]);
@@ -75,6 +79,7 @@ export async function openReportContext(
     sourceNames: names(sources),
     zoneNames: names(zones),
     optionNames: new Map(options.map((o) => [`${o.dimension}=${o.code}`, { en: o.name_en, es: o.name_es }])),
+    analytics: { id, code: catalog.program.code, indicators: catalog.indicators, roots },
   };
 }
 
@@ -114,6 +119,11 @@ export function indicatorOf(ctx: ReportContext, code: string): IndicatorInfo {
     throw notFound(`program ${ctx.catalog.program.code} has no ${which} for this report`);
   }
   return ind;
+}
+
+/** The place of a scope, from the report's catalog; not_found naming the program when it has no such place. */
+export function placeOf(ctx: ReportContext, code: string) {
+  return requirePlace(ctx.catalog, code);
 }
 
 /** Names of a `dim=opt;…` disaggregation's options, joined. */

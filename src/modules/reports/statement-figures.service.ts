@@ -8,18 +8,18 @@ import type { Period } from '../../core/periods.js';
 import { comparisonStatement } from '../../core/statements/comparison.js';
 import { valueStatement } from '../../core/statements/latest.js';
 import { countStatement } from '../../core/statements/count.js';
-import { comparePeriods, queryAnalytics } from '../analytics/analytics.service.js';
+import { queryAnalyticsResolved } from '../analytics/analytics-query.service.js';
+import { comparePeriodsResolved } from '../analytics/analytics-compare.service.js';
 import type { FigureSpec, StatementSpec } from './report-definition.schema.js';
 import type { StatementItem } from './report-document.js';
-import { figureQuery, resolvePeriod, subjectOf, type FigureScope, type ReportContext } from './report-context.js';
+import { figureQuery, indicatorOf, placeOf, resolvePeriod, subjectOf, type FigureScope, type ReportContext } from './report-context.js';
 import { projectStatusItem } from './project-status.service.js';
 
-/** The filters of an analytics call for a scope. */
+/** The filters of an analytics call for a scope, its place taken from the report's catalog. */
 export function analyticsFilters(ctx: ReportContext, scope: FigureScope) {
   return {
-    program: ctx.catalog.program.code,
     source: scope.source,
-    place: scope.place,
+    place: scope.place ? placeOf(ctx, scope.place) : undefined,
     zone: scope.zone,
     disagg: scope.disagg ? { ...parseDisagg(scope.disagg) } : undefined,
     approvedOnly: ctx.approvedOnly,
@@ -28,7 +28,9 @@ export function analyticsFilters(ctx: ReportContext, scope: FigureScope) {
 
 /** One indicator's value over one period, with its provenance; null value when there are no data. */
 export async function figureValue(ctx: ReportContext, scope: FigureScope, period: Period): Promise<{ value: number | null; provenance: ProvenanceKind[] }> {
-  const { rows } = await queryAnalytics(ctx.db, { ...analyticsFilters(ctx, scope), indicators: [scope.indicator], from: period.id, to: period.id });
+  const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
+    ...analyticsFilters(ctx, scope), indicators: [indicatorOf(ctx, scope.indicator)], from: period.id, to: period.id,
+  });
   const row = rows[0];
   return { value: row?.value ?? null, provenance: row?.provenance ?? [] };
 }
@@ -38,7 +40,7 @@ async function figureStatement(ctx: ReportContext, spec: FigureSpec): Promise<St
   if (spec.kind === 'comparison') {
     const from = resolvePeriod(ctx, spec.from);
     const to = resolvePeriod(ctx, spec.to);
-    const c = await comparePeriods(ctx.db, { ...analyticsFilters(ctx, spec), indicator: spec.indicator, from: from.id, to: to.id });
+    const c = await comparePeriodsResolved(ctx.db, ctx.analytics, { ...analyticsFilters(ctx, spec), indicator: indicatorOf(ctx, spec.indicator), from: from.id, to: to.id });
     const s = comparisonStatement({ ...subject, from: { period: from, value: c.from.value }, to: { period: to, value: c.to.value } }, ctx.lang);
     return { ...s, query: figureQuery(ctx, spec, [from, to]), provenance: mergeProvenance([c.from.provenance, c.to.provenance]) };
   }

@@ -1,27 +1,15 @@
 /** Data values: one query per method; takes a db or a transaction. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DataValue, Database, NewDataValue, ValueStatus } from '../../db/schema.js';
+import type { SubmissionTable } from '../../db/schema-accounts.js';
 import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 import { engineOf, insertChunkSize, placeholderRows } from '../../db/dialect.js';
+import { keyEquals, type ValueKey } from '../../db/fact-key.js';
 
-export interface ValueKey {
-  indicator_id: number;
-  place_id: number;
-  period: string;
-  disagg: string;
-  source: string;
-}
+export type { ValueKey };
 
 export async function findValue(db: Kysely<Database>, key: ValueKey): Promise<DataValue | undefined> {
-  return db
-    .selectFrom('data_value')
-    .selectAll()
-    .where('indicator_id', '=', key.indicator_id)
-    .where('place_id', '=', key.place_id)
-    .where('period', '=', key.period)
-    .where('disagg', '=', key.disagg)
-    .where('source', '=', key.source)
-    .executeTakeFirst();
+  return db.selectFrom('data_value').selectAll().where(keyEquals(key)).executeTakeFirst();
 }
 
 export interface UpsertResult {
@@ -111,9 +99,13 @@ export interface ValueListFilter {
   offset: number;
 }
 
-/** Values with their codes, newest first, as one reader may see them. */
-export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
-  let q = db
+/**
+ * The value rows of a program as one reader may see them, with their codes (indicator, place,
+ * organisation): the one select behind every listing of values (`v` is the value, `i` its
+ * indicator, `p` its place). Callers add their filters and order.
+ */
+export function selectValueRows(db: Kysely<Database>, programId: number, scope: ValueScope) {
+  return db
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('place as p', 'p.id', 'v.place_id')
@@ -122,14 +114,56 @@ export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
       'v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.status',
       'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
     ])
-    .where('i.program_id', '=', f.programId)
-    .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
+    .where('i.program_id', '=', programId)
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
+}
+
+/** Values with their codes, newest first, as one reader may see them. */
+export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
+  let q = selectValueRows(db, f.programId, f.scope);
   if (f.indicatorCodes?.length) q = q.where('i.code', 'in', f.indicatorCodes);
   if (f.placeId !== undefined) q = q.where('v.place_id', '=', f.placeId);
   if (f.period) q = q.where('v.period', '=', f.period);
   if (f.status) q = q.where('v.status', '=', f.status);
   if (f.organisationId !== undefined) q = q.where('v.organisation_id', '=', f.organisationId);
   return q.orderBy('v.id', 'desc').limit(f.limit).offset(f.offset).execute();
+}
+
+/** An organisation's values lying within start..end (a submission's), as one reader may see them. */
+export interface CoveredValues {
+  programId: number;
+  organisationId: number;
+  start: string;
+  end: string;
+}
+
+/** The values a submission covers, by indicator, place and period, as one reader may see them. */
+export async function listCoveredValues(db: Kysely<Database>, c: CoveredValues, scope: ValueScope, limit: number) {
+  return selectValueRows(db, c.programId, scope)
+    .where('v.organisation_id', '=', c.organisationId)
+    .where('v.start_date', '>=', c.start)
+    .where('v.end_date', '<=', c.end)
+    .orderBy('i.code')
+    .orderBy('p.code')
+    .orderBy('v.period')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * How many values each submission of a listing covers (its organisation's, within its period),
+ * of those the reader may see: a subquery over the listing's submission `s`.
+ */
+export function countCoveredValues(eb: ExpressionBuilder<Database & { s: SubmissionTable }, 's'>, scope: ValueScope) {
+  return eb
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .select((e) => e.fn.countAll<number | string>().as('n'))
+    .whereRef('v.organisation_id', '=', 's.organisation_id')
+    .whereRef('i.program_id', '=', 's.program_id')
+    .whereRef('v.start_date', '>=', 's.start_date')
+    .whereRef('v.end_date', '<=', 's.end_date')
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
 }
 
 /**
