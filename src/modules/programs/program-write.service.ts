@@ -12,7 +12,7 @@ import { storeValues } from '../values/values.service.js';
 import { findProgram, loadCatalog } from './catalog.repo.js';
 import { KeyRegistry, resolveTargetRows, resolveValueRows } from './folder-values.service.js';
 import { fillOwnLevelColumn, listPlacesAtLevel, type PlaceAncestors } from './places.repo.js';
-import { readValueBatches } from './program-folder.reader.js';
+import { readValueBatches } from './value-rows.reader.js';
 import type { ProgramFolder } from './program-folder.types.js';
 import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { loadRecordsFolder } from '../records/records-folder.js';
