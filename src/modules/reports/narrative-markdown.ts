@@ -104,6 +104,7 @@ class NarrativeReader {
     return this;
   }
 
+  /** A `#`–`###` heading; its text keeps no emphasis or link (a heading block is plain text). */
   private heading(open: Token, inline: Token): void {
     const level = Number(open.tag.slice(1));
     if (!open.markup.startsWith('#')) this.refuse(this.lineOf(open), 'underlined headings are not allowed (write # Heading)');
