@@ -10,7 +10,7 @@ import { sensitivityConflicts } from '../../core/derived-sensitivity.js';
 import type { ExistingProgram } from './existing-program.repo.js';
 import { buildKnownCodes, type KnownCodes } from './folder-catalog.builder.js';
 import { KeyRegistry, notReportedIn, resolveTargetRows, resolveValueRows, type IssueFilter } from './folder-values.service.js';
-import { readValueBatches } from './program-folder.reader.js';
+import { readValueBatches } from './value-rows.reader.js';
 import { FOLDER_FILES } from './program-folder.schema.js';
 import { isUnusable, type ProgramFolder, type RefKind } from './program-folder.types.js';
 

@@ -76,6 +76,23 @@ describe('report definitions in the program folder', () => {
     expect(await t.db.selectFrom('program').select('code').where('code', '=', 'TP').execute()).toEqual([]);
   });
 
+  it('refuses Markdown outside the narrative subset, naming the line of the text, and links that are not http(s)', async () => {
+    const narrative = {
+      code: 'brief',
+      title: { en: 'Brief', es: 'Resumen' },
+      sections: [
+        { type: 'narrative', text: { en: 'Fine.\n\n| a | b |\n|---|---|', es: 'Bien, [véase](https://example.org).' } },
+        { type: 'statements', intro: { en: 'See [this](javascript:alert(1)).', es: 'Ver [esto](data:text/html,x).' }, items: [{ kind: 'comparison', indicator: 'ERAD_HA' }] },
+      ],
+    };
+    const err = await loadError(folderWith('markdown', { 'brief.json': JSON.stringify(narrative, null, 2) }));
+    expect(err.details).toEqual([
+      expect.objectContaining({ file: 'reports/brief.json', row: 11, column: 'sections[0].text.en', value: '| a | b |', reason: expect.stringMatching(/^line 3 of the text: tables are not allowed/) }),
+      expect.objectContaining({ file: 'reports/brief.json', row: 18, column: 'sections[1].intro.en', reason: expect.stringMatching(/^line 1 of the text: only http:\/\/ and https:\/\/ links are allowed, not "javascript:alert\(1\)"/) }),
+      expect.objectContaining({ file: 'reports/brief.json', row: 19, column: 'sections[1].intro.es', reason: expect.stringContaining('not "data:text/html,x"') }),
+    ]);
+  });
+
   it('wants the code to match the file name', async () => {
     const err = await loadError(folderWith('misnamed', { 'summary.json': JSON.stringify(good) }));
     expect(err.details).toEqual([expect.objectContaining({ file: 'reports/summary.json', column: 'code', value: 'brief', reason: 'must match the file name ("summary")' })]);

@@ -14,6 +14,7 @@ import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { readJsonFile, formatJsonPath, type JsonLocator, type JsonPath } from '../../files/json-file.reader.js';
 import { loadRecordTypes } from '../catalog/record-types.service.js';
 import { ReportDefinitionSchema, type ReportDefinition } from './report-definition.schema.js';
+import { checkNarrativeFields } from './narrative-fields.check.js';
 import { findZoneNames, upsertReportDefinition } from './report.repo.js';
 import { definitionHash } from './report-build.service.js';
 
@@ -59,7 +60,7 @@ interface ProgramRefs {
 
 /** Checks what a definition names against the program; returns the problems found. */
 export function checkReportDefinition(r: ReportFile, refs: ProgramRefs): IssueDetail[] {
-  const issues: IssueDetail[] = [];
+  const issues: IssueDetail[] = checkNarrativeFields(r.file, r.definition, r.locate);
   const bad = (path: JsonPath, value: unknown, reason: string) =>
     issues.push({ file: r.file, row: r.locate.line(path), column: formatJsonPath(path), value, reason });
   const { catalog } = refs;

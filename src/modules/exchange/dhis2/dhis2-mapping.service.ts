@@ -6,52 +6,13 @@ import type { IssueDetail } from '../../../core/errors.js';
 import { disaggKey, parseDisagg } from '../../../core/disagg.js';
 import type { Period } from '../../../core/periods.js';
 import type { ValueInput } from '../../values/values.service.js';
-import type { Dhis2Mapping, IdScheme } from './dhis2-mapping.schema.js';
-import type { Dhis2DataValue, Dhis2Payload, IdSchemeKey } from './dhis2-payload.js';
-import { fromAdxPeriod, fromDhis2Period } from './dhis2-period.js';
-import { IdSchemeSchema } from './dhis2-mapping.schema.js';
+import type { Dhis2Mapping } from './dhis2-mapping.schema.js';
+import type { Dhis2DataValue, Dhis2Payload } from './dhis2-payload.js';
+import { identifierOf, schemesFor } from './dhis2-identifiers.js';
+import type { MappingIndex } from './dhis2-mapping-index.js';
+import { mapDisagg, mapPartner, mapPeriod, mapTargets, type Bad } from './dhis2-value-parts.js';
 
-interface Named {
-  id?: string | undefined;
-  code?: string | undefined;
-  name?: string | undefined;
-}
-
-/** Entries of one kind, findable by uid, code or name. */
-class NameIndex<E extends Named> {
-  private readonly by = { uid: new Map<string, E>(), code: new Map<string, E>(), name: new Map<string, E>() };
-  constructor(readonly entries: readonly E[]) {
-    for (const e of entries) {
-      if (e.id !== undefined && !this.by.uid.has(e.id)) this.by.uid.set(e.id, e);
-      if (e.code !== undefined && !this.by.code.has(e.code)) this.by.code.set(e.code, e);
-      if (e.name !== undefined && !this.by.name.has(e.name)) this.by.name.set(e.name, e);
-    }
-  }
-  find(key: string, scheme: IdScheme): E | undefined {
-    if (scheme !== 'auto') return this.by[scheme].get(key);
-    return this.by.uid.get(key) ?? this.by.code.get(key) ?? this.by.name.get(key);
-  }
-}
-
-/** The identifier a file should carry for `e` under `scheme`, falling back to what is known. */
-export function identifierOf(e: Named, scheme: IdScheme): string {
-  const order = scheme === 'code' ? [e.code, e.id, e.name] : scheme === 'name' ? [e.name, e.code, e.id] : [e.id, e.code, e.name];
-  return order.find((x) => x !== undefined) ?? '';
-}
-
-type Kind = 'dataElement' | 'orgUnit' | 'categoryOptionCombo' | 'attributeOptionCombo';
-
-/** The scheme for one kind: the file's own declaration first, then the mapping's. */
-function schemeFor(kind: Kind, mapping: Dhis2Mapping, payload?: Dhis2Payload): IdScheme {
-  const key = `${kind}IdScheme` as IdSchemeKey;
-  const declared = payload?.idSchemes[key] ?? payload?.idSchemes.idScheme;
-  if (declared !== undefined) {
-    const r = IdSchemeSchema.safeParse(declared);
-    if (r.success) return r.data;
-  }
-  const own = mapping[key as Exclude<IdSchemeKey, 'idScheme'>];
-  return own ?? mapping.idScheme;
-}
+export { indexMapping, type MappingIndex } from './dhis2-mapping-index.js';
 
 /** One value of a file, mapped: a Vigia input to write, or a key to delete. */
 export interface MappedValue {
@@ -63,30 +24,6 @@ export interface MappedValue {
   period: Period;
 }
 
-/** Indexes of a mapping, built once per import or export. */
-export interface MappingIndex {
-  mapping: Dhis2Mapping;
-  dataElements: NameIndex<Dhis2Mapping['dataElements'][number]>;
-  orgUnits: NameIndex<Dhis2Mapping['orgUnits'][number]>;
-  cocs: NameIndex<Dhis2Mapping['categoryOptionCombos'][number]>;
-  aocs: NameIndex<Dhis2Mapping['attributeOptionCombos'][number]>;
-  categories: NameIndex<Dhis2Mapping['categories'][number]>;
-  attributeCategories: NameIndex<Dhis2Mapping['attributeCategories'][number]>;
-}
-
-/** Builds the lookups of a mapping. */
-export function indexMapping(mapping: Dhis2Mapping): MappingIndex {
-  return {
-    mapping,
-    dataElements: new NameIndex(mapping.dataElements),
-    orgUnits: new NameIndex(mapping.orgUnits),
-    cocs: new NameIndex(mapping.categoryOptionCombos),
-    aocs: new NameIndex(mapping.attributeOptionCombos),
-    categories: new NameIndex(mapping.categories),
-    attributeCategories: new NameIndex(mapping.attributeCategories),
-  };
-}
-
 /**
  * Maps every value of a payload to a Vigia input. Returns the mapped values and every problem
  * found (row = the file's row, column = the DHIS2 field).
@@ -96,101 +33,52 @@ export function mapPayload(
   ix: MappingIndex,
   opts: { file: string; periods: 'dhis2' | 'adx' },
 ): { values: MappedValue[]; issues: IssueDetail[] } {
-  const { mapping } = ix;
   const issues: IssueDetail[] = [];
   const values: MappedValue[] = [];
-  const schemes = {
-    dataElement: schemeFor('dataElement', mapping, payload),
-    orgUnit: schemeFor('orgUnit', mapping, payload),
-    categoryOptionCombo: schemeFor('categoryOptionCombo', mapping, payload),
-    attributeOptionCombo: schemeFor('attributeOptionCombo', mapping, payload),
-  };
+  const schemes = schemesFor(ix.mapping, payload);
   for (const v of payload.values) {
     const before = issues.length;
-    const bad = (column: string, value: unknown, reason: string) => issues.push({ file: opts.file, row: v.row, column, value, reason });
-    const required = (column: Kind, value: string): boolean => {
-      if (value) return true;
-      bad(column, value, `${column} is missing`);
-      return false;
-    };
-
-    const de = required('dataElement', v.dataElement) ? ix.dataElements.find(v.dataElement, schemes.dataElement) : undefined;
-    if (v.dataElement && !de) bad('dataElement', v.dataElement, `unknown data element (not in the mapping, by ${schemes.dataElement})`);
-    const ou = required('orgUnit', v.orgUnit) ? ix.orgUnits.find(v.orgUnit, schemes.orgUnit) : undefined;
-    if (v.orgUnit && !ou) bad('orgUnit', v.orgUnit, `unknown org unit (not in the mapping, by ${schemes.orgUnit})`);
-
-    const periodText = opts.periods === 'adx' ? (v.periodAsWritten ?? v.period) : v.period;
-    const period = periodText ? (opts.periods === 'adx' ? fromAdxPeriod(periodText) : fromDhis2Period(periodText)) : { reason: 'period is missing' };
-    if ('reason' in period) bad('period', periodText, period.reason);
-
-    const disagg: Record<string, string> = {};
-    const addDisagg = (column: string, value: unknown, key: string) => {
-      try {
-        for (const [dim, opt] of Object.entries(parseDisagg(key))) {
-          if (disagg[dim] !== undefined && disagg[dim] !== opt) bad(column, value, `gives ${dim}=${opt}, but ${dim}=${disagg[dim]} is already set`);
-          disagg[dim] = opt;
-        }
-      } catch (e) {
-        bad(column, value, `the mapping's disaggregation is wrong: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    if (de?.disagg) addDisagg('dataElement', v.dataElement, de.disagg);
-    const cocId = v.categoryOptionCombo || (v.categoryOptions ? '' : (mapping.defaultCategoryOptionCombo ?? ''));
-    if (cocId) {
-      const coc = ix.cocs.find(cocId, schemes.categoryOptionCombo);
-      if (!coc) bad('categoryOptionCombo', cocId, `unknown category option combo (not in the mapping, by ${schemes.categoryOptionCombo})`);
-      else addDisagg('categoryOptionCombo', cocId, coc.disagg);
-    }
-    for (const [cat, opt] of Object.entries(v.categoryOptions ?? {})) {
-      const c = ix.categories.find(cat, 'auto');
-      const o = c ? new NameIndex(c.options).find(opt, 'auto') : undefined;
-      if (!c) bad(cat, opt, `unknown category "${cat}" (not in the mapping's categories)`);
-      else if (!o) bad(cat, opt, `unknown option of category ${cat}`);
-      else addDisagg(cat, opt, `${c.dimension}=${o.option}`);
-    }
-
-    let source: string | undefined;
-    let organisation: string | undefined;
-    const addPartner = (column: string, value: string, p: { source?: string | undefined; organisation?: string | undefined }) => {
-      if (p.source !== undefined && source !== undefined && p.source !== source) bad(column, value, `gives source ${p.source}, but ${source} is already set`);
-      if (p.organisation !== undefined && organisation !== undefined && p.organisation !== organisation) bad(column, value, `gives organisation ${p.organisation}, but ${organisation} is already set`);
-      source = p.source ?? source;
-      organisation = p.organisation ?? organisation;
-    };
-    const aocId = v.attributeOptionCombo || (v.attributeOptions ? '' : (mapping.defaultAttributeOptionCombo ?? ''));
-    if (aocId) {
-      const aoc = ix.aocs.find(aocId, schemes.attributeOptionCombo);
-      if (!aoc) bad('attributeOptionCombo', aocId, `unknown attribute option combo (not in the mapping, by ${schemes.attributeOptionCombo})`);
-      else addPartner('attributeOptionCombo', aocId, aoc);
-    }
-    for (const [cat, opt] of Object.entries(v.attributeOptions ?? {})) {
-      const c = ix.attributeCategories.find(cat, 'auto');
-      const o = c ? new NameIndex(c.options).find(opt, 'auto') : undefined;
-      if (!c) bad(cat, opt, `unknown attribute category "${cat}" (not in the mapping's attributeCategories)`);
-      else if (!o) bad(cat, opt, `unknown option of attribute category ${cat}`);
-      else addPartner(cat, opt, o);
-    }
-
-    const del = v.deleted || v.value === undefined;
-    if (issues.length > before || !de || !ou || 'reason' in period) continue;
-    values.push({
-      row: v.row,
-      delete: del,
-      period,
-      input: {
-        indicator: de.indicator,
-        place: ou.place,
-        period: period.id,
-        value: del ? 0 : (v.value ?? ''),
-        disagg,
-        source: source ?? de.source,
-        organisation: organisation ?? null,
-        note: v.comment || null,
-        status: mapping.status,
-      },
-    });
+    const bad: Bad = (column, value, reason) => issues.push({ file: opts.file, row: v.row, column, value, reason });
+    const { de, ou } = mapTargets(v, ix, schemes, bad);
+    const period = mapPeriod(v, opts.periods, bad);
+    const disagg = mapDisagg(v, de, ix, schemes, bad);
+    const partner = mapPartner(v, ix, schemes, bad);
+    if (issues.length > before || !de || !ou || !period) continue;
+    values.push(mappedValue(v, { de, ou, period, disagg, ...partner }, ix.mapping));
   }
   return { values, issues };
+}
+
+/** The Vigia input of a value whose every part mapped. */
+function mappedValue(
+  v: Dhis2DataValue,
+  parts: {
+    de: Dhis2Mapping['dataElements'][number];
+    ou: Dhis2Mapping['orgUnits'][number];
+    period: Period;
+    disagg: Record<string, string>;
+    source: string | undefined;
+    organisation: string | undefined;
+  },
+  mapping: Dhis2Mapping,
+): MappedValue {
+  const del = v.deleted || v.value === undefined;
+  return {
+    row: v.row,
+    delete: del,
+    period: parts.period,
+    input: {
+      indicator: parts.de.indicator,
+      place: parts.ou.place,
+      period: parts.period.id,
+      value: del ? 0 : (v.value ?? ''),
+      disagg: parts.disagg,
+      source: parts.source ?? parts.de.source,
+      organisation: parts.organisation ?? null,
+      note: v.comment || null,
+      status: mapping.status,
+    },
+  };
 }
 
 /** A stored value, as the export reads it (codes, not ids). */
@@ -218,12 +106,7 @@ export interface ExportedValue extends Dhis2DataValue {
  */
 export function unmapValues(rows: readonly StoredValue[], ix: MappingIndex, opts: { adx: boolean }): { values: ExportedValue[]; issues: IssueDetail[] } {
   const { mapping } = ix;
-  const schemes = {
-    dataElement: schemeFor('dataElement', mapping),
-    orgUnit: schemeFor('orgUnit', mapping),
-    categoryOptionCombo: schemeFor('categoryOptionCombo', mapping),
-    attributeOptionCombo: schemeFor('attributeOptionCombo', mapping),
-  };
+  const schemes = schemesFor(mapping);
   // First entry wins when several name the same Vigia thing (an import may accept synonyms).
   const deOf = new Map<string, Dhis2Mapping['dataElements'][number]>();
   for (const e of mapping.dataElements) {
