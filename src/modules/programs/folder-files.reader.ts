@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { IssueDetail } from '../../core/errors.js';
 import { readCsvTable, type CsvRow } from '../../files/csv-table.reader.js';
 import { RowReader } from './folder-row.reader.js';
-import { REQUIRED_FILES, type CsvColumns } from './program-folder.schema.js';
+import { REQUIRED_FILES } from './program-folder.schema.js';
+import type { CsvColumns } from '../../files/csv-table.reader.js';
 import type { ProgramFolder, RefKind } from './program-folder.types.js';
 
 /** Reads a file of the folder; null when it does not exist. */

@@ -5,7 +5,9 @@
  */
 import type { FolderFiles } from './folder-files.reader.js';
 import { firstOfEachCode } from './folder-row.reader.js';
-import { CSV_COLUMNS, FOLDER_FILES, ORGANISATION_KINDS, type CsvColumns } from './program-folder.schema.js';
+import { CSV_COLUMNS, FOLDER_FILES } from './program-folder.schema.js';
+import { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
+import type { CsvColumns } from '../../files/csv-table.reader.js';
 import type { OrganisationRow, RefKind, SourceRow, ZoneRow } from './program-folder.types.js';
 
 /** The rows of a file of named things, with their reader for the file's own columns. */

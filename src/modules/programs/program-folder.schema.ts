@@ -13,7 +13,6 @@ const code = z.string().trim().regex(CODE_PATTERN, CODE_RULE);
 const text = z.string().trim().min(1, 'must not be empty');
 const names = z.strictObject({ en: text, es: text });
 
-export { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
 export const FRAMEWORK_KINDS = ['goal', 'component'] as const;
 export const TARGET_KINDS = ['baseline', 'target'] as const;
 
@@ -63,8 +62,6 @@ export const indicatorSchema = z
     }
   });
 export type IndicatorEntry = z.infer<typeof indicatorSchema>;
-
-export type { CsvColumns } from '../../files/csv-table.reader.js';
 
 export const CSV_COLUMNS = {
   places: { required: ['code', 'name', 'level'], optional: ['parent', 'lat', 'lon', 'iso'] },
