@@ -9,20 +9,10 @@
  * a declaration below it (`sensitivityConflicts`).
  */
 import { formulaRefs, parseFormula } from './formula.js';
-import { resolvePath, type RecordTypeDefinition, type Sensitivity } from './record-types/definition.schema.js';
+import { resolvePath, type RecordTypeDefinition } from './record-types/definition.schema.js';
+import { above, type Sensitivity } from './sensitivity.js';
 import type { CompiledRollup } from './record-types/rollups.js';
 
-const RANK: Record<Sensitivity, number> = { public: 0, official: 1, restricted: 2 };
-
-/** The more sensitive of two levels. */
-export function moreSensitive(a: Sensitivity, b: Sensitivity): Sensitivity {
-  return RANK[a] >= RANK[b] ? a : b;
-}
-
-/** True when `a` is strictly more sensitive than `b`. */
-export function above(a: Sensitivity, b: Sensitivity): boolean {
-  return RANK[a] > RANK[b];
-}
 
 /** What the function needs of an indicator (the program catalog's indicator info fits). */
 export interface DerivedIndicator {

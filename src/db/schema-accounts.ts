@@ -2,9 +2,11 @@
 import type { Generated, Selectable } from 'kysely';
 
 import type { Role } from '../core/roles.js';
+import type { Sensitivity } from '../core/sensitivity.js';
 
 export type { Role };
-export type Clearance = 'public' | 'official' | 'restricted';
+/** A user's clearance: the most sensitive level they may read. */
+export type Clearance = Sensitivity;
 
 export interface UserTable {
   id: Generated<number>;

@@ -5,6 +5,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
+import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
   id: Generated<number>;
@@ -121,7 +122,7 @@ export interface IndicatorTable {
   direction: 'up' | 'down' | 'none';
   agg_time: 'sum' | 'latest' | 'average';
   agg_place: 'sum' | 'average' | 'none';
-  sensitivity: 'public' | 'official' | 'restricted';
+  sensitivity: Sensitivity;
   origin: 'reported' | 'records' | 'formula';
   formula: string | null;
   decimals: number;

@@ -15,7 +15,8 @@ import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/access/actor.js';
-import { can, mayEditData, withinClearance, type Permission } from '../../src/modules/access/policy.js';
+import { can, mayEditData, type Permission } from '../../src/modules/access/policy.js';
+import { withinClearance } from '../../src/core/sensitivity.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
 import {
   numbersIn, plantData, plantSecondProgram, recordBitsOf, seesRecord, seesValue, valueBitsOf,

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
 import { collect, resolveProgramCode } from '../analytics-options.js';
 import { validationError } from '../../core/errors.js';
-import { SENSITIVITIES, type Sensitivity } from '../../core/record-types/definition.schema.js';
+import { SENSITIVITIES, type Sensitivity } from '../../core/sensitivity.js';
 import type { ValueStatus } from '../../db/schema.js';
 import { isQuantity } from '../../core/record-types/validate.js';
 import { createRecord, exportRecords, listRecords, rebuildRecordRollups } from '../../modules/records/records.service.js';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
 import { validationError } from '../../core/errors.js';
-import { createUser, resetPassword, CLEARANCES } from '../../modules/accounts/users.service.js';
+import { createUser, resetPassword } from '../../modules/accounts/users.service.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 import { ROLES } from '../../core/roles.js';
 import { listUsers } from '../../modules/accounts/users.repo.js';
 import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from '../../modules/accounts/clearance-grants.service.js';
@@ -16,7 +17,7 @@ export function registerUsers(program: Command): void {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--organisation <code>', 'organisation code (required for partners)')
-    .option('--clearance <level>', `${CLEARANCES.join(', ')} (default official); set directly: the CLI runs on the server`)
+    .option('--clearance <level>', `${SENSITIVITIES.join(', ')} (default official); set directly: the CLI runs on the server`)
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .option('--json', 'print the result as JSON')
     .action(

@@ -6,15 +6,13 @@
 import { z } from 'zod';
 import { validationError, type IssueDetail } from '../errors.js';
 import { UNIT_DIMENSIONS } from './units.js';
+import { SENSITIVITIES } from '../sensitivity.js';
 
 export const FIELD_TYPES = [
   'text', 'integer', 'number', 'date', 'period', 'boolean', 'choice', 'place', 'organisation', 'quantity', 'list',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export const SENSITIVITIES = ['public', 'official', 'restricted'] as const;
-/** Who may read a field: everyone, program staff, or only those cleared for restricted data. */
-export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 /** Field codes are plain identifiers: a dot joins a list field to one of its sub-fields. */
 const FIELD_CODE = /^[a-z][a-z0-9_]*$/;

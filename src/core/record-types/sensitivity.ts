@@ -3,14 +3,13 @@
  * seizure coordinates, case details); a reader sees the fields up to their clearance. The
  * stored record keeps everything; what leaves the service is stripped here.
  */
-import type { FieldDefinition, LeafFieldDefinition, RecordTypeDefinition, Sensitivity } from './definition.schema.js';
+import type { FieldDefinition, LeafFieldDefinition, RecordTypeDefinition } from './definition.schema.js';
+import { withinClearance, type Sensitivity } from '../sensitivity.js';
 import type { FieldValue, RecordData, RecordItem } from './validate.js';
-
-const RANK: Record<Sensitivity, number> = { public: 0, official: 1, restricted: 2 };
 
 /** True when a reader with `clearance` may see data of `sensitivity`. */
 export function mayRead(clearance: Sensitivity, sensitivity: Sensitivity): boolean {
-  return RANK[clearance] >= RANK[sensitivity];
+  return withinClearance(sensitivity, clearance);
 }
 
 function strip(fields: readonly (FieldDefinition | LeafFieldDefinition)[], data: Record<string, FieldValue>, clearance: Sensitivity): Record<string, FieldValue> {

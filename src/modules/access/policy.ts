@@ -13,6 +13,7 @@
  * Restricted fields and indicators additionally need the user's clearance to be "restricted".
  */
 import { VigiaError } from '../../core/errors.js';
+import { withinClearance } from '../../core/sensitivity.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import type { Actor } from './actor.js';
 
@@ -46,12 +47,6 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   throw new VigiaError('forbidden', `a ${actor.role} may not do this (needs ${permission})`);
 }
 
-const LEVEL: Record<Clearance, number> = { public: 0, official: 1, restricted: 2 };
-
-/** True when data of `sensitivity` is at or below `ceiling`. */
-export function withinClearance(sensitivity: Clearance, ceiling: Clearance): boolean {
-  return LEVEL[sensitivity] <= LEVEL[ceiling];
-}
 
 /** True when data of `sensitivity` is within what the actor may read. */
 export function mayReadSensitivity(actor: Actor, sensitivity: Clearance): boolean {

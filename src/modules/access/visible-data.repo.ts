@@ -8,7 +8,8 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Clearance } from '../../db/schema-accounts.js';
-import { withinClearance, type DataScope } from './policy.js';
+import { SENSITIVITIES, withinClearance } from '../../core/sensitivity.js';
+import type { DataScope } from './policy.js';
 
 /** The part of a data scope that picks rows by status and organisation. */
 export type RowScope = Pick<DataScope, 'approvedOnly' | 'ownOrganisationId'>;
@@ -36,7 +37,6 @@ export function visibleRowsWhere(scope: RowScope, columns: { status: string; org
   return sql<SqlBool>`(${status} = ${'approved'} or ${sql.ref(columns.organisation)} = ${scope.ownOrganisationId})`;
 }
 
-const SENSITIVITIES: readonly Clearance[] = ['public', 'official', 'restricted'];
 
 /** The sensitivities of indicators (and record fields) a reader cleared up to `ceiling` sees. */
 export function readableSensitivities(ceiling: Clearance): Clearance[] {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/roles.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 
 export const SignInSchema = z
   .object({
@@ -22,7 +23,7 @@ export const UserSchema = z
     name: z.string(),
     role: z.enum(ROLES),
     organisation_id: z.number().int().nullable(),
-    clearance: z.enum(['public', 'official', 'restricted']),
+    clearance: z.enum(SENSITIVITIES),
     active: z.number().int(),
     created_at: z.string(),
   })

@@ -10,12 +10,13 @@ import { jsonReply } from '../../http/openapi-helpers.js';
 import { ErrorSchema } from '../../http/errors.js';
 import { IdParamSchema } from './auth.schema.js';
 import { approveClearanceGrant, listClearanceGrants, rejectClearanceGrant } from './clearance-grants.service.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 
 export const ClearanceGrantSchema = z
   .object({
     id: z.number().int(),
     user_id: z.number().int(),
-    clearance: z.enum(['public', 'official', 'restricted']),
+    clearance: z.enum(SENSITIVITIES),
     status: z.enum(['pending', 'approved', 'rejected']),
     requested_by: z.number().int().nullable().openapi({ description: 'null: asked on the server (CLI)' }),
     requested_at: z.string(),

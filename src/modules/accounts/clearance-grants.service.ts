@@ -18,7 +18,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clearance, ClearanceGrant, ClearanceGrantStatus } from '../../db/schema-accounts.js';
 import { conflict, notFound, VigiaError } from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
-import { withinClearance } from '../access/policy.js';
+import { withinClearance } from '../../core/sensitivity.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { endCredentials } from './end-credentials.js';
 import { decideClearanceGrant, findClearanceGrant, findPendingGrant, insertClearanceGrant, listClearanceGrants as listGrants } from './clearance-grants.repo.js';

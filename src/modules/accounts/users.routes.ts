@@ -9,6 +9,7 @@ import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './u
 import { notFound } from '../../core/errors.js';
 import { ROLES } from '../../core/roles.js';
 import { ClearanceGrantSchema, registerClearanceGrantRoutes } from './clearance-grants.routes.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 
 const NewUserSchema = z
   .object({
@@ -16,7 +17,7 @@ const NewUserSchema = z
     name: z.string().min(1).max(200),
     role: z.enum(ROLES),
     organisation: z.string().max(50).optional(),
-    clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Restricted starts as official with a pending grant for a second administrator' }),
+    clearance: z.enum(SENSITIVITIES).optional().openapi({ description: 'Restricted starts as official with a pending grant for a second administrator' }),
     password: z.string().min(10).max(200).optional().openapi({ description: 'Omit to have one generated and returned once' }),
   })
   .openapi('NewUser');
@@ -25,7 +26,7 @@ const UserChangeSchema = z
   .object({
     name: z.string().min(1).max(200).optional().openapi({ description: 'The display name' }),
     role: z.enum(ROLES).optional(),
-    clearance: z.enum(['public', 'official', 'restricted']).optional().openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
+    clearance: z.enum(SENSITIVITIES).optional().openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
     active: z.boolean().optional(),
     organisation: z.string().max(50).nullable().optional(),
   })

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clearance, Role } from '../../db/schema-accounts.js';
 import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import { ROLES } from '../../core/roles.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../access/actor.js';
@@ -12,7 +13,6 @@ import type { ClearanceGrant } from '../../db/schema-accounts.js';
 import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
 import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, updateUserName, type PublicUser } from './users.repo.js';
 
-export const CLEARANCES: readonly Clearance[] = ['public', 'official', 'restricted'];
 
 export interface CreateUserInput {
   email: string;
@@ -42,7 +42,7 @@ export async function createUser(
   if (!input.name.trim()) issues.push({ column: 'name', reason: 'a name is required' });
   if (!ROLES.includes(input.role as Role)) issues.push({ column: 'role', value: input.role, reason: `must be one of ${ROLES.join(', ')}` });
   const clearance = (input.clearance ?? (input.role === 'partner' ? 'official' : 'official')) as Clearance;
-  if (!CLEARANCES.includes(clearance)) issues.push({ column: 'clearance', value: input.clearance, reason: `must be one of ${CLEARANCES.join(', ')}` });
+  if (!SENSITIVITIES.includes(clearance)) issues.push({ column: 'clearance', value: input.clearance, reason: `must be one of ${SENSITIVITIES.join(', ')}` });
   const problem = input.password !== undefined ? passwordProblem(input.password) : null;
   if (problem) issues.push({ column: 'password', reason: problem });
   let organisationId: number | null = null;
@@ -110,7 +110,7 @@ export async function changeUser(db: Kysely<Database>, id: number, change: UserC
   const name = change.name?.trim();
   if (change.name !== undefined && !name) issues.push({ column: 'name', reason: 'a name is required' });
   if (change.role !== undefined && !ROLES.includes(change.role as Role)) issues.push({ column: 'role', value: change.role, reason: `must be one of ${ROLES.join(', ')}` });
-  if (change.clearance !== undefined && !CLEARANCES.includes(change.clearance as Clearance)) issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${CLEARANCES.join(', ')}` });
+  if (change.clearance !== undefined && !SENSITIVITIES.includes(change.clearance as Clearance)) issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${SENSITIVITIES.join(', ')}` });
   let organisationId = before.organisation_id;
   if (change.organisation !== undefined) {
     organisationId = change.organisation === null ? null : ((await findOrganisationId(db, change.organisation)) ?? null);

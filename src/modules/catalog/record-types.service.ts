@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
-import { parseRecordType, type FieldDefinition, type RecordTypeDefinition, type Sensitivity } from '../../core/record-types/definition.schema.js';
+import { parseRecordType, type FieldDefinition, type RecordTypeDefinition } from '../../core/record-types/definition.schema.js';
+import type { Sensitivity } from '../../core/sensitivity.js';
 import { hiddenFields, mayRead } from '../../core/record-types/sensitivity.js';
 import { compileRollups, type RollupPlan } from '../../core/record-types/rollups.js';
 import { BUILTIN_RECORD_TYPES } from '../../core/record-types/builtin/index.js';

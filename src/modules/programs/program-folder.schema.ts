@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CsvColumns } from '../../files/csv-table.reader.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 
 /** Letters, digits, `_`, `.` and `-`: the same alphabet disaggregation keys accept. */
 export const CODE_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -44,7 +45,7 @@ export const indicatorSchema = z
     direction: z.enum(['up', 'down', 'none']),
     agg_time: z.enum(['sum', 'latest', 'average']),
     agg_place: z.enum(['sum', 'average', 'none']),
-    sensitivity: z.enum(['public', 'official', 'restricted']),
+    sensitivity: z.enum(SENSITIVITIES),
     origin: z.enum(['reported', 'records', 'formula']),
     formula: text.optional(),
     decimals: z.number().int().min(0).max(10).default(0),

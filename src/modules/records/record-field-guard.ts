@@ -12,7 +12,8 @@
  * The system (CLI, folder loads) writes with full clearance and is not checked here.
  */
 import { VigiaError, type IssueDetail } from '../../core/errors.js';
-import type { RecordTypeDefinition, Sensitivity } from '../../core/record-types/definition.schema.js';
+import type { RecordTypeDefinition } from '../../core/record-types/definition.schema.js';
+import type { Sensitivity } from '../../core/sensitivity.js';
 import { mayRead } from '../../core/record-types/sensitivity.js';
 
 type Item = Record<string, unknown>;

@@ -8,7 +8,8 @@ import { ErrorSchema } from '../../http/errors.js';
 import { dataScope } from '../access/policy.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { describeRecordTypes } from '../catalog/record-types.service.js';
-import { FIELD_TYPES, SENSITIVITIES } from '../../core/record-types/definition.schema.js';
+import { FIELD_TYPES } from '../../core/record-types/definition.schema.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 import { UNIT_DIMENSIONS } from '../../core/record-types/units.js';
 import { createRecord, deleteRecord, getVisibleRecord, listRecords, updateRecord } from './records.service.js';
 

@@ -11,7 +11,7 @@ import { dataScope, mayEditData, requirePermission } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
 import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
 import { ALL_ROWS, seesRow, type RowScope } from '../access/visible-data.repo.js';
-import type { Sensitivity } from '../../core/record-types/definition.schema.js';
+import type { Sensitivity } from '../../core/sensitivity.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';

@@ -16,7 +16,8 @@ import type { Block, ReportDocument, StatementItem } from './report-document.js'
 import { findReportDefinition, listReportDefinitionRows } from './report.repo.js';
 import { BUILTIN_REPORTS } from './builtin-definitions.js';
 import { fillPlaceholders, parseNarrative } from './narrative-markdown.js';
-import { openReportContext, placeholderValues, type ReportContext, type SensitivityLevel } from './report-context.js';
+import { openReportContext, placeholderValues, type ReportContext } from './report-context.js';
+import type { Sensitivity } from '../../core/sensitivity.js';
 import { buildStatement } from './statement-figures.service.js';
 import { figureSectionBlocks } from './figure-sections.service.js';
 import { progressSectionBlocks } from './progress-section.service.js';
@@ -33,7 +34,7 @@ export interface ReportRequest {
    * What the reader may see (the API passes the actor's scope; the CLI sees everything):
    * approved data only whatever the definition says, and indicators up to this sensitivity.
    */
-  reader?: { approvedOnly: boolean; maxSensitivity: SensitivityLevel } | undefined;
+  reader?: { approvedOnly: boolean; maxSensitivity: Sensitivity } | undefined;
 }
 
 /** The digest a report records of the definition it was made from (the first 12 hex digits of SHA-256). */

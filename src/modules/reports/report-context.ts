@@ -16,10 +16,8 @@ import { indicatorSensitivities, mayReadIndicator, type IndicatorSensitivities }
 import { findOptionNames, findSourceNames, findZoneNames } from './report.repo.js';
 import type { PeriodRef } from './report-definition.schema.js';
 import type { AnalyticsFigureQuery } from './report-document.js';
+import type { Sensitivity } from '../../core/sensitivity.js';
 
-/** Sensitivity levels in order: a reader cleared for one may read those before it too. */
-export const SENSITIVITY_ORDER = ['public', 'official', 'restricted'] as const;
-export type SensitivityLevel = (typeof SENSITIVITY_ORDER)[number];
 
 export interface ReportContext {
   db: Kysely<Database>;
@@ -28,7 +26,7 @@ export interface ReportContext {
   period: Period;
   approvedOnly: boolean;
   /** The most sensitive indicator the reader may see; others do not exist for this report. */
-  maxSensitivity: SensitivityLevel;
+  maxSensitivity: Sensitivity;
   /** Each indicator's effective sensitivity: a figure is as sensitive as what it is computed from. */
   sensitivities: IndicatorSensitivities;
   sourceNames: Map<string, Bilingual>;
@@ -59,7 +57,7 @@ export async function openReportContext(
   periodId: string,
   lang: Lang,
   approvedOnly: boolean,
-  maxSensitivity: SensitivityLevel = 'restricted',
+  maxSensitivity: Sensitivity = 'restricted',
 ): Promise<ReportContext> {
   const catalog = await loadCatalog(db, programCode);
   const period = parsePeriod(periodId);
@@ -97,7 +95,7 @@ export function resolveRange(ctx: ReportContext, range: { from: PeriodRef; to: P
 }
 
 /** The sensitivity an indicator's figures (values, statements, targets) have in this report. */
-export function sensitivityOf(ctx: ReportContext, ind: IndicatorInfo): SensitivityLevel {
+export function sensitivityOf(ctx: ReportContext, ind: IndicatorInfo): Sensitivity {
   return ctx.sensitivities.get(ind.code) ?? 'restricted';
 }
 

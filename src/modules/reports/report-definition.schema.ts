@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { validationError, type IssueDetail } from '../../core/errors.js';
 import { tryParsePeriod } from '../../core/periods.js';
+import { SENSITIVITIES } from '../../core/sensitivity.js';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 const code = z.string().regex(CODE, 'codes use letters, digits, _ . -');
@@ -141,7 +142,7 @@ const progress = z
     /** Framework codes (goals or components) to include; all when absent. */
     only: z.array(code).optional(),
     /** Leave out indicators of these sensitivities (default: restricted ones). */
-    exclude_sensitivity: z.array(z.enum(['public', 'official', 'restricted'])).default(['restricted']),
+    exclude_sensitivity: z.array(z.enum(SENSITIVITIES)).default(['restricted']),
     charts: z.boolean().default(true),
   })
   .strict();
