@@ -33,7 +33,9 @@ function treeCpuSeconds(pid: number): number | null {
   const ticks = (p: string): { ppid: number; cpu: number } | null => {
     try {
       // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
     } catch {
       return null;
@@ -100,7 +102,8 @@ export const apiBench: Benchmark = {
       const cpuAfter = child.pid === undefined ? null : treeCpuSeconds(child.pid);
       const cpuMs = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : null;
       const bad = result.non2xx + result.errors + result.timeouts;
-      if (bad > 0) ctx.note(`api: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+      if (bad > 0)
+        ctx.note(`api: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
       return {
         api_analytics_rps: round(result.requests.average, 1),
         api_analytics_p50_ms: round(result.latency.p50, 2),

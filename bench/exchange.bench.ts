@@ -110,7 +110,9 @@ export const exchangeBench: Benchmark = {
       ctx.log(`csv import: writing ${rows.toLocaleString('en')} rows…`);
       const bytes = await writeCsv(file, program, small, rows);
       const big = await measuredImport(db, file, program.code);
-      ctx.log(`  ${rows.toLocaleString('en')} rows (${round(bytes / 2 ** 20, 1)} MB) in ${round(big.seconds, 1)} s (CPU ${round(big.cpuSeconds, 1)} s), peak RSS ${big.peakRssMb} MB, heap ${big.peakHeapMb} MB`);
+      ctx.log(
+        `  ${rows.toLocaleString('en')} rows (${round(bytes / 2 ** 20, 1)} MB) in ${round(big.seconds, 1)} s (CPU ${round(big.cpuSeconds, 1)} s), peak RSS ${big.peakRssMb} MB, heap ${big.peakHeapMb} MB`,
+      );
       if (big.report.inserted !== rows) throw new Error(`expected ${rows} new values, the import reports ${big.report.inserted}`);
       metrics.csv_import_rows = rows;
       metrics.csv_import_rows_per_s = Math.round(rows / big.seconds);

@@ -143,7 +143,11 @@ export const importLoadBench: Benchmark = {
         while (!stop) {
           const body = JSON.stringify({ indicator: 'ERAD_HA', place: 'PE', period: String(1990 + client), value: version + 1, version, status: 'draft' });
           for (;;) {
-            const r = await timedFetch(load, `${server.url}/api/programs/PE/values`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body });
+            const r = await timedFetch(load, `${server.url}/api/programs/PE/values`, {
+              method: 'PUT',
+              headers: { ...auth, 'content-type': 'application/json' },
+              body,
+            });
             load.writes.push(r.ms);
             if (r.status < 300) version++;
             if (r.retryAfter === null) break;
@@ -158,7 +162,11 @@ export const importLoadBench: Benchmark = {
         ...Array.from({ length: WRITE_CLIENTS }, (_, i) => writeLoop(i)),
       ];
       const t0 = performance.now();
-      const started = await fetch(`${server.url}/api/programs/PE/imports/csv?file=bench.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv });
+      const started = await fetch(`${server.url}/api/programs/PE/imports/csv?file=bench.csv`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        body: csv,
+      });
       const job = (await started.json()) as { id: string; status: string };
       // Files up to 1 MB are imported before the answer (200); larger ones answer 202.
       if (started.status !== 202 && started.status !== 200) throw new Error(`the import answered ${started.status}: ${JSON.stringify(job).slice(0, 500)}`);
@@ -171,7 +179,10 @@ export const importLoadBench: Benchmark = {
       stop = true;
       await Promise.all(loops);
       if (outcome.status !== 'done') ctx.note(`import-load: the import ended ${outcome.status}: ${JSON.stringify(outcome).slice(0, 500)}`);
-      const exits = server.output().split('\n').filter((l) => /exited|error/i.test(l));
+      const exits = server
+        .output()
+        .split('\n')
+        .filter((l) => /exited|error/i.test(l));
       if (exits.length) ctx.note(`import-load: server said: ${exits.slice(0, 5).join(' | ')}`);
       if (load.failed) ctx.note(`import-load: ${load.failed} requests got no answer`);
       if (load.errors) ctx.note(`import-load: ${load.errors} answers 5xx other than 503 + Retry-After`);

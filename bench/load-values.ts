@@ -39,7 +39,11 @@ export async function loadSyntheticValues(
   let done = 0;
   let transactions = 0;
   const stats = (): LoadStats => ({
-    values: done, seconds, cpuSeconds: cpuMicros / 1e6, valuesPerSecond: seconds > 0 ? done / seconds : 0, transactions,
+    values: done,
+    seconds,
+    cpuSeconds: cpuMicros / 1e6,
+    valuesPerSecond: seconds > 0 ? done / seconds : 0,
+    transactions,
   });
   // Only the program id is used on the system's path; reading the catalog once is outside the timing.
   const catalog = await loadCatalog(db, program.code, []);

@@ -67,7 +67,12 @@ function parseOptions(argv: string[]): CliOptions | 'help' {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   if (parsed.help) return 'help';
-  const only = parsed.only ? parsed.only.split(',').map((x) => x.trim()).filter(Boolean) : null;
+  const only = parsed.only
+    ? parsed.only
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : null;
   for (const name of only ?? []) {
     if (!benchmarks.some((b) => b.name === name)) {
       throw new UsageError(`--only: no benchmark "${name}" (there are: ${benchmarks.map((b) => b.name).join(', ')})`);
@@ -110,9 +115,7 @@ async function runBenchmarks(options: CliOptions, dir: string): Promise<Record<s
   const startLoad = round(loadavg()[0] ?? 0, 2);
   const file = join(dir, 'bench.db');
   const { db, engine } = openDatabase({ file });
-  const notes: string[] = [
-    `embedded SQLite file in a temporary folder, with the pragmas openDatabase sets (WAL, synchronous=NORMAL)`,
-  ];
+  const notes: string[] = [`embedded SQLite file in a temporary folder, with the pragmas openDatabase sets (WAL, synchronous=NORMAL)`];
   try {
     await migrateToLatest(db);
     const setup = await timed(() => createSyntheticProgram(db));
@@ -124,7 +127,10 @@ async function runBenchmarks(options: CliOptions, dir: string): Promise<Record<s
     // Assigned inside loadValues(); the cast keeps TypeScript from narrowing it to null here.
     let loading = null as Promise<LoadStats> | null;
     const ctx: BenchContext = {
-      db, engine, file, program,
+      db,
+      engine,
+      file,
+      program,
       options: { values: options.values, order: options.order, runs: options.runs, importRows: options.importRows },
       loadValues() {
         loading ??= (async () => {
@@ -134,7 +140,9 @@ async function runBenchmarks(options: CliOptions, dir: string): Promise<Record<s
             // About ten progress lines, whatever the size.
             if (done === options.values || done - shown >= options.values / 10) {
               shown = done;
-              log(`  ${done.toLocaleString('en')} / ${options.values.toLocaleString('en')}  ${round(s.seconds, 1)} s  ${Math.round(s.valuesPerSecond).toLocaleString('en')} values/s`);
+              log(
+                `  ${done.toLocaleString('en')} / ${options.values.toLocaleString('en')}  ${round(s.seconds, 1)} s  ${Math.round(s.valuesPerSecond).toLocaleString('en')} values/s`,
+              );
             }
           });
           log(`loaded in ${round(stats.seconds, 1)} s (${Math.round(stats.valuesPerSecond).toLocaleString('en')} values/s)`);

@@ -24,17 +24,43 @@ async function declareSeizureIndicators(db: Db, programId: number): Promise<void
   const dims: Record<string, readonly string[]> = { substance: ['cocaine_base', 'cocaine_hcl'], chemical: PRECURSORS };
   const dimIds: Record<string, number> = {};
   for (const [code, options] of Object.entries(dims)) {
-    const { id } = await db.insertInto('dimension').values({ program_id: programId, code, name_en: code, name_es: code }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('dimension_option').values(options.map((o, sort) => ({ dimension_id: id, code: o, name_en: o, name_es: o, sort }))).execute();
+    const { id } = await db
+      .insertInto('dimension')
+      .values({ program_id: programId, code, name_en: code, name_es: code })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('dimension_option')
+      .values(options.map((o, sort) => ({ dimension_id: id, code: o, name_en: o, name_es: o, sort })))
+      .execute();
     dimIds[code] = id;
   }
-  const indicators: Array<[string, string | null]> = [['SEIZ_REC_COCAINE_KG', 'substance'], ['SEIZ_REC_MARIJUANA_KG', null], ['SEIZ_REC_PRECURSOR_T', 'chemical'], ['SEIZ_REC_N', null]];
+  const indicators: Array<[string, string | null]> = [
+    ['SEIZ_REC_COCAINE_KG', 'substance'],
+    ['SEIZ_REC_MARIJUANA_KG', null],
+    ['SEIZ_REC_PRECURSOR_T', 'chemical'],
+    ['SEIZ_REC_N', null],
+  ];
   for (const [code, dim] of indicators) {
     const { id } = await db
       .insertInto('indicator')
       .values({
-        program_id: programId, code, component_id: null, name_en: code, name_es: code, description_en: null, description_es: null, unit: 'kg',
-        direction: 'up', agg_time: 'sum', agg_place: 'sum', sensitivity: 'public', origin: 'records', formula: null, decimals: 1, sort: 100,
+        program_id: programId,
+        code,
+        component_id: null,
+        name_en: code,
+        name_es: code,
+        description_en: null,
+        description_es: null,
+        unit: 'kg',
+        direction: 'up',
+        agg_time: 'sum',
+        agg_place: 'sum',
+        sensitivity: 'public',
+        origin: 'records',
+        formula: null,
+        decimals: 1,
+        sort: 100,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -47,7 +73,7 @@ function* seizureBatches(program: SyntheticProgram, count: number): Generator<Re
   const random = seededRandom(3);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const months = program.months;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const batch: RecordInput[] = [];
     for (let i = 0; i < BATCH && done < count; i++, done++) {
       const month = pick(months);
@@ -89,7 +115,9 @@ export const recordsBench: Benchmark = {
       cpuSeconds += t.cpuMs / 1_000;
       loaded += batch.length;
       if (loaded % (BATCH * 4) === 0 || loaded === count) {
-        ctx.log(`  ${loaded.toLocaleString('en')} / ${count.toLocaleString('en')}  ${round(seconds, 1)} s  ${Math.round(loaded / seconds).toLocaleString('en')} records/s`);
+        ctx.log(
+          `  ${loaded.toLocaleString('en')} / ${count.toLocaleString('en')}  ${round(seconds, 1)} s  ${Math.round(loaded / seconds).toLocaleString('en')} records/s`,
+        );
       }
     }
 
@@ -102,12 +130,23 @@ export const recordsBench: Benchmark = {
     const viaLeaves = await leafQuery();
     const key = (r: AnalyticsRow) => `${r.place?.code}|${r.period}|${r.disagg?.substance}`;
     const leafValues = new Map(viaLeaves.rows.map((r) => [key(r), r.value ?? 0]));
-    if (first.rows.length !== viaLeaves.rows.length || first.rows.some((r) => Math.abs((r.value ?? 0) - (leafValues.get(key(r)) ?? NaN)) > 1e-6 * Math.max(1, Math.abs(r.value ?? 0)))) {
+    if (
+      first.rows.length !== viaLeaves.rows.length ||
+      first.rows.some((r) => Math.abs((r.value ?? 0) - (leafValues.get(key(r)) ?? NaN)) > 1e-6 * Math.max(1, Math.abs(r.value ?? 0)))
+    ) {
       throw new Error('records analytics: the coarse level and the leaf facts disagree');
     }
     const rowsOf = async (table: 'fact' | 'fact_coarse') =>
-      Number((await db.selectFrom(table).innerJoin('indicator', 'indicator.id', `${table}.indicator_id`).where('indicator.code', '=', 'SEIZ_REC_COCAINE_KG')
-        .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .innerJoin('indicator', 'indicator.id', `${table}.indicator_id`)
+            .where('indicator.code', '=', 'SEIZ_REC_COCAINE_KG')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const facts = await rowsOf('fact');
     const coarse = await rowsOf('fact_coarse');
     const samples: number[] = [];

@@ -20,8 +20,11 @@ export const SYNTHETIC_SHAPE = {
 /** indicators × districts × months: the most values the program can hold without duplicates. */
 export const SYNTHETIC_CAPACITY =
   SYNTHETIC_SHAPE.indicators *
-  SYNTHETIC_SHAPE.departments * SYNTHETIC_SHAPE.provincesPerDepartment * SYNTHETIC_SHAPE.districtsPerProvince *
-  SYNTHETIC_SHAPE.years * 12;
+  SYNTHETIC_SHAPE.departments *
+  SYNTHETIC_SHAPE.provincesPerDepartment *
+  SYNTHETIC_SHAPE.districtsPerProvince *
+  SYNTHETIC_SHAPE.years *
+  12;
 
 export interface CodeAndId {
   id: number;
@@ -86,10 +89,16 @@ async function insertPlaces(db: Db, programId: number, country: string): Promise
     for (let k = 0; k < specs.length; k += 1_000) {
       const rows = specs.slice(k, k + 1_000).map((p) => {
         return {
-          program_id: programId, code: p.code, name: p.name, level,
+          program_id: programId,
+          code: p.code,
+          name: p.name,
+          level,
           parent_id: p.parentCode ? ids.get(p.parentCode)! : null,
           ...(p.parentCode ? ancestors.get(p.parentCode)! : NO_ANCESTORS),
-          lat: null, lon: null, alt_codes: null, boundary: null,
+          lat: null,
+          lon: null,
+          alt_codes: null,
+          boundary: null,
         };
       });
       const inserted = await db.insertInto('place').values(rows).returning(['id', 'code']).execute();
@@ -118,8 +127,13 @@ export async function createSyntheticProgram(db: Db, code = 'BENCH'): Promise<Sy
     const { id: programId } = await trx
       .insertInto('program')
       .values({
-        code, name_en: 'Synthetic benchmark program', name_es: 'Programa sintético de referencia',
-        country_code: 'ZZ', fiscal_year_start_month: 10, currency: 'USD', created_at: new Date().toISOString(),
+        code,
+        name_en: 'Synthetic benchmark program',
+        name_es: 'Programa sintético de referencia',
+        country_code: 'ZZ',
+        fiscal_year_start_month: 10,
+        currency: 'USD',
+        created_at: new Date().toISOString(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -136,10 +150,22 @@ export async function createSyntheticProgram(db: Db, code = 'BENCH'): Promise<Sy
     const indicatorRows = Array.from({ length: s.indicators }, (_, i) => {
       const n = pad2(i + 1);
       return {
-        program_id: programId, code: `IND${n}`, component_id: null,
-        name_en: `Indicator ${n}`, name_es: `Indicador ${n}`, description_en: null, description_es: null,
-        unit: 'count', direction: 'up' as const, agg_time: 'sum' as const, agg_place: 'sum' as const,
-        sensitivity: 'public' as const, origin: 'reported' as const, formula: null, decimals: 0, sort: i,
+        program_id: programId,
+        code: `IND${n}`,
+        component_id: null,
+        name_en: `Indicator ${n}`,
+        name_es: `Indicador ${n}`,
+        description_en: null,
+        description_es: null,
+        unit: 'count',
+        direction: 'up' as const,
+        agg_time: 'sum' as const,
+        agg_place: 'sum' as const,
+        sensitivity: 'public' as const,
+        origin: 'reported' as const,
+        formula: null,
+        decimals: 0,
+        sort: i,
       };
     });
     const indicators = await trx.insertInto('indicator').values(indicatorRows).returning(['id', 'code']).execute();
@@ -155,7 +181,11 @@ export async function createSyntheticProgram(db: Db, code = 'BENCH'): Promise<Sy
     }
     const leaves = levels[3]!.map((p) => withId(p.code));
     return {
-      programId, code, source, months, leaves,
+      programId,
+      code,
+      source,
+      months,
+      leaves,
       indicators,
       departments: levels[1]!.map((p) => withId(p.code)),
       capacity: indicators.length * leaves.length * months.length,
@@ -199,12 +229,7 @@ function* cells(program: SyntheticProgram, order: LoadOrder): Generator<[number,
  * exact count, no duplicates, nothing to remember), in the given order. Values are whole
  * numbers, so sums are exact whatever order they are added in.
  */
-export function* syntheticValueRows(
-  program: SyntheticProgram,
-  count: number,
-  order: LoadOrder = 'month',
-  seed = 20240601,
-): Generator<NewDataValue> {
+export function* syntheticValueRows(program: SyntheticProgram, count: number, order: LoadOrder = 'month', seed = 20240601): Generator<NewDataValue> {
   if (!Number.isInteger(count) || count < 0 || count > program.capacity) {
     throw new RangeError(`the synthetic program holds 0–${program.capacity} values, not ${count}`);
   }
@@ -218,12 +243,20 @@ export function* syntheticValueRows(
       wanted--;
       const month = program.months[m]!;
       yield {
-        indicator_id: program.indicators[i]!.id, place_id: program.leaves[l]!.id,
-        period: month.id, start_date: month.start, end_date: month.end,
-        disagg: '', source: program.source,
+        indicator_id: program.indicators[i]!.id,
+        place_id: program.leaves[l]!.id,
+        period: month.id,
+        start_date: month.start,
+        end_date: month.end,
+        disagg: '',
+        source: program.source,
         value: Math.floor(random() * 1_000),
-        organisation_id: null, status: 'approved', version: 1, provenance: 'sourced',
-        note: null, updated_at: now,
+        organisation_id: null,
+        status: 'approved',
+        version: 1,
+        provenance: 'sourced',
+        note: null,
+        updated_at: now,
       };
     }
     remaining--;

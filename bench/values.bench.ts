@@ -44,8 +44,7 @@ async function analyticsVersusSql(ctx: BenchContext): Promise<Record<string, Met
   const oursCpu: number[] = [];
   const baseline: number[] = [];
   const baselineCpu: number[] = [];
-  const query = (code: string) =>
-    queryAnalytics(db, { program: program.code, indicators: [code], by: ['place-level:2', 'period:year'] });
+  const query = (code: string) => queryAnalytics(db, { program: program.code, indicators: [code], by: ['place-level:2', 'period:year'] });
   // One untimed round on the last indicator: first-query costs (statement preparation, the
   // catalog) are not what a dashboard user waits for.
   const warm = program.indicators[program.indicators.length - 1]!;

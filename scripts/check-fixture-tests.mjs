@@ -23,7 +23,9 @@ for (const file of files) {
       if (a.status !== 'passed') notPassed.push(`${a.status}: ${relative(process.cwd(), r.name)} > ${[...a.ancestorTitles, a.title].join(' > ')}`);
     }
   }
-  const counts = Object.entries(bySet).map(([set, n]) => `${n} ${set}`).join(', ');
+  const counts = Object.entries(bySet)
+    .map(([set, n]) => `${n} ${set}`)
+    .join(', ');
   if (!counts) {
     console.error(`${basename(file, '.json')}: no conformance-fixture test ran`);
     ok = false;

@@ -32,7 +32,11 @@ const schema = z.object({
   /** Interface the HTTP server listens on; loopback unless you mean to expose it. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Hours a sign-in session lasts. */
-  VIGIA_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  VIGIA_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
   /** Days a personal API token lasts unless its creator asks for fewer. */
   VIGIA_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   /** "true" behind a TLS-terminating proxy: session cookies are then always marked Secure. */
@@ -44,13 +48,23 @@ const schema = z.object({
    */
   VIGIA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Largest request body the API accepts, in bytes (uploads included). */
-  VIGIA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
+  VIGIA_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 3)
+    .default(10 * 1024 * 1024),
   /**
    * Most bytes an uploaded ZIP (an XLSX workbook) may expand to, all entries together. Checked
    * on the declared sizes before anything is parsed, and again on the bytes actually inflated;
    * over it the import is refused (HTTP 413, CLI exit 2). Default 100 MiB.
    */
-  VIGIA_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024 * 1024).max(16 * 1024 ** 3).default(100 * 1024 * 1024),
+  VIGIA_MAX_UNZIPPED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(16 * 1024 ** 3)
+    .default(100 * 1024 * 1024),
   /** Most entries (files) an uploaded ZIP/XLSX may hold; a workbook has a few dozen. Default 10,000. */
   VIGIA_MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
   /**

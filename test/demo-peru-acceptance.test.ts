@@ -28,7 +28,10 @@ describe('the Peru demo', () => {
 
   it('coca 2011 is 49,500 ha from USG and 62,500 ha from UNODC, never mixed', async () => {
     const { rows } = await queryAnalytics(t.db, { program: 'PE', indicators: ['COCA_HA'], from: '2011', to: '2011', by: ['period:year'] });
-    expect(rows.map((r) => [r.source, r.value]).sort()).toEqual([['UNODC', 62_500], ['USG', 49_500]]);
+    expect(rows.map((r) => [r.source, r.value]).sort()).toEqual([
+      ['UNODC', 62_500],
+      ['USG', 49_500],
+    ]);
     await expect(comparePeriods(t.db, { program: 'PE', indicator: 'COCA_HA', from: '2011', to: '2012' })).rejects.toThrow(/USG|UNODC/);
   });
 
@@ -47,15 +50,38 @@ describe('the Peru demo', () => {
     try {
       const env = { ...process.env, VIGIA_DB: join(dir, 'v.db'), DATABASE_URL: '' };
       execFileSync(process.execPath, ['bin/vigia.mjs', 'demo'], { env, stdio: 'pipe' });
-      const out = execFileSync(process.execPath, ['bin/vigia.mjs', 'compare', '--indicator', 'ERAD_HA', '--from', '2011', '--to', '2012', '--json'], { env }).toString();
+      const out = execFileSync(process.execPath, ['bin/vigia.mjs', 'compare', '--indicator', 'ERAD_HA', '--from', '2011', '--to', '2012', '--json'], {
+        env,
+      }).toString();
       const c = JSON.parse(out) as { from: { period: string; value: number }; to: { period: string; value: number }; change_pct: number };
       expect(c.from).toMatchObject({ period: '2011', value: 10_290 });
       expect(c.to).toMatchObject({ period: '2012', value: 14_171 });
       expect(c.change_pct).toBeCloseTo(37.717, 2);
       const a = JSON.parse(
-        execFileSync(process.execPath, ['bin/vigia.mjs', 'analytics', '--indicator', 'SEIZ_COCAINE_KG', '--by', 'period:year', '--by', 'disagg:substance', '--from', '2011', '--to', '2011', '--json'], { env }).toString(),
+        execFileSync(
+          process.execPath,
+          [
+            'bin/vigia.mjs',
+            'analytics',
+            '--indicator',
+            'SEIZ_COCAINE_KG',
+            '--by',
+            'period:year',
+            '--by',
+            'disagg:substance',
+            '--from',
+            '2011',
+            '--to',
+            '2011',
+            '--json',
+          ],
+          { env },
+        ).toString(),
       ) as { rows: Array<{ period: string; disagg: Record<string, string | null>; value: number }> };
-      expect(a.rows.map((r) => [r.disagg.substance, r.value]).sort()).toEqual([['cocaine_base', 12_600], ['cocaine_hcl', 9_500]]);
+      expect(a.rows.map((r) => [r.disagg.substance, r.value]).sort()).toEqual([
+        ['cocaine_base', 12_600],
+        ['cocaine_hcl', 9_500],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -44,8 +44,15 @@ function total(indicator: string, period: string, source?: string): number {
 
 // The published national eradication totals (ha); 2010 and 2014 are approximate.
 const ERAD_NATIONAL: Record<string, number> = {
-  '2008': 10143, '2009': 10025, '2010': 11000, '2011': 10290, '2012': 14171,
-  '2013': 23947, '2014': 31200, '2015': 35868, '2016': 30151,
+  '2008': 10143,
+  '2009': 10025,
+  '2010': 11000,
+  '2011': 10290,
+  '2012': 14171,
+  '2013': 23947,
+  '2014': 31200,
+  '2015': 35868,
+  '2016': 30151,
 };
 
 describe('Peru demo files', () => {
@@ -107,7 +114,11 @@ describe('Peru demo files', () => {
   it('only references indicators, places, sources and dimensions that exist', () => {
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const placeCodes = new Set(places.map((p) => p.code));
-    const components = new Set(readCsv('framework.csv').filter((f) => f.kind === 'component').map((f) => f.code));
+    const components = new Set(
+      readCsv('framework.csv')
+        .filter((f) => f.kind === 'component')
+        .map((f) => f.code),
+    );
     for (const i of indicators) {
       expect(components.has(i.component), `${i.code} component`).toBe(true);
       expect(i.name.en && i.name.es && i.description.en && i.description.es, `${i.code} names`).toBeTruthy();

@@ -43,30 +43,36 @@ describe('the dependency rules', { timeout: 120_000 }, () => {
   });
 
   it('fail on a planted file cycle', () => {
-    const r = check(copyWith({
-      'src/modules/values/planted-a.ts': "import { b } from './planted-b.js';\nexport const a = () => b;\n",
-      'src/modules/values/planted-b.ts': "import { a } from './planted-a.js';\nexport const b = () => a;\n",
-    }));
+    const r = check(
+      copyWith({
+        'src/modules/values/planted-a.ts': "import { b } from './planted-b.js';\nexport const a = () => b;\n",
+        'src/modules/values/planted-b.ts': "import { a } from './planted-a.js';\nexport const b = () => a;\n",
+      }),
+    );
     expect(r.status).not.toBe(0);
     expect(r.report).toMatch(/no-circular: src\/modules\/values\/planted-[ab]\.ts/);
   });
 
   it('fail on a planted cycle between two modules (records already imports values)', () => {
-    const r = check(copyWith({
-      'src/modules/values/planted.ts': "import { listRecords } from '../records/records.service.js';\nexport const planted = listRecords;\n",
-    }));
+    const r = check(
+      copyWith({
+        'src/modules/values/planted.ts': "import { listRecords } from '../records/records.service.js';\nexport const planted = listRecords;\n",
+      }),
+    );
     expect(r.status).not.toBe(0);
     expect(r.report).toMatch(/no-folder-cycle: src\/modules\/(values|records)/);
     expect(r.report).not.toContain('no-circular:');
   });
 
   it('fail on imports against the layering', () => {
-    const r = check(copyWith({
-      'src/core/planted.ts': "import type { Db } from '../db/database.js';\nexport type Planted = Db;\n",
-      'src/db/planted.ts': "import { loadCatalog } from '../modules/catalog/catalog.repo.js';\nexport const planted = loadCatalog;\n",
-      'src/modules/values/planted.ts': "import { createApp } from '../../server/app.js';\nexport const planted = createApp;\n",
-      'src/web/planted.ts': "import { createApp } from '../server/app';\nexport const planted = createApp;\n",
-    }));
+    const r = check(
+      copyWith({
+        'src/core/planted.ts': "import type { Db } from '../db/database.js';\nexport type Planted = Db;\n",
+        'src/db/planted.ts': "import { loadCatalog } from '../modules/catalog/catalog.repo.js';\nexport const planted = loadCatalog;\n",
+        'src/modules/values/planted.ts': "import { createApp } from '../../server/app.js';\nexport const planted = createApp;\n",
+        'src/web/planted.ts': "import { createApp } from '../server/app';\nexport const planted = createApp;\n",
+      }),
+    );
     expect(r.status).not.toBe(0);
     for (const rule of ['core-is-pure', 'db-only-core', 'modules-not-server', 'web-not-server-code']) {
       expect(r.report).toContain(`${rule}:`);

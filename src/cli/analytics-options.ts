@@ -33,9 +33,7 @@ export function addScopeOptions(cmd: Command, { zone = true, disagg = true } = {
     .option('--place <code>', 'a place and everything below it');
   if (zone) cmd.option('--zone <code>', 'a zone: its member places and everything below them');
   if (disagg) cmd.option('--disagg <dim=option>', 'filter by a disaggregation (repeatable)', collect);
-  return cmd
-    .option('--approved-only', 'use approved data only')
-    .option('--json', 'print JSON for scripts');
+  return cmd.option('--approved-only', 'use approved data only').option('--json', 'print JSON for scripts');
 }
 
 /** The program code given, or the only program in the database; lists the codes when several. */

@@ -37,9 +37,7 @@ export function reportError(e: unknown, json = false): void {
     } else {
       console.error(`error (${e.kind}): ${e.message}`);
       for (const d of e.details.slice(0, 50)) {
-        const where = [d.file, d.row !== undefined ? `row ${d.row}` : '', d.column ? `column ${d.column}` : '']
-          .filter(Boolean)
-          .join(', ');
+        const where = [d.file, d.row !== undefined ? `row ${d.row}` : '', d.column ? `column ${d.column}` : ''].filter(Boolean).join(', ');
         const value = d.value === undefined ? '' : ` (value: ${JSON.stringify(d.value)})`;
         console.error(`  ${where ? `${where}: ` : ''}${d.reason}${value}`);
       }

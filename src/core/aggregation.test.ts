@@ -29,7 +29,16 @@ describe('parseGrouping', () => {
   });
 
   it('rejects unknown forms and conflicting groupings, naming the item', () => {
-    for (const by of [['period:week'], ['period:fy-xyz'], ['place-level:0'], ['place-level:x'], ['place-level:2', 'place-level:3'], ['period:year', 'period:month'], ['disagg:'], ['color']]) {
+    for (const by of [
+      ['period:week'],
+      ['period:fy-xyz'],
+      ['place-level:0'],
+      ['place-level:x'],
+      ['place-level:2', 'place-level:3'],
+      ['period:year', 'period:month'],
+      ['disagg:'],
+      ['color'],
+    ]) {
       let error: unknown;
       try {
         parseGrouping(by);

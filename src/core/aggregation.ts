@@ -36,8 +36,7 @@ const TIME_GROUPS: Record<string, BucketType> = { year: 'year', quarter: 'quarte
 export function parseGrouping(by: readonly string[], maxPlaceLevel = 6): Grouping {
   const g: Grouping = { placeLevel: null, time: null, dimensions: [], source: false };
   const accepted = 'place-level:N, period:year|quarter|month|fy-oct (fy-jan, fy-apr, fy-jul, …), disagg:DIMENSION, source';
-  const bad = (item: string, reason: string) =>
-    validationError(`cannot group by "${item}": ${reason}`, [{ column: 'by', value: item, reason }]);
+  const bad = (item: string, reason: string) => validationError(`cannot group by "${item}": ${reason}`, [{ column: 'by', value: item, reason }]);
   for (const raw of by) {
     const item = raw.trim();
     const colon = item.indexOf(':');

@@ -3,8 +3,16 @@ import { effectiveSensitivities, rollupSources, sensitivityConflicts, type Deriv
 import { parseRecordType } from './record-types/definition.schema.js';
 import { compileRollups } from './record-types/rollups.js';
 
-const ind = (code: string, sensitivity: DerivedIndicator['sensitivity'], formula: string | null = null, origin = formula ? 'formula' : 'reported'): DerivedIndicator => ({
-  code, sensitivity, origin, formula,
+const ind = (
+  code: string,
+  sensitivity: DerivedIndicator['sensitivity'],
+  formula: string | null = null,
+  origin = formula ? 'formula' : 'reported',
+): DerivedIndicator => ({
+  code,
+  sensitivity,
+  origin,
+  formula,
 });
 
 describe('effectiveSensitivities', () => {
@@ -40,9 +48,10 @@ describe('effectiveSensitivities', () => {
   });
 
   it('raises a roll-up indicator to the field it reads', () => {
-    const e = effectiveSensitivities([ind('CASES', 'public', null, 'records'), ind('SHARE', 'public', 'CASES / 2')], [
-      { indicator: 'CASES', what: 'field case_reference of record type case', sensitivity: 'restricted' },
-    ]);
+    const e = effectiveSensitivities(
+      [ind('CASES', 'public', null, 'records'), ind('SHARE', 'public', 'CASES / 2')],
+      [{ indicator: 'CASES', what: 'field case_reference of record type case', sensitivity: 'restricted' }],
+    );
     expect(e.get('CASES')).toEqual({ declared: 'public', effective: 'restricted', raisedBy: 'field case_reference of record type case' });
     expect(e.get('SHARE')?.effective).toBe('restricted');
   });
@@ -50,10 +59,17 @@ describe('effectiveSensitivities', () => {
 
 describe('sensitivityConflicts', () => {
   it('names the indicator, its declaration, the input and its sensitivity', () => {
-    const conflicts = sensitivityConflicts([ind('AML_CASES_N', 'official'), ind('PUBLIC_RATIO', 'public', 'AML_CASES_N / 2'), ind('OK', 'official', 'AML_CASES_N * 2')]);
+    const conflicts = sensitivityConflicts([
+      ind('AML_CASES_N', 'official'),
+      ind('PUBLIC_RATIO', 'public', 'AML_CASES_N / 2'),
+      ind('OK', 'official', 'AML_CASES_N * 2'),
+    ]);
     expect(conflicts).toEqual([
       {
-        indicator: 'PUBLIC_RATIO', declared: 'public', input: 'AML_CASES_N', inputSensitivity: 'official',
+        indicator: 'PUBLIC_RATIO',
+        declared: 'public',
+        input: 'AML_CASES_N',
+        inputSensitivity: 'official',
         reason: 'PUBLIC_RATIO is public but its formula uses AML_CASES_N, which is official: declare it official or more',
       },
     ]);
@@ -83,7 +99,13 @@ describe('rollupSources', () => {
       { code: 'date', name: { en: 'd', es: 'd' }, type: 'date', required: true },
       { code: 'amount', name: { en: 'a', es: 'a' }, type: 'number', sensitivity: 'official' },
       { code: 'kind', name: { en: 'k', es: 'k' }, type: 'choice', sensitivity: 'restricted', choices: [{ code: 'x', name: { en: 'x', es: 'x' } }] },
-      { code: 'people', name: { en: 'p', es: 'p' }, type: 'list', sensitivity: 'restricted', fields: [{ code: 'n', name: { en: 'n', es: 'n' }, type: 'integer' }] },
+      {
+        code: 'people',
+        name: { en: 'p', es: 'p' },
+        type: 'list',
+        sensitivity: 'restricted',
+        fields: [{ code: 'n', name: { en: 'n', es: 'n' }, type: 'integer' }],
+      },
     ],
     rollups: [
       { indicator: 'COUNT', value: { count: true } },

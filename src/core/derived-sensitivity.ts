@@ -13,7 +13,6 @@ import { resolvePath, type RecordTypeDefinition } from './record-types/definitio
 import { above, type Sensitivity } from './sensitivity.js';
 import type { CompiledRollup } from './record-types/rollups.js';
 
-
 /** What the function needs of an indicator (the program catalog's indicator info fits). */
 export interface DerivedIndicator {
   code: string;
@@ -72,7 +71,7 @@ function inputsOf(indicators: readonly DerivedIndicator[], rollups: readonly Rol
 export function effectiveSensitivities(indicators: readonly DerivedIndicator[], rollups: readonly RollupSource[] = []): Map<string, EffectiveSensitivity> {
   const out = new Map<string, EffectiveSensitivity>(indicators.map((i) => [i.code, { declared: i.sensitivity, effective: i.sensitivity, raisedBy: null }]));
   const inputs = inputsOf(indicators, rollups);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [code, list] of inputs) {
       const e = out.get(code);
@@ -131,7 +130,13 @@ export function sensitivityConflicts(indicators: readonly DerivedIndicator[], ro
       }
       if (!above(s, ind.sensitivity) || seen.has(name)) continue;
       seen.add(name);
-      conflicts.push({ indicator: ind.code, declared: ind.sensitivity, input: name, inputSensitivity: s, reason: `${ind.code} is ${ind.sensitivity} but ${how}: ${advice(s)}` });
+      conflicts.push({
+        indicator: ind.code,
+        declared: ind.sensitivity,
+        input: name,
+        inputSensitivity: s,
+        reason: `${ind.code} is ${ind.sensitivity} but ${how}: ${advice(s)}`,
+      });
     }
   }
   return conflicts;

@@ -24,7 +24,10 @@ export function disaggKey(d: Disagg): string {
 /** Parses `a=x;b=y` (also `a=x,b=y` or with spaces) into a disaggregation. */
 export function parseDisagg(text: string): Disagg {
   const out: Record<string, string> = {};
-  for (const part of text.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const k = part.slice(0, eq).trim();
     const v = part.slice(eq + 1).trim();

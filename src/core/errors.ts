@@ -2,7 +2,12 @@
  * The few error kinds Vigia knows. Each has a stable id that the HTTP layer maps to a status
  * once, and that the CLI prints; services and repositories throw these, never HTTP errors.
  */
-export type ErrorKind = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'unauthorized'
+export type ErrorKind =
+  | 'not_found'
+  | 'validation'
+  | 'forbidden'
+  | 'conflict'
+  | 'unauthorized'
   // Too many attempts (sign-in): details[0].value is the seconds to wait.
   | 'rate_limited'
   // An upload over a size limit (e.g. a ZIP that expands too far).

@@ -4,7 +4,16 @@ import { parsePeriod, periodWriteProblem } from './periods.js';
 
 describe('checkNumber', () => {
   it('takes plain decimals within the range, as numbers or text', () => {
-    for (const [raw, n] of [[12.5, 12.5], ['12.5', 12.5], [' -3 ', -3], ['1e6', 1e6], ['.5', 0.5], [MAX_MAGNITUDE, MAX_MAGNITUDE], [`-${MAX_MAGNITUDE}`, -MAX_MAGNITUDE], [-0, 0]] as const) {
+    for (const [raw, n] of [
+      [12.5, 12.5],
+      ['12.5', 12.5],
+      [' -3 ', -3],
+      ['1e6', 1e6],
+      ['.5', 0.5],
+      [MAX_MAGNITUDE, MAX_MAGNITUDE],
+      [`-${MAX_MAGNITUDE}`, -MAX_MAGNITUDE],
+      [-0, 0],
+    ] as const) {
       expect(checkNumber(raw)).toEqual({ ok: n });
     }
   });

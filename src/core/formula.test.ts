@@ -186,9 +186,7 @@ const spaceArb = fc.constantFrom('', ' ', '  ', '\t');
 const codeArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,7}$/);
 const sourceArb = fc.stringMatching(/^[A-Za-z0-9_.-]{1,6}$/);
 
-const numberLeafArb: fc.Arbitrary<Written> = fc
-  .stringMatching(/^[0-9]{1,7}(\.[0-9]{1,4})?$/)
-  .map((text) => ({ ast: num(Number(text)), text }));
+const numberLeafArb: fc.Arbitrary<Written> = fc.stringMatching(/^[0-9]{1,7}(\.[0-9]{1,4})?$/).map((text) => ({ ast: num(Number(text)), text }));
 const refLeafArb: fc.Arbitrary<Written> = fc
   .tuple(codeArb, fc.option(sourceArb, { nil: undefined }), spaceArb)
   .map(([code, source, sp]) => ({ ast: ref(code, source), text: source === undefined ? code : `${code}${sp}[${source}]` }));
@@ -204,13 +202,11 @@ const writtenArb: fc.Arbitrary<Written> = fc.letrec<{ node: Written; neg: Writte
   node: wrapped(fc.oneof({ maxDepth: 5, depthIdentifier: 'formula' }, tie('leaf'), tie('neg'), tie('binary'))),
   leaf: fc.oneof(numberLeafArb, refLeafArb),
   neg: fc.tuple(tie('node'), spaceArb).map(([w, sp]) => ({ ast: { kind: 'neg', operand: w.ast }, text: `-${sp}(${w.text})` })),
-  binary: fc
-    .tuple(tie('node'), fc.constantFrom('+', '-', '*', '/' as const), tie('node'), spaceArb, spaceArb)
-    .map(([l, op, r, a, b]) => ({
-      ast: { kind: 'binary', op, left: l.ast, right: r.ast },
-      // Operands always in parentheses, so the intended tree is the only reading.
-      text: `(${l.text})${a}${op}${b}(${r.text})`,
-    })),
+  binary: fc.tuple(tie('node'), fc.constantFrom('+', '-', '*', '/' as const), tie('node'), spaceArb, spaceArb).map(([l, op, r, a, b]) => ({
+    ast: { kind: 'binary', op, left: l.ast, right: r.ast },
+    // Operands always in parentheses, so the intended tree is the only reading.
+    text: `(${l.text})${a}${op}${b}(${r.text})`,
+  })),
 })).node;
 
 /** ASTs whose number literals are any non-negative double, to exercise number formatting. */

@@ -36,9 +36,7 @@ const bucketTypeArb = fc.constantFrom<BucketType>('month', 'quarter', 'year', 'f
 const typeArb = fc.constantFrom<BucketType | 'day'>('day', 'month', 'quarter', 'year', 'fiscal_year');
 
 /** Any period: the one of a random type (and fiscal start month) around a random date. */
-const periodArb = fc
-  .tuple(dateArb, typeArb, fiscalMonthArb)
-  .map(([date, type, fsm]) => periodOfDate(date, type, fsm));
+const periodArb = fc.tuple(dateArb, typeArb, fiscalMonthArb).map(([date, type, fsm]) => periodOfDate(date, type, fsm));
 
 describe('parsePeriod', () => {
   it.each([
@@ -196,21 +194,29 @@ describe('shiftPeriod and periodRange', () => {
 
   it('shifting by n and back by n returns the period', () => {
     fc.assert(
-      fc.property(periodArb.filter((p) => p.start > '0100' && p.end < '9900'), stepArb, (p, n) => {
-        const there = shiftPeriod(p, n);
-        expect(there.type).toBe(p.type);
-        expect(shiftPeriod(there, -n)).toEqual(p);
-      }),
+      fc.property(
+        periodArb.filter((p) => p.start > '0100' && p.end < '9900'),
+        stepArb,
+        (p, n) => {
+          const there = shiftPeriod(p, n);
+          expect(there.type).toBe(p.type);
+          expect(shiftPeriod(there, -n)).toEqual(p);
+        },
+      ),
     );
   });
 
   it('a range from p to p shifted by n holds n + 1 periods, each one step on', () => {
     fc.assert(
-      fc.property(periodArb.filter((p) => p.end < '9900'), fc.integer({ min: 0, max: 40 }), (p, n) => {
-        const range = periodRange(p, shiftPeriod(p, n));
-        expect(range).toHaveLength(n + 1);
-        range.forEach((q, i) => expect(q).toEqual(shiftPeriod(p, i)));
-      }),
+      fc.property(
+        periodArb.filter((p) => p.end < '9900'),
+        fc.integer({ min: 0, max: 40 }),
+        (p, n) => {
+          const range = periodRange(p, shiftPeriod(p, n));
+          expect(range).toHaveLength(n + 1);
+          range.forEach((q, i) => expect(q).toEqual(shiftPeriod(p, i)));
+        },
+      ),
     );
   });
 
@@ -228,12 +234,7 @@ describe('shiftPeriod and periodRange', () => {
     expect(shiftPeriod(parsePeriod('201201'), -1).id).toBe('201112');
     expect(shiftPeriod(parsePeriod('20120228'), 1).id).toBe('20120229');
     expect(shiftPeriod(parsePeriod('2012Oct'), 1)).toMatchObject({ id: '2013Oct', end: '2014-09-30' });
-    expect(periodRange(parsePeriod('2012Q3'), parsePeriod('2013Q2')).map((q) => q.id)).toEqual([
-      '2012Q3',
-      '2012Q4',
-      '2013Q1',
-      '2013Q2',
-    ]);
+    expect(periodRange(parsePeriod('2012Q3'), parsePeriod('2013Q2')).map((q) => q.id)).toEqual(['2012Q3', '2012Q4', '2013Q1', '2013Q2']);
   });
 
   it('reaches the last four-digit year without stepping past it', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeFormula, neutraliseCell, restoreCell } from './spreadsheet-cells.js';
 import { HOSTILE_CELLS } from '../../test/helpers/hostile-cells.js';
 
-
 describe('spreadsheet cells', () => {
   it('quotes cells a spreadsheet would run as formulas, and only those', () => {
     for (const bad of HOSTILE_CELLS) {

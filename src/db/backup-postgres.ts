@@ -27,7 +27,10 @@ export function findPgTool(name: 'pg_dump' | 'pg_restore'): string {
   for (const v of versions) {
     if (existsSync(join(root, v, 'bin', name))) return join(root, v, 'bin', name);
   }
-  throw new VigiaError('not_found', `${name} was not found on PATH nor under ${root}/*/bin: install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or put ${name} on PATH`);
+  throw new VigiaError(
+    'not_found',
+    `${name} was not found on PATH nor under ${root}/*/bin: install the PostgreSQL client tools (Debian: apt-get install postgresql-client) or put ${name} on PATH`,
+  );
 }
 
 /** The URL without its password (given to the tools in PGPASSWORD, not on their command line). */
@@ -44,7 +47,10 @@ async function targetSchema(client: pg.Client): Promise<string> {
   if (current) return current;
   // The schema named first in search_path does not exist yet (a restore will create it).
   const path = (await client.query<{ search_path: string }>('show search_path')).rows[0]?.search_path ?? '';
-  const first = path.split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1')).find((s) => s && s !== '$user');
+  const first = path
+    .split(',')
+    .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
+    .find((s) => s && s !== '$user');
   if (!first) throw new VigiaError('validation', 'the PostgreSQL connection has no schema to work in (search_path is empty)');
   return first;
 }
@@ -60,7 +66,9 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 async function tablesIn(client: pg.Client, schema: string): Promise<number> {
-  const r = await client.query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", [schema]);
+  const r = await client.query<{ n: string }>("select count(*) as n from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", [
+    schema,
+  ]);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -97,7 +105,8 @@ export async function backupPostgres(databaseUrl: string, target: string, onProg
     const s = await targetSchema(c);
     return { schema: s, tables: await tablesIn(c, s) };
   });
-  if (tables === 0) throw validationError(`the database has no tables in schema ${schema}: nothing to back up`, [{ column: 'DATABASE_URL', reason: 'empty database' }]);
+  if (tables === 0)
+    throw validationError(`the database has no tables in schema ${schema}: nothing to back up`, [{ column: 'DATABASE_URL', reason: 'empty database' }]);
   const { url, env } = splitPassword(databaseUrl);
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
@@ -124,13 +133,21 @@ async function dumpContents(tool: string, file: string): Promise<{ schema: strin
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(validationError(`${file} is not a pg_dump custom-format file: ${err.trim()}`, [{ column: 'file', value: file, reason: 'not a PostgreSQL backup' }]))));
+    child.on('close', (code) =>
+      code === 0
+        ? ok(out)
+        : fail(
+            validationError(`${file} is not a pg_dump custom-format file: ${err.trim()}`, [{ column: 'file', value: file, reason: 'not a PostgreSQL backup' }]),
+          ),
+    );
   });
   const lines = list.split('\n');
   const tables = lines.map((l) => l.match(/^\d+; \d+ \d+ TABLE (?!DATA )(\S+) (\S+) /)).filter((m): m is RegExpMatchArray => m !== null);
   const schema = tables[0]?.[1];
   if (!schema || !tables.some((m) => m[2] === 'kysely_migration')) {
-    throw validationError(`${file} is a PostgreSQL dump but not of a Vigia database (no kysely_migration table)`, [{ column: 'file', value: file, reason: 'not a Vigia database' }]);
+    throw validationError(`${file} is a PostgreSQL dump but not of a Vigia database (no kysely_migration table)`, [
+      { column: 'file', value: file, reason: 'not a Vigia database' },
+    ]);
   }
   return { schema, tables: tables.map((m) => m[2] ?? ''), list: lines };
 }
@@ -140,21 +157,34 @@ async function dumpContents(tool: string, file: string): Promise<{ schema: strin
  * the dump's). A schema that holds any table is replaced only with `force` (its tables are
  * dropped first). pg_restore runs in a single transaction: a failed restore leaves no half.
  */
-export async function restorePostgres(databaseUrl: string, file: string, force: boolean, onProgress: (p: TableProgress) => void): Promise<{ schema: string; tables: number }> {
+export async function restorePostgres(
+  databaseUrl: string,
+  file: string,
+  force: boolean,
+  onProgress: (p: TableProgress) => void,
+): Promise<{ schema: string; tables: number }> {
   if (!existsSync(file)) throw validationError(`the backup ${file} does not exist`, [{ column: 'file', value: file, reason: 'no such file' }]);
   const tool = findPgTool('pg_restore');
   const dump = await dumpContents(tool, file);
   const schemaExists = await withClient(databaseUrl, async (c) => {
     const schema = await targetSchema(c);
     if (schema !== dump.schema) {
-      throw validationError(`the backup holds schema ${dump.schema} but DATABASE_URL works in schema ${schema}: restore into a connection whose search_path is ${dump.schema}`, [{ column: 'DATABASE_URL', value: schema, reason: `the backup's schema is ${dump.schema}` }]);
+      throw validationError(
+        `the backup holds schema ${dump.schema} but DATABASE_URL works in schema ${schema}: restore into a connection whose search_path is ${dump.schema}`,
+        [{ column: 'DATABASE_URL', value: schema, reason: `the backup's schema is ${dump.schema}` }],
+      );
     }
     const tables = await tablesIn(c, schema);
     if (tables > 0 && !force) {
-      throw validationError(`the database is not empty (${tables} tables in schema ${schema}): restore replaces it only with --force`, [{ column: 'force', reason: 'the database is not empty' }]);
+      throw validationError(`the database is not empty (${tables} tables in schema ${schema}): restore replaces it only with --force`, [
+        { column: 'force', reason: 'the database is not empty' },
+      ]);
     }
     if (tables > 0) {
-      const names = await c.query<{ t: string }>("select quote_ident(table_name) as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", [schema]);
+      const names = await c.query<{ t: string }>(
+        "select quote_ident(table_name) as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
+        [schema],
+      );
       const ident = (await c.query<{ s: string }>('select quote_ident($1) as s', [schema])).rows[0]?.s ?? schema;
       await c.query(`drop table ${names.rows.map((r) => `${ident}.${r.t}`).join(', ')} cascade`);
     }

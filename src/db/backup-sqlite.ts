@@ -72,7 +72,9 @@ function openChecked(file: string, what: string): SqliteDatabase.Database {
     return db;
   } catch (e) {
     db?.close();
-    throw validationError(`${what} ${file} is not a SQLite database (${e instanceof Error ? e.message : String(e)})`, [{ column: 'file', value: file, reason: 'not a SQLite database' }]);
+    throw validationError(`${what} ${file} is not a SQLite database (${e instanceof Error ? e.message : String(e)})`, [
+      { column: 'file', value: file, reason: 'not a SQLite database' },
+    ]);
   }
 }
 
@@ -115,12 +117,20 @@ export async function restoreSqlite(source: string, target: string, force: boole
   const restoring = `${target}.restoring`;
   try {
     const problems = integrityProblems(from);
-    if (problems.length) throw validationError(`the backup ${source} fails its integrity check: ${problems.slice(0, 5).join('; ')}`, [{ column: 'file', value: source, reason: 'integrity check failed' }]);
+    if (problems.length)
+      throw validationError(`the backup ${source} fails its integrity check: ${problems.slice(0, 5).join('; ')}`, [
+        { column: 'file', value: source, reason: 'integrity check failed' },
+      ]);
     const vigia = from.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-    if (!vigia) throw validationError(`${source} is a SQLite database but not a Vigia backup (it has no kysely_migration table)`, [{ column: 'file', value: source, reason: 'not a Vigia database' }]);
+    if (!vigia)
+      throw validationError(`${source} is a SQLite database but not a Vigia backup (it has no kysely_migration table)`, [
+        { column: 'file', value: source, reason: 'not a Vigia database' },
+      ]);
     const tables = tableCount(target);
     if (tables > 0 && !force) {
-      throw validationError(`the database ${target} is not empty (${tables} tables): restore replaces it only with --force`, [{ column: 'force', value: target, reason: 'the database is not empty' }]);
+      throw validationError(`the database ${target} is not empty (${tables} tables): restore replaces it only with --force`, [
+        { column: 'force', value: target, reason: 'the database is not empty' },
+      ]);
     }
     removeWithSidecars(restoring);
     const result = await copy(from, restoring, onProgress);

@@ -18,7 +18,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const LEVEL = { NORMAL: 1, FULL: 2, EXTRA: 3 } as const;
 
 describe('VIGIA_SQLITE_SYNCHRONOUS', () => {
-  for (const [setting, level] of [[undefined, LEVEL.NORMAL], ['NORMAL', LEVEL.NORMAL], ['FULL', LEVEL.FULL], ['EXTRA', LEVEL.EXTRA]] as const) {
+  for (const [setting, level] of [
+    [undefined, LEVEL.NORMAL],
+    ['NORMAL', LEVEL.NORMAL],
+    ['FULL', LEVEL.FULL],
+    ['EXTRA', LEVEL.EXTRA],
+  ] as const) {
     it(`${setting ?? 'unset'}: the connection runs with synchronous = ${level}, in WAL mode`, async () => {
       const config = parseConfig({ VIGIA_DB: join(dir, `${setting ?? 'unset'}.db`), ...(setting ? { VIGIA_SQLITE_SYNCHRONOUS: setting } : {}) });
       const { db } = await openConfiguredDatabase(config);

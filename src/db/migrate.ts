@@ -7,8 +7,7 @@ import { migrations } from './migrations/index.js';
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
   // On PostgreSQL the bookkeeping tables go in the current schema explicitly: Kysely otherwise
   // finds another schema's lock table and mistakes it for this one's.
-  const schema =
-    engineOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const schema = engineOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -62,7 +62,14 @@ describe('readCsvTable', () => {
       for await (const r of csvRows(Readable.from(chunks.map((c) => Buffer.from(c))), 'x.csv', columns, issues)) rows.push([r.line, r.bytes, r.cells.code]);
       return { rows, issues };
     };
-    expect(await read(['code,name\nA,a\nB,', 'b\n\nC,c\n'])).toEqual({ rows: [[2, 14, 'A'], [3, 18, 'B'], [5, 23, 'C']], issues: [] });
+    expect(await read(['code,name\nA,a\nB,', 'b\n\nC,c\n'])).toEqual({
+      rows: [
+        [2, 14, 'A'],
+        [3, 18, 'B'],
+        [5, 23, 'C'],
+      ],
+      issues: [],
+    });
     const bad = await read(['code,name\nA,a\nB,', 'b\n', 'C,"c"x\nD,d\n']);
     expect(bad.issues).toHaveLength(1);
     expect(bad.issues[0]).toMatchObject({ file: 'x.csv', row: 4 });

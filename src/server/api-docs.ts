@@ -2,9 +2,25 @@
  * A readable API reference at /api/docs, rendered on the server from the OpenAPI document
  * itself: no script, no CDN, so it works offline and cannot drift from the API.
  */
-interface Param { name: string; in: string; required?: boolean; description?: string }
-interface Op { summary?: string; description?: string; tags?: string[]; parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> }; 'x-permission'?: string; responses?: Record<string, { description?: string }> }
-interface Doc { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Op>> }
+interface Param {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+}
+interface Op {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: Param[];
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+  'x-permission'?: string;
+  responses?: Record<string, { description?: string }>;
+}
+interface Doc {
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, Op>>;
+}
 
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -12,14 +28,20 @@ export function renderApiDocs(doc: Doc): string {
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      const params = (op.parameters ?? []).map((p) => `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})${p.description ? ` — ${esc(p.description)}` : ''}</li>`).join('');
-      const body = Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref?.split('/').pop();
+      const params = (op.parameters ?? [])
+        .map((p) => `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})${p.description ? ` — ${esc(p.description)}` : ''}</li>`)
+        .join('');
+      const body = Object.values(op.requestBody?.content ?? {})[0]
+        ?.schema?.$ref?.split('/')
+        .pop();
       const html =
         `<section><h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>` +
         `<p>${esc(op.summary)}</p>${op.description ? `<p class="d">${esc(op.description)}</p>` : ''}` +
         `<p class="perm">Needs: <code>${esc(op['x-permission'] ?? '—')}</code>${body ? ` · Body: <code>${esc(body)}</code>` : ''}</p>` +
         (params ? `<ul>${params}</ul>` : '') +
-        `<p class="r">${Object.entries(op.responses ?? {}).map(([code, r]) => `<span title="${esc(r.description)}">${esc(code)}</span>`).join(' ')}</p></section>`;
+        `<p class="r">${Object.entries(op.responses ?? {})
+          .map(([code, r]) => `<span title="${esc(r.description)}">${esc(code)}</span>`)
+          .join(' ')}</p></section>`;
       const tag = op.tags?.[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }

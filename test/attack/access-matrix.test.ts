@@ -19,8 +19,15 @@ import { can, mayEditData, type Permission } from '../../src/modules/access/poli
 import { withinClearance } from '../../src/core/sensitivity.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
 import {
-  numbersIn, plantData, plantSecondProgram, recordBitsOf, seesRecord, seesValue, valueBitsOf,
-  type PlantedRecord, type PlantedValue,
+  numbersIn,
+  plantData,
+  plantSecondProgram,
+  recordBitsOf,
+  seesRecord,
+  seesValue,
+  valueBitsOf,
+  type PlantedRecord,
+  type PlantedValue,
 } from '../helpers/planted-data.js';
 import { tallyProbes } from './probe-tally.js';
 
@@ -36,8 +43,13 @@ interface Doc {
 const OFFICIAL_OFFICER = 'officer.official@example.org';
 const SPARE = 'spare@example.org';
 const EMAILS = {
-  analyst: USERS.analyst, cleared: USERS.cleared, partnerA: USERS.partnerA, partnerB: USERS.partnerB,
-  officialOfficer: OFFICIAL_OFFICER, officer: USERS.officer, admin: USERS.admin,
+  analyst: USERS.analyst,
+  cleared: USERS.cleared,
+  partnerA: USERS.partnerA,
+  partnerB: USERS.partnerB,
+  officialOfficer: OFFICIAL_OFFICER,
+  officer: USERS.officer,
+  admin: USERS.admin,
 } as const;
 type Who = 'public' | keyof typeof EMAILS;
 const WHO: readonly Who[] = ['public', ...(Object.keys(EMAILS) as Array<keyof typeof EMAILS>)];
@@ -108,14 +120,25 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
   // Records and values by their planted objects (both programs).
   if (path.includes('/records/{id}')) {
     return records.map((r) => ({
-      ...base, url: fill(fill(path, 'program', programOf(r)), 'id', String(r.id)), target: { kind: 'record', record: r },
+      ...base,
+      url: fill(fill(path, 'program', programOf(r)), 'id', String(r.id)),
+      target: { kind: 'record', record: r },
       ...(method === 'GET' ? {} : { body: method === 'PATCH' ? { version: 0, note: 'probe' } : { version: 0 } }),
     }));
   }
   if (path === '/api/programs/{program}/values' && method !== 'GET') {
     return values.map((v) => ({
-      ...base, url: fill(path, 'program', programOf(v)), target: { kind: 'value', value: v },
-      body: { indicator: v.indicator, place: v.place, period: v.period, ...(v.indicator === 'SUM_IND' ? { source: 'A' } : {}), ...(method === 'PUT' ? { value: 1 } : {}), version: 0 },
+      ...base,
+      url: fill(path, 'program', programOf(v)),
+      target: { kind: 'value', value: v },
+      body: {
+        indicator: v.indicator,
+        place: v.place,
+        period: v.period,
+        ...(v.indicator === 'SUM_IND' ? { source: 'A' } : {}),
+        ...(method === 'PUT' ? { value: 1 } : {}),
+        version: 0,
+      },
     }));
   }
   if (path === '/api/programs/{program}/values/batch') {
@@ -169,7 +192,10 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       if (path.includes('/imports/{format}')) {
         for (const v of values.filter((x) => u.includes(`/programs/${programOf(x)}/`))) {
           out.push({
-            ...base, url: `${u}`, target: { kind: 'value', value: v }, headers: { 'content-type': 'text/csv' },
+            ...base,
+            url: `${u}`,
+            target: { kind: 'value', value: v },
+            headers: { 'content-type': 'text/csv' },
             body: `indicator,place,period,disagg,source,value,provenance,note,status,organisation\n${v.indicator},${v.place},${v.period},,${v.indicator === 'SUM_IND' ? 'A' : ''},1,sourced,,,\n`,
           });
         }
@@ -192,7 +218,8 @@ async function problemsOf(who: Who, p: Probe, r: Reply, before: { status: string
     const sensitivity = p.target.kind === 'value' ? p.target.value.sensitivity : 'public';
     const reply = r.body as { changed?: boolean; report?: { inserted: number; updated: number } | null; dryRun?: boolean } | undefined;
     const changed = p.url.includes('/imports/') ? (reply?.report?.inserted ?? 0) + (reply?.report?.updated ?? 0) > 0 : reply?.changed !== false;
-    if (changed && before && !mayEditData(a, before.organisation_id, before.status)) out.push(`${r.status}: changed a ${before.status} object of organisation ${before.organisation_id}`);
+    if (changed && before && !mayEditData(a, before.organisation_id, before.status))
+      out.push(`${r.status}: changed a ${before.status} object of organisation ${before.organisation_id}`);
     if (!withinClearance(sensitivity, a.role === 'public' ? 'public' : a.clearance)) out.push(`${r.status}: wrote an indicator above its clearance`);
   }
   const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? '');
@@ -202,7 +229,8 @@ async function problemsOf(who: Who, p: Probe, r: Reply, before: { status: string
   const recordBits = p.url.includes('SEIZ_REC') && p.url.includes('XX') ? new Set(numbers.flatMap((n) => recordBitsOf(n, xxRecords))) : new Set<number>();
   for (const rec of records) {
     if ((text.includes(rec.ref) || recordBits.has(rec.bit)) && !seesRecord(a, rec)) out.push(`shows the ${rec.status} record of ${rec.org}`);
-    if (text.includes(rec.caseReference) && (a.role === 'public' || a.clearance !== 'restricted' || !seesRecord(a, rec))) out.push(`shows the case reference of ${rec.org}'s ${rec.status} record`);
+    if (text.includes(rec.caseReference) && (a.role === 'public' || a.clearance !== 'restricted' || !seesRecord(a, rec)))
+      out.push(`shows the case reference of ${rec.org}'s ${rec.status} record`);
   }
   return out;
 }
@@ -236,8 +264,16 @@ async function withCurrentVersion(p: Probe): Promise<Probe> {
   } else {
     const v = p.target.value;
     const row = await t.db
-      .selectFrom('data_value as d').innerJoin('indicator as i', 'i.id', 'd.indicator_id').innerJoin('program as g', 'g.id', 'i.program_id').innerJoin('place as pl', 'pl.id', 'd.place_id')
-      .select('d.version').where('g.code', '=', programOf(v)).where('i.code', '=', v.indicator).where('pl.code', '=', v.place).where('d.period', '=', v.period).executeTakeFirst();
+      .selectFrom('data_value as d')
+      .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
+      .innerJoin('program as g', 'g.id', 'i.program_id')
+      .innerJoin('place as pl', 'pl.id', 'd.place_id')
+      .select('d.version')
+      .where('g.code', '=', programOf(v))
+      .where('i.code', '=', v.indicator)
+      .where('pl.code', '=', v.place)
+      .where('d.period', '=', v.period)
+      .executeTakeFirst();
     version = row?.version ?? 0;
   }
   const body = p.body as Record<string, unknown>;

@@ -47,15 +47,28 @@ async function corpus(): Promise<Record<string, Buffer>> {
     'zip, only a local header': buildZip([deflatedEntry('a', 'b')]).subarray(0, 30),
     'gzip bomb (100 MB of zeros)': gzipSync(Buffer.alloc(100 * 1024 * 1024), { level: 9 }),
     'xml billion laughs': csvText(laughs.join('')),
-    'xml quadratic blow-up': csvText(`<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "${big}">]><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="x" period="2012" orgUnit="y" value="${'&a;'.repeat(20_000)}"/></dataValueSet>`),
-    'xml external entity file': csvText('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="x" period="2012" orgUnit="y" value="1" comment="&x;"/></dataValueSet>'),
-    'xml external entity http': csvText('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="y" period="2012-01-01/P1Y" dataSet="d"><dataValue dataElement="x" value="1">&x;</dataValue></group></adx>'),
+    'xml quadratic blow-up': csvText(
+      `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "${big}">]><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="x" period="2012" orgUnit="y" value="${'&a;'.repeat(20_000)}"/></dataValueSet>`,
+    ),
+    'xml external entity file': csvText(
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="x" period="2012" orgUnit="y" value="1" comment="&x;"/></dataValueSet>',
+    ),
+    'xml external entity http': csvText(
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="y" period="2012-01-01/P1Y" dataSet="d"><dataValue dataElement="x" value="1">&x;</dataValue></group></adx>',
+    ),
     'xml parameter entities': csvText('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><dataValueSet/>'),
     'xml deep nesting': csvText(`<?xml version="1.0"?>${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}`),
     'xml cut mid-element': csvText('<?xml version="1.0"?><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="x" per'),
     'json deep nesting': csvText(`${'['.repeat(500_000)}${']'.repeat(500_000)}`),
     'json cut': csvText('{"dataValues":[{"dataElement":"x","period":"2012","orgUnit":"y","value":"1"'),
-    'json overflowing numbers': csvText(JSON.stringify({ dataValues: [{ dataElement: 'x', period: '2012', orgUnit: 'y', value: '1e309' }, { dataElement: 'x', period: '2012', orgUnit: 'y', value: '9'.repeat(400) }] })),
+    'json overflowing numbers': csvText(
+      JSON.stringify({
+        dataValues: [
+          { dataElement: 'x', period: '2012', orgUnit: 'y', value: '1e309' },
+          { dataElement: 'x', period: '2012', orgUnit: 'y', value: '9'.repeat(400) },
+        ],
+      }),
+    ),
     'utf-16 le with bom': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${VALUES_HEADER}\nNO_SUCH,PE,2012,,1,sourced\n`, 'utf16le')]),
     'utf-16 le without bom': Buffer.from(`${VALUES_HEADER}\nNO_SUCH,PE,2012,,1,sourced\n`, 'utf16le'),
     'utf-16 be with bom': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${VALUES_HEADER}\n`, 'utf16le').swap16()]),
@@ -64,7 +77,9 @@ async function corpus(): Promise<Record<string, Buffer>> {
     'nul bytes': Buffer.concat([csvText(`${VALUES_HEADER}\nNO_SUCH,PE`), Buffer.alloc(64), csvText(',2012,,1,sourced\n')]),
     'csv cut mid-row': csvText(`${VALUES_HEADER}\nNO_SUCH,PE,20`),
     'csv cut mid-quote': csvText(`${VALUES_HEADER}\nNO_SUCH,PE,2012,,1,"sourc`),
-    'csv overflowing numbers': csvText(`${VALUES_HEADER}\nERAD_HA,PE,2012,,1e309,sourced\nERAD_HA,PE,2013,,${'9'.repeat(400)},sourced\nERAD_HA,PE,2014,,-1e309,sourced\n`),
+    'csv overflowing numbers': csvText(
+      `${VALUES_HEADER}\nERAD_HA,PE,2012,,1e309,sourced\nERAD_HA,PE,2013,,${'9'.repeat(400)},sourced\nERAD_HA,PE,2014,,-1e309,sourced\n`,
+    ),
     'csv huge cell (5 MB)': csvText(`${VALUES_HEADER}\nNO_SUCH,PE,2012,,1,"${'x'.repeat(5 * 1024 * 1024)}"\n`),
     'csv huge line without quotes (5 MB)': csvText(`${VALUES_HEADER}\n${'y,'.repeat(2_500_000)}\n`),
     'csv with 1,000,000 columns': csvText(`${Array.from({ length: 1_000_000 }, (_, i) => `c${i.toString(36)}`).join(',')}\n`),
@@ -107,7 +122,7 @@ function routes(): string[] {
 }
 
 async function waitForJob(id: string): Promise<string> {
-  for (const until = Date.now() + REQUEST_BOUND_MS; Date.now() < until; ) {
+  for (const until = Date.now() + REQUEST_BOUND_MS; Date.now() < until;) {
     const r = await server.call('GET', `/api/jobs/${id}`);
     const job = JSON.parse(r.text) as { status: string };
     if (job.status !== 'running') return job.status;

@@ -51,7 +51,11 @@ describe('hostile numbers', () => {
       cases.push(['POST', '/api/programs/XX/values/batch', `{"values":[${value(n)}}]}`]);
       cases.push(['PUT', '/api/programs/XX/indicators/SUM_IND/targets', `{"place":"R1D1","period":"2013","kind":"target","value":${n}}`]);
       const text = n.replace(/"/g, '');
-      cases.push(['POST', '/api/programs/XX/records', `{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":"${text} kg"}}`]);
+      cases.push([
+        'POST',
+        '/api/programs/XX/records',
+        `{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":"${text} kg"}}`,
+      ]);
       cases.push(['POST', '/api/programs/XX/imports/csv', `indicator,place,period,source,value,provenance\nSUM_IND,R1D1,2013,A,${text},sourced\n`, 'text/csv']);
     }
     for (const p of PERIODS) {

@@ -116,10 +116,12 @@ describe('kill -9 trials', () => {
     expect(job.status).toBe('done');
     importMs = Date.now() - started;
     await server.kill9();
-    problems.push(...(await inspect('uncut import', async (db) => {
-      const counts = await importCountsByNote(db);
-      return counts.get('kill-trial-0') === IMPORT_ROWS ? [] : [`expected ${IMPORT_ROWS} rows of trial 0, found ${JSON.stringify([...counts])}`];
-    })));
+    problems.push(
+      ...(await inspect('uncut import', async (db) => {
+        const counts = await importCountsByNote(db);
+        return counts.get('kill-trial-0') === IMPORT_ROWS ? [] : [`expected ${IMPORT_ROWS} rows of trial 0, found ${JSON.stringify([...counts])}`];
+      })),
+    );
     await restart();
     console.log(`kill trials: an uncut import of ${IMPORT_ROWS} rows took ${importMs} ms`);
     expect(problems).toEqual([]);

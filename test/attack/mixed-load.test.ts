@@ -38,7 +38,11 @@ afterAll(async () => {
 
 type Kind = 'analytics' | 'public analytics' | 'values list' | 'records' | 'value write';
 const READS: Record<Exclude<Kind, 'value write'>, string[]> = {
-  analytics: ['/api/analytics?program=PE&indicator=ERAD_HA&by=period:year', '/api/analytics?program=PE&indicator=SEIZ_COCAINE_KG&by=place-level:2', '/api/analytics?program=PE&indicator=AD_FAMILIES_N&by=period:year'],
+  analytics: [
+    '/api/analytics?program=PE&indicator=ERAD_HA&by=period:year',
+    '/api/analytics?program=PE&indicator=SEIZ_COCAINE_KG&by=place-level:2',
+    '/api/analytics?program=PE&indicator=AD_FAMILIES_N&by=period:year',
+  ],
   'public analytics': ['/api/analytics?program=PE&indicator=ERAD_HA&by=period:year', '/api/analytics?program=PE&indicator=COCA_HA&by=period:year'],
   'values list': ['/api/programs/PE/values?indicator=ERAD_HA&limit=100', '/api/programs/PE/values?indicator=AD_FAMILIES_N&limit=50'],
   records: ['/api/programs/PE/records?type=seizure&limit=50', '/api/programs/PE/records?type=eradication_operation&limit=50'],
@@ -78,13 +82,31 @@ describe('mixed load', () => {
         const kind = pick<Kind>(['analytics', 'public analytics', 'values list', 'records', 'value write', 'value write']);
         if (kind !== 'value write') {
           const path = pick(READS[kind]);
-          await timed(kind, () => api(server.url, kind === 'public analytics' ? undefined : token, 'GET', path), (s) => s === 200, `GET ${path}`);
+          await timed(
+            kind,
+            () => api(server.url, kind === 'public analytics' ? undefined : token, 'GET', path),
+            (s) => s === 200,
+            `GET ${path}`,
+          );
           continue;
         }
         const key = pick(HOT_KEYS);
-        const read = await timed('values list', () => api(server.url, token, 'GET', `/api/programs/PE/values?indicator=${key.indicator}&place=${key.place}&period=${key.period}`), (s) => s === 200, 'GET the value to write');
-        const version = (read.body as { values?: Array<{ version: number; place: string; period: string }> }).values?.find((v) => v.place === key.place && v.period === key.period)?.version ?? 0;
-        const w = await timed('value write', () => api(server.url, token, 'PUT', '/api/programs/PE/values', { ...key, value: Math.round(Math.random() * 1000), version }), (s) => s === 200 || s === 409, `PUT ${JSON.stringify(key)} at version ${version}`);
+        const read = await timed(
+          'values list',
+          () => api(server.url, token, 'GET', `/api/programs/PE/values?indicator=${key.indicator}&place=${key.place}&period=${key.period}`),
+          (s) => s === 200,
+          'GET the value to write',
+        );
+        const version =
+          (read.body as { values?: Array<{ version: number; place: string; period: string }> }).values?.find(
+            (v) => v.place === key.place && v.period === key.period,
+          )?.version ?? 0;
+        const w = await timed(
+          'value write',
+          () => api(server.url, token, 'PUT', '/api/programs/PE/values', { ...key, value: Math.round(Math.random() * 1000), version }),
+          (s) => s === 200 || s === 409,
+          `PUT ${JSON.stringify(key)} at version ${version}`,
+        );
         if (w.status === 409) conflicts += 1;
         if (w.status === 200) written += 1;
       }

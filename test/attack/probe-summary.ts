@@ -14,7 +14,10 @@ export default function setup(): () => void {
   return () => {
     let lines: ProbeTally[] = [];
     try {
-      lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ProbeTally);
+      lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ProbeTally);
     } catch {
       // no attack test tallied anything
     }

@@ -188,7 +188,9 @@ describe('administration as an administrator', () => {
     await admin.getByTestId('edit-place').getByRole('button', { name: 'Delete place' }).click();
     await admin.getByTestId('confirm-delete-place').getByRole('button', { name: 'Delete for good' }).click();
     await admin.getByTestId('place-row-PE-10-E2E').waitFor({ state: 'detached' });
-    await expect.poll(() => admin.getByTestId('places-table').locator('xpath=ancestor::section[1]').getByRole('status').textContent()).toBe('Place PE-10-E2E deleted.');
+    await expect
+      .poll(() => admin.getByTestId('places-table').locator('xpath=ancestor::section[1]').getByRole('status').textContent())
+      .toBe('Place PE-10-E2E deleted.');
     const places = (await (await admin.request.get(`${vigia.url}/api/programs/PE/places`)).json()) as { places: { code: string }[] };
     expect(places.places.some((p) => p.code === 'PE-10-E2E')).toBe(false);
   });

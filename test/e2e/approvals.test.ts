@@ -64,7 +64,10 @@ describe('approvals', () => {
     await screenshot(officer, 'approvals');
 
     await detail.getByTestId('approve').click();
-    await officer.getByTestId('decision-message').getByText(/approved/).waitFor();
+    await officer
+      .getByTestId('decision-message')
+      .getByText(/approved/)
+      .waitFor();
 
     await partner.reload();
     await myStatus(partner, '2031').getByText('approved').waitFor();
@@ -84,15 +87,23 @@ describe('approvals', () => {
     const officer = await newPage(browser, vigia.url);
     await signIn(officer, vigia.url, 'officer');
     await officer.goto(`${vigia.url}/approvals`);
-    await officer.getByTestId('submission-CORAH-2032').getByRole('button', { name: /Review/ }).click();
+    await officer
+      .getByTestId('submission-CORAH-2032')
+      .getByRole('button', { name: /Review/ })
+      .click();
     const detail = officer.getByTestId('submission-detail');
     await detail.getByTestId('return').click();
     // The required comment stops the form: nothing is sent and it stays submitted.
-    expect(await detail.getByTestId('decision-comment').evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
+    expect(
+      await detail.getByTestId('decision-comment').evaluate((el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing),
+    ).toBe(true);
     expect(await officer.getByTestId('submission-CORAH-2032').getByTestId('status').textContent()).toBe('submitted');
     await detail.getByTestId('decision-comment').fill('Huánuco figure looks too low: check the 2032 field reports');
     await detail.getByTestId('return').click();
-    await officer.getByTestId('decision-message').getByText(/returned/).waitFor();
+    await officer
+      .getByTestId('decision-message')
+      .getByText(/returned/)
+      .waitFor();
     // The list refetches after the decision: wait for its row to say so (it may lag the message).
     await officer.getByTestId('submission-CORAH-2032').getByTestId('status').getByText('returned', { exact: true }).waitFor();
 

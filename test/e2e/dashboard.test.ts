@@ -26,7 +26,10 @@ async function analytics(page: Page, query: string): Promise<Row[]> {
 
 /** The latest row with a value (rows of one indicator and source). */
 function latestRow(rows: Row[]): Row {
-  const last = rows.filter((r) => r.value !== null).sort((a, b) => (a.period ?? '').localeCompare(b.period ?? '')).at(-1);
+  const last = rows
+    .filter((r) => r.value !== null)
+    .sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
+    .at(-1);
   if (!last) throw new Error('no rows');
   return last;
 }
@@ -39,7 +42,11 @@ async function cardText(page: Page, id: string, part: 'card-value' | 'card-perio
 
 /** Waits until a card part shows the expected text (the page fetches after a filter change). */
 async function expectCard(page: Page, id: string, part: 'card-value' | 'card-period', text: string): Promise<void> {
-  await page.getByTestId(`card-${id}`).getByTestId(part).filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+  await page
+    .getByTestId(`card-${id}`)
+    .getByTestId(part)
+    .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .waitFor();
   expect(await cardText(page, id, part)).toBe(text);
 }
 
@@ -62,13 +69,25 @@ describe('dashboard', () => {
     await expect(chart.locator('div[role=img]').getAttribute('aria-label')).resolves.toMatch(/USG, UNODC/);
     const heads = await chart.locator('thead th').allTextContents();
     expect(heads).toEqual(['Period', 'USG', 'UNODC']);
-    const row2012 = await chart.locator('tbody tr', { has: page.locator('th', { hasText: /^2012$/ }) }).locator('td').allTextContents();
+    const row2012 = await chart
+      .locator('tbody tr', { has: page.locator('th', { hasText: /^2012$/ }) })
+      .locator('td')
+      .allTextContents();
     const c2012 = (s: string) => coca.find((r) => r.source === s && r.period === '2012')?.value ?? null;
     expect(row2012).toEqual([en(c2012('USG')), en(c2012('UNODC'))]);
     await expect.poll(() => chart.locator('svg').textContent()).toMatch(/USG[\s\S]*UNODC/);
     // Trend charts of actual against target, each with a name and a data table.
     await expect(page.getByTestId('chart-ERAD_HA').locator('div[role=img]').getAttribute('aria-label')).resolves.toMatch(/baseline and target/);
-    await expect.poll(() => page.getByTestId('chart-ERAD_HA').locator('tbody tr', { has: page.locator('th', { hasText: /^2016$/ }) }).locator('td').nth(1).textContent()).toBe('30,000');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('chart-ERAD_HA')
+          .locator('tbody tr', { has: page.locator('th', { hasText: /^2016$/ }) })
+          .locator('td')
+          .nth(1)
+          .textContent(),
+      )
+      .toBe('30,000');
     // Progress to target on the ERAD_HA card, and an illustrative mark with its legend.
     await expect(page.getByTestId('card-ERAD_HA').getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toMatch(/^\d+$/);
     await expect(page.getByTestId('card-ERAD_HA').getByTestId('provenance-mark').getAttribute('data-provenance')).resolves.toBe('illustrative');
@@ -148,7 +167,11 @@ describe('dashboard', () => {
     });
     expect(put.status()).toBe(200);
     // The page refetches by itself (every 15 s): no reload here.
-    await page.getByTestId('card-ERAD_HA').getByTestId('card-value').filter({ hasText: /^4,321$/ }).waitFor({ timeout: 25_000 });
+    await page
+      .getByTestId('card-ERAD_HA')
+      .getByTestId('card-value')
+      .filter({ hasText: /^4,321$/ })
+      .waitFor({ timeout: 25_000 });
     await expectCard(page, 'ERAD_HA', 'card-period', '2019');
   });
 });

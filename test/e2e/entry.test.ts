@@ -22,10 +22,13 @@ interface ValueRow {
 
 /** The values of one cell as the signed-in user reads them through the API. */
 async function apiValues(page: Page, place: string, period: string): Promise<ValueRow[]> {
-  return page.evaluate(async ([pl, pe]) => {
-    const r = await fetch(`/api/programs/PE/values?indicator=ERAD_HA&place=${pl}&period=${pe}`, { headers: { 'X-Requested-With': 'vigia' } });
-    return ((await r.json()) as { values: ValueRow[] }).values;
-  }, [place, period] as const);
+  return page.evaluate(
+    async ([pl, pe]) => {
+      const r = await fetch(`/api/programs/PE/values?indicator=ERAD_HA&place=${pl}&period=${pe}`, { headers: { 'X-Requested-With': 'vigia' } });
+      return ((await r.json()) as { values: ValueRow[] }).values;
+    },
+    [place, period] as const,
+  );
 }
 
 async function openGrid(who: 'partner' | 'officer', language: 'en' | 'es' = 'en'): Promise<Page> {

@@ -186,6 +186,8 @@ describe('explorer', () => {
     expect(await seriousA11yViolations(es)).toEqual([]);
     await es.context().close();
     await page.goto(`${vigia.url}/entry?indicator=SEIZ_COCAINE_KG&type=year&from=2012&to=2013`);
-    await expect.poll(() => page.getByTestId('pick-disagg').locator('option').allTextContents()).toEqual(['Total (not disaggregated)', 'Substance: Cocaine base (PBC)', 'Substance: Cocaine hydrochloride']);
+    await expect
+      .poll(() => page.getByTestId('pick-disagg').locator('option').allTextContents())
+      .toEqual(['Total (not disaggregated)', 'Substance: Cocaine base (PBC)', 'Substance: Cocaine hydrochloride']);
   });
 });

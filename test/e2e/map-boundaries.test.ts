@@ -27,7 +27,18 @@ const en = (v: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits
 /** A closed rectangle around a place's coordinates, d degrees each way. */
 function rectangle(p: Place, d = 0.6) {
   const [lon, lat] = [p.lon!, p.lat!];
-  return { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+      ],
+    ],
+  };
 }
 
 async function json<T>(page: Page, path: string): Promise<T> {
@@ -62,7 +73,15 @@ describe('map with imported boundaries', () => {
     await page.getByTestId('map').waitFor();
     const shapes = page.locator('[data-testid=shape]');
     await expect.poll(() => shapes.count()).toBe(2);
-    const drawn = await shapes.evaluateAll((ps) => ps.map((p) => ({ place: p.getAttribute('data-place'), label: p.getAttribute('aria-label'), tab: p.getAttribute('tabindex'), fill: p.getAttribute('fill'), d: p.getAttribute('d') ?? '' })));
+    const drawn = await shapes.evaluateAll((ps) =>
+      ps.map((p) => ({
+        place: p.getAttribute('data-place'),
+        label: p.getAttribute('aria-label'),
+        tab: p.getAttribute('tabindex'),
+        fill: p.getAttribute('fill'),
+        d: p.getAttribute('d') ?? '',
+      })),
+    );
     expect(drawn.map((s) => s.place).sort()).toEqual(SHAPED);
     for (const s of drawn) {
       const place = shaped.find((p) => p.code === s.place)!;
@@ -84,7 +103,9 @@ describe('map with imported boundaries', () => {
     // Every other department with a value keeps its circle; the shaped ones have none.
     const expectedCircles = [...valueOf.keys()].filter((c) => !SHAPED.includes(c)).sort();
     expect(expectedCircles.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await page.locator('[data-testid=symbol]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-place')))).sort()).toEqual(expectedCircles);
+    await expect
+      .poll(async () => (await page.locator('[data-testid=symbol]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-place')))).sort())
+      .toEqual(expectedCircles);
 
     // The darker shade goes to the larger value.
     const [a, b] = SHAPED.map((code) => drawn.find((s) => s.place === code)!);

@@ -32,16 +32,21 @@ async function byDepartment(page: Page, indicator: string, year: string): Promis
 
 /** Waits until the map shows exactly these places' circles with these values, then reads them. */
 async function symbolsFor(page: Page, rows: Row[]): Promise<Symbol[]> {
-  const expected = rows.map((r) => `${r.place?.code}=${r.value}`).sort().join(' ');
+  const expected = rows
+    .map((r) => `${r.place?.code}=${r.value}`)
+    .sort()
+    .join(' ');
   // A function, not a string: the page's CSP forbids eval, which a string predicate needs when it polls.
   await page.waitForFunction((want) => {
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> } }).document;
     const have = [...doc.querySelectorAll('[data-testid=symbol]')].map((c) => `${c.getAttribute('data-place')}=${c.getAttribute('data-value')}`);
     return have.sort().join(' ') === want;
   }, expected);
-  return page.locator('[data-testid=symbol]').evaluateAll((circles) =>
-    circles.map((c) => ({ place: c.getAttribute('data-place') ?? '', value: Number(c.getAttribute('data-value')), r: Number(c.getAttribute('r')) })),
-  );
+  return page
+    .locator('[data-testid=symbol]')
+    .evaluateAll((circles) =>
+      circles.map((c) => ({ place: c.getAttribute('data-place') ?? '', value: Number(c.getAttribute('data-value')), r: Number(c.getAttribute('r')) })),
+    );
 }
 
 const en = (v: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(v);
@@ -92,7 +97,10 @@ describe('map', () => {
     expect(text).toContain('2012');
 
     // The same values in the table beside the map.
-    const cells = await page.getByTestId('map-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-place'), tr.querySelector('td')?.textContent]));
+    const cells = await page
+      .getByTestId('map-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-place'), tr.querySelector('td')?.textContent]));
     expect(cells).toEqual([...rows].sort((a, b) => b.value! - a.value!).map((r) => [r.place!.code, `${en(r.value!)} ha`]));
     // A legend of reference circles with formatted values.
     await expect(page.getByTestId('map-legend').locator('svg').getAttribute('aria-label')).resolves.toMatch(/\d,\d{3} ha/);
@@ -130,7 +138,9 @@ describe('map', () => {
     await page.locator('select[name=year]').selectOption('fiscal');
     await page.locator('select[name=period] option', { hasText: 'FY2013' }).waitFor({ state: 'attached' });
     await page.locator('select[name=period]').selectOption({ label: 'FY2013' });
-    const response = await page.request.get(`${vigia.url}/api/analytics?program=PE&indicator=SEIZ_REC_COCAINE_KG&by=place-level:2,period:fy-oct&from=2012Oct&to=2012Oct`);
+    const response = await page.request.get(
+      `${vigia.url}/api/analytics?program=PE&indicator=SEIZ_REC_COCAINE_KG&by=place-level:2,period:fy-oct&from=2012Oct&to=2012Oct`,
+    );
     const fiscal = ((await response.json()) as { rows: Row[] }).rows.filter((r) => r.value !== null && r.value > 0);
     expect(fiscal.length).toBeGreaterThan(0);
     await symbolsFor(page, fiscal);

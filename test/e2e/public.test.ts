@@ -88,7 +88,11 @@ describe('public dashboard', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tablero público');
     await expect.poll(() => page.getByTestId('public-note').textContent()).toMatch(/solo se muestran cifras aprobadas/);
     await page.locator('select[name=year]').selectOption('fiscal');
-    await page.getByTestId('card-ERAD_OPS_HA').getByTestId('card-period').filter({ hasText: /^AF\d{4}$/ }).waitFor();
+    await page
+      .getByTestId('card-ERAD_OPS_HA')
+      .getByTestId('card-period')
+      .filter({ hasText: /^AF\d{4}$/ })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

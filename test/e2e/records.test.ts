@@ -12,7 +12,9 @@ startAndStop((v, b) => {
 
 /** Cocaine seized in Huánuco (PE-10) in 2013, as the signed-in user's analytics reads it. */
 async function cocaineKg(page: Page): Promise<number> {
-  const r = await page.context().request.get(`${vigia.url}/api/analytics?program=PE&indicator=SEIZ_REC_COCAINE_KG&by=period:year&from=2013&to=2013&place=PE-10`);
+  const r = await page
+    .context()
+    .request.get(`${vigia.url}/api/analytics?program=PE&indicator=SEIZ_REC_COCAINE_KG&by=period:year&from=2013&to=2013&place=PE-10`);
   expect(r.status()).toBe(200);
   const body = (await r.json()) as { rows: Array<{ value: number }> };
   return body.rows.reduce((s, row) => s + row.value, 0);
@@ -171,7 +173,10 @@ describe('records', () => {
     expect(await page.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: /^Open record/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Open record/ })
+      .first()
+      .click();
     await page.getByTestId('record-details').waitFor();
     await expect.poll(() => page.getByTestId('value-substance').textContent()).toMatch(/^Substance/);
     for (const code of ['latitude', 'longitude', 'case_reference']) {

@@ -117,7 +117,7 @@ describe('reports', () => {
     expect(text).toContain('from 10,290 to 14,171 hectares');
   });
 
-  it('makes the report in Spanish, with the server\'s Spanish numbers, when asked', async () => {
+  it("makes the report in Spanish, with the server's Spanish numbers, when asked", async () => {
     const page = await openFactSheet2012();
     await page.getByLabel('Language of the report').selectOption('es');
     expect(await page.locator('iframe[data-testid=report-preview]').getAttribute('src')).toContain('lang=es');

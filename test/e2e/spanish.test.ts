@@ -23,7 +23,11 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 async function settled(page: Page, heading: string): Promise<void> {
   await h1(page).filter({ hasText: heading }).waitFor();
   await page.locator('main [aria-busy=true]').first().waitFor({ state: 'detached' });
-  await page.locator('main').getByText(/^(Loading|Cargando)…$/).first().waitFor({ state: 'detached' });
+  await page
+    .locator('main')
+    .getByText(/^(Loading|Cargando)…$/)
+    .first()
+    .waitFor({ state: 'detached' });
 }
 
 /** Every text node of <main> (and its labelling attributes), except text marked lang="en" on purpose. */
@@ -86,7 +90,8 @@ describe('switching the app to Spanish', () => {
     await page.getByLabel('Tipo de período').selectOption('fiscal_year');
     await page.getByLabel('Período', { exact: true }).selectOption('2012Oct');
     const fy = await page.getByLabel('Período', { exact: true }).locator('option:checked').textContent();
-    const month = (m: number) => new Intl.DateTimeFormat('es-PE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2012 + (m < 10 ? 1 : 0), m - 1, 1)));
+    const month = (m: number) =>
+      new Intl.DateTimeFormat('es-PE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2012 + (m < 10 ? 1 : 0), m - 1, 1)));
     expect(fy).toBe(`AF2013 (${month(10)} – ${month(9)})`);
     expect(fy).toMatch(/^AF2013 \(oct\.? 2012 – set\.? 2013\)$/); // Peru says "setiembre"
 
@@ -94,7 +99,10 @@ describe('switching the app to Spanish', () => {
     await nav(page).getByRole('link', { name: 'Tablero', exact: true }).click();
     await settled(page, NAMESPACES.dashboard.es.title);
     const main = page.locator('main');
-    await main.getByText(/\d{1,3}(,\d{3})+/).first().waitFor();
+    await main
+      .getByText(/\d{1,3}(,\d{3})+/)
+      .first()
+      .waitFor();
     const text = (await main.innerText()).replace(/\b(19|20)\d\d(Q[1-4]|Oct)?\b/g, '');
     expect(text).toMatch(/\d{1,3}(,\d{3})+/);
     // Neither Spain's 14.171 nor a space-grouped 14 171.
@@ -110,7 +118,8 @@ describe('switching the app to Spanish', () => {
   });
 
   /** UI words that must have been translated; a data value (a place or person's name) should not contain them. */
-  const ENGLISH = /\b(Loading|Save|Cancel|Submit|Approve|Return|Indicator|Indicators|Period|Place|Zone|Source|Value|Values|Status|Filters?|Download|Upload|Search|Delete|Edit|Add|Year|Target|Baseline|Records?|Reports?|Dashboard|Error|No data|Choose|Select|Import|Export|Preview|Organisation|Unit|Date|Comment|Sign out|Approved|Returned|Submitted|Draft|Show|Hide|Name|Type|Language)\b/;
+  const ENGLISH =
+    /\b(Loading|Save|Cancel|Submit|Approve|Return|Indicator|Indicators|Period|Place|Zone|Source|Value|Values|Status|Filters?|Download|Upload|Search|Delete|Edit|Add|Year|Target|Baseline|Records?|Reports?|Dashboard|Error|No data|Choose|Select|Import|Export|Preview|Organisation|Unit|Date|Comment|Sign out|Approved|Returned|Submitted|Draft|Show|Hide|Name|Type|Language)\b/;
 
   it('finds English UI words where they are (a check of the check)', async () => {
     const page = await newPage(browser, vigia.url, 'en');
@@ -133,7 +142,11 @@ describe('switching the app to Spanish', () => {
       await h1(page).waitFor();
       try {
         await page.locator('main [aria-busy=true]').first().waitFor({ state: 'detached', timeout: 10_000 });
-        await page.locator('main').getByText(/^(Loading|Cargando)…$/).first().waitFor({ state: 'detached', timeout: 10_000 });
+        await page
+          .locator('main')
+          .getByText(/^(Loading|Cargando)…$/)
+          .first()
+          .waitFor({ state: 'detached', timeout: 10_000 });
       } catch {
         // A page that never settles still gets checked as it stands.
       }

@@ -34,7 +34,24 @@ export async function createAccessFixture(db: Db): Promise<MiniProgram & { orgId
   }
   const { id: secretId } = await db
     .insertInto('indicator')
-    .values({ program_id: mini.programId, code: 'SECRET_IND', component_id: null, name_en: 'Secret', name_es: 'Secreto', description_en: null, description_es: null, unit: 'count', direction: 'up', agg_time: 'sum', agg_place: 'sum', sensitivity: 'restricted', origin: 'reported', formula: null, decimals: 0, sort: 0 })
+    .values({
+      program_id: mini.programId,
+      code: 'SECRET_IND',
+      component_id: null,
+      name_en: 'Secret',
+      name_es: 'Secreto',
+      description_en: null,
+      description_es: null,
+      unit: 'count',
+      direction: 'up',
+      agg_time: 'sum',
+      agg_place: 'sum',
+      sensitivity: 'restricted',
+      origin: 'reported',
+      formula: null,
+      decimals: 0,
+      sort: 0,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   mini.indicatorIds.SECRET_IND = secretId;

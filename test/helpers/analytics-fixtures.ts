@@ -21,11 +21,22 @@ export async function addIndicator(db: Db, programId: number, code: string, spec
   const { id } = await db
     .insertInto('indicator')
     .values({
-      program_id: programId, code, component_id: null, name_en: code, name_es: code,
-      description_en: null, description_es: null, unit: 'count',
-      direction: spec.direction ?? 'up', agg_time: spec.aggTime ?? 'sum', agg_place: spec.aggPlace ?? 'sum',
-      sensitivity: 'public', origin: spec.formula ? 'formula' : 'reported', formula: spec.formula ?? null,
-      decimals: 0, sort: 0,
+      program_id: programId,
+      code,
+      component_id: null,
+      name_en: code,
+      name_es: code,
+      description_en: null,
+      description_es: null,
+      unit: 'count',
+      direction: spec.direction ?? 'up',
+      agg_time: spec.aggTime ?? 'sum',
+      agg_place: spec.aggPlace ?? 'sum',
+      sensitivity: 'public',
+      origin: spec.formula ? 'formula' : 'reported',
+      formula: spec.formula ?? null,
+      decimals: 0,
+      sort: 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -42,12 +53,12 @@ export async function addIndicator(db: Db, programId: number, code: string, spec
 
 /** Adds a zone whose members are the given place ids. */
 export async function addZone(db: Db, programId: number, code: string, placeIds: number[]): Promise<number> {
-  const { id } = await db
-    .insertInto('zone')
-    .values({ program_id: programId, code, name_en: code, name_es: code })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (placeIds.length) await db.insertInto('zone_place').values(placeIds.map((p) => ({ zone_id: id, place_id: p }))).execute();
+  const { id } = await db.insertInto('zone').values({ program_id: programId, code, name_en: code, name_es: code }).returning('id').executeTakeFirstOrThrow();
+  if (placeIds.length)
+    await db
+      .insertInto('zone_place')
+      .values(placeIds.map((p) => ({ zone_id: id, place_id: p })))
+      .execute();
   return id;
 }
 
@@ -68,8 +79,17 @@ export async function addTarget(db: Db, t: TargetSpec): Promise<void> {
   await db
     .insertInto('target')
     .values({
-      indicator_id: t.indicatorId, place_id: t.placeId, period: t.period, start_date: t.start, end_date: t.end,
-      source: t.source ?? '', disagg: '', kind: t.kind, value: t.value, provenance: 'sourced', note: null,
+      indicator_id: t.indicatorId,
+      place_id: t.placeId,
+      period: t.period,
+      start_date: t.start,
+      end_date: t.end,
+      source: t.source ?? '',
+      disagg: '',
+      kind: t.kind,
+      value: t.value,
+      provenance: 'sourced',
+      note: null,
     })
     .execute();
 }

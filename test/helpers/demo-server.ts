@@ -36,7 +36,18 @@ export async function startDemoServer(webRoot: string): Promise<RunningVigia> {
   await migrateToLatest(db);
   await loadProgramFolder(db, join(ROOT, 'demo/peru'));
   for (const [key, u] of Object.entries(DEMO_USERS)) {
-    await createUser(db, { email: u.email, name: `E2E ${key}`, role: u.role, organisation: 'organisation' in u ? u.organisation : undefined, clearance: u.clearance, password: DEMO_PASSWORD }, null);
+    await createUser(
+      db,
+      {
+        email: u.email,
+        name: `E2E ${key}`,
+        role: u.role,
+        organisation: 'organisation' in u ? u.organisation : undefined,
+        clearance: u.clearance,
+        password: DEMO_PASSWORD,
+      },
+      null,
+    );
   }
   const app = createApp({ db, engine, webRoot });
   const server = await listen(app, 0, '127.0.0.1');

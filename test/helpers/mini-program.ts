@@ -14,7 +14,15 @@ export interface MiniProgram {
 export async function createMiniProgram(db: Db, code = 'XX', fiscalStartMonth = 10): Promise<MiniProgram> {
   const { id: programId } = await db
     .insertInto('program')
-    .values({ code, name_en: 'Test program', name_es: 'Programa de prueba', country_code: 'XX', fiscal_year_start_month: fiscalStartMonth, currency: 'USD', created_at: new Date().toISOString() })
+    .values({
+      code,
+      name_en: 'Test program',
+      name_es: 'Programa de prueba',
+      country_code: 'XX',
+      fiscal_year_start_month: fiscalStartMonth,
+      currency: 'USD',
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const placeIds: Record<string, number> = {};
@@ -40,10 +48,18 @@ export async function createMiniProgram(db: Db, code = 'XX', fiscalStartMonth = 
 
   const sourceIds: Record<string, number> = {};
   for (const s of ['A', 'B']) {
-    const { id } = await db.insertInto('source').values({ program_id: programId, code: s, name_en: s, name_es: s, url: null }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('source')
+      .values({ program_id: programId, code: s, name_en: s, name_es: s, url: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     sourceIds[s] = id;
   }
-  const { id: dimId } = await db.insertInto('dimension').values({ program_id: programId, code: 'kind', name_en: 'Kind', name_es: 'Tipo' }).returning('id').executeTakeFirstOrThrow();
+  const { id: dimId } = await db
+    .insertInto('dimension')
+    .values({ program_id: programId, code: 'kind', name_en: 'Kind', name_es: 'Tipo' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const [i, o] of ['x', 'y'].entries()) {
     await db.insertInto('dimension_option').values({ dimension_id: dimId, code: o, name_en: o, name_es: o, sort: i }).execute();
   }
@@ -51,7 +67,24 @@ export async function createMiniProgram(db: Db, code = 'XX', fiscalStartMonth = 
   const addIndicator = async (icode: string, aggTime: 'sum' | 'latest' | 'average') => {
     const { id } = await db
       .insertInto('indicator')
-      .values({ program_id: programId, code: icode, component_id: null, name_en: icode, name_es: icode, description_en: null, description_es: null, unit: 'count', direction: 'up', agg_time: aggTime, agg_place: 'sum', sensitivity: 'public', origin: 'reported', formula: null, decimals: 0, sort: 0 })
+      .values({
+        program_id: programId,
+        code: icode,
+        component_id: null,
+        name_en: icode,
+        name_es: icode,
+        description_en: null,
+        description_es: null,
+        unit: 'count',
+        direction: 'up',
+        agg_time: aggTime,
+        agg_place: 'sum',
+        sensitivity: 'public',
+        origin: 'reported',
+        formula: null,
+        decimals: 0,
+        sort: 0,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     indicatorIds[icode] = id;
@@ -59,10 +92,13 @@ export async function createMiniProgram(db: Db, code = 'XX', fiscalStartMonth = 
   await addIndicator('SUM_IND', 'sum');
   await addIndicator('SPLIT_IND', 'sum');
   await addIndicator('LATEST_IND', 'latest');
-  await db.insertInto('indicator_source').values([
-    { indicator_id: indicatorIds.SUM_IND!, source_id: sourceIds.A! },
-    { indicator_id: indicatorIds.SUM_IND!, source_id: sourceIds.B! },
-  ]).execute();
+  await db
+    .insertInto('indicator_source')
+    .values([
+      { indicator_id: indicatorIds.SUM_IND!, source_id: sourceIds.A! },
+      { indicator_id: indicatorIds.SUM_IND!, source_id: sourceIds.B! },
+    ])
+    .execute();
   await db.insertInto('indicator_dimension').values({ indicator_id: indicatorIds.SPLIT_IND!, dimension_id: dimId }).execute();
   return { programId, placeIds, indicatorIds };
 }

@@ -76,8 +76,14 @@ export interface Planted {
 }
 
 const CELLS = [
-  ['R1D1', '2013Q1'], ['R1D2', '2013Q1'], ['R2D1', '2013Q1'], ['R2D2', '2013Q1'],
-  ['R1D1', '2013Q2'], ['R1D2', '2013Q2'], ['R2D1', '2013Q2'], ['R2D2', '2013Q2'],
+  ['R1D1', '2013Q1'],
+  ['R1D2', '2013Q1'],
+  ['R2D1', '2013Q1'],
+  ['R2D2', '2013Q1'],
+  ['R1D1', '2013Q2'],
+  ['R1D2', '2013Q2'],
+  ['R2D1', '2013Q2'],
+  ['R2D2', '2013Q2'],
 ] as const;
 
 /** Plants the values, records and submissions (writes as the system: no actor, every status allowed). */
@@ -86,19 +92,43 @@ export async function plantData(db: Db, orgIds: Record<string, number>): Promise
   let bit = 0;
   const add = (indicator: string, sensitivity: Clearance, org: Org, status: ValueStatus, cell: readonly [string, string]) => {
     const period = parsePeriod(cell[1]);
-    values.push({ bit, indicator, sensitivity, place: cell[0], period: cell[1], org, organisationId: orgIds[org]!, status, value: 2 ** bit * VALUE_UNIT, start: period.start, end: period.end });
+    values.push({
+      bit,
+      indicator,
+      sensitivity,
+      place: cell[0],
+      period: cell[1],
+      org,
+      organisationId: orgIds[org]!,
+      status,
+      value: 2 ** bit * VALUE_UNIT,
+      start: period.start,
+      end: period.end,
+    });
     bit += 1;
   };
-  for (const [indicator, sensitivity] of [['SUM_IND', 'public'], ['LATEST_IND', 'official']] as const) {
+  for (const [indicator, sensitivity] of [
+    ['SUM_IND', 'public'],
+    ['LATEST_IND', 'official'],
+  ] as const) {
     let cell = 0;
     for (const org of ORGS) for (const status of STATUSES) add(indicator, sensitivity, org, status, CELLS[cell++]!);
   }
   add('SECRET_IND', 'restricted', 'ORG_A', 'approved', CELLS[0]);
   add('SECRET_IND', 'restricted', 'ORG_A', 'draft', CELLS[1]);
-  await writeValues(db, 'XX', values.map((v) => ({
-    indicator: v.indicator, place: v.place, period: v.period, value: v.value, status: v.status, organisation: v.org,
-    ...(v.indicator === 'SUM_IND' ? { source: 'A' } : {}),
-  })));
+  await writeValues(
+    db,
+    'XX',
+    values.map((v) => ({
+      indicator: v.indicator,
+      place: v.place,
+      period: v.period,
+      value: v.value,
+      status: v.status,
+      organisation: v.org,
+      ...(v.indicator === 'SUM_IND' ? { source: 'A' } : {}),
+    })),
+  );
 
   const records: PlantedRecord[] = [];
   let rbit = 0;
@@ -109,8 +139,18 @@ export async function plantData(db: Db, orgIds: Record<string, number>): Promise
       const ref = `RSREF-${tag}`;
       const caseReference = `RSCASE-${tag}`;
       const created = await createRecord(db, 'XX', 'seizure', {
-        ref, status,
-        data: { date: '2013-02-10', place: 'R1D1', substance: 'cocaine_base', quantity: { amount: kg, unit: 'kg' }, agency: org, latitude: -9.1, longitude: -75.2, case_reference: caseReference },
+        ref,
+        status,
+        data: {
+          date: '2013-02-10',
+          place: 'R1D1',
+          substance: 'cocaine_base',
+          quantity: { amount: kg, unit: 'kg' },
+          agency: org,
+          latitude: -9.1,
+          longitude: -75.2,
+          case_reference: caseReference,
+        },
       });
       records.push({ bit: rbit, id: created.id, ref, caseReference, org, organisationId: orgIds[org]!, status, kg, date: '2013-02-10' });
       rbit += 1;
@@ -120,9 +160,21 @@ export async function plantData(db: Db, orgIds: Record<string, number>): Promise
   const submissions: PlantedSubmission[] = [];
   const { id: programId } = await db.selectFrom('program').select('id').where('code', '=', 'XX').executeTakeFirstOrThrow();
   for (const org of ORGS) {
-    for (const [status, periodId] of [['submitted', '2013'], ['returned', '2013Q2'], ['approved', '2013Q1']] as const) {
+    for (const [status, periodId] of [
+      ['submitted', '2013'],
+      ['returned', '2013Q2'],
+      ['approved', '2013Q1'],
+    ] as const) {
       const period = parsePeriod(periodId);
-      const s = await insertSubmission(db, { programId, organisationId: orgIds[org]!, period: period.id, start: period.start, end: period.end, userId: null, at: new Date().toISOString() });
+      const s = await insertSubmission(db, {
+        programId,
+        organisationId: orgIds[org]!,
+        period: period.id,
+        start: period.start,
+        end: period.end,
+        userId: null,
+        at: new Date().toISOString(),
+      });
       await db.updateTable('submission').set({ status }).where('id', '=', s.id).execute();
       submissions.push({ id: s.id, org, organisationId: orgIds[org]!, status, period: period.id, start: period.start, end: period.end });
     }
@@ -192,23 +244,54 @@ export async function plantSecondProgram(db: Db, planted: Planted): Promise<Plan
   const { BUILTIN_RECORD_TYPES } = await import('../../src/core/record-types/builtin/index.js');
   const mini = await createMiniProgram(db, 'YY');
   await addRecordIndicators(db, mini.programId, indicatorsFor([BUILTIN_RECORD_TYPES.get('seizure')!]), ['YORG']);
-  const { id: orgId } = await db.selectFrom('organisation').select('id').where('program_id', '=', mini.programId).where('code', '=', 'YORG').executeTakeFirstOrThrow();
+  const { id: orgId } = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('program_id', '=', mini.programId)
+    .where('code', '=', 'YORG')
+    .executeTakeFirstOrThrow();
   let bit = Math.max(...planted.values.map((v) => v.bit)) + 1;
   const values: PlantedValue[] = [];
   for (const [i, status] of STATUSES.entries()) {
     const cell = CELLS[i]!;
     const period = parsePeriod(cell[1]);
-    values.push({ bit, indicator: 'SUM_IND', sensitivity: 'public', place: cell[0], period: cell[1], org: 'YORG' as Org, organisationId: orgId, status, value: 2 ** bit * VALUE_UNIT, start: period.start, end: period.end });
+    values.push({
+      bit,
+      indicator: 'SUM_IND',
+      sensitivity: 'public',
+      place: cell[0],
+      period: cell[1],
+      org: 'YORG' as Org,
+      organisationId: orgId,
+      status,
+      value: 2 ** bit * VALUE_UNIT,
+      start: period.start,
+      end: period.end,
+    });
     bit += 1;
   }
-  await writeValues(db, 'YY', values.map((v) => ({ indicator: v.indicator, place: v.place, period: v.period, value: v.value, status: v.status, organisation: 'YORG', source: 'A' })));
+  await writeValues(
+    db,
+    'YY',
+    values.map((v) => ({ indicator: v.indicator, place: v.place, period: v.period, value: v.value, status: v.status, organisation: 'YORG', source: 'A' })),
+  );
   const records: PlantedRecord[] = [];
   for (const status of STATUSES) {
     const ref = `RSREF-YORG-${status}`;
     const caseReference = `RSCASE-YORG-${status}`;
     const created = await createRecord(db, 'YY', 'seizure', {
-      ref, status,
-      data: { date: '2013-02-10', place: 'R1D1', substance: 'marijuana', quantity: { amount: 1, unit: 'kg' }, agency: 'YORG', latitude: -9.1, longitude: -75.2, case_reference: caseReference },
+      ref,
+      status,
+      data: {
+        date: '2013-02-10',
+        place: 'R1D1',
+        substance: 'marijuana',
+        quantity: { amount: 1, unit: 'kg' },
+        agency: 'YORG',
+        latitude: -9.1,
+        longitude: -75.2,
+        case_reference: caseReference,
+      },
     });
     records.push({ bit: -1, id: created.id, ref, caseReference, org: 'YORG' as Org, organisationId: orgId, status, kg: 1, date: '2013-02-10' });
   }

@@ -40,7 +40,10 @@ export async function addRecordIndicators(
   organisations: readonly string[] = ['DIRANDRO', 'CORAH', 'CEDRO'],
 ): Promise<Record<string, number>> {
   for (const code of organisations) {
-    await db.insertInto('organisation').values({ program_id: programId, code, name_en: code, name_es: code, kind: 'government', country_code: null, iati_ref: null }).execute();
+    await db
+      .insertInto('organisation')
+      .values({ program_id: programId, code, name_en: code, name_es: code, kind: 'government', country_code: null, iati_ref: null })
+      .execute();
   }
   const dimIds = new Map<string, number>();
   const ids: Record<string, number> = {};
@@ -48,8 +51,22 @@ export async function addRecordIndicators(
     const { id } = await db
       .insertInto('indicator')
       .values({
-        program_id: programId, code: spec.code, component_id: null, name_en: spec.code, name_es: spec.code, description_en: null, description_es: null,
-        unit: 'count', direction: 'up', agg_time: spec.aggTime ?? 'sum', agg_place: 'sum', sensitivity: 'public', origin: 'records', formula: null, decimals: 2, sort: 0,
+        program_id: programId,
+        code: spec.code,
+        component_id: null,
+        name_en: spec.code,
+        name_es: spec.code,
+        description_en: null,
+        description_es: null,
+        unit: 'count',
+        direction: 'up',
+        agg_time: spec.aggTime ?? 'sum',
+        agg_place: 'sum',
+        sensitivity: 'public',
+        origin: 'records',
+        formula: null,
+        decimals: 2,
+        sort: 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -58,12 +75,18 @@ export async function addRecordIndicators(
       let dimId = dimIds.get(dim);
       if (dimId === undefined) {
         const found = await db.selectFrom('dimension').select('id').where('program_id', '=', programId).where('code', '=', dim).executeTakeFirst();
-        dimId = found?.id ?? (await db.insertInto('dimension').values({ program_id: programId, code: dim, name_en: dim, name_es: dim }).returning('id').executeTakeFirstOrThrow()).id;
+        dimId =
+          found?.id ??
+          (await db.insertInto('dimension').values({ program_id: programId, code: dim, name_en: dim, name_es: dim }).returning('id').executeTakeFirstOrThrow())
+            .id;
         dimIds.set(dim, dimId);
       }
       for (const [sort, code] of options.entries()) {
-        await db.insertInto('dimension_option').values({ dimension_id: dimId, code, name_en: code, name_es: code, sort })
-          .onConflict((oc) => oc.columns(['dimension_id', 'code']).doNothing()).execute();
+        await db
+          .insertInto('dimension_option')
+          .values({ dimension_id: dimId, code, name_en: code, name_es: code, sort })
+          .onConflict((oc) => oc.columns(['dimension_id', 'code']).doNothing())
+          .execute();
       }
       await db.insertInto('indicator_dimension').values({ indicator_id: id, dimension_id: dimId }).execute();
     }

@@ -90,12 +90,18 @@ export function repeatedDeflate(head: string, block: string, times: number, tail
   return { data: Buffer.concat(parts), size: Buffer.byteLength(head) + Buffer.byteLength(block) * times + Buffer.byteLength(tail) };
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
-const RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-const WORKBOOK = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="values" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const WORKBOOK_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>indicator</t></is></c><c t="inlineStr"><is><t>place</t></is></c><c t="inlineStr"><is><t>period</t></is></c><c t="inlineStr"><is><t>value</t></is></c></row>';
-const SHEET_ROW = '<row><c t="inlineStr"><is><t>ERAD_HA</t></is></c><c t="inlineStr"><is><t>PE-HUA</t></is></c><c t="inlineStr"><is><t>2012</t></is></c><c><v>1</v></c></row>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+const WORKBOOK =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="values" sheetId="1" r:id="rId1"/></sheets></workbook>';
+const WORKBOOK_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>indicator</t></is></c><c t="inlineStr"><is><t>place</t></is></c><c t="inlineStr"><is><t>period</t></is></c><c t="inlineStr"><is><t>value</t></is></c></row>';
+const SHEET_ROW =
+  '<row><c t="inlineStr"><is><t>ERAD_HA</t></is></c><c t="inlineStr"><is><t>PE-HUA</t></is></c><c t="inlineStr"><is><t>2012</t></is></c><c><v>1</v></c></row>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 export interface BombOptions {
@@ -112,7 +118,10 @@ export interface BombOptions {
 const SST_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 const SST_ITEM = '<si><t>x</t></si>';
 const SHEET_SMALL = `${SHEET_HEAD}<row r="2"><c t="s"><v>0</v></c></row>${SHEET_TAIL}`;
-const WORKBOOK_RELS_SST = WORKBOOK_RELS.replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
+const WORKBOOK_RELS_SST = WORKBOOK_RELS.replace(
+  '</Relationships>',
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+);
 
 /** An XLSX workbook whose one sheet of repeated rows expands to about `expandTo` bytes. */
 export function xlsxBomb(opts: BombOptions = {}): Buffer {
@@ -132,7 +141,13 @@ export function xlsxBomb(opts: BombOptions = {}): Buffer {
   // One flushed block of 1 MB of rows and blanks between them deflates to about 1 KB.
   const block = `${SHEET_ROW}${' '.repeat(16384 - SHEET_ROW.length)}`.repeat(64);
   const sheet = repeatedDeflate(SHEET_HEAD, block, Math.max(1, Math.round(expandTo / block.length)), SHEET_TAIL);
-  const sheetEntry: RawEntry = { name: 'xl/worksheets/sheet1.xml', data: sheet.data, method: 8, size: opts.declaredSize ?? sheet.size, descriptor: opts.descriptor };
+  const sheetEntry: RawEntry = {
+    name: 'xl/worksheets/sheet1.xml',
+    data: sheet.data,
+    method: 8,
+    size: opts.declaredSize ?? sheet.size,
+    descriptor: opts.descriptor,
+  };
   return buildZip([
     deflatedEntry('[Content_Types].xml', CONTENT_TYPES),
     deflatedEntry('_rels/.rels', RELS),

@@ -68,7 +68,11 @@ describe('one audit event per write', () => {
     expect(JSON.stringify(created.after)).not.toContain('scrypt');
     const id = await userId('new@example.org');
     const changed = await oneEvent(() => admin.request('PATCH', `/api/users/${id}`, { role: 'officer', clearance: 'public' }), 200);
-    expect(changed).toMatchObject({ action: 'change_permissions', before: { role: 'analyst', clearance: 'official' }, after: { role: 'officer', clearance: 'public', credentials_ended: { sessions: 0, tokens: [] } } });
+    expect(changed).toMatchObject({
+      action: 'change_permissions',
+      before: { role: 'analyst', clearance: 'official' },
+      after: { role: 'officer', clearance: 'public', credentials_ended: { sessions: 0, tokens: [] } },
+    });
     expect(await oneEvent(() => admin.post(`/api/users/${id}/reset-password`), 200)).toMatchObject({ action: 'reset_password', entity_id: String(id) });
   });
 
@@ -80,9 +84,16 @@ describe('one audit event per write', () => {
   });
 
   it('places, organisations, targets', async () => {
-    expect(await oneEvent(() => admin.post('/api/programs/XX/places', { code: 'R1D3', name: 'Third', parent: 'R1' }), 201)).toMatchObject({ action: 'create', entity: 'place', after: { code: 'R1D3', level: 3 } });
-    expect(await oneEvent(() => admin.post('/api/programs/XX/organisations', { code: 'NGO1', name_en: 'An NGO', name_es: 'Una ONG', kind: 'ngo' }), 201)).toMatchObject({ entity: 'organisation', after: { code: 'NGO1' } });
-    const put = (value: number) => officer.request('PUT', '/api/programs/XX/indicators/SUM_IND/targets', { place: 'XX', period: '2016', kind: 'target', value, source: 'A' });
+    expect(await oneEvent(() => admin.post('/api/programs/XX/places', { code: 'R1D3', name: 'Third', parent: 'R1' }), 201)).toMatchObject({
+      action: 'create',
+      entity: 'place',
+      after: { code: 'R1D3', level: 3 },
+    });
+    expect(
+      await oneEvent(() => admin.post('/api/programs/XX/organisations', { code: 'NGO1', name_en: 'An NGO', name_es: 'Una ONG', kind: 'ngo' }), 201),
+    ).toMatchObject({ entity: 'organisation', after: { code: 'NGO1' } });
+    const put = (value: number) =>
+      officer.request('PUT', '/api/programs/XX/indicators/SUM_IND/targets', { place: 'XX', period: '2016', kind: 'target', value, source: 'A' });
     expect(await oneEvent(() => put(100), 200)).toMatchObject({ action: 'create', entity: 'target', before: null, after: { value: 100 } });
     expect(await oneEvent(() => put(120), 200)).toMatchObject({ action: 'update', before: { value: 100 }, after: { value: 120 } });
   });
@@ -107,7 +118,10 @@ describe('one audit event per write', () => {
     const created = await oneEvent(() => partner.post('/api/programs/XX/records', body), 201);
     expect(created).toMatchObject({ action: 'create', entity: 'record', before: null, after: { type_code: 'seizure', status: 'draft', version: 1 } });
     const id = created.entity_id;
-    const updated = await oneEvent(() => partner.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, data: { quantity: { amount: 4, unit: 'kg' } } }), 200);
+    const updated = await oneEvent(
+      () => partner.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, data: { quantity: { amount: 4, unit: 'kg' } } }),
+      200,
+    );
     expect(updated).toMatchObject({ action: 'update', before: { version: 1 }, after: { version: 2 } });
     expect(JSON.parse(String(updated.after?.data)).quantity).toMatchObject({ amount: 4 });
     const deleted = await oneEvent(() => partner.request('DELETE', `/api/programs/XX/records/${id}`, { version: 2 }), 200);
@@ -130,9 +144,22 @@ describe('one audit event per write', () => {
 
 describe('the audit trail itself', () => {
   it('withholds restricted data from readers without restricted clearance', async () => {
-    await officer.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2013-04-01', place: 'R2D1', substance: 'marijuana', quantity: { amount: 5, unit: 'kg' }, latitude: -12.5, case_reference: 'CASE-SECRET-9' } });
+    await officer.post('/api/programs/XX/records', {
+      type: 'seizure',
+      data: {
+        date: '2013-04-01',
+        place: 'R2D1',
+        substance: 'marijuana',
+        quantity: { amount: 5, unit: 'kg' },
+        latitude: -12.5,
+        case_reference: 'CASE-SECRET-9',
+      },
+    });
     await officer.request('PUT', '/api/programs/XX/values', { indicator: 'SECRET_IND', place: 'R2', period: '2013', value: 424242, version: 0 });
-    expect((await admin.post('/api/users', { email: 'plain.officer@example.org', name: 'Plain', role: 'officer', clearance: 'official', password: PASSWORD })).status).toBe(201);
+    expect(
+      (await admin.post('/api/users', { email: 'plain.officer@example.org', name: 'Plain', role: 'officer', clearance: 'official', password: PASSWORD }))
+        .status,
+    ).toBe(201);
     const plain = new TestClient(app);
     await plain.signIn('plain.officer@example.org', PASSWORD);
     const seen = async (c: TestClient) => JSON.stringify((await c.get('/api/audit?limit=1000')).body);

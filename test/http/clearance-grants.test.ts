@@ -50,7 +50,10 @@ describe('clearance above one’s own', () => {
     expect(self.body).toMatchObject({ error: 'forbidden', details: [{ column: 'clearance' }] });
     const analyst = await userOf(USERS.analyst);
     expect((await official.request('PATCH', `/api/users/${analyst.id}`, { clearance: 'restricted' })).status).toBe(403);
-    expect((await official.post('/api/users', { email: 'x.restricted@example.org', name: 'X', role: 'analyst', clearance: 'restricted', password: PASSWORD })).status).toBe(403);
+    expect(
+      (await official.post('/api/users', { email: 'x.restricted@example.org', name: 'X', role: 'analyst', clearance: 'restricted', password: PASSWORD }))
+        .status,
+    ).toBe(403);
     expect((await userOf(OFFICIAL_ADMIN)).clearance).toBe('official');
     expect((await userOf(USERS.analyst)).clearance).toBe('official');
     expect(await t.db.selectFrom('clearance_grant').selectAll().execute()).toEqual([]);
@@ -71,9 +74,15 @@ describe('the two-person rule for restricted clearance', () => {
     expect(body.user).toMatchObject({ clearance: 'official', name: 'Analyst, renamed' });
     expect(body.pending_grant).toMatchObject({ user_id: analyst.id, clearance: 'restricted', status: 'pending', requested_by: (await userOf(USERS.admin)).id });
     expect((await userOf(USERS.analyst)).clearance).toBe('official');
-    expect((await auditOf('request_clearance')).at(-1)).toMatchObject({ entity: 'clearance_grant', entity_id: String(body.pending_grant.id), user_id: (await userOf(USERS.admin)).id });
+    expect((await auditOf('request_clearance')).at(-1)).toMatchObject({
+      entity: 'clearance_grant',
+      entity_id: String(body.pending_grant.id),
+      user_id: (await userOf(USERS.admin)).id,
+    });
     // Asking again gives the same pending grant, not a second one.
-    expect(((await first.request('PATCH', `/api/users/${analyst.id}`, { clearance: 'restricted' })).body as { pending_grant: Grant }).pending_grant.id).toBe(body.pending_grant.id);
+    expect(((await first.request('PATCH', `/api/users/${analyst.id}`, { clearance: 'restricted' })).body as { pending_grant: Grant }).pending_grant.id).toBe(
+      body.pending_grant.id,
+    );
 
     const listed = (await first.get('/api/clearance-grants?status=pending')).body as { grants: Grant[] };
     expect(listed.grants.map((g) => g.id)).toContain(body.pending_grant.id);
@@ -111,7 +120,13 @@ describe('the two-person rule for restricted clearance', () => {
 
   it('creating a user with restricted clearance starts at official with a pending grant', async () => {
     const first = await signedInAs(app, 'admin');
-    const r = await first.post('/api/users', { email: 'new.restricted@example.org', name: 'New', role: 'analyst', clearance: 'restricted', password: PASSWORD });
+    const r = await first.post('/api/users', {
+      email: 'new.restricted@example.org',
+      name: 'New',
+      role: 'analyst',
+      clearance: 'restricted',
+      password: PASSWORD,
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ user: { clearance: 'official' }, pending_grant: { status: 'pending', clearance: 'restricted' } });
   });

@@ -53,7 +53,10 @@ describe('concurrent edits', () => {
   });
 
   it('records too: the second editor of the same version gets 409', async () => {
-    const created = await first.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2012-01-05', place: 'R2D1', substance: 'marijuana', quantity: { amount: 1, unit: 'kg' } } });
+    const created = await first.post('/api/programs/XX/records', {
+      type: 'seizure',
+      data: { date: '2012-01-05', place: 'R2D1', substance: 'marijuana', quantity: { amount: 1, unit: 'kg' } },
+    });
     const id = (created.body as { id: number }).id;
     const a = await first.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, note: 'first' });
     const b = await second.request('PATCH', `/api/programs/XX/records/${id}`, { version: 1, note: 'second' });

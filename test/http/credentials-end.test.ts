@@ -48,7 +48,14 @@ async function expectEnded(h: Holder): Promise<void> {
 }
 
 async function lastEvent(id: number, action: string): Promise<{ after: Record<string, unknown> }> {
-  const e = await t.db.selectFrom('audit_event').selectAll().where('entity', '=', 'user').where('entity_id', '=', String(id)).where('action', '=', action).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const e = await t.db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('entity', '=', 'user')
+    .where('entity_id', '=', String(id))
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   return { after: JSON.parse(e.after ?? 'null') as Record<string, unknown> };
 }
 
@@ -106,7 +113,10 @@ describe('events that end sessions and tokens', () => {
   it('a change that changes nothing (a rename, or the same values) ends nothing', async () => {
     const h = await holder('same1');
     const admin = await signedInAs(app, 'admin');
-    expect((await admin.request('PATCH', `/api/users/${h.id}`, { name: 'Renamed', role: 'partner', organisation: 'ORG_A', active: true, clearance: 'official' })).status).toBe(200);
+    expect(
+      (await admin.request('PATCH', `/api/users/${h.id}`, { name: 'Renamed', role: 'partner', organisation: 'ORG_A', active: true, clearance: 'official' }))
+        .status,
+    ).toBe(200);
     expect((await h.session.get('/api/auth/me')).body).toMatchObject({ user: { email: h.email } });
     expect((await h.token.get('/api/auth/me')).status).toBe(200);
     expect(USERS.admin).toBeTruthy();

@@ -26,7 +26,12 @@ import { formatNames } from '../../src/modules/exchange/exchange-registry.js';
 type Reader = 'public' | 'analyst' | 'partnerA' | 'officerOfficial' | 'officer' | 'cleared';
 const READERS: Reader[] = ['public', 'analyst', 'partnerA', 'officerOfficial', 'officer', 'cleared'];
 const CEILING: Record<Reader, 'public' | 'official' | 'restricted'> = {
-  public: 'public', analyst: 'official', partnerA: 'official', officerOfficial: 'official', officer: 'restricted', cleared: 'restricted',
+  public: 'public',
+  analyst: 'official',
+  partnerA: 'official',
+  officerOfficial: 'official',
+  officer: 'restricted',
+  cleared: 'restricted',
 };
 const OFFICIAL_OFFICER = 'officer.official@example.org';
 
@@ -56,19 +61,42 @@ let recordId = 0;
 let submissionIds: number[] = [];
 let reportCodes: string[] = [];
 
-const indicatorRow = (programId: number, code: string, sensitivity: 'public' | 'official' | 'restricted', origin: 'reported' | 'records' | 'formula', formula: string | null) => ({
-  program_id: programId, code, component_id: null, name_en: code, name_es: code, description_en: null, description_es: null, unit: 'count',
-  direction: 'up' as const, agg_time: 'sum' as const, agg_place: 'sum' as const, sensitivity, origin, formula, decimals: 0, sort: 0,
+const indicatorRow = (
+  programId: number,
+  code: string,
+  sensitivity: 'public' | 'official' | 'restricted',
+  origin: 'reported' | 'records' | 'formula',
+  formula: string | null,
+) => ({
+  program_id: programId,
+  code,
+  component_id: null,
+  name_en: code,
+  name_es: code,
+  description_en: null,
+  description_es: null,
+  unit: 'count',
+  direction: 'up' as const,
+  agg_time: 'sum' as const,
+  agg_place: 'sum' as const,
+  sensitivity,
+  origin,
+  formula,
+  decimals: 0,
+  sort: 0,
 });
 
 /** The inconsistent catalog, written straight to the database as a load before this rule could have. */
 async function plant(db: Db, programId: number): Promise<void> {
-  await db.insertInto('indicator').values([
-    indicatorRow(programId, 'LEAK_R', 'public', 'formula', 'SECRET_IND * 2'),
-    indicatorRow(programId, 'LEAK_CHAIN', 'public', 'formula', 'LEAK_R + 1'),
-    indicatorRow(programId, 'LEAK_O', 'public', 'formula', 'LATEST_IND * 3'),
-    indicatorRow(programId, 'REC_SECRET', 'public', 'records', null),
-  ]).execute();
+  await db
+    .insertInto('indicator')
+    .values([
+      indicatorRow(programId, 'LEAK_R', 'public', 'formula', 'SECRET_IND * 2'),
+      indicatorRow(programId, 'LEAK_CHAIN', 'public', 'formula', 'LEAK_R + 1'),
+      indicatorRow(programId, 'LEAK_O', 'public', 'formula', 'LATEST_IND * 3'),
+      indicatorRow(programId, 'REC_SECRET', 'public', 'records', null),
+    ])
+    .execute();
   const caseFile = {
     code: 'case_file',
     name: { en: 'Case file', es: 'Expediente' },
@@ -92,21 +120,47 @@ async function plant(db: Db, programId: number): Promise<void> {
   const idOf = (code: string) => ids.find((i) => i.code === code)!.id;
   const place = await db.selectFrom('place').select('id').where('program_id', '=', programId).where('code', '=', 'R1').executeTakeFirstOrThrow();
   const org = await db.selectFrom('organisation').select('id').where('program_id', '=', programId).where('code', '=', 'ORG_A').executeTakeFirstOrThrow();
-  await storeValues(db, await loadCatalog(db, 'XX'), [{
-    indicator_id: idOf('LEAK_R'), place_id: place.id, period: '2012', start_date: '2012-01-01', end_date: '2012-12-31', disagg: '', source: '',
-    value: 31337, organisation_id: org.id, status: 'approved', version: 1, provenance: 'sourced', note: null, updated_at: new Date().toISOString(),
-  }], DIRECT_WRITE);
+  await storeValues(
+    db,
+    await loadCatalog(db, 'XX'),
+    [
+      {
+        indicator_id: idOf('LEAK_R'),
+        place_id: place.id,
+        period: '2012',
+        start_date: '2012-01-01',
+        end_date: '2012-12-31',
+        disagg: '',
+        source: '',
+        value: 31337,
+        organisation_id: org.id,
+        status: 'approved',
+        version: 1,
+        provenance: 'sourced',
+        note: null,
+        updated_at: new Date().toISOString(),
+      },
+    ],
+    DIRECT_WRITE,
+  );
   const figures = (indicator: string) => ({
-    type: 'statements', heading: { en: indicator, es: indicator },
-    items: [{ kind: 'value', indicator, period: 0 }, { kind: 'comparison', indicator, from: -1, to: 0 }],
+    type: 'statements',
+    heading: { en: indicator, es: indicator },
+    items: [
+      { kind: 'value', indicator, period: 0 },
+      { kind: 'comparison', indicator, from: -1, to: 0 },
+    ],
   });
   const reports: Array<[string, unknown[]]> = [
     ['everything', [{ type: 'progress', heading: { en: 'Progress', es: 'Avance' }, periods: { from: -1, to: 0 }, exclude_sensitivity: [], charts: true }]],
-    ...ALL_CODES.filter((c) => c !== 'SUM_IND').map((code): [string, unknown[]] => [`about_${code.toLowerCase()}`, [
-      figures(code),
-      { type: 'table', heading: { en: 'Table', es: 'Tabla' }, rows: [{ indicator: code }], periods: { from: -1, to: 0 } },
-      { type: 'chart', heading: { en: 'Chart', es: 'Gráfico' }, indicator: code, periods: { from: -1, to: 0 }, targets: true },
-    ]]),
+    ...ALL_CODES.filter((c) => c !== 'SUM_IND').map((code): [string, unknown[]] => [
+      `about_${code.toLowerCase()}`,
+      [
+        figures(code),
+        { type: 'table', heading: { en: 'Table', es: 'Tabla' }, rows: [{ indicator: code }], periods: { from: -1, to: 0 } },
+        { type: 'chart', heading: { en: 'Chart', es: 'Gráfico' }, indicator: code, periods: { from: -1, to: 0 }, targets: true },
+      ],
+    ]),
   ];
   for (const [code, sections] of reports) {
     await upsertReportDefinition(db, programId, code, JSON.stringify({ code, title: { en: code, es: code }, data: 'all', sections }), code);
@@ -120,7 +174,12 @@ beforeAll(async () => {
   await plant(t.db, programId);
   app = createApp({ db: t.db, engine: t.engine });
   const emails: Record<Reader, string | null> = {
-    public: null, analyst: USERS.analyst, partnerA: USERS.partnerA, officerOfficial: OFFICIAL_OFFICER, officer: USERS.officer, cleared: USERS.cleared,
+    public: null,
+    analyst: USERS.analyst,
+    partnerA: USERS.partnerA,
+    officerOfficial: OFFICIAL_OFFICER,
+    officer: USERS.officer,
+    cleared: USERS.cleared,
   };
   for (const r of READERS) {
     clients[r] = new TestClient(app);
@@ -130,11 +189,18 @@ beforeAll(async () => {
   const admin = new TestClient(app);
   await admin.signIn(USERS.admin, PASSWORD);
   // Audited writes: targets of the derived indicators and a record of the restricted field.
-  for (const [indicator, value] of [['LEAK_R', 97531], ['LEAK_O', 24680]] as const) {
+  for (const [indicator, value] of [
+    ['LEAK_R', 97531],
+    ['LEAK_O', 24680],
+  ] as const) {
     const r = await admin.request('PUT', `/api/programs/XX/indicators/${indicator}/targets`, { place: 'XX', period: '2012', kind: 'target', value });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   }
-  const rec = await admin.post('/api/programs/XX/records', { type: 'case_file', status: 'approved', data: { place: 'R1D1', date: '2012-05-01', secret_amount: 64209 } });
+  const rec = await admin.post('/api/programs/XX/records', {
+    type: 'case_file',
+    status: 'approved',
+    data: { place: 'R1D1', date: '2012-05-01', secret_amount: 64209 },
+  });
   expect(rec.status, JSON.stringify(rec.body)).toBe(201);
   recordId = (rec.body as { id: number }).id;
   await writeValues(t.db, 'XX', [{ indicator: 'SUM_IND', place: 'R1D1', period: '2012', source: 'B', value: 5, status: 'draft', organisation: 'ORG_A' }]);
@@ -150,23 +216,37 @@ afterAll(() => t?.destroy());
 function valuesOf(path: string, name: string, required: boolean, enumValues?: string[]): Array<string | undefined> {
   const opt = (vs: string[]) => (required ? vs : [undefined, ...vs]);
   switch (name) {
-    case 'program': return ['XX'];
-    case 'indicator': case 'indicators': return opt(ALL_CODES);
-    case 'type': return opt(['case_file', 'seizure']);
-    case 'report': return reportCodes;
-    case 'format': return enumValues ?? formatNames();
-    case 'kind': return enumValues ?? [];
+    case 'program':
+      return ['XX'];
+    case 'indicator':
+    case 'indicators':
+      return opt(ALL_CODES);
+    case 'type':
+      return opt(['case_file', 'seizure']);
+    case 'report':
+      return reportCodes;
+    case 'format':
+      return enumValues ?? formatNames();
+    case 'kind':
+      return enumValues ?? [];
     case 'id':
       if (path.includes('/records/')) return [String(recordId)];
       if (path.includes('/submissions/')) return submissionIds.map(String);
       return ['1'];
-    case 'period': return ['2012'];
-    case 'from': return required ? ['2011'] : [undefined];
-    case 'to': return required ? ['2012'] : [undefined];
-    case 'level': return ['2'];
-    case 'limit': return ['1000'];
-    case 'by': return opt(['period:year']);
-    default: return enumValues && required ? enumValues : enumValues ? [undefined, ...enumValues] : required ? ['x'] : [undefined];
+    case 'period':
+      return ['2012'];
+    case 'from':
+      return required ? ['2011'] : [undefined];
+    case 'to':
+      return required ? ['2012'] : [undefined];
+    case 'level':
+      return ['2'];
+    case 'limit':
+      return ['1000'];
+    case 'by':
+      return opt(['period:year']);
+    default:
+      return enumValues && required ? enumValues : enumValues ? [undefined, ...enumValues] : required ? ['x'] : [undefined];
   }
 }
 
@@ -191,7 +271,9 @@ function requests(): string[] {
       }
       for (const v of variants) {
         const url = path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(v[`path:${n}`] ?? ''));
-        const query = Object.entries(v).filter(([k]) => k.startsWith('query:')).map(([k, val]) => `${k.slice(6)}=${encodeURIComponent(val)}`);
+        const query = Object.entries(v)
+          .filter(([k]) => k.startsWith('query:'))
+          .map(([k, val]) => `${k.slice(6)}=${encodeURIComponent(val)}`);
         out.push(query.length ? `${url}?${query.join('&')}` : url);
       }
     }
@@ -219,16 +301,35 @@ async function readAs(client: TestClient, url: string): Promise<{ status: number
 describe('derived sensitivity on every read route', () => {
   it('enumerates the data routes of the OpenAPI document', () => {
     const urls = requests();
-    for (const route of ['/api/analytics', '/api/compare', '/api/programs/XX/indicators', '/api/reports/', '/api/programs/XX/exports/csv', '/api/programs/XX/exports/xlsx', '/api/programs/XX/values', '/api/audit', '/api/programs/XX/record-types']) {
-      expect(urls.some((u) => u.startsWith(route)), route).toBe(true);
+    for (const route of [
+      '/api/analytics',
+      '/api/compare',
+      '/api/programs/XX/indicators',
+      '/api/reports/',
+      '/api/programs/XX/exports/csv',
+      '/api/programs/XX/exports/xlsx',
+      '/api/programs/XX/values',
+      '/api/audit',
+      '/api/programs/XX/record-types',
+    ]) {
+      expect(
+        urls.some((u) => u.startsWith(route)),
+        route,
+      ).toBe(true);
     }
   });
 
   for (const reader of READERS) {
     it(`${reader} (clearance ${CEILING[reader]}) sees nothing derived from data above it`, async () => {
-      const hidden = CEILING[reader] === 'restricted' ? { codes: [], figures: [] } : CEILING[reader] === 'official' ? RESTRICTED : {
-        codes: [...RESTRICTED.codes, ...OFFICIAL.codes], figures: [...RESTRICTED.figures, ...OFFICIAL.figures],
-      };
+      const hidden =
+        CEILING[reader] === 'restricted'
+          ? { codes: [], figures: [] }
+          : CEILING[reader] === 'official'
+            ? RESTRICTED
+            : {
+                codes: [...RESTRICTED.codes, ...OFFICIAL.codes],
+                figures: [...RESTRICTED.figures, ...OFFICIAL.figures],
+              };
       const seen: string[] = [];
       const leaks: string[] = [];
       for (const url of requests()) {
@@ -242,9 +343,12 @@ describe('derived sensitivity on every read route', () => {
       expect(leaks).toEqual([]);
       // The probes reach the data: what the reader may see is there.
       const all = seen.join('\n');
-      const visible = CEILING[reader] === 'restricted'
-        ? { codes: [...RESTRICTED.codes, ...OFFICIAL.codes], figures: [...RESTRICTED.figures, ...OFFICIAL.figures] }
-        : CEILING[reader] === 'official' ? OFFICIAL : { codes: ['SUM_IND'], figures: [] };
+      const visible =
+        CEILING[reader] === 'restricted'
+          ? { codes: [...RESTRICTED.codes, ...OFFICIAL.codes], figures: [...RESTRICTED.figures, ...OFFICIAL.figures] }
+          : CEILING[reader] === 'official'
+            ? OFFICIAL
+            : { codes: ['SUM_IND'], figures: [] };
       for (const code of visible.codes) expect(all, `${reader} should see ${code}`).toContain(code);
       for (const n of visible.figures) expect(figurePattern(n).test(all), `${reader} should see ${n}`).toBe(true);
     }, 600_000);

@@ -48,12 +48,19 @@ beforeAll(async () => {
   await createUser(t.db, { email: OFFICIAL_OFFICER, name: 'Officer (official)', role: 'officer', clearance: 'official', password: PASSWORD }, null);
   planted = await plantData(t.db, orgIds);
   app = createApp({ db: t.db, engine: t.engine });
-  for (const [who, email] of [['partnerA', USERS.partnerA], ['partnerB', USERS.partnerB], ['analyst', USERS.analyst], ['officialOfficer', OFFICIAL_OFFICER]] as const) {
+  for (const [who, email] of [
+    ['partnerA', USERS.partnerA],
+    ['partnerB', USERS.partnerB],
+    ['analyst', USERS.analyst],
+    ['officialOfficer', OFFICIAL_OFFICER],
+  ] as const) {
     clients[who] = new TestClient(app);
     await clients[who].signIn(email, PASSWORD);
   }
   doc = (await clients.partnerA.get('/api/openapi.json')).body as Doc;
-  const job = await clients.partnerA.request('POST', '/api/programs/XX/imports/csv?dryRun=true', 'indicator,place,period,value\nSUM_IND,R1D1,2011,1\n', { 'content-type': 'text/csv' });
+  const job = await clients.partnerA.request('POST', '/api/programs/XX/imports/csv?dryRun=true', 'indicator,place,period,value\nSUM_IND,R1D1,2011,1\n', {
+    'content-type': 'text/csv',
+  });
   jobOfA = (job.body as { id: string }).id;
   const token = await clients.partnerA.post('/api/tokens', { name: 'mine' });
   tokenOfA = (token.body as { info: { id: number } }).info.id;
@@ -83,8 +90,16 @@ const draftValueOfA = () => planted.values.find((v) => v.org === 'ORG_A' && v.st
  */
 const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> | null> = {
   id: (path) => {
-    if (path.includes('/records/')) return [{ who: 'partnerB', what: "partner A's draft record", hidden: String(draftOfA().id), missing: MISSING_ID }, { who: 'analyst', what: "partner A's draft record", hidden: String(draftOfA().id), missing: MISSING_ID }];
-    if (path.startsWith('/api/submissions/')) return [{ who: 'partnerB', what: "ORG_A's submission", hidden: String(submittedOfA().id), missing: MISSING_ID }, { who: 'analyst', what: "ORG_A's unapproved submission", hidden: String(submittedOfA().id), missing: MISSING_ID }];
+    if (path.includes('/records/'))
+      return [
+        { who: 'partnerB', what: "partner A's draft record", hidden: String(draftOfA().id), missing: MISSING_ID },
+        { who: 'analyst', what: "partner A's draft record", hidden: String(draftOfA().id), missing: MISSING_ID },
+      ];
+    if (path.startsWith('/api/submissions/'))
+      return [
+        { who: 'partnerB', what: "ORG_A's submission", hidden: String(submittedOfA().id), missing: MISSING_ID },
+        { who: 'analyst', what: "ORG_A's unapproved submission", hidden: String(submittedOfA().id), missing: MISSING_ID },
+      ];
     if (path.startsWith('/api/jobs/')) return [{ who: 'partnerB', what: "partner A's import job", hidden: jobOfA, missing: MISSING_JOB }];
     if (path.startsWith('/api/tokens/')) return [{ who: 'partnerB', what: "partner A's token", hidden: String(tokenOfA), missing: MISSING_ID }];
     if (path.startsWith('/api/users/')) return [{ who: 'partnerB', what: "partner A's account", hidden: '1', missing: MISSING_ID }];
@@ -121,7 +136,11 @@ function pairs(): Pair[] {
         if (!classify) throw new Error(`classify the path parameter {${name}} of ${M} ${path}`);
         for (const p of classify(path) ?? []) {
           const body = bodyFor(M, path);
-          out.push({ ...p, what: `${M} ${path}: ${p.what}`, request: (key) => ({ path: path.replace(`{${name}}`, key).replace('{program}', 'XX'), ...(op.requestBody ? { body: body ?? {} } : {}) }) });
+          out.push({
+            ...p,
+            what: `${M} ${path}: ${p.what}`,
+            request: (key) => ({ path: path.replace(`{${name}}`, key).replace('{program}', 'XX'), ...(op.requestBody ? { body: body ?? {} } : {}) }),
+          });
         }
       }
       // Value keys in write bodies: another organisation's draft, and a restricted indicator.
@@ -131,12 +150,29 @@ function pairs(): Pair[] {
         const v = draftValueOfA();
         const key = (indicator: string, period: string) => ({ indicator, place: v.place, period, ...(indicator === 'SUM_IND' ? { source: 'A' } : {}) });
         const bodies = (k: Record<string, unknown>): unknown[] =>
-          ref === 'ValueWrite' ? [{ ...k, value: 5, version: 1 }]
-            : ref === 'ValueKey' ? [{ ...k, version: 1 }, { ...k, version: 0 }]
+          ref === 'ValueWrite'
+            ? [{ ...k, value: 5, version: 1 }]
+            : ref === 'ValueKey'
+              ? [
+                  { ...k, version: 1 },
+                  { ...k, version: 0 },
+                ]
               : [{ values: [{ ...k, value: 5, version: 1 }] }, { delete: [{ ...k, version: 1 }] }, { delete: [{ ...k, version: 0 }] }];
         for (const [i] of bodies({}).entries()) {
-          out.push({ who: 'partnerB', what: `${M} ${path} #${i}: partner A's draft value`, hidden: v.period, missing: '2019Q3', request: (p) => ({ path: url, body: bodies(key('SUM_IND', p))[i] }) });
-          out.push({ who: 'partnerB', what: `${M} ${path} #${i}: a restricted indicator`, hidden: 'SECRET_IND', missing: 'NOPE_IND', request: (c) => ({ path: url, body: bodies(key(c, '2013Q1'))[i] }) });
+          out.push({
+            who: 'partnerB',
+            what: `${M} ${path} #${i}: partner A's draft value`,
+            hidden: v.period,
+            missing: '2019Q3',
+            request: (p) => ({ path: url, body: bodies(key('SUM_IND', p))[i] }),
+          });
+          out.push({
+            who: 'partnerB',
+            what: `${M} ${path} #${i}: a restricted indicator`,
+            hidden: 'SECRET_IND',
+            missing: 'NOPE_IND',
+            request: (c) => ({ path: url, body: bodies(key(c, '2013Q1'))[i] }),
+          });
         }
       }
       // Indicator codes in the query (analytics, compare, exports, templates).
@@ -144,15 +180,28 @@ function pairs(): Pair[] {
         const url = path.replace('{program}', 'XX').replace('{format}', 'csv').replace('{kind}', 'csv');
         const extra = path === '/api/compare' ? '&from=2012&to=2013' : '';
         for (const who of ['analyst', 'officialOfficer'] as const) {
-          out.push({ who, what: `${M} ${path}?${q.name}: a restricted indicator`, hidden: 'SECRET_IND', missing: 'NOPE_IND', request: (c) => ({ path: `${url}?program=XX&${q.name}=${c}${extra}` }) });
+          out.push({
+            who,
+            what: `${M} ${path}?${q.name}: a restricted indicator`,
+            hidden: 'SECRET_IND',
+            missing: 'NOPE_IND',
+            request: (c) => ({ path: `${url}?program=XX&${q.name}=${c}${extra}` }),
+          });
         }
       }
       // Imports address values and indicators by the rows of the file.
       if (path.includes('/imports/{format}')) {
         for (const who of ['partnerB'] as const) {
           out.push({
-            who, what: `${M} ${path}: a restricted indicator in a row`, hidden: 'SECRET_IND', missing: 'NOPE_IND',
-            request: (c) => ({ path: '/api/programs/XX/imports/csv', body: `indicator,place,period,disagg,source,value,provenance,note,status,organisation\n${c},R1D1,2013Q1,,,1,sourced,,,\n`, headers: { 'content-type': 'text/csv' } }),
+            who,
+            what: `${M} ${path}: a restricted indicator in a row`,
+            hidden: 'SECRET_IND',
+            missing: 'NOPE_IND',
+            request: (c) => ({
+              path: '/api/programs/XX/imports/csv',
+              body: `indicator,place,period,disagg,source,value,provenance,note,status,organisation\n${c},R1D1,2013Q1,,,1,sourced,,,\n`,
+              headers: { 'content-type': 'text/csv' },
+            }),
           });
         }
       }

@@ -14,7 +14,15 @@ withAccessApp((e) => (env = e));
 
 const HEADER = 'indicator,place,period,source,value,provenance';
 const rows = (n: number, from = 1990) => Array.from({ length: n }, (_, i) => `SUM_IND,R1D1,${from + i},A,${i + 1},sourced`);
-const count = async () => Number((await env.t.db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await env.t.db
+        .selectFrom('data_value')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 type Job = { status: string; report: { errors: Array<{ reason: string }> } | null };
 
 describe('expected row counts', () => {
@@ -58,7 +66,12 @@ describe('expected row counts', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('# rows: 6');
     const xlsx = findFormat('xlsx')!;
-    const back = await xlsx.import!(env.t.db, readableOf(Buffer.from(await wb.xlsx.writeBuffer())), { program: 'XX', dryRun: true, file: 'v.xlsx', expectedRows: 6 });
+    const back = await xlsx.import!(env.t.db, readableOf(Buffer.from(await wb.xlsx.writeBuffer())), {
+      program: 'XX',
+      dryRun: true,
+      file: 'v.xlsx',
+      expectedRows: 6,
+    });
     expect(back.errors).toEqual([]);
     expect(back.rows).toBe(6);
   });

@@ -32,12 +32,16 @@ async function cellsOf(kind: 'csv' | 'xlsx', bytes: Buffer): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const cells: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row) => row.eachCell((cell) => {
-    const v = cell.value;
-    if (typeof v === 'string') cells.push(v);
-    else if (v && typeof v === 'object' && 'richText' in v) cells.push(v.richText.map((r) => r.text).join(''));
-    else if (v && typeof v === 'object' && 'formula' in v) cells.push(`=${String(v.formula)}`);
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (typeof v === 'string') cells.push(v);
+        else if (v && typeof v === 'object' && 'richText' in v) cells.push(v.richText.map((r) => r.text).join(''));
+        else if (v && typeof v === 'object' && 'formula' in v) cells.push(`=${String(v.formula)}`);
+      }),
+    ),
+  );
   return cells;
 }
 
@@ -49,7 +53,10 @@ async function download(c: TestClient, path: string): Promise<Buffer> {
 
 /** Fails with the offending cells; returns how many neutralised hostile cells were seen. */
 function assertSafe(where: string, cells: readonly string[]): number {
-  expect(cells.filter(looksLikeFormula).map((c) => JSON.stringify(c)), where).toEqual([]);
+  expect(
+    cells.filter(looksLikeFormula).map((c) => JSON.stringify(c)),
+    where,
+  ).toEqual([]);
   return cells.filter((c) => c.startsWith("'") && HOSTILE_CELLS.includes(c.slice(1))).length;
 }
 
@@ -101,7 +108,13 @@ describe('no export writes a cell that a spreadsheet would run', () => {
     try {
       await loadProgramFolder(t.db, resolve(ROOT, 'test/fixtures/exchange/dhis2/program'));
       const mapping: unknown = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/exchange/dhis2/dhis2-mapping.json'), 'utf8'));
-      const dataValues = HOSTILE_CELLS.map((comment, i) => ({ dataElement: 'f7n9E0hX8qk', period: `${2000 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`, orgUnit: 'DiszpKrYNg8', value: String(i + 1), comment }));
+      const dataValues = HOSTILE_CELLS.map((comment, i) => ({
+        dataElement: 'f7n9E0hX8qk',
+        period: `${2000 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`,
+        orgUnit: 'DiszpKrYNg8',
+        value: String(i + 1),
+        comment,
+      }));
       const r = await dhis2JsonFormat.import!(t.db, Readable.from([JSON.stringify({ dataValues })]), { program: 'DH', dryRun: false, mapping });
       expect(r.errors).toEqual([]);
       const out = new PassThrough();

@@ -67,8 +67,16 @@ const dirs: string[] = [];
 async function snapshot(): Promise<string> {
   const [values, facts, coarse, targets, records, program] = await Promise.all([
     t.db.selectFrom('data_value').select(['id', 'value', 'period', 'version']).orderBy('id').execute(),
-    t.db.selectFrom('fact').select(['indicator_id', 'place_id', 'period', 'disagg', 'value', 'value_approved', 'n']).orderBy(['indicator_id', 'place_id', 'period', 'disagg']).execute(),
-    t.db.selectFrom('fact_coarse').select(['indicator_id', 'place_id', 'period', 'disagg', 'value', 'value_approved', 'n']).orderBy(['indicator_id', 'place_id', 'period', 'disagg']).execute(),
+    t.db
+      .selectFrom('fact')
+      .select(['indicator_id', 'place_id', 'period', 'disagg', 'value', 'value_approved', 'n'])
+      .orderBy(['indicator_id', 'place_id', 'period', 'disagg'])
+      .execute(),
+    t.db
+      .selectFrom('fact_coarse')
+      .select(['indicator_id', 'place_id', 'period', 'disagg', 'value', 'value_approved', 'n'])
+      .orderBy(['indicator_id', 'place_id', 'period', 'disagg'])
+      .execute(),
     t.db.selectFrom('target').select(['id', 'value', 'period']).orderBy('id').execute(),
     t.db.selectFrom('record').select(['id', 'data', 'version']).orderBy('id').execute(),
     t.db.selectFrom('program').select(['code', 'data_version']).orderBy('code').execute(),
@@ -97,7 +105,10 @@ async function refusedHttp(send: () => Promise<Reply>, column: string): Promise<
   // The refusal names the field: an API error's details, or an import report's row errors.
   const body = r.body as { details?: Array<{ column?: string }>; report?: { errors?: Array<{ column?: string; row?: number }> } };
   const named = [...(body.details ?? []), ...(body.report?.errors ?? [])];
-  expect(named.some((d) => d.column === column || d.column?.endsWith(`.${column}`)), JSON.stringify(r.body).slice(0, 1000)).toBe(true);
+  expect(
+    named.some((d) => d.column === column || d.column?.endsWith(`.${column}`)),
+    JSON.stringify(r.body).slice(0, 1000),
+  ).toBe(true);
   if (body.report) expect(body.report.errors?.find((e) => e.column === column)?.row).toBe(2);
   expect(await snapshot()).toBe(before);
   await allFinite();
@@ -110,12 +121,23 @@ beforeAll(async () => {
   app = createApp({ db: t.db, engine: t.engine });
   officer = new TestClient(app);
   await officer.signIn(USERS.officer, PASSWORD);
-  const s = await officer.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2013-02-01', place: 'R1D1', substance: 'cocaine_hcl', quantity: '12 kg' } });
+  const s = await officer.post('/api/programs/XX/records', {
+    type: 'seizure',
+    data: { date: '2013-02-01', place: 'R1D1', substance: 'cocaine_hcl', quantity: '12 kg' },
+  });
   expect(s.status, JSON.stringify(s.body)).toBe(201);
   seizureId = (s.body as { id: number }).id;
   const tr = await officer.post('/api/programs/XX/records', {
     type: 'training_event',
-    data: { course: 'CPP', topic: (await firstChoice('training_event', 'topic')), start_date: '2013-02-01', place: 'R1D1', participants: [{ role: await firstChoice('training_event', 'participants.role'), sex: await firstChoice('training_event', 'participants.sex'), count: 3 }] },
+    data: {
+      course: 'CPP',
+      topic: await firstChoice('training_event', 'topic'),
+      start_date: '2013-02-01',
+      place: 'R1D1',
+      participants: [
+        { role: await firstChoice('training_event', 'participants.role'), sex: await firstChoice('training_event', 'participants.sex'), count: 3 },
+      ],
+    },
   });
   expect(tr.status, JSON.stringify(tr.body)).toBe(201);
   trainingId = (tr.body as { id: number }).id;
@@ -128,7 +150,11 @@ afterAll(async () => {
 /** The first choice of a (possibly list sub-) field of a built-in type, from the API. */
 async function firstChoice(type: string, path: string): Promise<string> {
   const r = await officer.get('/api/programs/XX/record-types');
-  interface F { code: string; choices?: Array<{ code: string }>; fields?: F[] }
+  interface F {
+    code: string;
+    choices?: Array<{ code: string }>;
+    fields?: F[];
+  }
   const def = (r.body as { types: Array<{ code: string; fields: F[] }> }).types.find((x) => x.code === type);
   const [a, b] = path.split('.');
   let f = def?.fields.find((x) => x.code === a);
@@ -136,8 +162,7 @@ async function firstChoice(type: string, path: string): Promise<string> {
   return f?.choices?.[0]?.code ?? '';
 }
 
-const valueJson = (h: Hostile, extra = '') =>
-  `{"indicator":"SUM_IND","place":"R1D1","period":"${h.period ?? '2013'}","source":"A","value":${h.json}${extra}}`;
+const valueJson = (h: Hostile, extra = '') => `{"indicator":"SUM_IND","place":"R1D1","period":"${h.period ?? '2013'}","source":"A","value":${h.json}${extra}}`;
 /** Uploads a file as the officer (bytes as they are: the test client would turn a Buffer into JSON). */
 async function upload(format: string, body: string | Buffer, query = ''): Promise<Reply> {
   if (typeof body === 'string') return officer.request('POST', `/api/programs/XX/imports/${format}${query}`, body, { 'content-type': 'text/csv' });
@@ -163,12 +188,32 @@ describe('a hostile number is refused by every API entry point, naming the field
     it(`single value: ${h.name}`, () => refusedHttp(() => officer.request('PUT', '/api/programs/XX/values', valueJson(h, ',"version":0')), h.column));
     it(`batch: ${h.name}`, () => refusedHttp(() => officer.request('POST', '/api/programs/XX/values/batch', `{"values":[${valueJson(h)}]}`), h.column));
     it(`target: ${h.name}`, () =>
-      refusedHttp(() => officer.request('PUT', '/api/programs/XX/indicators/SUM_IND/targets', `{"place":"R1D1","period":"${h.period ?? '2013'}","kind":"target","source":"A","value":${h.json}}`), h.column));
+      refusedHttp(
+        () =>
+          officer.request(
+            'PUT',
+            '/api/programs/XX/indicators/SUM_IND/targets',
+            `{"place":"R1D1","period":"${h.period ?? '2013'}","kind":"target","source":"A","value":${h.json}}`,
+          ),
+        h.column,
+      ));
   }
   for (const h of NUMBERS) {
-    for (const [label, quantity] of [['quantity', `"${h.text} kg"`], ['quantity as a number', h.json], ['quantity as an object', `{"amount":${h.json},"unit":"kg"}`]] as const) {
+    for (const [label, quantity] of [
+      ['quantity', `"${h.text} kg"`],
+      ['quantity as a number', h.json],
+      ['quantity as an object', `{"amount":${h.json},"unit":"kg"}`],
+    ] as const) {
       it(`record create, ${label}: ${h.name}`, () =>
-        refusedHttp(() => officer.request('POST', '/api/programs/XX/records', `{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":${quantity}}}`), 'quantity'));
+        refusedHttp(
+          () =>
+            officer.request(
+              'POST',
+              '/api/programs/XX/records',
+              `{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":${quantity}}}`,
+            ),
+          'quantity',
+        ));
       it(`record update, ${label}: ${h.name}`, () =>
         refusedHttp(() => officer.request('PATCH', `/api/programs/XX/records/${seizureId}`, `{"version":1,"data":{"quantity":${quantity}}}`), 'quantity'));
     }
@@ -179,14 +224,27 @@ describe('a hostile number is refused by every API entry point, naming the field
     it(`record list sub-field: ${h.name}`, async () => {
       const [role, sex] = [await firstChoice('training_event', 'participants.role'), await firstChoice('training_event', 'participants.sex')];
       await refusedHttp(
-        () => officer.request('PATCH', `/api/programs/XX/records/${trainingId}`, `{"version":1,"data":{"participants":[{"role":"${role}","sex":"${sex}","count":${h.json}}]}}`),
+        () =>
+          officer.request(
+            'PATCH',
+            `/api/programs/XX/records/${trainingId}`,
+            `{"version":1,"data":{"participants":[{"role":"${role}","sex":"${sex}","count":${h.json}}]}}`,
+          ),
         'participants[0].count',
       );
       await refusedHttp(() => officer.request('PATCH', `/api/programs/XX/records/${trainingId}`, `{"version":1,"data":{"hours":"${h.text}"}}`), 'hours');
     });
   }
   it('a unit conversion that leaves the range: 1e12 t is 1e15 kg', () =>
-    refusedHttp(() => officer.request('POST', '/api/programs/XX/records', '{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":"1e12 t"}}'), 'quantity'));
+    refusedHttp(
+      () =>
+        officer.request(
+          'POST',
+          '/api/programs/XX/records',
+          '{"type":"seizure","data":{"date":"2013-02-02","place":"R1D1","substance":"cocaine_hcl","quantity":"1e12 t"}}',
+        ),
+      'quantity',
+    ));
 });
 
 describe('a hostile number is refused by every import, with a row error naming the column, storing nothing', () => {
@@ -201,16 +259,39 @@ describe('a hostile number is refused by every import, with a row error naming t
     it(`records sheet (CSV): ${h.name}`, () =>
       refusedHttp(() => upload('csv', `date,place,substance,quantity,quantity_unit\n2013-03-01,R1D1,cocaine_hcl,${h.text},kg\n`, '?type=seizure'), 'quantity'));
     it(`records sheet (XLSX): ${h.name}`, async () => {
-      const file = await xlsxOf([['date', 'place', 'substance', 'quantity', 'quantity_unit'], ['2013-03-01', 'R1D1', 'cocaine_hcl', h.text, 'kg']]);
+      const file = await xlsxOf([
+        ['date', 'place', 'substance', 'quantity', 'quantity_unit'],
+        ['2013-03-01', 'R1D1', 'cocaine_hcl', h.text, 'kg'],
+      ]);
       await refusedHttp(() => upload('xlsx', file, '?type=seizure'), 'quantity');
     });
   }
 
   const dhis2: Array<[string, ExchangeFormat, (h: Hostile) => string]> = [
-    ['DHIS2 JSON', dhis2JsonFormat, (h) => JSON.stringify({ dataValues: [{ dataElement: 'Ix2HsbDMLea', period: h.period ? h.period + '01' : '201201', orgUnit: 'BdfsJfj87js', value: h.text }] })],
-    ['DHIS2 XML', dhis2XmlFormat, (h) => `<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="Ix2HsbDMLea" period="${h.period ? h.period + '01' : '201201'}" orgUnit="BdfsJfj87js" value="${h.text}"/></dataValueSet>`],
-    ['DHIS2 CSV', dhis2CsvFormat, (h) => `dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\nIx2HsbDMLea,${h.period ? h.period + '01' : '201201'},BdfsJfj87js,,,${h.text}\n`],
-    ['ADX', adxFormat, (h) => `<adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="BdfsJfj87js" period="${h.period ?? '2012'}-01-01/P1M" dataSet="pBOMPrpg1QX"><dataValue dataElement="Ix2HsbDMLea" value="${h.text}"/></group></adx>`],
+    [
+      'DHIS2 JSON',
+      dhis2JsonFormat,
+      (h) =>
+        JSON.stringify({ dataValues: [{ dataElement: 'Ix2HsbDMLea', period: h.period ? h.period + '01' : '201201', orgUnit: 'BdfsJfj87js', value: h.text }] }),
+    ],
+    [
+      'DHIS2 XML',
+      dhis2XmlFormat,
+      (h) =>
+        `<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="Ix2HsbDMLea" period="${h.period ? h.period + '01' : '201201'}" orgUnit="BdfsJfj87js" value="${h.text}"/></dataValueSet>`,
+    ],
+    [
+      'DHIS2 CSV',
+      dhis2CsvFormat,
+      (h) =>
+        `dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\nIx2HsbDMLea,${h.period ? h.period + '01' : '201201'},BdfsJfj87js,,,${h.text}\n`,
+    ],
+    [
+      'ADX',
+      adxFormat,
+      (h) =>
+        `<adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="BdfsJfj87js" period="${h.period ?? '2012'}-01-01/P1M" dataSet="pBOMPrpg1QX"><dataValue dataElement="Ix2HsbDMLea" value="${h.text}"/></group></adx>`,
+    ],
   ];
   for (const [label, format, body] of dhis2) {
     for (const h of ALL) {
@@ -218,7 +299,10 @@ describe('a hostile number is refused by every import, with a row error naming t
         const before = await snapshot();
         const report = await format.import?.(t.db, Readable.from([Buffer.from(body(h))]), { program: 'DH', dryRun: false, mapping });
         expect(report?.errors.length, JSON.stringify(report)).toBeGreaterThan(0);
-        expect(report?.errors.some((e) => e.column === h.column || (h.column === 'period' && /period/.test(`${e.column} ${e.reason}`))), JSON.stringify(report?.errors)).toBe(true);
+        expect(
+          report?.errors.some((e) => e.column === h.column || (h.column === 'period' && /period/.test(`${e.column} ${e.reason}`))),
+          JSON.stringify(report?.errors),
+        ).toBe(true);
         expect(report!.inserted + report!.updated).toBe(0);
         expect(await snapshot()).toBe(before);
         await allFinite();
@@ -240,10 +324,16 @@ describe('a hostile number in a program folder is refused, naming file, row and 
         mkdirSync(join(dir, 'values'), { recursive: true });
         writeFileSync(join(dir, file), `${header}\n${row(h)}\n`);
         const before = await snapshot();
-        const err = await loadProgramFolder(t.db, dir).then(() => null, (e: unknown) => e);
+        const err = await loadProgramFolder(t.db, dir).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(isVigiaError(err), String(err)).toBe(true);
         const details = isVigiaError(err) ? err.details : [];
-        expect(details.some((d) => d.file === file && d.row === 2 && d.column === h.column), JSON.stringify(details)).toBe(true);
+        expect(
+          details.some((d) => d.file === file && d.row === 2 && d.column === h.column),
+          JSON.stringify(details),
+        ).toBe(true);
         expect(await snapshot()).toBe(before);
         await allFinite();
       });
@@ -251,7 +341,7 @@ describe('a hostile number in a program folder is refused, naming file, row and 
   }
 });
 
-describe('a hostile number in a program folder\'s records is refused, naming file, row and column', () => {
+describe("a hostile number in a program folder's records is refused, naming file, row and column", () => {
   for (const h of NUMBERS) {
     it(`records/seizure.csv: ${h.name}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'vigia-hostile-'));
@@ -260,10 +350,16 @@ describe('a hostile number in a program folder\'s records is refused, naming fil
       mkdirSync(join(dir, 'records'), { recursive: true });
       writeFileSync(join(dir, 'records', 'seizure.csv'), `ref,date,place,substance,quantity,quantity_unit\nS-1,2013-03-01,OU_BDFS,cocaine_hcl,${h.text},kg\n`);
       const before = await snapshot();
-      const err = await loadProgramFolder(t.db, dir).then(() => null, (e: unknown) => e);
+      const err = await loadProgramFolder(t.db, dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isVigiaError(err), String(err)).toBe(true);
       const details = isVigiaError(err) ? err.details : [];
-      expect(details.some((d) => /seizure\.csv$/.test(String(d.file)) && d.row === 2 && d.column === 'quantity'), JSON.stringify(details)).toBe(true);
+      expect(
+        details.some((d) => /seizure\.csv$/.test(String(d.file)) && d.row === 2 && d.column === 'quantity'),
+        JSON.stringify(details),
+      ).toBe(true);
       expect(await snapshot()).toBe(before);
       await allFinite();
     });
@@ -273,10 +369,18 @@ describe('a hostile number in a program folder\'s records is refused, naming fil
 describe('the largest allowed numbers are kept exactly, and a record can always be deleted', () => {
   it('a record at the largest quantity is stored, totals it exactly, and deletes cleanly', async () => {
     const before = await snapshot();
-    const r = await officer.post('/api/programs/XX/records', { type: 'seizure', data: { date: '2013-04-01', place: 'R2D2', substance: 'cocaine_hcl', quantity: `${MAX_MAGNITUDE / 1000} t` } });
+    const r = await officer.post('/api/programs/XX/records', {
+      type: 'seizure',
+      data: { date: '2013-04-01', place: 'R2D2', substance: 'cocaine_hcl', quantity: `${MAX_MAGNITUDE / 1000} t` },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const id = (r.body as { id: number }).id;
-    const fact = await t.db.selectFrom('fact').select('value').where('period', '=', '201304').where('place_id', '=', (await t.db.selectFrom('place').select('id').where('code', '=', 'R2D2').executeTakeFirstOrThrow()).id).execute();
+    const fact = await t.db
+      .selectFrom('fact')
+      .select('value')
+      .where('period', '=', '201304')
+      .where('place_id', '=', (await t.db.selectFrom('place').select('id').where('code', '=', 'R2D2').executeTakeFirstOrThrow()).id)
+      .execute();
     expect(fact.map((f) => f.value)).toContain(MAX_MAGNITUDE);
     await allFinite();
     const d = await officer.request('DELETE', `/api/programs/XX/records/${id}`, { version: 1 });

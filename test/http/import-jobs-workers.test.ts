@@ -112,7 +112,15 @@ describe('import jobs across server processes', () => {
   it('a server killed during an import: the next start marks the job interrupted, and nothing of it is stored', async () => {
     const { db } = openDatabase({ file });
     const csv = await programValuesCsv(db, 'PE', 40_000);
-    const count = async () => Number((await db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('data_value')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const s = await start([]);
     let id = '';

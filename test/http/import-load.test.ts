@@ -139,7 +139,10 @@ describe('the write wait (VIGIA_WRITE_WAIT_MS)', () => {
     const { openConfiguredDatabase } = await import('../../src/cli/context.js');
     const { parseConfig } = await import('../../src/config.js');
     const env = testPgUrl ? { DATABASE_URL: testPgUrl } : { VIGIA_DB: options.file! };
-    for (const [set, expected] of [[undefined, 30_000], ['1500', 1_500]] as const) {
+    for (const [set, expected] of [
+      [undefined, 30_000],
+      ['1500', 1_500],
+    ] as const) {
       const opened = await openConfiguredDatabase(parseConfig({ ...env, VIGIA_WRITE_WAIT_MS: set }), false);
       try {
         expect(databaseOptionsOf(opened.db)?.busyTimeoutMs).toBe(expected);
@@ -205,7 +208,14 @@ describe('import jobs', () => {
     expect(await writing(id)).toBe(true);
     expect(await jobStatus(id)).toBe('running');
     // Writes meanwhile wait their turn, then succeed or are told to come back.
-    const w = await writer.request('PUT', '/api/programs/XX/values', { indicator: 'SUM_IND', place: 'R2D2', period: '2033', source: 'A', value: 2, version: 0 });
+    const w = await writer.request('PUT', '/api/programs/XX/values', {
+      indicator: 'SUM_IND',
+      place: 'R2D2',
+      period: '2033',
+      source: 'A',
+      value: 2,
+      version: 0,
+    });
     if (w.status !== 200) expectBusy(w);
     let job = (await officer.get(`/api/jobs/${id}`)).body as { status: string; report: { inserted: number } | null };
     for (let i = 0; job.status === 'running' && i < 1_200; i++) {

@@ -21,7 +21,16 @@ let draftRecordId = 0;
 let approvedRecordId = 0;
 const seizure = (who: string, extra: Record<string, unknown> = {}) => ({
   type: 'seizure',
-  data: { date: '2012-05-10', place: 'R1D1', substance: 'cocaine_base', quantity: { amount: 10, unit: 'kg' }, latitude: -9.1, longitude: -75.2, case_reference: `CASE-${who}`, ...extra },
+  data: {
+    date: '2012-05-10',
+    place: 'R1D1',
+    substance: 'cocaine_base',
+    quantity: { amount: 10, unit: 'kg' },
+    latitude: -9.1,
+    longitude: -75.2,
+    case_reference: `CASE-${who}`,
+    ...extra,
+  },
 });
 /** A seizure without restricted fields: what a writer without restricted clearance may enter (test/http/write-paths.test.ts). */
 const openSeizure = (who: string) => {
@@ -78,96 +87,149 @@ const CASES: Case[] = [
   { name: 'read places', method: 'GET', path: '/api/programs/XX/places', expect: all(200) },
   { name: 'read zones', method: 'GET', path: '/api/programs/XX/zones', expect: all(200) },
   {
-    name: 'create a place', method: 'POST', path: '/api/programs/XX/places',
-    body: (who) => ({ code: `NEW_${who}`, name: 'New', parent: 'R1' }), expect: only(['admin'], 201),
+    name: 'create a place',
+    method: 'POST',
+    path: '/api/programs/XX/places',
+    body: (who) => ({ code: `NEW_${who}`, name: 'New', parent: 'R1' }),
+    expect: only(['admin'], 201),
   },
   { name: 'read organisations', method: 'GET', path: '/api/programs/XX/organisations', expect: only(SIGNED_IN, 200) },
   {
-    name: 'create an organisation', method: 'POST', path: '/api/programs/XX/organisations',
-    body: (who) => ({ code: `ORG_${who}`, name_en: 'x', name_es: 'x', kind: 'ngo' }), expect: only(['admin'], 201),
+    name: 'create an organisation',
+    method: 'POST',
+    path: '/api/programs/XX/organisations',
+    body: (who) => ({ code: `ORG_${who}`, name_en: 'x', name_es: 'x', kind: 'ngo' }),
+    expect: only(['admin'], 201),
   },
   { name: 'read users', method: 'GET', path: '/api/users', expect: only(['admin'], 200) },
   {
-    name: 'create a user', method: 'POST', path: '/api/users',
-    body: (who) => ({ email: `new.${who}@example.org`, name: 'New', role: 'analyst' }), expect: only(['admin'], 201),
+    name: 'create a user',
+    method: 'POST',
+    path: '/api/users',
+    body: (who) => ({ email: `new.${who}@example.org`, name: 'New', role: 'analyst' }),
+    expect: only(['admin'], 201),
   },
   {
-    name: "change a user's permissions", method: 'PATCH', path: () => `/api/users/${userIds[USERS.analyst]}`,
-    body: () => ({ clearance: 'official' }), expect: only(['admin'], 200),
+    name: "change a user's permissions",
+    method: 'PATCH',
+    path: () => `/api/users/${userIds[USERS.analyst]}`,
+    body: () => ({ clearance: 'official' }),
+    expect: only(['admin'], 200),
   },
-  { name: 'reset a password', method: 'POST', path: () => `/api/users/${userIds['spare@example.org']}/reset-password`, body: () => ({}), expect: only(['admin'], 200) },
+  {
+    name: 'reset a password',
+    method: 'POST',
+    path: () => `/api/users/${userIds['spare@example.org']}/reset-password`,
+    body: () => ({}),
+    expect: only(['admin'], 200),
+  },
   { name: 'read indicators', method: 'GET', path: '/api/programs/XX/indicators', expect: all(200) },
   {
-    name: 'set a target', method: 'PUT', path: '/api/programs/XX/indicators/SUM_IND/targets',
-    body: (who) => ({ place: 'XX', period: String(2020 + ROLES.indexOf(who)), kind: 'target', value: 1, source: 'A' }), expect: only(['officer', 'admin'], 200),
+    name: 'set a target',
+    method: 'PUT',
+    path: '/api/programs/XX/indicators/SUM_IND/targets',
+    body: (who) => ({ place: 'XX', period: String(2020 + ROLES.indexOf(who)), kind: 'target', value: 1, source: 'A' }),
+    expect: only(['officer', 'admin'], 200),
   },
   { name: 'read values', method: 'GET', path: '/api/programs/XX/values', expect: all(200) },
   {
-    name: 'write a new value', method: 'PUT', path: '/api/programs/XX/values',
-    body: (who) => ({ indicator: 'SPLIT_IND', place: 'R1D2', period: periodOf(who), disagg: 'kind=y', value: 1, version: 0 }), expect: only(WRITERS, 200),
+    name: 'write a new value',
+    method: 'PUT',
+    path: '/api/programs/XX/values',
+    body: (who) => ({ indicator: 'SPLIT_IND', place: 'R1D2', period: periodOf(who), disagg: 'kind=y', value: 1, version: 0 }),
+    expect: only(WRITERS, 200),
   },
   {
-    name: 'write a batch', method: 'POST', path: '/api/programs/XX/values/batch',
-    body: (who) => ({ values: [{ indicator: 'SPLIT_IND', place: 'R2D2', period: periodOf(who), disagg: 'kind=y', value: 2 }] }), expect: only(WRITERS, 200),
+    name: 'write a batch',
+    method: 'POST',
+    path: '/api/programs/XX/values/batch',
+    body: (who) => ({ values: [{ indicator: 'SPLIT_IND', place: 'R2D2', period: periodOf(who), disagg: 'kind=y', value: 2 }] }),
+    expect: only(WRITERS, 200),
   },
   {
-    name: "change partner A's draft", method: 'PUT', path: '/api/programs/XX/values',
+    name: "change partner A's draft",
+    method: 'PUT',
+    path: '/api/programs/XX/values',
     body: () => ({ indicator: 'SPLIT_IND', place: 'R1D1', period: '201201', disagg: 'kind=x', value: 6, version: 1 }),
     // partner B does not even learn it exists (a stale version, as for a missing value); the first
     // successful writer moves the version on
     expect: { public: 401, analyst: 403, cleared: 403, partnerB: 409, partnerA: 200, officer: 409, admin: 409 },
   },
   {
-    name: 'write a restricted indicator', method: 'PUT', path: '/api/programs/XX/values',
+    name: 'write a restricted indicator',
+    method: 'PUT',
+    path: '/api/programs/XX/values',
     body: (who) => ({ indicator: 'SECRET_IND', place: 'R2', period: periodOf(who), value: 1, version: 0 }),
     // Above a writer's clearance, the indicator answers as an unknown code does (400).
     expect: { public: 401, analyst: 403, cleared: 403, partnerA: 400, partnerB: 400, officer: 200, admin: 200 },
   },
   {
-    name: "delete partner B's draft", method: 'DELETE', path: '/api/programs/XX/values',
+    name: "delete partner B's draft",
+    method: 'DELETE',
+    path: '/api/programs/XX/values',
     body: () => ({ indicator: 'SPLIT_IND', place: 'R2D1', period: '201201', disagg: 'kind=x', version: 1 }),
     expect: { public: 401, analyst: 403, cleared: 403, partnerA: 404, partnerB: 200, officer: 404, admin: 404 },
   },
   { name: 'analytics of a public indicator', method: 'GET', path: '/api/analytics?program=XX&indicator=SUM_IND', expect: all(200) },
   {
-    name: 'analytics of an official indicator', method: 'GET', path: '/api/analytics?program=XX&indicator=LATEST_IND',
+    name: 'analytics of an official indicator',
+    method: 'GET',
+    path: '/api/analytics?program=XX&indicator=LATEST_IND',
     expect: { public: 404, analyst: 200, cleared: 200, partnerA: 200, partnerB: 200, officer: 200, admin: 200 },
   },
   {
-    name: 'analytics of a restricted indicator', method: 'GET', path: '/api/analytics?program=XX&indicator=SECRET_IND',
+    name: 'analytics of a restricted indicator',
+    method: 'GET',
+    path: '/api/analytics?program=XX&indicator=SECRET_IND',
     expect: { public: 404, analyst: 404, cleared: 200, partnerA: 404, partnerB: 404, officer: 200, admin: 200 },
   },
   { name: 'compare a public indicator', method: 'GET', path: '/api/compare?program=XX&indicator=SUM_IND&source=A&from=2011&to=2012', expect: all(200) },
   {
-    name: 'compare a restricted indicator', method: 'GET', path: '/api/compare?program=XX&indicator=SECRET_IND&from=2011&to=2012',
+    name: 'compare a restricted indicator',
+    method: 'GET',
+    path: '/api/compare?program=XX&indicator=SECRET_IND&from=2011&to=2012',
     expect: { public: 404, analyst: 404, cleared: 200, partnerA: 404, partnerB: 404, officer: 200, admin: 200 },
   },
   { name: 'read record types', method: 'GET', path: '/api/programs/XX/record-types', expect: all(200) },
   { name: 'read records', method: 'GET', path: '/api/programs/XX/records', expect: all(200) },
   { name: 'read an approved record', method: 'GET', path: () => `/api/programs/XX/records/${approvedRecordId}`, expect: all(200) },
   {
-    name: "read partner A's draft record", method: 'GET', path: () => `/api/programs/XX/records/${draftRecordId}`,
+    name: "read partner A's draft record",
+    method: 'GET',
+    path: () => `/api/programs/XX/records/${draftRecordId}`,
     expect: { public: 404, analyst: 404, cleared: 404, partnerA: 200, partnerB: 404, officer: 200, admin: 200 },
   },
   { name: 'create a record', method: 'POST', path: '/api/programs/XX/records', body: (who) => openSeizure(who), expect: only(WRITERS, 201) },
   {
-    name: "change partner A's draft record", method: 'PATCH', path: () => `/api/programs/XX/records/${draftRecordId}`,
+    name: "change partner A's draft record",
+    method: 'PATCH',
+    path: () => `/api/programs/XX/records/${draftRecordId}`,
     body: () => ({ version: 1, data: { quantity: { amount: 12, unit: 'kg' } } }),
     expect: { public: 401, analyst: 403, cleared: 403, partnerB: 404, partnerA: 200, officer: 409, admin: 409 },
   },
   {
-    name: 'change an approved record', method: 'PATCH', path: () => `/api/programs/XX/records/${approvedRecordId}`,
+    name: 'change an approved record',
+    method: 'PATCH',
+    path: () => `/api/programs/XX/records/${approvedRecordId}`,
     body: () => ({ version: 1, note: 'x' }),
     expect: { public: 401, analyst: 403, cleared: 403, partnerA: 409, partnerB: 409, officer: 409, admin: 409 },
   },
   { name: 'read submissions', method: 'GET', path: '/api/programs/XX/submissions', expect: only(SIGNED_IN, 200) },
   {
-    name: 'submit', method: 'POST', path: '/api/programs/XX/submissions',
+    name: 'submit',
+    method: 'POST',
+    path: '/api/programs/XX/submissions',
     body: (who) => ({ period: periodOf(who), organisation: 'ORG_A' }),
     // officers submit on an organisation's behalf; here ORG_A has nothing in their periods
     expect: { public: 401, analyst: 403, cleared: 403, partnerA: 201, partnerB: 201, officer: 400, admin: 400 },
   },
-  { name: 'approve', method: 'POST', path: '/api/submissions/1/approve', body: () => ({ version: 1 }), expect: { ...only(['officer', 'admin'], 200), admin: 409 } },
+  {
+    name: 'approve',
+    method: 'POST',
+    path: '/api/submissions/1/approve',
+    body: () => ({ version: 1 }),
+    expect: { ...only(['officer', 'admin'], 200), admin: 409 },
+  },
   { name: 'read the audit trail', method: 'GET', path: '/api/audit', expect: only(['officer', 'admin'], 200) },
   { name: 'list my tokens', method: 'GET', path: '/api/tokens', expect: only(SIGNED_IN, 200) },
 ];
@@ -212,14 +274,19 @@ describe('what each role sees', () => {
 
   it('the public never sees an unapproved value in analytics; an officer does', async () => {
     const total = async (who: Who) =>
-      ((await clients[who].get('/api/analytics?program=XX&indicator=SPLIT_IND&from=2012&to=2012')).body as { rows: Array<{ value: number | null }> }).rows[0]?.value ?? null;
+      ((await clients[who].get('/api/analytics?program=XX&indicator=SPLIT_IND&from=2012&to=2012')).body as { rows: Array<{ value: number | null }> }).rows[0]
+        ?.value ?? null;
     expect(await total('public')).toBeNull();
     expect(await total('officer')).toBe(6);
   });
 
   it('restricted record fields only for those cleared; drafts of others never listed', async () => {
     const list = async (who: Who) =>
-      ((await clients[who].get('/api/programs/XX/records?type=seizure&limit=1000')).body as { items: Array<{ id: number; status: string; organisation: string | null; data: Record<string, unknown>; hidden: string[] }> }).items;
+      (
+        (await clients[who].get('/api/programs/XX/records?type=seizure&limit=1000')).body as {
+          items: Array<{ id: number; status: string; organisation: string | null; data: Record<string, unknown>; hidden: string[] }>;
+        }
+      ).items;
     for (const who of ['public', 'analyst', 'partnerB'] as const) {
       const items = await list(who);
       expect(items.some((r) => r.id === approvedRecordId)).toBe(true);
@@ -236,7 +303,9 @@ describe('what each role sees', () => {
   });
 
   it('a partner cannot approve its own submission', async () => {
-    const mine = (await clients.partnerA.get('/api/programs/XX/submissions')).body as { submissions: Array<{ id: number; organisation_id: number; version: number }> };
+    const mine = (await clients.partnerA.get('/api/programs/XX/submissions')).body as {
+      submissions: Array<{ id: number; organisation_id: number; version: number }>;
+    };
     const own = mine.submissions[0];
     expect(own).toBeDefined();
     const r = await clients.partnerA.post(`/api/submissions/${own?.id}/approve`, { version: own?.version });

@@ -18,8 +18,18 @@ import { createApp, type App } from '../../src/server/app.js';
 import type { Actor } from '../../src/modules/access/actor.js';
 import { dataScope } from '../../src/modules/access/policy.js';
 import {
-  numbersIn, plantData, READERS, readerActors, recordBitsOf, seesRecord, seesSubmission, seesValue, valueBitsOf,
-  type Planted, type PlantedSubmission, type Reader,
+  numbersIn,
+  plantData,
+  READERS,
+  readerActors,
+  recordBitsOf,
+  seesRecord,
+  seesSubmission,
+  seesValue,
+  valueBitsOf,
+  type Planted,
+  type PlantedSubmission,
+  type Reader,
 } from '../helpers/planted-data.js';
 
 interface Schema {
@@ -128,12 +138,20 @@ describe('one read scope on every read route', () => {
   it('the policy says what the issue says', () => {
     const partnerA = actors.partnerA;
     const own = planted.values.filter((v) => v.organisationId === partnerA.organisationId && v.indicator === 'SUM_IND');
-    expect(own.filter((v) => seesValue(partnerA, v)).map((v) => v.status).sort()).toEqual(['approved', 'draft', 'returned', 'submitted']);
+    expect(
+      own
+        .filter((v) => seesValue(partnerA, v))
+        .map((v) => v.status)
+        .sort(),
+    ).toEqual(['approved', 'draft', 'returned', 'submitted']);
     for (const who of READERS) {
       const a = actors[who];
       const others = planted.values.filter((v) => v.status !== 'approved' && v.organisationId !== a.organisationId);
       const staff = a.role === 'officer' || a.role === 'admin';
-      expect(others.some((v) => seesValue(a, v)), who).toBe(staff && others.some((v) => v.sensitivity !== 'restricted' || a.clearance === 'restricted'));
+      expect(
+        others.some((v) => seesValue(a, v)),
+        who,
+      ).toBe(staff && others.some((v) => v.sensitivity !== 'restricted' || a.clearance === 'restricted'));
     }
     expect(planted.values.filter((v) => seesValue(actors.public, v)).every((v) => v.status === 'approved' && v.sensitivity === 'public')).toBe(true);
     expect(dataScope(actors.public).maxSensitivity).toBe('public');
@@ -165,10 +183,12 @@ describe('one read scope on every read route', () => {
           const refs = new Set(text.match(/RSREF-[A-Za-z]+-[a-z]+/g) ?? []);
           const cases = new Set(text.match(/RSCASE-[A-Za-z]+-[a-z]+/g) ?? []);
           if (valueBits.size || refs.size || recordBits.size) dataRoutes.add(path);
-          for (const v of planted.values) if (valueBits.has(v.bit) && !seesValue(a, v)) problems.push(`${where}: shows the ${v.status} ${v.indicator} value of ${v.org}`);
+          for (const v of planted.values)
+            if (valueBits.has(v.bit) && !seesValue(a, v)) problems.push(`${where}: shows the ${v.status} ${v.indicator} value of ${v.org}`);
           for (const rec of planted.records) {
             if ((refs.has(rec.ref) || recordBits.has(rec.bit)) && !seesRecord(a, rec)) problems.push(`${where}: shows the ${rec.status} record of ${rec.org}`);
-            if (cases.has(rec.caseReference) && (!seesRecord(a, rec) || a.clearance !== 'restricted' || a.role === 'public')) problems.push(`${where}: shows the restricted case reference of ${rec.org}'s ${rec.status} record`);
+            if (cases.has(rec.caseReference) && (!seesRecord(a, rec) || a.clearance !== 'restricted' || a.role === 'public'))
+              problems.push(`${where}: shows the restricted case reference of ${rec.org}'s ${rec.status} record`);
           }
           const s = submissionOf(url);
           if (s && !showsSubmission(a, s)) problems.push(`${where}: shows the ${s.status} submission of ${s.org}`);
@@ -184,14 +204,19 @@ describe('one read scope on every read route', () => {
             }
           }
           if (resolveRef(listed?.items?.items) === 'Record' && !url.includes('?')) {
-            const expected = planted.records.filter((rec) => seesRecord(a, rec)).map((rec) => rec.ref).sort();
+            const expected = planted.records
+              .filter((rec) => seesRecord(a, rec))
+              .map((rec) => rec.ref)
+              .sort();
             const got = [...refs].sort();
-            if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`${where}: lists records ${JSON.stringify(got)}, the policy says ${JSON.stringify(expected)}`);
+            if (JSON.stringify(got) !== JSON.stringify(expected))
+              problems.push(`${where}: lists records ${JSON.stringify(got)}, the policy says ${JSON.stringify(expected)}`);
           }
           if (resolveRef(listed?.submissions?.items) === 'SubmissionSummary' && !url.includes('?')) {
             const ids = new Set(((r.body as { submissions: Array<{ id: number }> }).submissions ?? []).map((x) => x.id));
             for (const ps of planted.submissions) {
-              if (ids.has(ps.id) !== showsSubmission(a, ps)) problems.push(`${where}: ${ids.has(ps.id) ? 'lists' : 'leaves out'} the ${ps.status} submission of ${ps.org}`);
+              if (ids.has(ps.id) !== showsSubmission(a, ps))
+                problems.push(`${where}: ${ids.has(ps.id) ? 'lists' : 'leaves out'} the ${ps.status} submission of ${ps.org}`);
             }
           }
         }
@@ -201,14 +226,21 @@ describe('one read scope on every read route', () => {
           const rec = planted.records.find((x) => x.id === Number(m[1]))!;
           for (const who of READERS) {
             const seen = (await clients[who].get(url)).status === 200;
-            if (seen !== seesRecord(actors[who], rec)) problems.push(`${who} GET ${url}: ${seen ? 'sees' : 'does not see'} the ${rec.status} record of ${rec.org}`);
+            if (seen !== seesRecord(actors[who], rec))
+              problems.push(`${who} GET ${url}: ${seen ? 'sees' : 'does not see'} the ${rec.status} record of ${rec.org}`);
           }
         }
       }
     }
     expect(problems).toEqual([]);
     // The routes that carry values or records were found by reading them, not from a list.
-    for (const p of ['/api/programs/{program}/values', '/api/submissions/{id}/values', '/api/programs/{program}/records', '/api/programs/{program}/exports/{format}', '/api/analytics']) {
+    for (const p of [
+      '/api/programs/{program}/values',
+      '/api/submissions/{id}/values',
+      '/api/programs/{program}/records',
+      '/api/programs/{program}/exports/{format}',
+      '/api/analytics',
+    ]) {
       expect([...dataRoutes], p).toContain(p);
     }
   }, 600_000);

@@ -45,7 +45,11 @@ beforeAll(async () => {
   ids.user = String((Array.isArray(users) ? users : users.users)[0]?.id);
   const records = (await admin.get('/api/programs/PE/records?type=seizure')).body as { items: Array<{ id: number }> };
   ids.record = String(records.items[0]?.id);
-  const job = (await admin.request('POST', '/api/programs/PE/imports/csv?dryRun=true', 'indicator,place,period,value\nERAD_HA,PE-10,2012,nope\n', { 'content-type': 'text/csv' })).body as { id: string };
+  const job = (
+    await admin.request('POST', '/api/programs/PE/imports/csv?dryRun=true', 'indicator,place,period,value\nERAD_HA,PE-10,2012,nope\n', {
+      'content-type': 'text/csv',
+    })
+  ).body as { id: string };
   ids.job = job.id;
   const submissions = (await admin.get('/api/programs/PE/submissions')).body as Array<{ id: number }> | { submissions?: Array<{ id: number }> };
   ids.submission = String((Array.isArray(submissions) ? submissions : (submissions.submissions ?? []))[0]?.id ?? 1);
@@ -117,7 +121,10 @@ describe('security headers', () => {
     for (const [path, ops] of Object.entries(paths)) {
       for (const method of Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
         routes += 1;
-        for (const [who, client] of [['admin', admin], ['public', anonymous]] as const) {
+        for (const [who, client] of [
+          ['admin', admin],
+          ['public', anonymous],
+        ] as const) {
           const url = method === 'get' ? fill(path) + (QUERIES[path] ?? '') : fill(path, true);
           // Writes get a body of the wrong shape: the answer is an error, never a change.
           const r = method === 'get' ? await client.get(url) : await client.request(method.toUpperCase(), url, '[1, 2, 3]');
@@ -129,7 +136,13 @@ describe('security headers', () => {
     expect(routes).toBeGreaterThan(40);
     // The GETs reached real data, not only refusals.
     const ok = checked.filter((c) => c.what.startsWith('admin GET') && c.status === 200).length;
-    expect(ok, checked.filter((c) => c.what.startsWith('admin GET')).map((c) => c.what).join('\n')).toBeGreaterThan(22);
+    expect(
+      ok,
+      checked
+        .filter((c) => c.what.startsWith('admin GET'))
+        .map((c) => c.what)
+        .join('\n'),
+    ).toBeGreaterThan(22);
   });
 
   it('on the HTML reports, with a policy that allows no script and the report preview framing them', async () => {
@@ -172,7 +185,7 @@ describe('security headers', () => {
     expectHeaders(large, 'POST /api/programs/PE/values/batch oversized');
   });
 
-  it("on the web app: the page keeps its own policy, hashed assets keep their year of caching", async () => {
+  it('on the web app: the page keeps its own policy, hashed assets keep their year of caching', async () => {
     for (const client of [admin, anonymous]) {
       const page = await client.get('/dashboard');
       expectHeaders(page, 'GET /dashboard');

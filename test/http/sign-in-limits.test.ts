@@ -22,7 +22,20 @@ beforeAll(async () => {
   await createUser(t.db, { email: OWNER, name: 'Owner', role: 'analyst', password: PASSWORD }, null);
   await createUser(t.db, { email: ADMIN, name: 'Boss', role: 'admin', password: PASSWORD }, null);
   const hash = await hashPassword('the victims password');
-  for (let i = 0; i < 30; i++) await t.db.insertInto('app_user').values({ email: `victim${i}@example.org`, name: `V${i}`, password_hash: hash, role: 'analyst', organisation_id: null, clearance: 'official', active: 1, created_at: new Date().toISOString() }).execute();
+  for (let i = 0; i < 30; i++)
+    await t.db
+      .insertInto('app_user')
+      .values({
+        email: `victim${i}@example.org`,
+        name: `V${i}`,
+        password_hash: hash,
+        role: 'analyst',
+        organisation_id: null,
+        clearance: 'official',
+        active: 1,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
 }, 60_000);
 afterAll(() => t.destroy());
 
@@ -46,7 +59,9 @@ describe('the sign-in limiter', () => {
   it('50 parallel wrong passwords for one e-mail over HTTP: at most the free failures are checked, the rest are 429 with Retry-After', async () => {
     await clear();
     const app = createApp({ db: t.db, engine: t.engine });
-    const replies = await Promise.all(Array.from({ length: 50 }, () => new TestClient(app).post('/api/auth/sign-in', { email: ADMIN, password: 'a wrong guess' })));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => new TestClient(app).post('/api/auth/sign-in', { email: ADMIN, password: 'a wrong guess' })),
+    );
     const checked = replies.filter((r) => r.status === 401).length;
     const refused = replies.filter((r) => r.status === 429);
     expect(checked + refused.length).toBe(50);

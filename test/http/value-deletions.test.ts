@@ -50,26 +50,30 @@ const actorOf = async (user: UserKey): Promise<Actor> => {
 /** One way of deleting: tries to delete LATEST_IND at R1D1 for `year` as `user`; true when it said it deleted it. */
 type DeletionPath = (user: UserKey, year: number) => Promise<boolean>;
 
-const viaHttp = (send: (c: TestClient, key: Record<string, string | number>) => Promise<{ status: number; body: unknown }>): DeletionPath => async (user, year) => {
-  const c = new TestClient(app);
-  await c.signIn(USERS[user], PASSWORD);
-  // The routes want the version the writer last saw: the stored one, as if read before.
-  const version = (await t.db.selectFrom('data_value').select('version').where('period', '=', String(year)).executeTakeFirst())?.version ?? 1;
-  const r = await send(c, { indicator: 'LATEST_IND', place: 'R1D1', period: String(year), version });
-  return r.status < 300;
-};
+const viaHttp =
+  (send: (c: TestClient, key: Record<string, string | number>) => Promise<{ status: number; body: unknown }>): DeletionPath =>
+  async (user, year) => {
+    const c = new TestClient(app);
+    await c.signIn(USERS[user], PASSWORD);
+    // The routes want the version the writer last saw: the stored one, as if read before.
+    const version = (await t.db.selectFrom('data_value').select('version').where('period', '=', String(year)).executeTakeFirst())?.version ?? 1;
+    const r = await send(c, { indicator: 'LATEST_IND', place: 'R1D1', period: String(year), version });
+    return r.status < 300;
+  };
 
-const viaImport = (format: string): DeletionPath => async (user, year) => {
-  const f = findFormat(format);
-  const body = deletionFile(format, year);
-  if (!f?.import || !body) throw new Error(`${format} cannot delete`);
-  try {
-    const report = await f.import(t.db, Readable.from([Buffer.from(body)]), { program: 'XX', dryRun: false, actor: await actorOf(user), mapping: MAPPING });
-    return report.errors.length === 0 && report.updated === 1;
-  } catch {
-    return false;
-  }
-};
+const viaImport =
+  (format: string): DeletionPath =>
+  async (user, year) => {
+    const f = findFormat(format);
+    const body = deletionFile(format, year);
+    if (!f?.import || !body) throw new Error(`${format} cannot delete`);
+    try {
+      const report = await f.import(t.db, Readable.from([Buffer.from(body)]), { program: 'XX', dryRun: false, actor: await actorOf(user), mapping: MAPPING });
+      return report.errors.length === 0 && report.updated === 1;
+    } catch {
+      return false;
+    }
+  };
 
 const deletingFormats = [...exchangeRegistry.values()].filter((f) => f.import && deletionFile(f.name, 2000) !== undefined).map((f) => f.name);
 const PATHS: Record<string, DeletionPath> = {
@@ -86,7 +90,15 @@ async function plant(organisation: 'ORG_A' | 'ORG_B', status: 'draft' | 'approve
   return y;
 }
 const stored = async (y: number) =>
-  (await t.db.selectFrom('data_value').innerJoin('indicator', 'indicator.id', 'data_value.indicator_id').select('data_value.id').where('indicator.code', '=', 'LATEST_IND').where('data_value.period', '=', String(y)).execute()).length;
+  (
+    await t.db
+      .selectFrom('data_value')
+      .innerJoin('indicator', 'indicator.id', 'data_value.indicator_id')
+      .select('data_value.id')
+      .where('indicator.code', '=', 'LATEST_IND')
+      .where('data_value.period', '=', String(y))
+      .execute()
+  ).length;
 
 describe('every way of deleting a value holds to the rules of a write', () => {
   it('covers the DHIS2 formats that can delete', () => {

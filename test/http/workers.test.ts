@@ -90,7 +90,9 @@ describe('vigia serve --workers 2', () => {
     // At once, so that both workers reserve attempts in the database at the same time: the
     // attempts are counted before their passwords are checked, so at most the free failures
     // (5) are checked in all; the rest are refused (429) before the hash.
-    const burst = await Promise.all(Array.from({ length: 6 }, () => call('POST', '/api/auth/sign-in', { email: 'admin@vigia.local', password: 'not the password' })));
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () => call('POST', '/api/auth/sign-in', { email: 'admin@vigia.local', password: 'not the password' })),
+    );
     for (const r of burst) expect([401, 429]).toContain(r.status);
     let checked = burst.filter((r) => r.status === 401).length;
     // Then one after another until the account's back-off starts.

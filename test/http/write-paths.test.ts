@@ -69,7 +69,13 @@ interface Event {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
-const lastEventId = async () => (await t.db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0;
+const lastEventId = async () =>
+  (
+    await t.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow()
+  ).m ?? 0;
 const eventsAfter = async (id: number): Promise<Event[]> =>
   (await t.db.selectFrom('audit_event').selectAll().where('id', '>', Number(id)).orderBy('id').execute()).map((e) => ({
     ...e,
@@ -151,15 +157,29 @@ let refSeq = 0;
 /** A seizure with a restricted case reference, planted by the system; returns its id and ref. */
 async function plantSeizure(status: 'draft' | 'approved' = 'draft'): Promise<{ id: number; ref: string; version: number }> {
   const ref = `SZ-${++refSeq}`;
-  const r = await createRecord(t.db, 'XX', 'seizure', {
-    ref, status,
-    data: { date: '2013-03-01', place: 'R1D1', agency: 'ORG_A', substance: 'cocaine_hcl', quantity: '10 kg', case_reference: 'CR-SECRET', latitude: -9.5 },
-  }, { system: 'test plant' });
+  const r = await createRecord(
+    t.db,
+    'XX',
+    'seizure',
+    {
+      ref,
+      status,
+      data: { date: '2013-03-01', place: 'R1D1', agency: 'ORG_A', substance: 'cocaine_hcl', quantity: '10 kg', case_reference: 'CR-SECRET', latitude: -9.5 },
+    },
+    { system: 'test plant' },
+  );
   return { id: r.id, ref, version: r.version };
 }
 const storedData = async (id: number) =>
   JSON.parse((await t.db.selectFrom('record').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data) as Record<string, unknown>;
-const secretValues = async () => (await t.db.selectFrom('data_value').select('id').where('indicator_id', 'in', (eb) => eb.selectFrom('indicator').select('id').where('code', '=', 'SECRET_IND')).execute()).length;
+const secretValues = async () =>
+  (
+    await t.db
+      .selectFrom('data_value')
+      .select('id')
+      .where('indicator_id', 'in', (eb) => eb.selectFrom('indicator').select('id').where('code', '=', 'SECRET_IND'))
+      .execute()
+  ).length;
 
 const SEIZURE_HEADER = 'ref,date,place,agency,substance,quantity';
 const seizureRow = (ref: string, qty: string) => `${ref},2013-03-01,R1D1,ORG_A,cocaine_hcl,${qty}`;
@@ -175,15 +195,23 @@ async function xlsxOf(csv: string): Promise<Buffer> {
 async function upload(c: TestClient, format: string, body: string | Buffer, query = ''): Promise<Reply> {
   if (typeof body === 'string') return c.request('POST', `${P}/imports/${format}${query}`, body, { 'content-type': 'text/csv' });
   const res = await app.request(`http://localhost${P}/imports/${format}${query}`, {
-    method: 'POST', body, headers: { 'x-requested-with': 'vigia', cookie: c.cookie ?? '', 'content-type': 'application/octet-stream' },
+    method: 'POST',
+    body,
+    headers: { 'x-requested-with': 'vigia', cookie: c.cookie ?? '', 'content-type': 'application/octet-stream' },
   });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
 }
 
 const MAPPING = {
-  dataElements: [{ code: 'LATEST_IND', indicator: 'LATEST_IND' }, { code: 'SECRET_IND', indicator: 'SECRET_IND' }],
-  orgUnits: [{ code: 'R1D1', place: 'R1D1' }, { code: 'R2D1', place: 'R2D1' }],
+  dataElements: [
+    { code: 'LATEST_IND', indicator: 'LATEST_IND' },
+    { code: 'SECRET_IND', indicator: 'SECRET_IND' },
+  ],
+  orgUnits: [
+    { code: 'R1D1', place: 'R1D1' },
+    { code: 'R2D1', place: 'R2D1' },
+  ],
 };
 /** A one-value DHIS2 file of `format` for data element `de` at org unit `ou`. */
 function dhis2File(format: string, de: string, ou: string, value: number): string {
@@ -203,7 +231,14 @@ function dhis2File(format: string, de: string, ou: string, value: number): strin
 async function importAs(format: string, body: string | Buffer, actor: Actor | undefined, extra: Record<string, unknown> = {}): Promise<Outcome> {
   const f = findFormat(format);
   if (!f?.import) throw new Error(`${format} does not import`);
-  return fromCall(() => f.import!(t.db, Readable.from([typeof body === 'string' ? Buffer.from(body) : body]), { program: 'XX', dryRun: false, ...(actor ? { actor } : {}), ...extra }));
+  return fromCall(() =>
+    f.import!(t.db, Readable.from([typeof body === 'string' ? Buffer.from(body) : body]), {
+      program: 'XX',
+      dryRun: false,
+      ...(actor ? { actor } : {}),
+      ...extra,
+    }),
+  );
 }
 
 const isEvent = (entity: string, action: string, userId: number | null) => (e: Event) => e.entity === entity && e.action === action && e.user_id === userId;
@@ -215,9 +250,12 @@ const officialId = () => officialActor.userId;
 const ROUTE_PROBES: Record<string, () => Promise<void>> = {
   'PUT /api/programs/{program}/values': async () => {
     const body = (v: number) => ({ indicator: 'LATEST_IND', place: 'R1D1', period: '2014', value: v, version: 0 });
-    await auditedInItsTransaction(async () => fromReply(await official.request('PUT', `${P}/values`, body(4))), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'create', user_id: officialId() })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.request('PUT', `${P}/values`, body(4))),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'create', user_id: officialId() })]);
+      },
+    );
     await refusedWithoutTrace(async () => fromReply(await official.request('PUT', `${P}/values`, body(5)))); // stale version
     // (b) a restricted indicator answers as one that does not exist
     const secret = await refusedWithoutTrace(async () => fromReply(await official.request('PUT', `${P}/values`, { ...body(1), indicator: 'SECRET_IND' })));
@@ -225,47 +263,75 @@ const ROUTE_PROBES: Record<string, () => Promise<void>> = {
     expect(JSON.stringify(secret).replaceAll('SECRET_IND', 'X')).toBe(JSON.stringify(missing).replaceAll('NO_SUCH_IND', 'X'));
   },
   'POST /api/programs/{program}/values/batch': async () => {
-    const batch = { values: [{ indicator: 'LATEST_IND', place: 'R1D2', period: '2014', value: 3 }, { indicator: 'SPLIT_IND', place: 'R1D2', period: '2014', value: 2, disagg: 'kind=x' }] };
-    await auditedInItsTransaction(async () => fromReply(await official.post(`${P}/values/batch`, batch)), (es) => {
-      expect(es.filter(isEvent('data_value', 'create', officialId()))).toHaveLength(2);
-    });
+    const batch = {
+      values: [
+        { indicator: 'LATEST_IND', place: 'R1D2', period: '2014', value: 3 },
+        { indicator: 'SPLIT_IND', place: 'R1D2', period: '2014', value: 2, disagg: 'kind=x' },
+      ],
+    };
+    await auditedInItsTransaction(
+      async () => fromReply(await official.post(`${P}/values/batch`, batch)),
+      (es) => {
+        expect(es.filter(isEvent('data_value', 'create', officialId()))).toHaveLength(2);
+      },
+    );
     const del = { delete: [{ indicator: 'LATEST_IND', place: 'R1D2', period: '2014', version: 1 }] };
-    await auditedInItsTransaction(async () => fromReply(await official.post(`${P}/values/batch`, del)), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'delete', user_id: officialId() })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.post(`${P}/values/batch`, del)),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'delete', user_id: officialId() })]);
+      },
+    );
     const n = await secretValues();
-    await refusedWithoutTrace(async () => fromReply(await official.post(`${P}/values/batch`, { values: [{ indicator: 'SECRET_IND', place: 'R1D2', period: '2014', value: 9 }] })));
+    await refusedWithoutTrace(async () =>
+      fromReply(await official.post(`${P}/values/batch`, { values: [{ indicator: 'SECRET_IND', place: 'R1D2', period: '2014', value: 9 }] })),
+    );
     expect(await secretValues()).toBe(n);
   },
   'DELETE /api/programs/{program}/values': async () => {
     const key = { indicator: 'LATEST_IND', place: 'R2D2', period: '2014' };
     expect((await official.request('PUT', `${P}/values`, { ...key, value: 1, version: 0 })).status).toBe(200);
     await refusedWithoutTrace(async () => fromReply(await official.request('DELETE', `${P}/values`, { ...key, version: 7 })));
-    await auditedInItsTransaction(async () => fromReply(await official.request('DELETE', `${P}/values`, { ...key, version: 1 })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'delete', user_id: officialId() })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.request('DELETE', `${P}/values`, { ...key, version: 1 })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'delete', user_id: officialId() })]);
+      },
+    );
   },
   'POST /api/programs/{program}/records': async () => {
     const data = { date: '2013-04-01', place: 'R1D1', agency: 'ORG_A', substance: 'marijuana', quantity: '3 kg' };
-    await auditedInItsTransaction(async () => fromReply(await official.post(`${P}/records`, { type: 'seizure', data })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'create', user_id: officialId() })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.post(`${P}/records`, { type: 'seizure', data })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'create', user_id: officialId() })]);
+      },
+    );
     // (b) naming a restricted field is refused, naming it; nothing is stored
-    const r = (await refusedWithoutTrace(async () => fromReply(await official.post(`${P}/records`, { type: 'seizure', data: { ...data, case_reference: 'CR-FORGED' } })))) as Reply;
+    const r = (await refusedWithoutTrace(async () =>
+      fromReply(await official.post(`${P}/records`, { type: 'seizure', data: { ...data, case_reference: 'CR-FORGED' } })),
+    )) as Reply;
     expect(r.status).toBe(403);
     expect(JSON.stringify(r.body)).toContain('case_reference');
   },
   'PATCH /api/programs/{program}/records/{id}': async () => {
     const s = await plantSeizure();
-    await auditedInItsTransaction(async () => fromReply(await official.request('PATCH', `${P}/records/${s.id}`, { version: s.version, data: { quantity: '12 kg' } })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'update', user_id: officialId(), entity_id: String(s.id) })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.request('PATCH', `${P}/records/${s.id}`, { version: s.version, data: { quantity: '12 kg' } })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'update', user_id: officialId(), entity_id: String(s.id) })]);
+      },
+    );
     // (b) a restricted field: naming it is refused; replacing all fields keeps it
-    const r = (await refusedWithoutTrace(async () => fromReply(await official.request('PATCH', `${P}/records/${s.id}`, { version: s.version + 1, data: { case_reference: 'CR-FORGED' } })))) as Reply;
+    const r = (await refusedWithoutTrace(async () =>
+      fromReply(await official.request('PATCH', `${P}/records/${s.id}`, { version: s.version + 1, data: { case_reference: 'CR-FORGED' } })),
+    )) as Reply;
     expect(r.status).toBe(403);
     expect(JSON.stringify(r.body)).toContain('case_reference');
     const replace = await official.request('PATCH', `${P}/records/${s.id}`, {
-      version: s.version + 1, replace: true, data: { date: '2013-03-01', place: 'R1D1', agency: 'ORG_A', substance: 'cocaine_hcl', quantity: '13 kg' },
+      version: s.version + 1,
+      replace: true,
+      data: { date: '2013-03-01', place: 'R1D1', agency: 'ORG_A', substance: 'cocaine_hcl', quantity: '13 kg' },
     });
     expect(replace.status).toBe(200);
     expect(await storedData(s.id)).toMatchObject({ case_reference: 'CR-SECRET', latitude: -9.5, quantity: { amount: 13, unit: 'kg' } });
@@ -273,26 +339,35 @@ const ROUTE_PROBES: Record<string, () => Promise<void>> = {
   'DELETE /api/programs/{program}/records/{id}': async () => {
     const s = await plantSeizure();
     await refusedWithoutTrace(async () => fromReply(await official.request('DELETE', `${P}/records/${s.id}`, { version: s.version + 5 })));
-    await auditedInItsTransaction(async () => fromReply(await official.request('DELETE', `${P}/records/${s.id}`, { version: s.version })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'delete', user_id: officialId(), entity_id: String(s.id) })]);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.request('DELETE', `${P}/records/${s.id}`, { version: s.version })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'delete', user_id: officialId(), entity_id: String(s.id) })]);
+      },
+    );
   },
   'POST /api/programs/{program}/imports/{format}': async () => {
     for (const format of ['csv', 'xlsx']) {
       // values
       const values = (v: number, ind = 'LATEST_IND') => `${VALUE_HEADER}\n${ind},R2D1,20${format === 'csv' ? 15 : 16},${v},sourced\n`;
       const file = async (text: string) => (format === 'csv' ? text : await xlsxOf(text));
-      await auditedInItsTransaction(async () => fromReply(await upload(official, format, await file(values(1)))), (es) => {
-        expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'create', user_id: officialId() })]);
-      });
+      await auditedInItsTransaction(
+        async () => fromReply(await upload(official, format, await file(values(1)))),
+        (es) => {
+          expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'create', user_id: officialId() })]);
+        },
+      );
       const n = await secretValues();
       await refusedWithoutTrace(async () => fromReply(await upload(official, format, await file(values(2, 'SECRET_IND')))));
       expect(await secretValues()).toBe(n);
       // records: an update of a record with a restricted field keeps it, and is audited per record
       const s = await plantSeizure();
-      await auditedInItsTransaction(async () => fromReply(await upload(official, format, await file(`${SEIZURE_HEADER}\n${seizureRow(s.ref, '20 kg')}\n`), '?type=seizure')), (es) => {
-        expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'update', user_id: officialId(), entity_id: String(s.id) })]);
-      });
+      await auditedInItsTransaction(
+        async () => fromReply(await upload(official, format, await file(`${SEIZURE_HEADER}\n${seizureRow(s.ref, '20 kg')}\n`), '?type=seizure')),
+        (es) => {
+          expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'update', user_id: officialId(), entity_id: String(s.id) })]);
+        },
+      );
       expect(await storedData(s.id)).toMatchObject({ case_reference: 'CR-SECRET', quantity: { amount: 20, unit: 'kg' } });
       // (b) the reported attack: a case_reference column over a record the writer cannot read
       const attack = `${SEIZURE_HEADER},case_reference\n${seizureRow(s.ref, '20 kg')},CR-FORGED\n`;
@@ -308,12 +383,17 @@ const ROUTE_PROBES: Record<string, () => Promise<void>> = {
     }
   },
   'POST /api/programs/{program}/submissions': async () => {
-    expect((await partner.request('PUT', `${P}/values`, { indicator: 'SUM_IND', source: 'A', place: 'R1D1', period: '2012', value: 1, version: 0 })).status).toBe(200);
+    expect(
+      (await partner.request('PUT', `${P}/values`, { indicator: 'SUM_IND', source: 'A', place: 'R1D1', period: '2012', value: 1, version: 0 })).status,
+    ).toBe(200);
     await refusedWithoutTrace(async () => fromReply(await partner.post(`${P}/submissions`, { period: '2010' }))); // nothing to submit
-    await auditedInItsTransaction(async () => fromReply(await partner.post(`${P}/submissions`, { period: '2012' })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'submission', action: 'submit' })]);
-      expect((es[0]!.after!.values as number[]).length).toBe(1);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await partner.post(`${P}/submissions`, { period: '2012' })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'submission', action: 'submit' })]);
+        expect((es[0]!.after!.values as number[]).length).toBe(1);
+      },
+    );
   },
 };
 
@@ -324,7 +404,9 @@ for (const d of DECISIONS) {
     // Bring the latest submission to the state the decision needs.
     if ((await latest()).status !== 'submitted' && !(d === 'unlock' && (await latest()).status === 'approved')) {
       const period = String(2011 - DECISIONS.indexOf(d));
-      expect((await partner.request('PUT', `${P}/values`, { indicator: 'SUM_IND', source: 'B', place: 'R1D1', period, value: 2, version: 0 })).status).toBe(200);
+      expect((await partner.request('PUT', `${P}/values`, { indicator: 'SUM_IND', source: 'B', place: 'R1D1', period, value: 2, version: 0 })).status).toBe(
+        200,
+      );
       expect((await partner.post(`${P}/submissions`, { period })).status).toBe(201);
     }
     if (d === 'unlock' && (await latest()).status === 'submitted') {
@@ -333,10 +415,13 @@ for (const d of DECISIONS) {
     }
     const now = await t.db.selectFrom('submission').select(['id', 'version']).orderBy('id', 'desc').executeTakeFirstOrThrow();
     await refusedWithoutTrace(async () => fromReply(await official.post(`/api/submissions/${now.id}/${d}`, { version: now.version + 9, comment: 'why' })));
-    await auditedInItsTransaction(async () => fromReply(await official.post(`/api/submissions/${now.id}/${d}`, { version: now.version, comment: 'why' })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'submission', action: d, user_id: officialId() })]);
-      expect((es[0]!.after!.values as number[]).length).toBeGreaterThan(0);
-    });
+    await auditedInItsTransaction(
+      async () => fromReply(await official.post(`/api/submissions/${now.id}/${d}`, { version: now.version, comment: 'why' })),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'submission', action: d, user_id: officialId() })]);
+        expect((es[0]!.after!.values as number[]).length).toBeGreaterThan(0);
+      },
+    );
   };
 }
 
@@ -355,15 +440,24 @@ const FORMAT_PROBES: Record<string, () => Promise<void>> = {
 async function sheetFormatProbe(format: 'csv' | 'xlsx'): Promise<void> {
   const file = async (text: string) => (format === 'csv' ? text : await xlsxOf(text));
   // the system (CLI): one summary event listing the ids written
-  await auditedInItsTransaction(() => file(`${VALUE_HEADER}\nLATEST_IND,R2D2,201${format === 'csv' ? 0 : 1},5,sourced\n`).then((b) => importAs(format, b, undefined)), (es) => {
-    expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'bulk_write', user_id: null })]);
-    expect(es[0]!.after).toMatchObject({ by: `import ${format}`, created: [expect.any(Number)] });
-  });
+  await auditedInItsTransaction(
+    () => file(`${VALUE_HEADER}\nLATEST_IND,R2D2,201${format === 'csv' ? 0 : 1},5,sourced\n`).then((b) => importAs(format, b, undefined)),
+    (es) => {
+      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'bulk_write', user_id: null })]);
+      expect(es[0]!.after).toMatchObject({ by: `import ${format}`, created: [expect.any(Number)] });
+    },
+  );
   const s = await plantSeizure();
-  await auditedInItsTransaction(() => file(`${SEIZURE_HEADER}\n${seizureRow(s.ref, '30 kg')}\n${seizureRow(`NEW-${format}`, '1 kg')}\n`).then((b) => importAs(format, b, undefined, { recordType: 'seizure' })), (es) => {
-    expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'bulk_write', user_id: null })]);
-    expect(es[0]!.after).toMatchObject({ updated: [s.id], created: [expect.any(Number)] });
-  });
+  await auditedInItsTransaction(
+    () =>
+      file(`${SEIZURE_HEADER}\n${seizureRow(s.ref, '30 kg')}\n${seizureRow(`NEW-${format}`, '1 kg')}\n`).then((b) =>
+        importAs(format, b, undefined, { recordType: 'seizure' }),
+      ),
+    (es) => {
+      expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'bulk_write', user_id: null })]);
+      expect(es[0]!.after).toMatchObject({ updated: [s.id], created: [expect.any(Number)] });
+    },
+  );
   // a user, through the format itself (what the API route and an import job call)
   const attack = `${SEIZURE_HEADER},case_reference\n${seizureRow(s.ref, '30 kg')},CR-FORGED\n`;
   await refusedWithoutTrace(() => file(attack).then((b) => importAs(format, b, officialActor, { recordType: 'seizure' })));
@@ -374,13 +468,19 @@ async function dhis2FormatProbe(format: string): Promise<void> {
   const year = 2000 + DHIS2_FORMATS.indexOf(format);
   const body = (de: string, v: number) => dhis2File(format, de, 'R2D1', v).replaceAll('2013', String(year));
   // the system (CLI)
-  await auditedInItsTransaction(() => importAs(format, body('LATEST_IND', 1), undefined, { mapping: MAPPING }), (es) => {
-    expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'bulk_write', user_id: null })]);
-  });
+  await auditedInItsTransaction(
+    () => importAs(format, body('LATEST_IND', 1), undefined, { mapping: MAPPING }),
+    (es) => {
+      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'bulk_write', user_id: null })]);
+    },
+  );
   // a user (the API route, for those cleared for restricted data): one event per value
-  await auditedInItsTransaction(() => importAs(format, body('LATEST_IND', 2), adminActor, { mapping: MAPPING }), (es) => {
-    expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'update', user_id: adminActor.userId })]);
-  });
+  await auditedInItsTransaction(
+    () => importAs(format, body('LATEST_IND', 2), adminActor, { mapping: MAPPING }),
+    (es) => {
+      expect(es).toEqual([expect.objectContaining({ entity: 'data_value', action: 'update', user_id: adminActor.userId })]);
+    },
+  );
   // (b) an official writer: a restricted indicator is as unknown as a missing one
   const n = await secretValues();
   await refusedWithoutTrace(() => importAs(format, body('SECRET_IND', 3), officialActor, { mapping: MAPPING }));
@@ -391,7 +491,11 @@ describe(`every write path of values and records (${process.env.VIGIA_TEST_DATAB
   it('has a probe for every write route and every import format (a new one fails here until it has one)', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths)
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops)
+          .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      )
       .filter((r) => /\/(values|records|imports|submissions)\b/.test(r));
     expect(routes.sort()).toEqual(Object.keys(ROUTE_PROBES).sort());
     const importing = [...exchangeRegistry.values()].filter((f) => f.import).map((f) => f.name);
@@ -402,27 +506,64 @@ describe(`every write path of values and records (${process.env.VIGIA_TEST_DATAB
   for (const [format, probe] of Object.entries(FORMAT_PROBES)) it(`import format ${format} (API code path and CLI)`, probe, 60_000);
 
   it('the records CLI: add, import (summary events) and the service for a user (field rules)', async () => {
-    await auditedInItsTransaction(() => fromCall(() => createRecord(t.db, 'XX', 'seizure', {
-      data: { date: '2013-05-01', place: 'R2D1', agency: 'ORG_B', substance: 'coca_leaf', quantity: '7 kg' },
-    }, { system: 'cli records add' })), (es) => {
-      expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'bulk_write', user_id: null })]);
-      expect(es[0]!.after).toMatchObject({ by: 'cli records add', created: [expect.any(Number)] });
-    });
+    await auditedInItsTransaction(
+      () =>
+        fromCall(() =>
+          createRecord(
+            t.db,
+            'XX',
+            'seizure',
+            {
+              data: { date: '2013-05-01', place: 'R2D1', agency: 'ORG_B', substance: 'coca_leaf', quantity: '7 kg' },
+            },
+            { system: 'cli records add' },
+          ),
+        ),
+      (es) => {
+        expect(es).toEqual([expect.objectContaining({ entity: 'record', action: 'bulk_write', user_id: null })]);
+        expect(es[0]!.after).toMatchObject({ by: 'cli records add', created: [expect.any(Number)] });
+      },
+    );
     const s = await plantSeizure();
     const input = { ref: s.ref, data: { date: '2013-03-01', place: 'R1D1', agency: 'ORG_A', substance: 'cocaine_hcl', quantity: '40 kg' } };
-    await auditedInItsTransaction(() => fromCall(() => importRecords(t.db, 'XX', 'seizure', [input], { columns: [...Object.keys(input.data), 'ref'], writer: { system: 'cli records import' } })), (es) => {
-      expect(es[0]).toMatchObject({ action: 'bulk_write', after: { by: 'cli records import', updated: [s.id] } });
-    });
+    await auditedInItsTransaction(
+      () =>
+        fromCall(() =>
+          importRecords(t.db, 'XX', 'seizure', [input], { columns: [...Object.keys(input.data), 'ref'], writer: { system: 'cli records import' } }),
+        ),
+      (es) => {
+        expect(es[0]).toMatchObject({ action: 'bulk_write', after: { by: 'cli records import', updated: [s.id] } });
+      },
+    );
     // a user through the service: a list sub-field above the clearance (a partner, public clearance)
-    const partnerActor: Actor = { userId: 1, role: 'partner', organisationId: (await t.db.selectFrom('organisation').select('id').where('code', '=', 'ORG_A').executeTakeFirstOrThrow()).id, clearance: 'public' };
+    const partnerActor: Actor = {
+      userId: 1,
+      role: 'partner',
+      organisationId: (await t.db.selectFrom('organisation').select('id').where('code', '=', 'ORG_A').executeTakeFirstOrThrow()).id,
+      clearance: 'public',
+    };
     const fc = { case_type: 'money_laundering', opened: '2013-01-05', place: 'R1D1', agency: 'ORG_A' };
-    const planted = await createRecord(t.db, 'XX', 'financial_case', {
-      data: { ...fc, stages: [{ stage: 'investigation', date: '2013-01-05', outcome: 'acquittal' }] },
-    }, { system: 'test plant' });
-    const refused = await refusedWithoutTrace(() => fromCall(() => updateRecord(t.db, 'XX', planted.id, { data: { stages: [{ stage: 'investigation', date: '2013-01-05', outcome: 'conviction' }] } }, planted.version, { actor: partnerActor })));
+    const planted = await createRecord(
+      t.db,
+      'XX',
+      'financial_case',
+      {
+        data: { ...fc, stages: [{ stage: 'investigation', date: '2013-01-05', outcome: 'acquittal' }] },
+      },
+      { system: 'test plant' },
+    );
+    const refused = await refusedWithoutTrace(() =>
+      fromCall(() =>
+        updateRecord(t.db, 'XX', planted.id, { data: { stages: [{ stage: 'investigation', date: '2013-01-05', outcome: 'conviction' }] } }, planted.version, {
+          actor: partnerActor,
+        }),
+      ),
+    );
     expect(String(refused)).toContain('stages.outcome');
     await refusedWithoutTrace(() => fromCall(() => updateRecord(t.db, 'XX', planted.id, { data: { stages: [] } }, planted.version, { actor: partnerActor })));
-    await updateRecord(t.db, 'XX', planted.id, { data: { stages: [{ stage: 'investigation', date: '2013-01-06' }] } }, planted.version, { actor: partnerActor });
+    await updateRecord(t.db, 'XX', planted.id, { data: { stages: [{ stage: 'investigation', date: '2013-01-06' }] } }, planted.version, {
+      actor: partnerActor,
+    });
     expect((await storedData(planted.id)).stages).toEqual([{ stage: 'investigation', date: '2013-01-06', outcome: 'acquittal' }]);
   });
 
@@ -446,7 +587,10 @@ describe(`every write path of values and records (${process.env.VIGIA_TEST_DATAB
       await loadProgramFolder(t.db, dir);
       const es = await eventsAfter(mark);
       expect(es.filter((e) => e.entity === 'record' && e.action === 'bulk_write').length).toBeGreaterThan(0);
-      expect(es.find((e) => e.entity === 'program' && e.action === 'load')?.after).toMatchObject({ by: 'folder load', counts: { targets: expect.any(Object) } });
+      expect(es.find((e) => e.entity === 'program' && e.action === 'load')?.after).toMatchObject({
+        by: 'folder load',
+        counts: { targets: expect.any(Object) },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

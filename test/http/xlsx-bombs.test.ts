@@ -41,7 +41,12 @@ describe('XLSX bombs against a running server', () => {
     expect((await server.call('POST', '/api/programs/PE/imports/xlsx', BOMBS['headers lie'])).status).toBe(413);
     const baseline = peakRss(server.pid);
     for (const [name, bomb] of Object.entries(BOMBS)) {
-      const paths = ['/api/programs/PE/imports/xlsx', '/api/programs/PE/imports/xlsx?type=seizure', '/api/programs/PE/imports/xlsx?dryRun=true', '/api/programs/PE/imports/xlsx?type=seizure&file=bomb.xlsx'];
+      const paths = [
+        '/api/programs/PE/imports/xlsx',
+        '/api/programs/PE/imports/xlsx?type=seizure',
+        '/api/programs/PE/imports/xlsx?dryRun=true',
+        '/api/programs/PE/imports/xlsx?type=seizure&file=bomb.xlsx',
+      ];
       const replies = await Promise.all(paths.map((p) => server.call('POST', p, bomb, { 'content-type': 'application/octet-stream' })));
       for (const r of replies) {
         expect(r.status, `${name}: ${r.text}`).toBe(413);
@@ -59,10 +64,20 @@ describe('XLSX bombs against a running server', () => {
 
   it('the CLI refuses them with exit 2 and a clear message, no stack trace', async () => {
     const cli = ['declared 600 MB', 'shared strings, headers lie', '100,000 entries'];
-    for (const [i, [name, bomb]] of Object.entries(BOMBS).filter(([n]) => cli.includes(n)).entries()) {
+    for (const [i, [name, bomb]] of Object.entries(BOMBS)
+      .filter(([n]) => cli.includes(n))
+      .entries()) {
       const file = join(server.dir, `bomb${i}.xlsx`);
       writeFileSync(file, bomb);
-      const r = await runVigia({ ...process.env, VIGIA_DB: server.dbFile, DATABASE_URL: '' }, 'import', 'xlsx', file, '--program', 'PE', ...(i % 2 ? ['--type', 'seizure'] : []));
+      const r = await runVigia(
+        { ...process.env, VIGIA_DB: server.dbFile, DATABASE_URL: '' },
+        'import',
+        'xlsx',
+        file,
+        '--program',
+        'PE',
+        ...(i % 2 ? ['--type', 'seizure'] : []),
+      );
       expect(r.code, `${name}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^error \\(too_large\\): bomb${i}\\.xlsx: `));
       expect(r.stderr).toMatch(LIMIT);

@@ -16,11 +16,10 @@ interface AnalyticsOptions extends ScopeOptions {
 /** Rows as an aligned text table; only the columns some row has. */
 function table(rows: readonly AnalyticsRow[]): string {
   const dims = [...new Set(rows.flatMap((r) => Object.keys(r.disagg ?? {})))];
-  const columns: { head: string; cell: (r: AnalyticsRow) => string; right?: boolean }[] = [
-    { head: 'indicator', cell: (r) => r.indicator },
-  ];
+  const columns: { head: string; cell: (r: AnalyticsRow) => string; right?: boolean }[] = [{ head: 'indicator', cell: (r) => r.indicator }];
   if (rows.some((r) => r.source !== undefined)) columns.push({ head: 'source', cell: (r) => r.source ?? '' });
-  if (rows.some((r) => r.place)) columns.push({ head: 'place', cell: (r) => (!r.place ? '' : r.place.name === r.place.code ? r.place.code : `${r.place.code} ${r.place.name}`) });
+  if (rows.some((r) => r.place))
+    columns.push({ head: 'place', cell: (r) => (!r.place ? '' : r.place.name === r.place.code ? r.place.code : `${r.place.code} ${r.place.name}`) });
   if (rows.some((r) => r.period)) {
     columns.push({
       head: 'period',
@@ -37,7 +36,10 @@ function table(rows: readonly AnalyticsRow[]): string {
   const cells = rows.map((r) => columns.map((c) => c.cell(r)));
   const widths = columns.map((c, i) => Math.max(c.head.length, ...cells.map((row) => row[i]!.length)));
   const line = (values: string[]) =>
-    values.map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+    values
+      .map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.head)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

@@ -50,7 +50,9 @@ Examples:
         if (!opts.output) throw validationError('say where to write the backup: -o FILE', [{ column: 'output', reason: 'required' }]);
         const target = resolve(opts.output);
         if (existsSync(target) && !opts.force) {
-          throw validationError(`${opts.output} exists: choose another name or add --force to replace it`, [{ column: 'output', value: opts.output, reason: 'the file exists' }]);
+          throw validationError(`${opts.output} exists: choose another name or add --force to replace it`, [
+            { column: 'output', value: opts.output, reason: 'the file exists' },
+          ]);
         }
         const config = parseConfig();
         const started = Date.now();

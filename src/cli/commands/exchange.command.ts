@@ -24,7 +24,9 @@ function requireFormat(name: string, needs: 'import' | 'export'): ExchangeFormat
   if (!format) throw notFound(`no exchange format "${name}" (known: ${formatNames().join(', ')})`);
   if (!format[needs]) {
     const able = formatNames().filter((n) => findFormat(n)?.[needs]);
-    throw validationError(`the ${name} format cannot ${needs} (formats that can: ${able.join(', ')})`, [{ column: 'format', value: name, reason: `no ${needs}` }]);
+    throw validationError(`the ${name} format cannot ${needs} (formats that can: ${able.join(', ')})`, [
+      { column: 'format', value: name, reason: `no ${needs}` },
+    ]);
   }
   return format;
 }
@@ -52,7 +54,10 @@ function progressBar(): { onProgress: (done: number, total?: number) => void; st
       if (checking) {
         process.stderr.write('\n');
         checking = false;
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'writing  [{bar}] {percentage}% {value}/{total} rows', hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'writing  [{bar}] {percentage}% {value}/{total} rows', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
       bar?.update(done);
@@ -82,7 +87,11 @@ async function toFile(file: string, write: (out: Writable) => Promise<void>): Pr
   }
 }
 
-const list = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 interface ImportCli {
   program?: string;
@@ -96,7 +105,8 @@ interface ImportCli {
 /** `--expected-rows N`: the data rows the file must hold (a truncated file is refused). */
 function expectedRowsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw validationError('--expected-rows must be a whole number of rows', [{ column: 'expected-rows', value, reason: 'a whole number' }]);
+  if (!/^\d{1,9}$/.test(value))
+    throw validationError('--expected-rows must be a whole number of rows', [{ column: 'expected-rows', value, reason: 'a whole number' }]);
   return Number(value);
 }
 
@@ -134,7 +144,13 @@ export function registerExchange(program: Command): void {
           let report: ImportReport;
           try {
             report = await format.import!(db, createReadStream(file), {
-              program: programCode, dryRun: opts.dryRun ?? false, mapping, recordType: opts.type, file: basename(file), onProgress: progress.onProgress, expectedRows,
+              program: programCode,
+              dryRun: opts.dryRun ?? false,
+              mapping,
+              recordType: opts.type,
+              file: basename(file),
+              onProgress: progress.onProgress,
+              expectedRows,
             });
           } finally {
             progress.stop();
@@ -170,11 +186,22 @@ export function registerExchange(program: Command): void {
         const programCode = await resolveProgramCode(db, opts.program);
         const indicators = list(opts.indicator);
         const options: ExportOptions = {
-          program: programCode, recordType: opts.type, mapping, approvedOnly: opts.approvedOnly ?? false, lang: opts.lang === 'es' ? 'es' : 'en',
+          program: programCode,
+          recordType: opts.type,
+          mapping,
+          approvedOnly: opts.approvedOnly ?? false,
+          lang: opts.lang === 'es' ? 'es' : 'en',
           ...(indicators.length
             ? {
                 analytics: {
-                  indicators, by: list(opts.by) as GroupBy[], source: opts.source, place: opts.place, zone: opts.zone, from: opts.from, to: opts.to, disagg: disaggOption(opts.disagg),
+                  indicators,
+                  by: list(opts.by) as GroupBy[],
+                  source: opts.source,
+                  place: opts.place,
+                  zone: opts.zone,
+                  from: opts.from,
+                  to: opts.to,
+                  disagg: disaggOption(opts.disagg),
                 },
               }
             : {}),
@@ -196,7 +223,8 @@ export function registerExchange(program: Command): void {
     .option('--indicators <codes>', 'the indicator set (comma-separated; default every reported indicator)')
     .action(
       action(async (kind: string, opts: { output: string; program?: string; type?: string; indicators?: string }) => {
-        if (kind !== 'xlsx' && kind !== 'csv') throw validationError(`a template is xlsx or csv, not "${kind}"`, [{ column: 'kind', value: kind, reason: 'xlsx or csv' }]);
+        if (kind !== 'xlsx' && kind !== 'csv')
+          throw validationError(`a template is xlsx or csv, not "${kind}"`, [{ column: 'kind', value: kind, reason: 'xlsx or csv' }]);
         await withDatabase(async ({ db }) => {
           const programCode = await resolveProgramCode(db, opts.program);
           await toFile(opts.output, (out) => writeTemplate(db, out, kind, { program: programCode, recordType: opts.type, indicators: list(opts.indicators) }));

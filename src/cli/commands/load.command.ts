@@ -26,7 +26,10 @@ function progressBar(): { onProgress: (p: LoadProgress) => void; stop: () => voi
       if (stage !== p.stage) {
         bar?.stop();
         const label = p.stage === 'check' ? 'checking values files' : 'writing values      ';
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(p.total, p.done);
         stage = p.stage;
       }

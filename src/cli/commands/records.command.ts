@@ -27,13 +27,15 @@ interface Common {
 
 function clearanceOf(text: string | undefined): Sensitivity {
   const c = (text ?? 'restricted') as Sensitivity;
-  if (!SENSITIVITIES.includes(c)) throw validationError(`--clearance must be one of ${SENSITIVITIES.join(', ')}`, [{ column: 'clearance', value: text, reason: 'unknown clearance' }]);
+  if (!SENSITIVITIES.includes(c))
+    throw validationError(`--clearance must be one of ${SENSITIVITIES.join(', ')}`, [{ column: 'clearance', value: text, reason: 'unknown clearance' }]);
   return c;
 }
 
 function statusOf(text: string | undefined): ValueStatus | undefined {
   if (text === undefined) return undefined;
-  if (!RECORD_STATUSES.includes(text as ValueStatus)) throw validationError(`--status must be one of ${RECORD_STATUSES.join(', ')}`, [{ column: 'status', value: text, reason: 'unknown status' }]);
+  if (!RECORD_STATUSES.includes(text as ValueStatus))
+    throw validationError(`--status must be one of ${RECORD_STATUSES.join(', ')}`, [{ column: 'status', value: text, reason: 'unknown status' }]);
   return text as ValueStatus;
 }
 
@@ -46,7 +48,9 @@ function fieldsOf(dataJson: string | undefined, pairs: readonly string[]): Recor
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       data = parsed as Record<string, unknown>;
     } catch (e) {
-      throw validationError(`--data is not a JSON object: ${e instanceof Error ? e.message : String(e)}`, [{ column: 'data', value: dataJson, reason: 'not a JSON object' }]);
+      throw validationError(`--data is not a JSON object: ${e instanceof Error ? e.message : String(e)}`, [
+        { column: 'data', value: dataJson, reason: 'not a JSON object' },
+      ]);
     }
   }
   for (const pair of pairs) {
@@ -65,7 +69,9 @@ function line(r: RecordView): string {
 }
 
 export function registerRecords(program: Command): void {
-  const records = program.command('records').description('Operational records (seizures, eradication operations, training events, …) that roll up into indicators');
+  const records = program
+    .command('records')
+    .description('Operational records (seizures, eradication operations, training events, …) that roll up into indicators');
   const common = (cmd: Command, typeRequired = true) =>
     (typeRequired ? cmd.requiredOption('--type <code>', 'record type, e.g. seizure') : cmd)
       .option('--program <code>', 'program code (default: the only program in the database)')
@@ -85,7 +91,12 @@ export function registerRecords(program: Command): void {
     }),
   );
 
-  common(records.command('rebuild').description("Sum the indicators fed by records again from every record (after the program's indicators or record types changed)"), false).action(
+  common(
+    records
+      .command('rebuild')
+      .description("Sum the indicators fed by records again from every record (after the program's indicators or record types changed)"),
+    false,
+  ).action(
     action(async (opts: Omit<Common, 'type'>) => {
       await withDatabase(async ({ db }) => {
         const n = await rebuildRecordRollups(db, await resolveProgramCode(db, opts.program), { system: 'cli records rebuild' });
@@ -106,8 +117,14 @@ export function registerRecords(program: Command): void {
       action(async (opts: Common & { place?: string; from?: string; to?: string; status?: string; limit: string; offset: string; clearance?: string }) => {
         await withDatabase(async ({ db }) => {
           const result = await listRecords(db, await resolveProgramCode(db, opts.program), {
-            type: opts.type, place: opts.place, from: opts.from, to: opts.to, status: statusOf(opts.status),
-            limit: Number(opts.limit), offset: Number(opts.offset), clearance: clearanceOf(opts.clearance),
+            type: opts.type,
+            place: opts.place,
+            from: opts.from,
+            to: opts.to,
+            status: statusOf(opts.status),
+            limit: Number(opts.limit),
+            offset: Number(opts.offset),
+            clearance: clearanceOf(opts.clearance),
           });
           if (opts.json) return console.log(JSON.stringify(result));
           for (const r of result.items) console.log(line(r));
@@ -116,7 +133,7 @@ export function registerRecords(program: Command): void {
       }),
     );
 
-  common(records.command('add').description("Add one record: --data '{\"quantity\":\"1250 lb\",…}' and/or --field quantity=\"1250 lb\""))
+  common(records.command('add').description('Add one record: --data \'{"quantity":"1250 lb",…}\' and/or --field quantity="1250 lb"'))
     .option('--data <json>', 'the fields as a JSON object')
     .option('--field <field=value>', 'one field (repeatable; lists as JSON text)', collect, [])
     .option('--ref <ref>', 'your own key for the record, unique per type')
@@ -124,17 +141,36 @@ export function registerRecords(program: Command): void {
     .option('--provenance <kind>', 'sourced (default), derived or illustrative')
     .option('--note <text>', 'a note')
     .action(
-      action(async (opts: Common & { data?: string; field: string[]; ref?: string; status?: string; provenance?: 'sourced' | 'derived' | 'illustrative'; note?: string }) => {
-        await withDatabase(async ({ db }) => {
-          const r = await createRecord(db, await resolveProgramCode(db, opts.program), opts.type, {
-            data: fieldsOf(opts.data, opts.field), ref: opts.ref, status: statusOf(opts.status), provenance: opts.provenance, note: opts.note,
-          }, { system: 'cli records add' });
-          console.log(opts.json ? JSON.stringify(r) : `added ${opts.type} record #${r.id}`);
-        });
-      }),
+      action(
+        async (
+          opts: Common & { data?: string; field: string[]; ref?: string; status?: string; provenance?: 'sourced' | 'derived' | 'illustrative'; note?: string },
+        ) => {
+          await withDatabase(async ({ db }) => {
+            const r = await createRecord(
+              db,
+              await resolveProgramCode(db, opts.program),
+              opts.type,
+              {
+                data: fieldsOf(opts.data, opts.field),
+                ref: opts.ref,
+                status: statusOf(opts.status),
+                provenance: opts.provenance,
+                note: opts.note,
+              },
+              { system: 'cli records add' },
+            );
+            console.log(opts.json ? JSON.stringify(r) : `added ${opts.type} record #${r.id}`);
+          });
+        },
+      ),
     );
 
-  common(records.command('import').description('Import records from a CSV file (all-or-nothing; rows with a known ref update their record)').argument('<file>', 'CSV file'))
+  common(
+    records
+      .command('import')
+      .description('Import records from a CSV file (all-or-nothing; rows with a known ref update their record)')
+      .argument('<file>', 'CSV file'),
+  )
     .option('--dry-run', 'check everything and report what would change, writing nothing')
     .option('--status <status>', 'status of rows that do not give one (default draft)')
     .action(
@@ -146,10 +182,16 @@ export function registerRecords(program: Command): void {
           const parsed = await parseRecordsCsv(await readFile(file, 'utf8'), name, type.definition, { defaultStatus: statusOf(opts.status) });
           if (parsed.issues.length) throw validationError(`${name} cannot be read; nothing was imported`, parsed.issues);
           const r = await importRecords(db, programCode, opts.type, parsed.inputs, {
-            dryRun: opts.dryRun, file: name, rows: parsed.rows, columns: parsed.columns, writer: { system: 'cli records import', file: name },
+            dryRun: opts.dryRun,
+            file: name,
+            rows: parsed.rows,
+            columns: parsed.columns,
+            writer: { system: 'cli records import', file: name },
           });
           if (opts.json) return console.log(JSON.stringify(r));
-          console.log(`${r.dryRun ? 'dry run: would import' : 'imported'} ${r.total} ${r.type} record(s): ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged`);
+          console.log(
+            `${r.dryRun ? 'dry run: would import' : 'imported'} ${r.total} ${r.type} record(s): ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged`,
+          );
         });
       }),
     );

@@ -26,7 +26,7 @@ function formatOf(opts: ReportOptions): string {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('Make a report (factsheet, progress, or a program\'s own definition) from the live data')
+    .description("Make a report (factsheet, progress, or a program's own definition) from the live data")
     .argument('<report>', 'report definition code: factsheet, progress, …')
     .requiredOption('--program <code>', 'program code, e.g. PE')
     .requiredOption('--period <period>', 'report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …')

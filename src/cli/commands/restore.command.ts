@@ -58,7 +58,8 @@ Examples:
         }
         const r = await restoreSqlite(source, resolve(config.VIGIA_DB), opts.force === true, progressLine('restore', 'pages'));
         const seconds = (Date.now() - started) / 1000;
-        if (opts.json) console.log(JSON.stringify({ engine: 'sqlite', file: source, database: config.VIGIA_DB, pages: r.pages, bytes: r.bytes, integrity: 'ok', seconds }));
+        if (opts.json)
+          console.log(JSON.stringify({ engine: 'sqlite', file: source, database: config.VIGIA_DB, pages: r.pages, bytes: r.bytes, integrity: 'ok', seconds }));
         else console.log(`restored ${source} into ${config.VIGIA_DB} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok) in ${seconds.toFixed(1)} s`);
       }),
     );

@@ -34,7 +34,9 @@ async function prepare(config: Config, opts: ServeOptions): Promise<OpenDatabase
   if (interrupted) console.log(`${interrupted} import job(s) cut short by the last stop marked interrupted (nothing of them was stored)`);
   const password = await ensureAdministrator(db);
   if (password) {
-    console.log(`\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`);
+    console.log(
+      `\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`,
+    );
   }
   return opened;
 }

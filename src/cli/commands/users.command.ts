@@ -74,16 +74,22 @@ export function registerUsers(program: Command): void {
     .action(
       action(async (o: { status?: string; json?: boolean }) => {
         const status = o.status === undefined ? undefined : (['pending', 'approved', 'rejected'] as const).find((x) => x === o.status);
-        if (o.status !== undefined && !status) throw validationError('unknown status', [{ column: 'status', value: o.status, reason: 'must be pending, approved or rejected' }]);
+        if (o.status !== undefined && !status)
+          throw validationError('unknown status', [{ column: 'status', value: o.status, reason: 'must be pending, approved or rejected' }]);
         await withDatabase(async ({ db }) => {
           const grants = await listClearanceGrants(db, status);
           if (o.json) console.log(JSON.stringify({ grants }));
-          else for (const g of grants) console.log(`${g.id}\tuser ${g.user_id}\t${g.clearance}\t${g.status}\trequested by ${g.requested_by ?? 'cli'} at ${g.requested_at}`);
+          else
+            for (const g of grants)
+              console.log(`${g.id}\tuser ${g.user_id}\t${g.clearance}\t${g.status}\trequested by ${g.requested_by ?? 'cli'} at ${g.requested_at}`);
         });
       }),
     );
 
-  for (const [verb, decide] of [['approve', approveClearanceGrant], ['reject', rejectClearanceGrant]] as const) {
+  for (const [verb, decide] of [
+    ['approve', approveClearanceGrant],
+    ['reject', rejectClearanceGrant],
+  ] as const) {
     users
       .command(`${verb}-clearance`)
       .description(verb === 'approve' ? 'Approve a pending clearance grant, as the second person (audited)' : 'Refuse a pending clearance grant (audited)')
@@ -92,7 +98,8 @@ export function registerUsers(program: Command): void {
       .action(
         action(async (o: { id: string; json?: boolean }) => {
           const id = Number(o.id);
-          if (!Number.isInteger(id) || id < 1) throw validationError('the grant id must be a positive integer', [{ column: 'id', value: o.id, reason: 'not an id' }]);
+          if (!Number.isInteger(id) || id < 1)
+            throw validationError('the grant id must be a positive integer', [{ column: 'id', value: o.id, reason: 'not an id' }]);
           await withDatabase(async ({ db }) => {
             const grant = await decide(db, id, null);
             if (o.json) console.log(JSON.stringify({ grant }));

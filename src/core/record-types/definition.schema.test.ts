@@ -30,8 +30,14 @@ function problems(json: unknown): string[] {
 describe('record type definitions', () => {
   it('ships eight built-in types, each valid, each with roll-ups', () => {
     expect([...BUILTIN_RECORD_TYPES.keys()].sort()).toEqual([
-      'alternative_development', 'community_coalition', 'eradication_operation', 'financial_case',
-      'infrastructure_project', 'seizure', 'training_event', 'treatment_center',
+      'alternative_development',
+      'community_coalition',
+      'eradication_operation',
+      'financial_case',
+      'infrastructure_project',
+      'seizure',
+      'training_event',
+      'treatment_center',
     ]);
     for (const def of BUILTIN_RECORD_TYPES.values()) expect(def.rollups.length).toBeGreaterThan(0);
   });

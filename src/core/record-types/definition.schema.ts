@@ -8,11 +8,8 @@ import { validationError, type IssueDetail } from '../errors.js';
 import { UNIT_DIMENSIONS } from './units.js';
 import { SENSITIVITIES } from '../sensitivity.js';
 
-export const FIELD_TYPES = [
-  'text', 'integer', 'number', 'date', 'period', 'boolean', 'choice', 'place', 'organisation', 'quantity', 'list',
-] as const;
+export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'period', 'boolean', 'choice', 'place', 'organisation', 'quantity', 'list'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
-
 
 /** Field codes are plain identifiers: a dot joins a list field to one of its sub-fields. */
 const FIELD_CODE = /^[a-z][a-z0-9_]*$/;
@@ -52,9 +49,7 @@ const baseField = {
 const leafField = z.object(baseField).strict();
 export type LeafFieldDefinition = z.infer<typeof leafField>;
 
-const fieldSchema = z
-  .object({ ...baseField, fields: z.array(leafField).min(1).optional() })
-  .strict();
+const fieldSchema = z.object({ ...baseField, fields: z.array(leafField).min(1).optional() }).strict();
 export type FieldDefinition = z.infer<typeof fieldSchema>;
 
 const rollupValue = z.union([
@@ -125,7 +120,8 @@ function crossCheck(def: RecordTypeDefinition): IssueDetail[] {
     fields.forEach((f, i) => {
       const at = `${prefix}fields[${i}]`;
       if (seen.has(f.code)) bad(`${at}.code`, f.code, 'duplicate field code');
-      if (!prefix && RESERVED_FIELD_CODES.includes(f.code)) bad(`${at}.code`, f.code, `${RESERVED_FIELD_CODES.join(', ')} are columns of every record, not field codes`);
+      if (!prefix && RESERVED_FIELD_CODES.includes(f.code))
+        bad(`${at}.code`, f.code, `${RESERVED_FIELD_CODES.join(', ')} are columns of every record, not field codes`);
       seen.add(f.code);
       if (f.type === 'choice' && !f.choices) bad(`${at}.choices`, undefined, 'a choice field lists its choices');
       if (f.type !== 'choice' && f.choices) bad(`${at}.choices`, undefined, 'only choice fields have choices');

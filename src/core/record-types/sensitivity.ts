@@ -12,7 +12,11 @@ export function mayRead(clearance: Sensitivity, sensitivity: Sensitivity): boole
   return withinClearance(sensitivity, clearance);
 }
 
-function strip(fields: readonly (FieldDefinition | LeafFieldDefinition)[], data: Record<string, FieldValue>, clearance: Sensitivity): Record<string, FieldValue> {
+function strip(
+  fields: readonly (FieldDefinition | LeafFieldDefinition)[],
+  data: Record<string, FieldValue>,
+  clearance: Sensitivity,
+): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const f of fields) {
     const v = data[f.code];

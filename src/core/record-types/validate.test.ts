@@ -22,8 +22,16 @@ describe('units', () => {
 
 describe('validateRecord', () => {
   it('normalises CSV text and JSON values to the same data', () => {
-    const fromCsv = validateRecord(seizure, { date: '2012-03-15', place: 'PE-HUC', substance: 'cocaine_base', quantity: '2', quantity_unit: 't', arrests: '3', agency: 'DIRANDRO' }, ctx);
-    const fromJson = validateRecord(seizure, { date: '2012-03-15', place: 'PE-HUC', substance: 'cocaine_base', quantity: { amount: 2, unit: 't' }, arrests: 3, agency: 'DIRANDRO' }, ctx);
+    const fromCsv = validateRecord(
+      seizure,
+      { date: '2012-03-15', place: 'PE-HUC', substance: 'cocaine_base', quantity: '2', quantity_unit: 't', arrests: '3', agency: 'DIRANDRO' },
+      ctx,
+    );
+    const fromJson = validateRecord(
+      seizure,
+      { date: '2012-03-15', place: 'PE-HUC', substance: 'cocaine_base', quantity: { amount: 2, unit: 't' }, arrests: 3, agency: 'DIRANDRO' },
+      ctx,
+    );
     expect(fromCsv.issues).toEqual([]);
     expect(fromCsv.data).toEqual(fromJson.data);
     expect(fromCsv.data.quantity).toEqual({ value: 2000, amount: 2, unit: 't' });
@@ -32,7 +40,11 @@ describe('validateRecord', () => {
   });
 
   it('reports every problem, each naming its field', () => {
-    const r = validateRecord(seizure, { date: '2013-07-01', place: 'LIMA', substance: 'tea', quantity: '-1 kg', arrests: 1.5, agency: 'X', latitude: 200 }, ctx);
+    const r = validateRecord(
+      seizure,
+      { date: '2013-07-01', place: 'LIMA', substance: 'tea', quantity: '-1 kg', arrests: 1.5, agency: 'X', latitude: 200 },
+      ctx,
+    );
     expect(r.issues).toEqual([
       { column: 'date', value: '2013-07-01', reason: 'date out of range: after 2013-06-30 (today)' },
       { column: 'place', value: 'LIMA', reason: 'unknown place "LIMA"' },
@@ -45,7 +57,11 @@ describe('validateRecord', () => {
   });
 
   it('reads currency amounts in the currency of the record and never converts them', () => {
-    const ok = validateRecord(finance, { case_type: 'asset_forfeiture', opened: '2012-01-01', place: 'PE', currency: 'USD', amount_frozen: 1000, amount_forfeited: '500 usd' }, ctx);
+    const ok = validateRecord(
+      finance,
+      { case_type: 'asset_forfeiture', opened: '2012-01-01', place: 'PE', currency: 'USD', amount_frozen: 1000, amount_forfeited: '500 usd' },
+      ctx,
+    );
     expect(ok.issues).toEqual([]);
     expect(ok.data.amount_forfeited).toEqual({ value: 500, amount: 500, unit: 'USD' });
     const wrong = validateRecord(finance, { case_type: 'asset_forfeiture', opened: '2012-01-01', place: 'PE', currency: 'USD', amount_frozen: '10 PEN' }, ctx);
@@ -56,10 +72,24 @@ describe('validateRecord', () => {
 
   it('validates list items by position, from arrays or JSON text', () => {
     const base = { course: 'NCPP', topic: 'criminal_procedure_code', start_date: '2012-05-02', place: 'PE' };
-    expect(validateRecord(training, { ...base, participants: '[{"role":"judge","sex":"f","count":"4"}]' }, ctx).data.participants).toEqual([{ role: 'judge', sex: 'f', count: 4 }]);
-    expect(columns(validateRecord(training, { ...base, participants: [{ role: 'judge', sex: 'f', count: 1 }, { role: 'bishop', count: 1, hat: 1 }] }, ctx))).toEqual([
-      'participants[1].hat', 'participants[1].role', 'participants[1].sex',
+    expect(validateRecord(training, { ...base, participants: '[{"role":"judge","sex":"f","count":"4"}]' }, ctx).data.participants).toEqual([
+      { role: 'judge', sex: 'f', count: 4 },
     ]);
+    expect(
+      columns(
+        validateRecord(
+          training,
+          {
+            ...base,
+            participants: [
+              { role: 'judge', sex: 'f', count: 1 },
+              { role: 'bishop', count: 1, hat: 1 },
+            ],
+          },
+          ctx,
+        ),
+      ),
+    ).toEqual(['participants[1].hat', 'participants[1].role', 'participants[1].sex']);
     expect(validateRecord(training, { ...base, participants: '[{' }, ctx).issues[0]!.reason).toMatch(/JSON array/);
   });
 

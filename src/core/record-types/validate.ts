@@ -248,14 +248,7 @@ function checkObject(
   }
 }
 
-function checkList(
-  f: FieldDefinition,
-  raw: unknown,
-  ctx: RecordContext,
-  prefix: string,
-  out: Record<string, FieldValue>,
-  issues: IssueDetail[],
-): void {
+function checkList(f: FieldDefinition, raw: unknown, ctx: RecordContext, prefix: string, out: Record<string, FieldValue>, issues: IssueDetail[]): void {
   const column = `${prefix}${f.code}`;
   let items: unknown = raw;
   if (typeof raw === 'string') {

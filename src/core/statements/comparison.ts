@@ -56,7 +56,8 @@ export function comparisonStatement(input: ComparisonInput, lang: Lang): Stateme
 
   if (sign === 0) {
     const at = quantity(to.value, input.unit, decimals, lang);
-    const text = lang === 'es' ? sentence(`${subject} se mantuvo en ${at} ${between}${source}`) : sentence(`${subject} was unchanged at ${at} ${between}${source}`);
+    const text =
+      lang === 'es' ? sentence(`${subject} se mantuvo en ${at} ${between}${source}`) : sentence(`${subject} was unchanged at ${at} ${between}${source}`);
     return { text, tone, available: true };
   }
   const verb = VERB[lang][sign > 0 ? 'up' : 'down'];
@@ -64,7 +65,8 @@ export function comparisonStatement(input: ComparisonInput, lang: Lang): Stateme
   const b = quantity(to.value, input.unit, decimals, lang);
   const pct = percentChange(from.value, to.value);
   if (pct === null) {
-    const text = lang === 'es' ? sentence(`${subject} ${verb} de ${a} a ${b} ${between}${source}`) : sentence(`${subject} ${verb} from ${a} to ${b} ${between}${source}`);
+    const text =
+      lang === 'es' ? sentence(`${subject} ${verb} de ${a} a ${b} ${between}${source}`) : sentence(`${subject} ${verb} from ${a} to ${b} ${between}${source}`);
     return { text, tone, available: true };
   }
   const rounded = Math.abs(roundHalfAwayFromZero(pct));

@@ -49,7 +49,7 @@ export function sourceClause(s: StatementSubject, lang: Lang): string {
 /** The tone of a change of sign `sign` (-1, 0, 1) for an indicator of `direction`. */
 export function toneOf(direction: StatementSubject['direction'], sign: number): Tone {
   if (direction === 'none' || sign === 0) return 'neutral';
-  return (sign > 0) === (direction === 'up') ? 'good' : 'bad';
+  return sign > 0 === (direction === 'up') ? 'good' : 'bad';
 }
 
 /** Ends a sentence with a full stop, once: a source ending in "EE. UU." takes no second one. */

@@ -53,12 +53,8 @@ describe('comparisonStatement', () => {
   });
 
   it('says "unchanged" when the values are equal as shown, and "less than 1 percent" for a tiny change', () => {
-    expect(comparisonStatement(eradication(14_171, 14_171.2), 'en').text).toBe(
-      'Coca eradicated was unchanged at 14,171 hectares between 2011 and 2012.',
-    );
-    expect(comparisonStatement(eradication(14_171, 14_171), 'es').text).toBe(
-      `Coca erradicada se mantuvo en 14${NBSP}171 hectáreas entre 2011 y 2012.`,
-    );
+    expect(comparisonStatement(eradication(14_171, 14_171.2), 'en').text).toBe('Coca eradicated was unchanged at 14,171 hectares between 2011 and 2012.');
+    expect(comparisonStatement(eradication(14_171, 14_171), 'es').text).toBe(`Coca erradicada se mantuvo en 14${NBSP}171 hectáreas entre 2011 y 2012.`);
     expect(comparisonStatement(eradication(0, 0), 'en').tone).toBe('neutral');
     expect(comparisonStatement(eradication(100_000, 100_300), 'en').text).toContain('increased by less than 1 percent');
   });
@@ -180,10 +176,21 @@ describe('projectStatusStatement', () => {
     );
   });
   it('leaves the percent out once the work is done, and agrees in gender', () => {
-    const station = { ...academy, kind: { en: 'model police station', es: 'comisaría modelo' }, ordinal: 1, status: 'completed', percentComplete: 100, asOf: y('2012Oct') };
-    expect(projectStatusStatement(station, 'es').text).toBe('Al cierre del año fiscal 2013, la primera comisaría modelo, Santa María del Valle, estaba terminada.');
+    const station = {
+      ...academy,
+      kind: { en: 'model police station', es: 'comisaría modelo' },
+      ordinal: 1,
+      status: 'completed',
+      percentComplete: 100,
+      asOf: y('2012Oct'),
+    };
+    expect(projectStatusStatement(station, 'es').text).toBe(
+      'Al cierre del año fiscal 2013, la primera comisaría modelo, Santa María del Valle, estaba terminada.',
+    );
     const post = { ...station, kind: { en: 'checkpoint', es: 'puesto de control' }, genderEs: 'm' as const, ordinal: 3 };
-    expect(projectStatusStatement(post, 'es').text).toBe('Al cierre del año fiscal 2013, el tercer puesto de control, Santa María del Valle, estaba terminado.');
+    expect(projectStatusStatement(post, 'es').text).toBe(
+      'Al cierre del año fiscal 2013, el tercer puesto de control, Santa María del Valle, estaba terminado.',
+    );
     expect(projectStatusStatement({ ...academy, ordinal: null, percentComplete: null }, 'en').text).toBe(
       'At the end of 2012, the police academy Santa María del Valle was under construction.',
     );

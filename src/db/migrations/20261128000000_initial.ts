@@ -11,9 +11,7 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   const pg = engineOf(db) === 'postgres';
   const table = (name: string): CreateTableBuilder<string, 'id'> =>
-    db.schema
-      .createTable(name)
-      .addColumn('id', pg ? 'serial' : 'integer', (c) => c.primaryKey().notNull());
+    db.schema.createTable(name).addColumn('id', pg ? 'serial' : 'integer', (c) => c.primaryKey().notNull());
 
   await table('program')
     .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -194,9 +192,21 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   for (const t of [
-    'fact', 'data_value', 'target', 'indicator_dimension', 'indicator_source', 'indicator',
-    'framework_node', 'dimension_option', 'organisation', 'zone_place', 'dimension', 'source',
-    'zone', 'place', 'program',
+    'fact',
+    'data_value',
+    'target',
+    'indicator_dimension',
+    'indicator_source',
+    'indicator',
+    'framework_node',
+    'dimension_option',
+    'organisation',
+    'zone_place',
+    'dimension',
+    'source',
+    'zone',
+    'place',
+    'program',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -14,7 +14,10 @@ type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
   const id = engineOf(db) === 'postgres' ? 'serial' : 'integer';
-  await db.schema.alterTable('sign_in_failure').addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('sign_in_failure')
+    .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable('clearance_grant')
     .addColumn('id', id, (c) => c.primaryKey().notNull())

@@ -18,15 +18,7 @@ import type { Clearance } from '../../db/schema-accounts.js';
 import type { Actor } from './actor.js';
 
 export type Permission =
-  | 'read_public'
-  | 'read_data'
-  | 'write_data'
-  | 'approve'
-  | 'manage_framework'
-  | 'manage_program'
-  | 'manage_users'
-  | 'read_audit'
-  | 'own_account';
+  'read_public' | 'read_data' | 'write_data' | 'approve' | 'manage_framework' | 'manage_program' | 'manage_users' | 'read_audit' | 'own_account';
 
 const GRANTS: Record<Actor['role'], readonly Permission[]> = {
   public: ['read_public'],
@@ -46,7 +38,6 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.role === 'public') throw new VigiaError('unauthorized', 'sign in first');
   throw new VigiaError('forbidden', `a ${actor.role} may not do this (needs ${permission})`);
 }
-
 
 /** True when data of `sensitivity` is within what the actor may read. */
 export function mayReadSensitivity(actor: Actor, sensitivity: Clearance): boolean {

@@ -37,7 +37,6 @@ export function visibleRowsWhere(scope: RowScope, columns: { status: string; org
   return sql<SqlBool>`(${status} = ${'approved'} or ${sql.ref(columns.organisation)} = ${scope.ownOrganisationId})`;
 }
 
-
 /** The sensitivities of indicators (and record fields) a reader cleared up to `ceiling` sees. */
 export function readableSensitivities(ceiling: Clearance): Clearance[] {
   return SENSITIVITIES.filter((s) => withinClearance(s, ceiling));

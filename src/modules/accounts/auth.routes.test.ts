@@ -60,7 +60,9 @@ describe('auth over HTTP', () => {
 
   it('every route in the OpenAPI document declares the permission it needs', async () => {
     const doc = (await new TestClient(app).get('/api/openapi.json')).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
-    const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => ({ route: `${m} ${path}`, permission: op['x-permission'] })));
+    const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, op]) => ({ route: `${m} ${path}`, permission: op['x-permission'] })),
+    );
     expect(ops.length).toBeGreaterThan(5);
     expect(ops.filter((o) => typeof o.permission !== 'string')).toEqual([]);
   });

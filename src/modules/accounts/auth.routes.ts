@@ -12,7 +12,6 @@ import { findUserById } from './users.repo.js';
 import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut, type AuthSettings } from './auth.service.js';
 import { IdParamSchema, MeSchema, NewTokenSchema, PasswordChangeSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
 
-
 function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';

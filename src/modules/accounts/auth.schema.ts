@@ -29,9 +29,7 @@ export const UserSchema = z
   })
   .openapi('User');
 
-export const MeSchema = z
-  .object({ user: UserSchema.nullable(), role: z.string() })
-  .openapi('Me');
+export const MeSchema = z.object({ user: UserSchema.nullable(), role: z.string() }).openapi('Me');
 
 export const TokenInfoSchema = z
   .object({
@@ -53,5 +51,9 @@ export const NewTokenSchema = z
   .openapi('NewApiToken');
 
 export const IdParamSchema = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });

@@ -102,7 +102,9 @@ export async function changeOwnPassword(
   const problem = passwordProblem(next);
   if (problem) throw validationError('the password cannot be changed', [{ column: 'new_password', reason: problem }]);
   const { user, reservation } = await checkPassword(db, s, me.email, current, client).catch((e: unknown) => {
-    throw isVigiaError(e) && e.kind === 'unauthorized' ? validationError('the current password is wrong', [{ column: 'current_password', reason: 'wrong password' }]) : e;
+    throw isVigiaError(e) && e.kind === 'unauthorized'
+      ? validationError('the current password is wrong', [{ column: 'current_password', reason: 'wrong password' }])
+      : e;
   });
   const hash = await hashPassword(next);
   const now = s.now();
@@ -153,11 +155,18 @@ export async function createApiToken(
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   if (!name.trim() || name.length > 100) throw validationError('a token needs a name of 1–100 characters', [{ column: 'name', reason: 'required' }]);
   const lifetime = days ?? s.tokenDays;
-  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 366) throw validationError('a token lives 1–366 days', [{ column: 'days', value: days, reason: 'out of range' }]);
+  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 366)
+    throw validationError('a token lives 1–366 days', [{ column: 'days', value: days, reason: 'out of range' }]);
   const token = newSecret('vgt');
   const now = s.now();
   return db.transaction().execute(async (trx) => {
-    const info = await insertToken(trx, { userId, name: name.trim(), tokenHash: hashSecret(token), createdAt: now.toISOString(), expiresAt: addHours(now, lifetime * 24) });
+    const info = await insertToken(trx, {
+      userId,
+      name: name.trim(),
+      tokenHash: hashSecret(token),
+      createdAt: now.toISOString(),
+      expiresAt: addHours(now, lifetime * 24),
+    });
     await recordAudit(trx, { userId, action: 'create', entity: 'api_token', entityId: info.id, after: info });
     return { token, info };
   });
@@ -173,6 +182,13 @@ export async function revokeApiToken(db: Kysely<Database>, s: AuthSettings, acto
   if (!token || (token.user_id !== actor.id && actor.role !== 'admin')) throw notFound(`no token ${id}`);
   await db.transaction().execute(async (trx) => {
     await revokeToken(trx, id, s.now().toISOString());
-    await recordAudit(trx, { userId: actor.id, action: 'revoke', entity: 'api_token', entityId: id, before: token, after: { ...token, revoked_at: s.now().toISOString() } });
+    await recordAudit(trx, {
+      userId: actor.id,
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: token,
+      after: { ...token, revoked_at: s.now().toISOString() },
+    });
   });
 }

@@ -9,7 +9,15 @@ export async function insertClearanceGrant(
 ): Promise<ClearanceGrant> {
   return db
     .insertInto('clearance_grant')
-    .values({ user_id: g.userId, clearance: g.clearance, status: 'pending', requested_by: g.requestedBy, requested_at: g.requestedAt, decided_by: null, decided_at: null })
+    .values({
+      user_id: g.userId,
+      clearance: g.clearance,
+      status: 'pending',
+      requested_by: g.requestedBy,
+      requested_at: g.requestedAt,
+      decided_by: null,
+      decided_at: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -20,7 +28,14 @@ export async function findClearanceGrant(db: Kysely<Database>, id: number): Prom
 
 /** The user's pending request for `clearance`, if there is one. */
 export async function findPendingGrant(db: Kysely<Database>, userId: number, clearance: Clearance): Promise<ClearanceGrant | undefined> {
-  return db.selectFrom('clearance_grant').selectAll().where('user_id', '=', userId).where('clearance', '=', clearance).where('status', '=', 'pending').orderBy('id').executeTakeFirst();
+  return db
+    .selectFrom('clearance_grant')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('clearance', '=', clearance)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 /** Grants, newest first; only those of `status` when given. */

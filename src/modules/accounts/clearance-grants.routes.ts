@@ -26,18 +26,27 @@ export const ClearanceGrantSchema = z
   .openapi('ClearanceGrant');
 
 const listRoute = guarded('manage_users', {
-  method: 'get', path: '/api/clearance-grants', tags: ['users'], summary: 'Clearance grants, newest first (pending ones wait for a second administrator)',
+  method: 'get',
+  path: '/api/clearance-grants',
+  tags: ['users'],
+  summary: 'Clearance grants, newest first (pending ones wait for a second administrator)',
   request: { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }) },
   responses: { 200: jsonReply(z.object({ grants: z.array(ClearanceGrantSchema) }), 'Grants') },
 });
 const approveRoute = guarded('manage_users', {
-  method: 'post', path: '/api/clearance-grants/{id}/approve', tags: ['users'],
-  summary: "Approve a pending grant (an administrator other than the requester and the user, cleared at least as high); the user's clearance is raised and their sessions and tokens end",
+  method: 'post',
+  path: '/api/clearance-grants/{id}/approve',
+  tags: ['users'],
+  summary:
+    "Approve a pending grant (an administrator other than the requester and the user, cleared at least as high); the user's clearance is raised and their sessions and tokens end",
   request: { params: IdParamSchema },
   responses: { 200: jsonReply(ClearanceGrantSchema, 'Approved'), 409: jsonReply(ErrorSchema, 'Already decided') },
 });
 const rejectRoute = guarded('manage_users', {
-  method: 'post', path: '/api/clearance-grants/{id}/reject', tags: ['users'], summary: 'Refuse (or, as its requester, withdraw) a pending grant',
+  method: 'post',
+  path: '/api/clearance-grants/{id}/reject',
+  tags: ['users'],
+  summary: 'Refuse (or, as its requester, withdraw) a pending grant',
   request: { params: IdParamSchema },
   responses: { 200: jsonReply(ClearanceGrantSchema, 'Refused'), 409: jsonReply(ErrorSchema, 'Already decided') },
 });

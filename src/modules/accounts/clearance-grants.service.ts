@@ -21,7 +21,13 @@ import type { Actor } from '../access/actor.js';
 import { withinClearance } from '../../core/sensitivity.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { endCredentials } from './end-credentials.js';
-import { decideClearanceGrant, findClearanceGrant, findPendingGrant, insertClearanceGrant, listClearanceGrants as listGrants } from './clearance-grants.repo.js';
+import {
+  decideClearanceGrant,
+  findClearanceGrant,
+  findPendingGrant,
+  insertClearanceGrant,
+  listClearanceGrants as listGrants,
+} from './clearance-grants.repo.js';
 import { findUserById, updateUserAccess } from './users.repo.js';
 
 /** Clearances that only take effect once a second administrator approves them. */
@@ -34,7 +40,9 @@ const TWO_PERSON: readonly Clearance[] = ['restricted'];
 export function clearanceChangeMode(by: Actor | null, before: Clearance, wanted: Clearance): 'direct' | 'two_person' {
   if (by === null || wanted === before) return 'direct';
   if (!withinClearance(wanted, by.clearance)) {
-    throw new VigiaError('forbidden', `you may not grant a clearance above your own (${by.clearance})`, [{ column: 'clearance', value: wanted, reason: 'above your own clearance' }]);
+    throw new VigiaError('forbidden', `you may not grant a clearance above your own (${by.clearance})`, [
+      { column: 'clearance', value: wanted, reason: 'above your own clearance' },
+    ]);
   }
   return TWO_PERSON.includes(wanted) && !withinClearance(wanted, before) ? 'two_person' : 'direct';
 }
@@ -78,9 +86,21 @@ export async function approveClearanceGrant(db: Kysely<Database>, id: number, by
     if (!before) throw notFound(`no user ${grant.user_id}`);
     await recordAudit(trx, { userId: actorId, action: 'approve_clearance', entity: 'clearance_grant', entityId: id, before: grant, after: decided });
     if (before.clearance !== grant.clearance) {
-      const after = await updateUserAccess(trx, before.id, { role: before.role, clearance: grant.clearance, active: before.active, organisation_id: before.organisation_id });
+      const after = await updateUserAccess(trx, before.id, {
+        role: before.role,
+        clearance: grant.clearance,
+        active: before.active,
+        organisation_id: before.organisation_id,
+      });
       const ended = await endCredentials(trx, before.id);
-      await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: before.id, before, after: { ...after, credentials_ended: ended } });
+      await recordAudit(trx, {
+        userId: actorId,
+        action: 'change_permissions',
+        entity: 'user',
+        entityId: before.id,
+        before,
+        after: { ...after, credentials_ended: ended },
+      });
     }
     return decided;
   });

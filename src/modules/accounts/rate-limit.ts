@@ -17,7 +17,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { VigiaError } from '../../core/errors.js';
-import { attemptsOf, deleteAttempts, deleteFailuresBefore, deleteFailuresOf, insertPendingAttempts, lockKeys, markAttemptsFailed, type CountedAttempt } from './sign-in-failures.repo.js';
+import {
+  attemptsOf,
+  deleteAttempts,
+  deleteFailuresBefore,
+  deleteFailuresOf,
+  insertPendingAttempts,
+  lockKeys,
+  markAttemptsFailed,
+  type CountedAttempt,
+} from './sign-in-failures.repo.js';
 
 /** The limits; defaults in `DEFAULT_LIMITS`. */
 export interface SignInLimits {

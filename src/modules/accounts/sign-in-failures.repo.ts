@@ -24,7 +24,13 @@ export async function lockKeys(trx: Kysely<Database>, keys: readonly string[]): 
 
 /** The attempts of `key` after `sinceMs`, newest first. */
 export async function attemptsOf(db: Kysely<Database>, key: string, sinceMs: number): Promise<CountedAttempt[]> {
-  const rows = await db.selectFrom('sign_in_failure').select(['at_ms', 'pending']).where('key', '=', key).where('at_ms', '>', sinceMs).orderBy('at_ms', 'desc').execute();
+  const rows = await db
+    .selectFrom('sign_in_failure')
+    .select(['at_ms', 'pending'])
+    .where('key', '=', key)
+    .where('at_ms', '>', sinceMs)
+    .orderBy('at_ms', 'desc')
+    .execute();
   return rows.map((r) => ({ atMs: Number(r.at_ms), pending: Number(r.pending) === 1 }));
 }
 

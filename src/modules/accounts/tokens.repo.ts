@@ -14,7 +14,15 @@ export async function insertToken(
 ): Promise<ApiTokenInfo> {
   return db
     .insertInto('api_token')
-    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, expires_at: t.expiresAt, revoked_at: null, last_used_at: null })
+    .values({
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
     .returning(INFO)
     .executeTakeFirstOrThrow();
 }
@@ -48,6 +56,12 @@ export async function revokeToken(db: Kysely<Database>, id: number, at: string):
 
 /** Revokes every token of the user not yet revoked; returns the ids revoked. */
 export async function revokeTokensOfUser(db: Kysely<Database>, userId: number, at: string): Promise<number[]> {
-  const rows = await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').execute();
+  const rows = await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }

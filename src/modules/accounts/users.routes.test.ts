@@ -42,7 +42,9 @@ describe('users over HTTP', () => {
 
   it('changes role and status; a deactivated user cannot sign in', async () => {
     const admin = await as('admin');
-    const created = (await admin.post('/api/users', { email: 'temp@example.org', name: 'Temp', role: 'analyst', password: 'temporary password' })).body as { user: UserView };
+    const created = (await admin.post('/api/users', { email: 'temp@example.org', name: 'Temp', role: 'analyst', password: 'temporary password' })).body as {
+      user: UserView;
+    };
     const changed = await admin.request('PATCH', `/api/users/${created.user.id}`, { role: 'officer' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'officer' });
@@ -91,7 +93,9 @@ describe('display names over HTTP', () => {
     expect(r.body).toMatchObject({ id, name: 'Clerk B, renamed', role: 'partner' });
     const both = await admin.request('PATCH', `/api/users/${id}`, { name: '  Clerk B  ', clearance: 'public' });
     expect(both.body).toMatchObject({ name: 'Clerk B', clearance: 'public' });
-    const events = ((await admin.get(`/api/audit?entity=user&entity_id=${id}`)).body as { events: { action: string; entity_id: string; before: unknown; after: unknown }[] }).events.filter((e) => e.entity_id === String(id));
+    const events = (
+      (await admin.get(`/api/audit?entity=user&entity_id=${id}`)).body as { events: { action: string; entity_id: string; before: unknown; after: unknown }[] }
+    ).events.filter((e) => e.entity_id === String(id));
     expect(events.map((e) => e.action).slice(0, 3)).toEqual(['change_permissions', 'rename', 'rename']);
     expect(events[1]).toMatchObject({ before: { name: 'Clerk B, renamed' }, after: { name: 'Clerk B' } });
     expect(events[2]).toMatchObject({ before: { name: USERS.partnerB }, after: { name: 'Clerk B, renamed' } });

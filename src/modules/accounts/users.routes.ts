@@ -26,7 +26,10 @@ const UserChangeSchema = z
   .object({
     name: z.string().min(1).max(200).optional().openapi({ description: 'The display name' }),
     role: z.enum(ROLES).optional(),
-    clearance: z.enum(SENSITIVITIES).optional().openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
+    clearance: z
+      .enum(SENSITIVITIES)
+      .optional()
+      .openapi({ description: 'Never above your own; restricted needs a second administrator (answer 202 with the pending grant)' }),
     active: z.boolean().optional(),
     organisation: z.string().max(50).nullable().optional(),
   })
@@ -34,32 +37,55 @@ const UserChangeSchema = z
   .openapi('UserChange');
 
 const listRoute = guarded('manage_users', {
-  method: 'get', path: '/api/users', tags: ['users'], summary: 'All users (never their passwords)',
+  method: 'get',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'All users (never their passwords)',
   responses: { 200: jsonReply(z.object({ users: z.array(UserSchema) }), 'Users') },
 });
 const createRoute = guarded('manage_users', {
-  method: 'post', path: '/api/users', tags: ['users'], summary: 'Create a user',
+  method: 'post',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'Create a user',
   request: jsonBody(NewUserSchema),
-  responses: { 201: jsonReply(z.object({ user: UserSchema, password: z.string().optional(), pending_grant: ClearanceGrantSchema.optional() }), 'Created; a generated password is shown once; restricted clearance waits for a second administrator') },
+  responses: {
+    201: jsonReply(
+      z.object({ user: UserSchema, password: z.string().optional(), pending_grant: ClearanceGrantSchema.optional() }),
+      'Created; a generated password is shown once; restricted clearance waits for a second administrator',
+    ),
+  },
 });
 const OwnChangeSchema = z.object({ name: z.string().min(1).max(200) }).openapi('OwnAccountChange');
 
 const changeOwnRoute = guarded('own_account', {
-  method: 'patch', path: '/api/users/me', tags: ['users'], summary: 'Change your own display name (audited)',
+  method: 'patch',
+  path: '/api/users/me',
+  tags: ['users'],
+  summary: 'Change your own display name (audited)',
   request: jsonBody(OwnChangeSchema),
   responses: { 200: jsonReply(UserSchema, 'Changed') },
 });
 const changeRoute = guarded('manage_users', {
-  method: 'patch', path: '/api/users/{id}', tags: ['users'],
-  summary: "Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions); a permission change ends the user's sessions and API tokens",
+  method: 'patch',
+  path: '/api/users/{id}',
+  tags: ['users'],
+  summary:
+    "Change a user's display name, role, clearance, organisation or status (audited: the name, and the permissions); a permission change ends the user's sessions and API tokens",
   request: { params: IdParamSchema, ...jsonBody(UserChangeSchema) },
   responses: {
     200: jsonReply(UserSchema, 'Changed'),
-    202: jsonReply(z.object({ user: UserSchema, pending_grant: ClearanceGrantSchema }), 'The rest is changed; the restricted clearance waits for a second administrator'),
+    202: jsonReply(
+      z.object({ user: UserSchema, pending_grant: ClearanceGrantSchema }),
+      'The rest is changed; the restricted clearance waits for a second administrator',
+    ),
   },
 });
 const resetRoute = guarded('manage_users', {
-  method: 'post', path: '/api/users/{id}/reset-password', tags: ['users'], summary: 'Give a user a new random password (shown once); ends their sessions',
+  method: 'post',
+  path: '/api/users/{id}/reset-password',
+  tags: ['users'],
+  summary: 'Give a user a new random password (shown once); ends their sessions',
   request: { params: IdParamSchema },
   responses: { 200: jsonReply(z.object({ password: z.string() }), 'The new password') },
 });
@@ -74,7 +100,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(listRoute, async (c) => c.json({ users: await listUsers(deps.db) }, 200));
   app.openapi(createRoute, async (c) => {
     const r = await createUser(deps.db, c.req.valid('json'), c.get('actor'));
-    return c.json({ user: r.user, ...(r.generatedPassword ? { password: r.generatedPassword } : {}), ...(r.pendingGrant ? { pending_grant: r.pendingGrant } : {}) }, 201);
+    return c.json(
+      { user: r.user, ...(r.generatedPassword ? { password: r.generatedPassword } : {}), ...(r.pendingGrant ? { pending_grant: r.pendingGrant } : {}) },
+      201,
+    );
   });
   app.openapi(changeRoute, async (c) => {
     const r = await changeUser(deps.db, c.req.valid('param').id, c.req.valid('json'), c.get('actor'));

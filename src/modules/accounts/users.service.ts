@@ -11,8 +11,17 @@ import type { Actor } from '../access/actor.js';
 import { endCredentials } from './end-credentials.js';
 import type { ClearanceGrant } from '../../db/schema-accounts.js';
 import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
-import { countUsers, findOrganisationId, findUserByEmail, findUserById, insertUser, updatePasswordHash, updateUserAccess, updateUserName, type PublicUser } from './users.repo.js';
-
+import {
+  countUsers,
+  findOrganisationId,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updatePasswordHash,
+  updateUserAccess,
+  updateUserName,
+  type PublicUser,
+} from './users.repo.js';
 
 export interface CreateUserInput {
   email: string;
@@ -59,7 +68,14 @@ export async function createUser(
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const { user, pendingGrant } = await db.transaction().execute(async (trx) => {
-    const u = await insertUser(trx, { email, name: input.name.trim(), passwordHash, role: input.role as Role, organisationId, clearance: twoPerson ? 'official' : clearance });
+    const u = await insertUser(trx, {
+      email,
+      name: input.name.trim(),
+      passwordHash,
+      role: input.role as Role,
+      organisationId,
+      clearance: twoPerson ? 'official' : clearance,
+    });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'user', entityId: u.id, after: u });
     return { user: u, pendingGrant: twoPerson ? await requestClearance(trx, u.id, clearance, actorId) : undefined };
   });
@@ -102,19 +118,27 @@ export interface UserChange {
  * is refused; restricted clearance becomes a pending grant (`pendingGrant`) for a second
  * administrator, while the rest of the change applies at once.
  */
-export async function changeUser(db: Kysely<Database>, id: number, change: UserChange, by: Actor | null): Promise<{ user: PublicUser; pendingGrant?: ClearanceGrant }> {
+export async function changeUser(
+  db: Kysely<Database>,
+  id: number,
+  change: UserChange,
+  by: Actor | null,
+): Promise<{ user: PublicUser; pendingGrant?: ClearanceGrant }> {
   const actorId = by?.userId ?? null;
   const before = await findUserById(db, id);
   if (!before) throw notFound(`no user ${id}`);
   const issues: IssueDetail[] = [];
   const name = change.name?.trim();
   if (change.name !== undefined && !name) issues.push({ column: 'name', reason: 'a name is required' });
-  if (change.role !== undefined && !ROLES.includes(change.role as Role)) issues.push({ column: 'role', value: change.role, reason: `must be one of ${ROLES.join(', ')}` });
-  if (change.clearance !== undefined && !SENSITIVITIES.includes(change.clearance as Clearance)) issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${SENSITIVITIES.join(', ')}` });
+  if (change.role !== undefined && !ROLES.includes(change.role as Role))
+    issues.push({ column: 'role', value: change.role, reason: `must be one of ${ROLES.join(', ')}` });
+  if (change.clearance !== undefined && !SENSITIVITIES.includes(change.clearance as Clearance))
+    issues.push({ column: 'clearance', value: change.clearance, reason: `must be one of ${SENSITIVITIES.join(', ')}` });
   let organisationId = before.organisation_id;
   if (change.organisation !== undefined) {
     organisationId = change.organisation === null ? null : ((await findOrganisationId(db, change.organisation)) ?? null);
-    if (change.organisation !== null && organisationId === null) issues.push({ column: 'organisation', value: change.organisation, reason: 'unknown organisation code' });
+    if (change.organisation !== null && organisationId === null)
+      issues.push({ column: 'organisation', value: change.organisation, reason: 'unknown organisation code' });
   }
   const role = (change.role ?? before.role) as Role;
   if (role === 'partner' && organisationId === null) issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
@@ -132,7 +156,14 @@ export async function changeUser(db: Kysely<Database>, id: number, change: UserC
     if (!changed) return { user: renamed, ...(pendingGrant ? { pendingGrant } : {}) };
     const after = await updateUserAccess(trx, id, { role, clearance, active, organisation_id: organisationId });
     const ended = await endCredentials(trx, id);
-    await recordAudit(trx, { userId: actorId, action: 'change_permissions', entity: 'user', entityId: id, before: renamed, after: { ...after, credentials_ended: ended } });
+    await recordAudit(trx, {
+      userId: actorId,
+      action: 'change_permissions',
+      entity: 'user',
+      entityId: id,
+      before: renamed,
+      after: { ...after, credentials_ended: ended },
+    });
     return { user: after, ...(pendingGrant ? { pendingGrant } : {}) };
   });
 }

@@ -11,7 +11,11 @@ import { assertOneSource } from './figure-source.js';
 type Db = Kysely<Database>;
 
 /** The program and the indicators asked for, in the order asked; not_found names what is missing. */
-export async function requireIndicators(db: Db, programCode: string, codes: readonly string[]): Promise<{ program: ProgramRef; indicators: AnalyticsIndicator[] }> {
+export async function requireIndicators(
+  db: Db,
+  programCode: string,
+  codes: readonly string[],
+): Promise<{ program: ProgramRef; indicators: AnalyticsIndicator[] }> {
   if (codes.length === 0) {
     throw validationError('name at least one indicator', [{ column: 'indicator', reason: 'no indicator given' }]);
   }

@@ -51,8 +51,15 @@ export async function comparePeriodsResolved(db: Kysely<Database>, program: Anal
   periodParam('to', q.to);
   const side = async (period: string): Promise<CompareSide> => {
     const rows = await queryAnalyticsResolved(db, program, {
-      indicators: [ind], source: q.source, place: q.place, zone: q.zone, disagg: q.disagg,
-      from: period, to: period, by: [], approvedOnly: q.approvedOnly,
+      indicators: [ind],
+      source: q.source,
+      place: q.place,
+      zone: q.zone,
+      disagg: q.disagg,
+      from: period,
+      to: period,
+      by: [],
+      approvedOnly: q.approvedOnly,
     });
     return { period, value: rows[0]?.value ?? null, provenance: rows[0]?.provenance ?? [] };
   };

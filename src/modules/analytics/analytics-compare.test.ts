@@ -28,13 +28,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe(`comparePeriods (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('compares two fiscal years, each taken as a whole', async () => {
     const r = await comparePeriods(t.db, { program: 'XX', indicator: 'SUM_IND', source: 'A', from: '2011Oct', to: '2012Oct' });
     expect(r).toMatchObject({
-      indicator: 'SUM_IND', source: 'A', place: 'XX',
+      indicator: 'SUM_IND',
+      source: 'A',
+      place: 'XX',
       from: { period: '2011Oct', value: 30, provenance: ['sourced'] },
       to: { period: '2012Oct', value: 40, provenance: ['sourced', 'derived'] },
       change: 10,
@@ -69,20 +75,71 @@ describe(`progressAgainstTarget (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgr
   beforeAll(async () => {
     const sumId = mini.indicatorIds.SUM_IND!;
     const xx = mini.placeIds.XX!;
-    await addTarget(t.db, { indicatorId: sumId, placeId: xx, source: 'A', period: '2012Oct', start: '2012-10-01', end: '2013-09-30', kind: 'target', value: 50 });
-    await addTarget(t.db, { indicatorId: sumId, placeId: xx, source: 'A', period: '2010', start: '2010-01-01', end: '2010-12-31', kind: 'baseline', value: 12 });
-    await addTarget(t.db, { indicatorId: sumId, placeId: xx, source: 'A', period: '2011Oct', start: '2011-10-01', end: '2012-09-30', kind: 'baseline', value: 20 });
+    await addTarget(t.db, {
+      indicatorId: sumId,
+      placeId: xx,
+      source: 'A',
+      period: '2012Oct',
+      start: '2012-10-01',
+      end: '2013-09-30',
+      kind: 'target',
+      value: 50,
+    });
+    await addTarget(t.db, {
+      indicatorId: sumId,
+      placeId: xx,
+      source: 'A',
+      period: '2010',
+      start: '2010-01-01',
+      end: '2010-12-31',
+      kind: 'baseline',
+      value: 12,
+    });
+    await addTarget(t.db, {
+      indicatorId: sumId,
+      placeId: xx,
+      source: 'A',
+      period: '2011Oct',
+      start: '2011-10-01',
+      end: '2012-09-30',
+      kind: 'baseline',
+      value: 20,
+    });
     // A later baseline than the period asked about is not its baseline.
-    await addTarget(t.db, { indicatorId: sumId, placeId: xx, source: 'A', period: '2014', start: '2014-01-01', end: '2014-12-31', kind: 'baseline', value: 99 });
-    await addTarget(t.db, { indicatorId: sumId, placeId: xx, source: 'B', period: '2012Oct', start: '2012-10-01', end: '2013-09-30', kind: 'target', value: 1 });
+    await addTarget(t.db, {
+      indicatorId: sumId,
+      placeId: xx,
+      source: 'A',
+      period: '2014',
+      start: '2014-01-01',
+      end: '2014-12-31',
+      kind: 'baseline',
+      value: 99,
+    });
+    await addTarget(t.db, {
+      indicatorId: sumId,
+      placeId: xx,
+      source: 'B',
+      period: '2012Oct',
+      start: '2012-10-01',
+      end: '2013-09-30',
+      kind: 'target',
+      value: 1,
+    });
     await addTarget(t.db, { indicatorId: downId, placeId: xx, period: '2013', start: '2013-01-01', end: '2013-12-31', kind: 'target', value: 50 });
   });
 
   it('actual against the target of that period, with the latest earlier baseline', async () => {
     const r = await progressAgainstTarget(t.db, { program: 'XX', indicator: 'SUM_IND', source: 'A', period: '2012Oct' });
     expect(r).toMatchObject({
-      indicator: 'SUM_IND', period: '2012Oct', place: 'XX', actual: 40, target: 50,
-      baseline: { period: '2011Oct', value: 20 }, pct_of_target: 80, on_track: false,
+      indicator: 'SUM_IND',
+      period: '2012Oct',
+      place: 'XX',
+      actual: 40,
+      target: 50,
+      baseline: { period: '2011Oct', value: 20 },
+      pct_of_target: 80,
+      on_track: false,
     });
   });
 

@@ -30,7 +30,11 @@ async function clear(): Promise<void> {
 }
 
 const monthly = (place: string, year: number, month: number, value: number): ValueInput => ({
-  indicator: 'SUM_IND', source: 'A', place, period: makePeriod('month', year, month).id, value,
+  indicator: 'SUM_IND',
+  source: 'A',
+  place,
+  period: makePeriod('month', year, month).id,
+  value,
 });
 
 describe(`fiscal years and period buckets (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
@@ -108,7 +112,11 @@ describe(`fiscal years and period buckets (${process.env.VIGIA_TEST_DATABASE_URL
     await fc.assert(
       fc.asyncProperty(series, async (data) => {
         await clear();
-        await writeValues(t.db, 'XX', data.map((e) => monthly(e.place, e.year, e.month, e.value)));
+        await writeValues(
+          t.db,
+          'XX',
+          data.map((e) => monthly(e.place, e.year, e.month, e.value)),
+        );
         const plain = data.reduce((s, e) => s + e.value, 0);
         const expected = {
           'period:year': (e: (typeof data)[number]) => String(e.year),
@@ -118,7 +126,10 @@ describe(`fiscal years and period buckets (${process.env.VIGIA_TEST_DATABASE_URL
         } as const;
         for (const [by, bucketOf] of Object.entries(expected) as [GroupBy, (e: (typeof data)[number]) => string][]) {
           const got = await totals(by);
-          expect([...got.values()].reduce((s, v) => s + v, 0), by).toBe(plain);
+          expect(
+            [...got.values()].reduce((s, v) => s + v, 0),
+            by,
+          ).toBe(plain);
           const want = new Map<string, number>();
           for (const e of data) want.set(bucketOf(e), (want.get(bucketOf(e)) ?? 0) + e.value);
           expect(Object.fromEntries(got), by).toEqual(Object.fromEntries(want));

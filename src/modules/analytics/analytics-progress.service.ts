@@ -54,7 +54,12 @@ export async function progressAgainstTargetResolved(db: Kysely<Database>, progra
   const period = periodParam('period', q.period);
   const place = q.place ?? (await countryOf(db, program));
   const rows = await queryAnalyticsResolved(db, program, {
-    indicators: [ind], source: q.source, place, from: period.id, to: period.id, approvedOnly: q.approvedOnly,
+    indicators: [ind],
+    source: q.source,
+    place,
+    from: period.id,
+    to: period.id,
+    approvedOnly: q.approvedOnly,
   });
   const actual = rows[0]?.value ?? null;
   const source = q.source ?? ind.sources[0] ?? '';
@@ -66,12 +71,7 @@ export async function progressAgainstTargetResolved(db: Kysely<Database>, progra
   const baselines = bySource.filter((t) => t.kind === 'baseline' && t.end_date <= period.end);
   const baseline = baselines.reduce<(typeof baselines)[number] | null>((best, t) => (!best || t.end_date > best.end_date ? t : best), null);
   const ratio = actual !== null && target ? (actual / target) * 100 : null;
-  const onTrack =
-    actual === null || target === null || ind.direction === 'none'
-      ? null
-      : ind.direction === 'up'
-        ? actual >= target
-        : actual <= target;
+  const onTrack = actual === null || target === null || ind.direction === 'none' ? null : ind.direction === 'up' ? actual >= target : actual <= target;
   return {
     indicator: ind.code,
     source: source || null,

@@ -52,7 +52,12 @@ function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readon
  * those of `queryAnalytics` in analytics.service.ts). The zone, periods, disaggregation and
  * sources are checked here; the indicators and place are taken as given.
  */
-export async function queryAnalyticsResolved(db: Kysely<Database>, program: AnalyticsProgram, q: ResolvedQuery, opts: ReadOptions = {}): Promise<AnalyticsRow[]> {
+export async function queryAnalyticsResolved(
+  db: Kysely<Database>,
+  program: AnalyticsProgram,
+  q: ResolvedQuery,
+  opts: ReadOptions = {},
+): Promise<AnalyticsRow[]> {
   const ctx = await queryContext(db, program, q, opts);
   const perIndicator: { ind: AnalyticsIndicator; cells: Cell[] }[] = [];
   for (const ind of q.indicators) perIndicator.push({ ind, cells: await indicatorCells(db, ctx, ind, q.source, 0) });

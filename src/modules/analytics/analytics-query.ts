@@ -6,14 +6,7 @@
 import type { ProvenanceKind } from '../../core/aggregation.js';
 import type { AnalyticsIndicator, PlaceRef } from './analytics.repo.js';
 
-export type GroupBy =
-  | `place-level:${number}`
-  | 'period:year'
-  | 'period:quarter'
-  | 'period:month'
-  | `period:fy-${string}`
-  | `disagg:${string}`
-  | 'source';
+export type GroupBy = `place-level:${number}` | 'period:year' | 'period:quarter' | 'period:month' | `period:fy-${string}` | `disagg:${string}` | 'source';
 
 /** A query whose indicators and place are already resolved (the caller holds the catalog). */
 export interface ResolvedQuery {

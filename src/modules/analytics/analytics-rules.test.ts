@@ -53,45 +53,79 @@ const brief = (rows: AnalyticsRow[]) => rows.map((r) => [r.source, r.place?.code
 describe(`aggregation rules (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('latest: each place its latest period in the bucket, then places summed', async () => {
     expect(brief(await q('LATEST_IND'))).toEqual([[7 + 3 + 12]]);
-    expect(brief(await q('LATEST_IND', { by: ['place-level:2'] }))).toEqual([['R1', 10], ['R2', 12]]);
-    expect(brief(await q('LATEST_IND', { by: ['period:quarter'] }))).toEqual([['2012Q1', 8], ['2012Q2', 17], ['2012Q4', 12]]);
+    expect(brief(await q('LATEST_IND', { by: ['place-level:2'] }))).toEqual([
+      ['R1', 10],
+      ['R2', 12],
+    ]);
+    expect(brief(await q('LATEST_IND', { by: ['period:quarter'] }))).toEqual([
+      ['2012Q1', 8],
+      ['2012Q2', 17],
+      ['2012Q4', 12],
+    ]);
     expect(brief(await q('LATEST_IND', { to: '2012Q3' }))).toEqual([[7 + 3 + 10]]);
     expect((await q('LATEST_IND', { place: 'R1' }))[0]?.provenance).toEqual(['sourced', 'derived']);
   });
 
   it('average over time: each place its mean over the periods, then places summed', async () => {
     expect(brief(await q('AVG_IND'))).toEqual([[15 + 30]]);
-    expect(brief(await q('AVG_IND', { by: ['place-level:3'] }))).toEqual([['R1D1', 15], ['R1D2', 30]]);
-    expect(brief(await q('AVG_IND', { by: ['period:month'] }))).toEqual([['201201', 40], ['201202', 20]]);
+    expect(brief(await q('AVG_IND', { by: ['place-level:3'] }))).toEqual([
+      ['R1D1', 15],
+      ['R1D2', 30],
+    ]);
+    expect(brief(await q('AVG_IND', { by: ['period:month'] }))).toEqual([
+      ['201201', 40],
+      ['201202', 20],
+    ]);
   });
 
   it('none over places: a value only where exactly one place reports', async () => {
-    expect(brief(await q('NONE_IND', { by: ['place-level:2'] }))).toEqual([['R1', 5], ['R2', 13]]);
+    expect(brief(await q('NONE_IND', { by: ['place-level:2'] }))).toEqual([
+      ['R1', 5],
+      ['R2', 13],
+    ]);
     expect(brief(await q('NONE_IND'))).toEqual([[null]]);
-    expect(brief(await q('NONE_IND', { by: ['period:year'] }))).toEqual([['2012', null], ['2013', 7]]);
+    expect(brief(await q('NONE_IND', { by: ['period:year'] }))).toEqual([
+      ['2012', null],
+      ['2013', 7],
+    ]);
   });
 
   it('average over places', async () => {
-    expect(brief(await q('PAVG_IND', { by: ['place-level:2'] }))).toEqual([['R1', 15], ['R2', 60]]);
+    expect(brief(await q('PAVG_IND', { by: ['place-level:2'] }))).toEqual([
+      ['R1', 15],
+      ['R2', 60],
+    ]);
     expect(brief(await q('PAVG_IND'))).toEqual([[30]]);
   });
 
   it('formula indicators are computed on the aggregates, group by group', async () => {
     const rows = await q('RATIO', { by: ['place-level:2', 'period:year'] });
-    expect(brief(rows)).toEqual([['R1', '2012', (6 / 30) * 100], ['R2', '2013', (8 / 40) * 100]]);
+    expect(brief(rows)).toEqual([
+      ['R1', '2012', (6 / 30) * 100],
+      ['R2', '2013', (8 / 40) * 100],
+    ]);
     expect(rows[0]?.provenance).toEqual(['sourced']);
     expect(brief(await q('RATIO'))).toEqual([[(14 / 70) * 100]]);
-    expect(brief(await q('DOUBLE_RATIO', { by: ['place-level:2'] }))).toEqual([['R1', 40], ['R2', 40]]);
+    expect(brief(await q('DOUBLE_RATIO', { by: ['place-level:2'] }))).toEqual([
+      ['R1', 40],
+      ['R2', 40],
+    ]);
   });
 
   it('a group missing from an operand has no formula value', async () => {
     const rows = await q('GAP', { by: ['period:year'] });
-    expect(brief(rows)).toEqual([['2012', 100 - 30], ['2013', null]]);
+    expect(brief(rows)).toEqual([
+      ['2012', 100 - 30],
+      ['2013', null],
+    ]);
     expect(rows[0]?.provenance).toEqual(['sourced', 'illustrative']);
   });
 
   it('a formula indicator with several sources is split by them, each operand reading that source', async () => {
-    expect(brief(await q('DOUBLE'))).toEqual([['A', 140], ['B', 200]]);
+    expect(brief(await q('DOUBLE'))).toEqual([
+      ['A', 140],
+      ['B', 200],
+    ]);
     expect(brief(await q('DOUBLE', { source: 'B' }))).toEqual([['B', 200]]);
   });
 

@@ -91,12 +91,7 @@ export async function findIndicators(db: Db, programId: number, codes: readonly 
 
 /** One place of the program by code. */
 export async function findPlace(db: Db, programId: number, code: string): Promise<PlaceRef | undefined> {
-  return db
-    .selectFrom('place')
-    .select(['id', 'code', 'name', 'level'])
-    .where('program_id', '=', programId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return db.selectFrom('place').select(['id', 'code', 'name', 'level']).where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
 }
 
 /** True when some place has this one as its parent. */
@@ -282,12 +277,7 @@ type GroupColumn = 'source' | 'place_id' | 'period' | 'disagg' | PlaceLevelColum
  * `counts` adds the three contribution counts. On SQLite each aggregate costs about as much as
  * the sum itself, so callers ask for counts only when some flag says they are needed.
  */
-export async function aggregateFacts(
-  db: Db,
-  scope: FactScope,
-  group: FactGrouping,
-  provenance: 'flag' | 'counts',
-): Promise<FactGroupRow[]> {
+export async function aggregateFacts(db: Db, scope: FactScope, group: FactGrouping, provenance: 'flag' | 'counts'): Promise<FactGroupRow[]> {
   const value = scope.approvedOnly ? sql.ref('value_approved') : sql.ref('value');
   // Approved-only provenance is that of the leaf facts holding approved contributions; the
   // coarse level keeps their counts apart.
@@ -303,7 +293,11 @@ export async function aggregateFacts(
     ...columns.map(([expression, alias]) => expression.as(alias)),
     sql<unknown>`sum(${value})`.as('value'),
     ...(provenance === 'counts'
-      ? [sql<unknown>`sum(${sql.ref(n)})`.as('n'), sql<unknown>`sum(${sql.ref(nDerived)})`.as('n_derived'), sql<unknown>`sum(${sql.ref(nIllustrative)})`.as('n_illustrative')]
+      ? [
+          sql<unknown>`sum(${sql.ref(n)})`.as('n'),
+          sql<unknown>`sum(${sql.ref(nDerived)})`.as('n_derived'),
+          sql<unknown>`sum(${sql.ref(nIllustrative)})`.as('n_illustrative'),
+        ]
       : [sql<unknown>`max(${sql.ref(nDerived)} + ${sql.ref(nIllustrative)})`.as('not_sourced')]),
   ];
   let query = factsInScope(db, scope, group.level).select(selections);

@@ -18,9 +18,12 @@ const route = guarded('read_public', {
   path: '/api/analytics',
   tags: ['analytics'],
   summary: 'Aggregate indicator values by place level, period and disaggregation',
-  description:
-    'Reads the live fact table: a value is included the moment it is saved. Signed out: approved data of public indicators only.',
-  request: { query: AnalyticsQuerySchema.extend({ approved: z.enum(['true', 'false']).optional().openapi({ description: 'Approved data only (always so for the public, analysts and partners)' }) }) },
+  description: 'Reads the live fact table: a value is included the moment it is saved. Signed out: approved data of public indicators only.',
+  request: {
+    query: AnalyticsQuerySchema.extend({
+      approved: z.enum(['true', 'false']).optional().openapi({ description: 'Approved data only (always so for the public, analysts and partners)' }),
+    }),
+  },
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
 });
 
@@ -48,7 +51,15 @@ const compareRoute = guarded('read_public', {
       content: {
         'application/json': {
           schema: z
-            .object({ indicator: z.string(), source: z.string().nullable(), place: z.string(), from: side, to: side, change: z.number().nullable(), change_pct: z.number().nullable() })
+            .object({
+              indicator: z.string(),
+              source: z.string().nullable(),
+              place: z.string(),
+              from: side,
+              to: side,
+              change: z.number().nullable(),
+              change_pct: z.number().nullable(),
+            })
             .openapi('Comparison'),
         },
       },
@@ -57,7 +68,11 @@ const compareRoute = guarded('read_public', {
   },
 });
 
-const list = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function registerAnalyticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {

@@ -6,10 +6,10 @@ const periodId = z.string().regex(/^\d{4}([A-Za-z]+|Q[1-4]|\d{2}|\d{4})?$/, 'a p
 export const AnalyticsQuerySchema = z.object({
   program: z.string().min(1).openapi({ example: 'PE', description: 'Program code' }),
   indicator: z.string().min(1).openapi({ example: 'ERAD_HA', description: 'Indicator codes, comma-separated' }),
-  by: z
-    .string()
-    .optional()
-    .openapi({ example: 'place-level:2,period:year', description: 'Groupings, comma-separated: place-level:N, period:year|quarter|month|fy-oct, disagg:NAME, source' }),
+  by: z.string().optional().openapi({
+    example: 'place-level:2,period:year',
+    description: 'Groupings, comma-separated: place-level:N, period:year|quarter|month|fy-oct, disagg:NAME, source',
+  }),
   source: z.string().optional().openapi({ example: 'USG' }),
   place: z.string().optional().openapi({ description: 'Place code: that place and everything below it' }),
   zone: z.string().optional().openapi({ description: 'Zone code' }),

@@ -36,19 +36,34 @@ const q = async (query: Partial<AnalyticsQuery>): Promise<AnalyticsRow[]> =>
 /** Rows reduced to what a test compares: the grouped dimensions and the value. */
 const brief = (rows: AnalyticsRow[]) =>
   rows.map((r) => [r.source, r.place?.code, r.period, r.disagg ? Object.values(r.disagg).join(',') : undefined, r.value].filter((x) => x !== undefined));
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe(`queryAnalytics (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('groups by place level, leaving out facts above that level', async () => {
-    expect(brief(await q({ source: 'A', by: ['place-level:2'] }))).toEqual([['A', 'R1', 30], ['A', 'R2', 70]]);
+    expect(brief(await q({ source: 'A', by: ['place-level:2'] }))).toEqual([
+      ['A', 'R1', 30],
+      ['A', 'R2', 70],
+    ]);
     expect(brief(await q({ source: 'A', by: ['place-level:1'] }))).toEqual([['A', 'XX', 105]]);
     const [r1] = await q({ source: 'A', by: ['place-level:3'] });
     expect(r1?.place).toEqual({ code: 'R1D1', name: 'R1D1', level: 3 });
   });
 
   it('never adds sources together: without a source, rows are split by source', async () => {
-    expect(brief(await q({}))).toEqual([['A', 105], ['B', 300]]);
-    expect(brief(await q({ by: ['place-level:2'] }))).toEqual([['A', 'R1', 30], ['A', 'R2', 70], ['B', 'R1', 100], ['B', 'R2', 200]]);
+    expect(brief(await q({}))).toEqual([
+      ['A', 105],
+      ['B', 300],
+    ]);
+    expect(brief(await q({ by: ['place-level:2'] }))).toEqual([
+      ['A', 'R1', 30],
+      ['A', 'R2', 70],
+      ['B', 'R1', 100],
+      ['B', 'R2', 200],
+    ]);
     expect(brief(await q({ source: 'B', by: ['source'] }))).toEqual([['B', 300]]);
   });
 
@@ -60,21 +75,47 @@ describe(`queryAnalytics (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
   });
 
   it('groups by year, quarter, month and fiscal year; a fact counts only in a bucket that wholly contains it', async () => {
-    expect(brief(await q({ source: 'A', by: ['period:year'] }))).toEqual([['A', '2012', 65], ['A', '2013', 40]]);
+    expect(brief(await q({ source: 'A', by: ['period:year'] }))).toEqual([
+      ['A', '2012', 65],
+      ['A', '2013', 40],
+    ]);
     expect(await q({ source: 'A', by: ['period:quarter'] })).toEqual([]);
     const split = (by: AnalyticsQuery['by']) => q({ indicators: ['SPLIT_IND'], by }).then(brief);
-    expect(await split(['period:quarter'])).toEqual([['2012Q1', 3], ['2012Q2', 4], ['2012Q3', 8], ['2012Q4', 16]]);
-    expect(await split(['period:month'])).toEqual([['201203', 3], ['201204', 4], ['201207', 8]]);
+    expect(await split(['period:quarter'])).toEqual([
+      ['2012Q1', 3],
+      ['2012Q2', 4],
+      ['2012Q3', 8],
+      ['2012Q4', 16],
+    ]);
+    expect(await split(['period:month'])).toEqual([
+      ['201203', 3],
+      ['201204', 4],
+      ['201207', 8],
+    ]);
     expect(await split(['period:year'])).toEqual([['2012', 31]]);
-    expect(await split(['period:fy-oct'])).toEqual([['2011Oct', 15], ['2012Oct', 16]]);
-    expect(await split(['period:fy-jul'])).toEqual([['2011July', 7], ['2012July', 24]]);
+    expect(await split(['period:fy-oct'])).toEqual([
+      ['2011Oct', 15],
+      ['2012Oct', 16],
+    ]);
+    expect(await split(['period:fy-jul'])).toEqual([
+      ['2011July', 7],
+      ['2012July', 24],
+    ]);
   });
 
   it('groups by disaggregation; values not split by the dimension form their own group', async () => {
-    expect(brief(await q({ indicators: ['SPLIT_IND'], by: ['disagg:kind'] }))).toEqual([['x', 9], ['y', 18], ['', 4]]);
+    expect(brief(await q({ indicators: ['SPLIT_IND'], by: ['disagg:kind'] }))).toEqual([
+      ['x', 9],
+      ['y', 18],
+      ['', 4],
+    ]);
     const rows = await q({ indicators: ['SPLIT_IND'], by: ['disagg:kind', 'place-level:2'] });
     expect(rows.map((r) => [r.place?.code, r.disagg?.kind, r.value])).toEqual([
-      ['R1', 'x', 1], ['R1', 'y', 2], ['R1', null, 4], ['R2', 'x', 8], ['R2', 'y', 16],
+      ['R1', 'x', 1],
+      ['R1', 'y', 2],
+      ['R1', null, 4],
+      ['R2', 'x', 8],
+      ['R2', 'y', 16],
     ]);
   });
 
@@ -92,8 +133,14 @@ describe(`queryAnalytics (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
   });
 
   it('approvedOnly reads approved data only', async () => {
-    expect(brief(await q({ source: 'A', approvedOnly: true, by: ['place-level:2'] }))).toEqual([['A', 'R1', 10], ['A', 'R2', 30]]);
-    expect(brief(await q({ approvedOnly: true }))).toEqual([['A', 40], ['B', 200]]);
+    expect(brief(await q({ source: 'A', approvedOnly: true, by: ['place-level:2'] }))).toEqual([
+      ['A', 'R1', 10],
+      ['A', 'R2', 30],
+    ]);
+    expect(brief(await q({ approvedOnly: true }))).toEqual([
+      ['A', 40],
+      ['B', 200],
+    ]);
   });
 
   it('lists the kinds of data that contributed', async () => {

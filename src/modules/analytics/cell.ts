@@ -20,5 +20,4 @@ export interface Cell {
 }
 
 /** A group's identity apart from its source (codes never hold '|' or U+0001). */
-export const cellKey = (c: Pick<Cell, 'placeId' | 'bucket' | 'dims'>): string =>
-  `${c.placeId ?? ''}|${c.bucket}|${c.dims.map((d) => d ?? '\u0001').join('|')}`;
+export const cellKey = (c: Pick<Cell, 'placeId' | 'bucket' | 'dims'>): string => `${c.placeId ?? ''}|${c.bucket}|${c.dims.map((d) => d ?? '\u0001').join('|')}`;

@@ -22,8 +22,19 @@ const DISTRICTS = ['R1D1', 'R1D2', 'R2D1', 'R2D2'];
 
 function delta(place: string, value: number): FactDelta {
   return {
-    indicator_id: mini.indicatorIds.SUM_IND!, source: 'A', place_id: mini.placeIds[place]!, period: '2013', disagg: '',
-    start_date: '2013-01-01', end_date: '2013-12-31', value, n: 1, value_approved: value, n_approved: 1, n_derived: 0, n_illustrative: 0,
+    indicator_id: mini.indicatorIds.SUM_IND!,
+    source: 'A',
+    place_id: mini.placeIds[place]!,
+    period: '2013',
+    disagg: '',
+    start_date: '2013-01-01',
+    end_date: '2013-12-31',
+    value,
+    n: 1,
+    value_approved: value,
+    n_approved: 1,
+    n_derived: 0,
+    n_illustrative: 0,
   };
 }
 
@@ -65,7 +76,10 @@ describe('fact totals stay finite and exact', () => {
     const err = await t.db
       .transaction()
       .execute((trx) => addFactDeltasBatch(trx, [{ ...delta('R1D1', MAX_MAGNITUDE), period: '2014', start_date: '2014-01-01', end_date: '2014-12-31' }]))
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isVigiaError(err) && err.kind).toBe('validation');
     expect(String((err as Error).message)).toMatch(/total out of range/);
     expect(await totals()).toEqual(before);
@@ -74,7 +88,13 @@ describe('fact totals stay finite and exact', () => {
   it('a non-finite delta is refused before it reaches the database', async () => {
     const before = await totals();
     for (const bad of [Infinity, -Infinity, NaN]) {
-      const err = await t.db.transaction().execute((trx) => addFactDeltasBatch(trx, [delta('R2D2', bad)])).then(() => null, (e: unknown) => e);
+      const err = await t.db
+        .transaction()
+        .execute((trx) => addFactDeltasBatch(trx, [delta('R2D2', bad)]))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(isVigiaError(err) && err.kind).toBe('validation');
     }
     expect(await totals()).toEqual(before);

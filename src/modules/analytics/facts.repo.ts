@@ -40,17 +40,45 @@ export async function replaceFactsFromValues(trx: Trx, valueIds: readonly number
   await trx
     .insertInto('fact')
     .columns([
-      'indicator_id', 'source', 'place_id', 'period', 'disagg', 'start_date', 'end_date',
-      'p1', 'p2', 'p3', 'p4', 'p5', 'p6',
-      'value', 'n', 'value_approved', 'n_approved', 'n_derived', 'n_illustrative',
+      'indicator_id',
+      'source',
+      'place_id',
+      'period',
+      'disagg',
+      'start_date',
+      'end_date',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+      'value',
+      'n',
+      'value_approved',
+      'n_approved',
+      'n_derived',
+      'n_illustrative',
     ])
     .expression((eb) =>
       eb
         .selectFrom('data_value as dv')
         .innerJoin('place as p', 'p.id', 'dv.place_id')
         .select([
-          'dv.indicator_id', 'dv.source', 'dv.place_id', 'dv.period', 'dv.disagg', 'dv.start_date', 'dv.end_date',
-          'p.p1', 'p.p2', 'p.p3', 'p.p4', 'p.p5', 'p.p6', 'dv.value',
+          'dv.indicator_id',
+          'dv.source',
+          'dv.place_id',
+          'dv.period',
+          'dv.disagg',
+          'dv.start_date',
+          'dv.end_date',
+          'p.p1',
+          'p.p2',
+          'p.p3',
+          'p.p4',
+          'p.p5',
+          'p.p6',
+          'dv.value',
           sql<number>`1`.as('n'),
           sql<number>`case when dv.status = 'approved' then dv.value else 0 end`.as('value_approved'),
           flag(sql`dv.status = 'approved'`).as('n_approved'),
@@ -270,8 +298,20 @@ async function upsertLeaves(trx: Trx, rows: readonly FactDelta[]): Promise<LeafA
       const p = ancestors.get(d.place_id);
       if (!p) throw new Error(`fact delta for unknown place ${d.place_id}`);
       out.push(
-        d.indicator_id, d.source, d.place_id, d.period, d.disagg, d.start_date, d.end_date,
-        d.value, d.n, d.value_approved, d.n_approved, d.n_derived, d.n_illustrative, ...p,
+        d.indicator_id,
+        d.source,
+        d.place_id,
+        d.period,
+        d.disagg,
+        d.start_date,
+        d.end_date,
+        d.value,
+        d.n,
+        d.value_approved,
+        d.n_approved,
+        d.n_derived,
+        d.n_illustrative,
+        ...p,
       );
     },
   );
@@ -284,8 +324,24 @@ async function upsertLeaves(trx: Trx, rows: readonly FactDelta[]): Promise<LeafA
 /** The empty coarse row a leaf row's changes are summed into. */
 function emptyCoarse(a: LeafAfter, d: FactDelta, place: number): CoarseDelta {
   return {
-    indicator_id: a.indicator_id, source: a.source, place_id: place, period: a.period, disagg: a.disagg, start_date: d.start_date, end_date: d.end_date,
-    p1: a.p1, p2: a.p2, value: 0, n: 0, value_approved: 0, n_approved: 0, n_derived: 0, n_illustrative: 0, a_n: 0, a_derived: 0, a_illustrative: 0,
+    indicator_id: a.indicator_id,
+    source: a.source,
+    place_id: place,
+    period: a.period,
+    disagg: a.disagg,
+    start_date: d.start_date,
+    end_date: d.end_date,
+    p1: a.p1,
+    p2: a.p2,
+    value: 0,
+    n: 0,
+    value_approved: 0,
+    n_approved: 0,
+    n_derived: 0,
+    n_illustrative: 0,
+    a_n: 0,
+    a_derived: 0,
+    a_illustrative: 0,
   };
 }
 
@@ -295,7 +351,12 @@ function emptyCoarse(a: LeafAfter, d: FactDelta, place: number): CoarseDelta {
  */
 function addLeafChange(c: CoarseDelta, a: LeafAfter, d: FactDelta): boolean {
   // The row before this change (all zeros when the upsert created it).
-  const before = { n: a.n - d.n, n_approved: a.n_approved - d.n_approved, n_derived: a.n_derived - d.n_derived, n_illustrative: a.n_illustrative - d.n_illustrative };
+  const before = {
+    n: a.n - d.n,
+    n_approved: a.n_approved - d.n_approved,
+    n_derived: a.n_derived - d.n_derived,
+    n_illustrative: a.n_illustrative - d.n_illustrative,
+  };
   const kept = a.n > 0;
   const wasApproved = before.n > 0 && before.n_approved > 0;
   const isApproved = kept && a.n_approved > 0;
@@ -359,13 +420,33 @@ async function upsertCoarse(trx: Trx, coarse: ReadonlyMap<string, CoarseDelta>):
     (tuples) => `insert into fact_coarse (${COARSE_COLUMNS.join(',')}) values ${tuples} ${COARSE_CONFLICT}`,
     (c, out) => {
       out.push(
-        c.indicator_id, c.source, c.place_id, c.period, c.disagg, c.start_date, c.end_date, c.p1, c.p2,
-        c.value, c.n, c.value_approved, c.n_approved, c.n_derived, c.n_illustrative, c.a_n, c.a_derived, c.a_illustrative,
+        c.indicator_id,
+        c.source,
+        c.place_id,
+        c.period,
+        c.disagg,
+        c.start_date,
+        c.end_date,
+        c.p1,
+        c.p2,
+        c.value,
+        c.n,
+        c.value_approved,
+        c.n_approved,
+        c.n_derived,
+        c.n_illustrative,
+        c.a_n,
+        c.a_derived,
+        c.a_illustrative,
       );
     },
   );
   assertStorable(coarseAfter.filter((c) => c.n > 0));
-  await deleteEmptied(trx, 'fact_coarse', coarseAfter.filter((c) => c.n <= 0));
+  await deleteEmptied(
+    trx,
+    'fact_coarse',
+    coarseAfter.filter((c) => c.n <= 0),
+  );
 }
 
 /**
@@ -393,6 +474,12 @@ export async function addFactDeltasBatch(trx: Trx, deltas: Iterable<FactDelta>):
 /** Removes every fact row of the given indicators (before their roll-ups are rebuilt). */
 export async function deleteFactsOfIndicators(trx: Trx, indicatorIds: readonly number[]): Promise<void> {
   if (indicatorIds.length === 0) return;
-  await trx.deleteFrom('fact').where('indicator_id', 'in', [...indicatorIds]).execute();
-  await trx.deleteFrom('fact_coarse').where('indicator_id', 'in', [...indicatorIds]).execute();
+  await trx
+    .deleteFrom('fact')
+    .where('indicator_id', 'in', [...indicatorIds])
+    .execute();
+  await trx
+    .deleteFrom('fact_coarse')
+    .where('indicator_id', 'in', [...indicatorIds])
+    .execute();
 }

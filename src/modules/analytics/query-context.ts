@@ -73,7 +73,8 @@ export async function queryContext(db: Db, program: AnalyticsProgram, q: Resolve
     for (const [dim, opt] of Object.entries(filter)) {
       const options = dims.get(dim);
       if (!options) issues.push({ column: 'disagg', value: `${dim}=${opt}`, reason: `no dimension "${dim}" (${[...dims.keys()].join(', ') || 'none'})` });
-      else if (!options.has(opt)) issues.push({ column: 'disagg', value: `${dim}=${opt}`, reason: `"${opt}" is not an option of ${dim} (${[...options].join(', ')})` });
+      else if (!options.has(opt))
+        issues.push({ column: 'disagg', value: `${dim}=${opt}`, reason: `"${opt}" is not an option of ${dim} (${[...options].join(', ')})` });
     }
     for (const dim of grouping.dimensions) {
       if (!dims.has(dim)) issues.push({ column: 'by', value: `disagg:${dim}`, reason: `no dimension "${dim}" (${[...dims.keys()].join(', ') || 'none'})` });

@@ -12,7 +12,19 @@ export async function insertSubmission(
 ): Promise<Submission> {
   return db
     .insertInto('submission')
-    .values({ program_id: s.programId, organisation_id: s.organisationId, period: s.period, start_date: s.start, end_date: s.end, status: 'submitted', comment: null, submitted_by: s.userId, decided_by: null, submitted_at: s.at, decided_at: null })
+    .values({
+      program_id: s.programId,
+      organisation_id: s.organisationId,
+      period: s.period,
+      start_date: s.start,
+      end_date: s.end,
+      status: 'submitted',
+      comment: null,
+      submitted_by: s.userId,
+      decided_by: null,
+      submitted_at: s.at,
+      decided_at: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -13,7 +13,14 @@ withAccessApp((env) => ({ app } = env));
 
 const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
-interface Summary { id: number; organisation: string; submitted_by_name: string | null; values: number; records: number; status: string }
+interface Summary {
+  id: number;
+  organisation: string;
+  submitted_by_name: string | null;
+  values: number;
+  records: number;
+  status: string;
+}
 
 describe('submission summaries and values', () => {
   it('lists a submission with its organisation, submitter and counts, and its values', async () => {

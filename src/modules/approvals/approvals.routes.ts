@@ -10,7 +10,6 @@ import { decide, submissionValues, submit, visibleSubmission, visibleSubmissions
 import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmissionSummarySchema, SubmitSchema } from './approvals.schema.js';
 import { ValueRowSchema } from '../values/values.schema.js';
 
-
 const submitRoute = guarded('write_data', {
   method: 'post',
   path: '/api/programs/{program}/submissions',
@@ -67,6 +66,8 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     ['return', 'Return a submission to its organisation with a comment'],
     ['unlock', 'Unlock approved data (back to returned), with a comment'],
   ] as const) {
-    app.openapi(decisionRoute(decision, summary), async (c) => c.json(await decide(deps.db, c.get('actor'), c.req.valid('param').id, decision, c.req.valid('json')), 200));
+    app.openapi(decisionRoute(decision, summary), async (c) =>
+      c.json(await decide(deps.db, c.get('actor'), c.req.valid('param').id, decision, c.req.valid('json')), 200),
+    );
   }
 }

@@ -57,9 +57,24 @@ export async function submit(
   if (organisationId === null) throw new VigiaError('forbidden', 'your account belongs to no organisation');
   const orgId = organisationId;
   return db.transaction().execute(async (trx) => {
-    const moved = await moveData(trx, { programId: program.id, organisationId: orgId, start: period.start, end: period.end, from: ['draft', 'returned'], to: 'submitted' });
+    const moved = await moveData(trx, {
+      programId: program.id,
+      organisationId: orgId,
+      start: period.start,
+      end: period.end,
+      from: ['draft', 'returned'],
+      to: 'submitted',
+    });
     if (moved.items === 0) throw validationError(`nothing to submit for ${period.id}: no draft or returned data of this organisation`);
-    const s = await insertSubmission(trx, { programId: program.id, organisationId: orgId, period: period.id, start: period.start, end: period.end, userId: actor.userId, at: new Date().toISOString() });
+    const s = await insertSubmission(trx, {
+      programId: program.id,
+      organisationId: orgId,
+      period: period.id,
+      start: period.start,
+      end: period.end,
+      userId: actor.userId,
+      at: new Date().toISOString(),
+    });
     await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, ...moved } });
     return s;
   });
@@ -84,13 +99,39 @@ export async function decide(
   const current = await findSubmission(db, id);
   if (!current) throw notFound(`no submission ${id}`);
   const rule = RULES[decision];
-  if (current.status !== rule.from) throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
+  if (current.status !== rule.from)
+    throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
   if (decision !== 'approve' && !input.comment?.trim()) throw validationError('say why, in a comment', [{ column: 'comment', reason: 'required' }]);
   return db.transaction().execute(async (trx) => {
-    const after = await decideSubmission(trx, { id, version: input.version, status: rule.to, comment: input.comment?.trim() || null, userId: actor.userId, at: new Date().toISOString() });
-    if (!after) throw conflict(`submission ${id} was changed by someone else (now at version ${current.version})`, [{ column: 'version', value: current.version, reason: 'stale version' }]);
-    const moved = await moveData(trx, { programId: current.program_id, organisationId: current.organisation_id, start: current.start_date, end: current.end_date, from: rule.dataFrom, to: rule.dataTo });
-    await recordAudit(trx, { userId: actor.userId, action: decision, entity: 'submission', entityId: id, programId: current.program_id, before: current, after: { ...after, ...moved } });
+    const after = await decideSubmission(trx, {
+      id,
+      version: input.version,
+      status: rule.to,
+      comment: input.comment?.trim() || null,
+      userId: actor.userId,
+      at: new Date().toISOString(),
+    });
+    if (!after)
+      throw conflict(`submission ${id} was changed by someone else (now at version ${current.version})`, [
+        { column: 'version', value: current.version, reason: 'stale version' },
+      ]);
+    const moved = await moveData(trx, {
+      programId: current.program_id,
+      organisationId: current.organisation_id,
+      start: current.start_date,
+      end: current.end_date,
+      from: rule.dataFrom,
+      to: rule.dataTo,
+    });
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: decision,
+      entity: 'submission',
+      entityId: id,
+      programId: current.program_id,
+      before: current,
+      after: { ...after, ...moved },
+    });
     return after;
   });
 }
@@ -108,7 +149,14 @@ export async function visibleSubmissions(
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
   const own = actor.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
-  return listSubmissionSummaries(db, { programId: program.id, scope: await valueScopeOf(db, program.id, dataScope(actor)), ...(own !== undefined ? { organisationId: own } : {}), ...(f.status ? { status: f.status } : {}), limit: f.limit, offset: f.offset });
+  return listSubmissionSummaries(db, {
+    programId: program.id,
+    scope: await valueScopeOf(db, program.id, dataScope(actor)),
+    ...(own !== undefined ? { organisationId: own } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: number): Promise<Submission> {

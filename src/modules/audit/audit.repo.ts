@@ -27,16 +27,18 @@ export async function recordAudits(db: Kysely<Database>, events: readonly AuditI
   for (let i = 0; i < events.length; i += 500) {
     await db
       .insertInto('audit_event')
-      .values(events.slice(i, i + 500).map((e) => ({
-        at,
-        user_id: e.userId,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-        program_id: e.programId ?? null,
-        before: json(e.before),
-        after: json(e.after),
-      })))
+      .values(
+        events.slice(i, i + 500).map((e) => ({
+          at,
+          user_id: e.userId,
+          action: e.action,
+          entity: e.entity,
+          entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+          program_id: e.programId ?? null,
+          before: json(e.before),
+          after: json(e.after),
+        })),
+      )
       .execute();
   }
 }

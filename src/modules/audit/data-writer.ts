@@ -47,31 +47,57 @@ export type DataEntity = 'data_value' | 'record';
  * Appends the audit events of `changes`, inside the caller's transaction: one per change for a
  * user, one summary (ids by action) for the system. Nothing is written when nothing changed.
  */
-export async function auditDataChanges(trx: Kysely<Database>, writer: Writer, programId: number, entity: DataEntity, changes: readonly DataChange[]): Promise<void> {
+export async function auditDataChanges(
+  trx: Kysely<Database>,
+  writer: Writer,
+  programId: number,
+  entity: DataEntity,
+  changes: readonly DataChange[],
+): Promise<void> {
   if (changes.length === 0) return;
   if (isActor(writer)) {
-    await recordAudits(trx, changes.map((c): AuditInput => ({
-      userId: writer.userId, action: c.action, entity, entityId: c.id, programId, before: c.before, after: c.after,
-    })));
+    await recordAudits(
+      trx,
+      changes.map((c): AuditInput => ({
+        userId: writer.userId,
+        action: c.action,
+        entity,
+        entityId: c.id,
+        programId,
+        before: c.before,
+        after: c.after,
+      })),
+    );
     return;
   }
   const ids = (action: DataChange['action']) => changes.filter((c) => c.action === action).map((c) => c.id);
-  await recordAudits(trx, [{
-    userId: null,
-    action: 'bulk_write',
-    entity,
-    programId,
-    after: { by: writer.system, ...(writer.file ? { file: writer.file } : {}), created: ids('create'), updated: ids('update'), deleted: ids('delete') },
-  }]);
+  await recordAudits(trx, [
+    {
+      userId: null,
+      action: 'bulk_write',
+      entity,
+      programId,
+      after: { by: writer.system, ...(writer.file ? { file: writer.file } : {}), created: ids('create'), updated: ids('update'), deleted: ids('delete') },
+    },
+  ]);
 }
 
 /** A summary event of the system's (a folder load, a roll-up rebuild) for what has no row ids. */
-export async function auditSystemEvent(trx: Kysely<Database>, writer: Writer, programId: number, action: string, entity: string, after: Record<string, unknown>): Promise<void> {
-  await recordAudits(trx, [{
-    userId: isActor(writer) ? writer.userId : null,
-    action,
-    entity,
-    programId,
-    after: { by: isActor(writer) ? 'user' : writer.system, ...(!isActor(writer) && writer.file ? { file: writer.file } : {}), ...after },
-  }]);
+export async function auditSystemEvent(
+  trx: Kysely<Database>,
+  writer: Writer,
+  programId: number,
+  action: string,
+  entity: string,
+  after: Record<string, unknown>,
+): Promise<void> {
+  await recordAudits(trx, [
+    {
+      userId: isActor(writer) ? writer.userId : null,
+      action,
+      entity,
+      programId,
+      after: { by: isActor(writer) ? 'user' : writer.system, ...(!isActor(writer) && writer.file ? { file: writer.file } : {}), ...after },
+    },
+  ]);
 }

@@ -19,7 +19,13 @@ afterAll(async () => {
   await t.destroy();
 });
 
-const box = (lon: number, lat: number, d = 0.5) => [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+const box = (lon: number, lat: number, d = 0.5) => [
+  [lon - d, lat - d],
+  [lon + d, lat - d],
+  [lon + d, lat + d],
+  [lon - d, lat + d],
+  [lon - d, lat - d],
+];
 
 /** The mini fixture with a boundaries.geojson of these features (one per line, as people write them). */
 function folderWith(features: unknown[]): string {
@@ -32,7 +38,10 @@ function folderWith(features: unknown[]): string {
 }
 
 async function problems(dir: string): Promise<IssueDetail[]> {
-  const err = await loadProgramFolder(t.db, dir).then(() => null, (e: unknown) => e);
+  const err = await loadProgramFolder(t.db, dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isVigiaError(err)) throw new Error(`expected a validation error, got ${String(err)}`);
   expect(err.kind).toBe('validation');
   // Nothing of the program was written.
@@ -56,14 +65,43 @@ describe(`boundaries.geojson in a program folder (${process.env.VIGIA_TEST_DATAB
     const open = box(-74, -12).slice(0, 4);
     const dir = folderWith([
       { type: 'Feature', properties: { code: 'R1' }, geometry: { type: 'Point', coordinates: [-76, -9] } },
-      { type: 'Feature', properties: { code: 'R2' }, geometry: { type: 'Polygon', coordinates: [[[-74, -12], [-73, -95], [-73, -11], [-74, -12]]] } },
+      {
+        type: 'Feature',
+        properties: { code: 'R2' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-74, -12],
+              [-73, -95],
+              [-73, -11],
+              [-74, -12],
+            ],
+          ],
+        },
+      },
       { type: 'Feature', properties: { code: 'R1-A' }, geometry: { type: 'Polygon', coordinates: [open] } },
     ]);
     const details = await problems(dir);
     expect(details).toEqual([
-      expect.objectContaining({ file: 'boundaries.geojson', row: 4, column: 'features[0].geometry.type', reason: 'feature 0: geometry must be a Polygon or a MultiPolygon' }),
-      expect.objectContaining({ file: 'boundaries.geojson', row: 5, column: 'features[1].geometry.coordinates[0][1][1]', reason: 'feature 1: latitude must be between -90 and 90' }),
-      expect.objectContaining({ file: 'boundaries.geojson', row: 6, column: 'features[2].geometry.coordinates[0]', reason: 'feature 2: a ring must end where it starts' }),
+      expect.objectContaining({
+        file: 'boundaries.geojson',
+        row: 4,
+        column: 'features[0].geometry.type',
+        reason: 'feature 0: geometry must be a Polygon or a MultiPolygon',
+      }),
+      expect.objectContaining({
+        file: 'boundaries.geojson',
+        row: 5,
+        column: 'features[1].geometry.coordinates[0][1][1]',
+        reason: 'feature 1: latitude must be between -90 and 90',
+      }),
+      expect.objectContaining({
+        file: 'boundaries.geojson',
+        row: 6,
+        column: 'features[2].geometry.coordinates[0]',
+        reason: 'feature 2: a ring must end where it starts',
+      }),
     ]);
   });
 

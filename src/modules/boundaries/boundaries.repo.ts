@@ -25,8 +25,15 @@ export interface BoundaryWrite {
  * Stores each place's geometry: inserted when it had none, replaced when it differs, left as
  * it is when the same. Returns how many of each.
  */
-export async function saveBoundaryRows(db: Kysely<Database>, rows: readonly BoundaryWrite[], now: string): Promise<{ inserted: number; updated: number; unchanged: number }> {
-  const existing = await boundariesOf(db, rows.map((r) => r.placeId));
+export async function saveBoundaryRows(
+  db: Kysely<Database>,
+  rows: readonly BoundaryWrite[],
+  now: string,
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const existing = await boundariesOf(
+    db,
+    rows.map((r) => r.placeId),
+  );
   const fresh = rows.filter((r) => !existing.has(r.placeId));
   const changed = rows.filter((r) => existing.has(r.placeId) && existing.get(r.placeId) !== r.geojson);
   for (let i = 0; i < fresh.length; i += CHUNK) {
@@ -42,7 +49,11 @@ export async function saveBoundaryRows(db: Kysely<Database>, rows: readonly Boun
 }
 
 /** The boundaries of a program's places of one level, by place code. */
-export async function listLevelBoundaries(db: Kysely<Database>, programId: number, level: number): Promise<Array<{ code: string; name: string; geojson: string }>> {
+export async function listLevelBoundaries(
+  db: Kysely<Database>,
+  programId: number,
+  level: number,
+): Promise<Array<{ code: string; name: string; geojson: string }>> {
   return db
     .selectFrom('place_boundary as b')
     .innerJoin('place as p', 'p.id', 'b.place_id')

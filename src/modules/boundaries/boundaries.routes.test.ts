@@ -15,7 +15,13 @@ withAccessApp((env) => ({ app } = env));
 const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
 /** A closed rectangle ring around (lon, lat). */
-const box = (lon: number, lat: number, d = 0.5) => [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+const box = (lon: number, lat: number, d = 0.5) => [
+  [lon - d, lat - d],
+  [lon + d, lat - d],
+  [lon + d, lat + d],
+  [lon - d, lat + d],
+  [lon - d, lat - d],
+];
 const feature = (code: string, geometry: unknown) => ({ type: 'Feature', properties: { code }, geometry });
 const polygon = (lon: number, lat: number) => ({ type: 'Polygon', coordinates: [box(lon, lat)] });
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
@@ -40,13 +46,20 @@ describe('place boundaries over HTTP', () => {
 
     const level2 = await boundaries(2);
     expect(level2.type).toBe('FeatureCollection');
-    expect(level2.features.map((f) => f.properties)).toEqual([{ code: 'R1', name: 'R1' }, { code: 'R2', name: 'R2' }]);
+    expect(level2.features.map((f) => f.properties)).toEqual([
+      { code: 'R1', name: 'R1' },
+      { code: 'R2', name: 'R2' },
+    ]);
     expect(level2.features[0]?.geometry).toEqual(polygon(-76, -9));
     expect(level2.features[1]?.geometry.type).toBe('MultiPolygon');
     expect((await boundaries(3)).features.map((f) => f.properties.code)).toEqual(['R1D1']);
 
     // Replacing one place's boundary leaves the others as they were.
-    const again = await admin.request('PUT', '/api/programs/XX/boundaries', collection(feature('R1', polygon(-77, -9)), feature('R2', { type: 'MultiPolygon', coordinates: [[box(-75, -12)], [box(-73, -12, 0.2)]] })));
+    const again = await admin.request(
+      'PUT',
+      '/api/programs/XX/boundaries',
+      collection(feature('R1', polygon(-77, -9)), feature('R2', { type: 'MultiPolygon', coordinates: [[box(-75, -12)], [box(-73, -12, 0.2)]] })),
+    );
     expect(again.body).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
     const after = await boundaries(2);
     expect(after.features[0]?.geometry).toEqual(polygon(-77, -9));
@@ -81,7 +94,11 @@ describe('place boundaries over HTTP', () => {
     expect(point.status).toBe(400);
     expect(JSON.stringify(point.body)).toMatch(/features\.0\.geometry/);
 
-    const open = await admin.request('PUT', '/api/programs/XX/boundaries', collection(feature('R1', { type: 'Polygon', coordinates: [box(-70, -5).slice(0, 4)] })));
+    const open = await admin.request(
+      'PUT',
+      '/api/programs/XX/boundaries',
+      collection(feature('R1', { type: 'Polygon', coordinates: [box(-70, -5).slice(0, 4)] })),
+    );
     expect(open.status).toBe(400);
     expect(JSON.stringify(open.body)).toMatch(/ring must end where it starts/);
 

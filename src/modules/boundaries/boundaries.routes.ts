@@ -8,12 +8,18 @@ import { BoundaryCollectionSchema, PlaceBoundariesSchema } from './boundaries.sc
 import { getBoundaries, putBoundaries } from './boundaries.service.js';
 
 const getRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/boundaries', tags: ['places'], summary: 'Boundaries of the places of one level (GeoJSON)',
+  method: 'get',
+  path: '/api/programs/{program}/boundaries',
+  tags: ['places'],
+  summary: 'Boundaries of the places of one level (GeoJSON)',
   request: { params: ProgramParamSchema, query: z.object({ level: z.coerce.number().int().min(1).max(6) }) },
   responses: { 200: jsonReply(PlaceBoundariesSchema, 'The places of the level that have a boundary, properties {code, name}') },
 });
 const putRoute = guarded('manage_program', {
-  method: 'put', path: '/api/programs/{program}/boundaries', tags: ['places'], summary: 'Set the boundaries of the places named (GeoJSON; all or nothing; audited)',
+  method: 'put',
+  path: '/api/programs/{program}/boundaries',
+  tags: ['places'],
+  summary: 'Set the boundaries of the places named (GeoJSON; all or nothing; audited)',
   request: { params: ProgramParamSchema, ...jsonBody(BoundaryCollectionSchema) },
   responses: { 200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), 'Saved') },
 });

@@ -47,7 +47,7 @@ export const BoundaryCollectionSchema = z
     type: z.literal('FeatureCollection'),
     features: z.array(FeatureSchema).max(MAX_BOUNDARY_FEATURES, `at most ${MAX_BOUNDARY_FEATURES} features`),
   })
-  .openapi('BoundaryCollection', { description: "Boundaries of places, each feature naming its place by properties.code" });
+  .openapi('BoundaryCollection', { description: 'Boundaries of places, each feature naming its place by properties.code' });
 export type BoundaryCollection = z.infer<typeof BoundaryCollectionSchema>;
 
 export const PlaceBoundaryFeatureSchema = z

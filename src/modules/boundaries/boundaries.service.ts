@@ -35,7 +35,8 @@ export function matchBoundaries(places: ReadonlyMap<string, Place>, collection: 
     const place = places.get(code);
     const earlier = first.get(code);
     if (!place) issues.push({ ...where, value: code, reason: `feature ${index}: no place "${code}" in this program` });
-    else if (earlier !== undefined) issues.push({ ...where, value: code, reason: `feature ${index}: place ${code} already has a boundary in feature ${earlier}` });
+    else if (earlier !== undefined)
+      issues.push({ ...where, value: code, reason: `feature ${index}: place ${code} already has a boundary in feature ${earlier}` });
     else rows.push({ placeId: place.id, geojson: JSON.stringify(f.geometry) });
     if (earlier === undefined) first.set(code, index);
   });
@@ -100,7 +101,10 @@ export async function putBoundaries(db: Kysely<Database>, programCode: string, c
   const rows = matchBoundaries(catalog.places, collection, (path) => ({ column: formatJsonPath(path) }), issues);
   if (issues.length) throw validationError(`${issues.length} problem(s) in the boundaries; nothing was saved`, issues);
   return db.transaction().execute(async (trx) => {
-    const had = await boundariesOf(trx, rows.map((r) => r.placeId));
+    const had = await boundariesOf(
+      trx,
+      rows.map((r) => r.placeId),
+    );
     const counts = await saveBoundaryRows(trx, rows, new Date().toISOString());
     const codeOf = (id: number) => catalog.placesById.get(id)?.code ?? String(id);
     await recordAudit(trx, {

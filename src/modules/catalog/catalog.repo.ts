@@ -36,7 +36,11 @@ export async function findProgramCode(db: Kysely<Database>, programId: number): 
 
 /** Every program, by code. */
 export async function listPrograms(db: Kysely<Database>) {
-  return db.selectFrom('program').select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version']).orderBy('code').execute();
+  return db
+    .selectFrom('program')
+    .select(['code', 'name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency', 'data_version'])
+    .orderBy('code')
+    .execute();
 }
 
 /**

@@ -49,9 +49,10 @@ export async function readableIndicatorIds(db: Kysely<Database>, program: string
 
 /** A reader's scope over a program's value rows: its row scope and the indicators it may read. */
 export async function valueScopeOf(db: Kysely<Database>, program: Catalog | string | number, scope: DataScope): Promise<ValueScope> {
-  const indicatorIds = typeof program === 'object'
-    ? (await readableIndicators(db, program, scope.maxSensitivity)).map((i) => i.id)
-    : await readableIndicatorIds(db, program, scope.maxSensitivity);
+  const indicatorIds =
+    typeof program === 'object'
+      ? (await readableIndicators(db, program, scope.maxSensitivity)).map((i) => i.id)
+      : await readableIndicatorIds(db, program, scope.maxSensitivity);
   return { approvedOnly: scope.approvedOnly, ownOrganisationId: scope.ownOrganisationId, indicatorIds };
 }
 

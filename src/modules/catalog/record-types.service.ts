@@ -49,7 +49,10 @@ export function requireRecordType(types: RecordTypes, code: string): RecordTypeI
   const t = types.get(code);
   if (!t) throw notFound(`no record type "${code}" (known: ${[...types.keys()].sort().join(', ')})`);
   if (t.problems.length) {
-    throw validationError(`record type "${code}" does not fit the program's indicators`, t.problems.map((d) => ({ file: `record type ${code}`, ...d })));
+    throw validationError(
+      `record type "${code}" does not fit the program's indicators`,
+      t.problems.map((d) => ({ file: `record type ${code}`, ...d })),
+    );
   }
   return t;
 }
@@ -120,8 +123,6 @@ export async function describeRecordTypes(db: Kysely<Database>, programCode: str
       .filter((f) => mayRead(clearance, f.sensitivity))
       .map((f) => (f.fields ? { ...f, fields: f.fields.filter((s) => mayRead(clearance, s.sensitivity)) } : f)),
     hidden: hiddenFields(d, clearance),
-    rollups: d.rollups
-      .map((r, i) => ({ indicator: r.indicator, active: !plan.inactive.some((x) => x.index === i) }))
-      .filter((r) => readable(r.indicator)),
+    rollups: d.rollups.map((r, i) => ({ indicator: r.indicator, active: !plan.inactive.some((x) => x.index === i) })).filter((r) => readable(r.indicator)),
   }));
 }

@@ -8,17 +8,10 @@ import { xlsxFormat } from './spreadsheet/xlsx.format.js';
 import { adxFormat, dhis2CsvFormat, dhis2JsonFormat, dhis2XmlFormat } from './dhis2/dhis2.formats.js';
 import { iatiFormat } from './iati/iati.format.js';
 
-const formats: ExchangeFormat[] = [
-  csvFormat,
-  xlsxFormat,
-  dhis2JsonFormat, dhis2CsvFormat, dhis2XmlFormat, adxFormat,
-  iatiFormat,
-];
+const formats: ExchangeFormat[] = [csvFormat, xlsxFormat, dhis2JsonFormat, dhis2CsvFormat, dhis2XmlFormat, adxFormat, iatiFormat];
 
 /** Format name → format. */
-export const exchangeRegistry: ReadonlyMap<string, ExchangeFormat> = new Map(
-  formats.map((f) => [f.name, f]),
-);
+export const exchangeRegistry: ReadonlyMap<string, ExchangeFormat> = new Map(formats.map((f) => [f.name, f]));
 
 /** The format called `name`, or undefined. */
 export function findFormat(name: string): ExchangeFormat | undefined {

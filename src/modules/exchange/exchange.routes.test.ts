@@ -23,7 +23,13 @@ async function as(user: UserKey): Promise<TestClient> {
   return c;
 }
 const upload = (c: TestClient, path: string, body: string) => c.request('POST', path, body, { 'content-type': 'text/csv' });
-const values = () => t.db.selectFrom('data_value as v').innerJoin('indicator as i', 'i.id', 'v.indicator_id').select(['i.code', 'v.period', 'v.value', 'v.status', 'v.organisation_id']).orderBy('v.id').execute();
+const values = () =>
+  t.db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .select(['i.code', 'v.period', 'v.value', 'v.status', 'v.organisation_id'])
+    .orderBy('v.id')
+    .execute();
 
 describe('imports over HTTP', () => {
   it('an officer imports a small CSV: 200 with the report; a dry run writes nothing', async () => {
@@ -81,7 +87,9 @@ describe('imports over HTTP', () => {
     const rows: string[] = [];
     // Day periods, so that the file stays within the years data may be written for (1900–2100).
     for (let y = 1990; rows.length * 40 < SYNC_IMPORT_BYTES * 1.2; y++) {
-      for (const p of ['R1D1', 'R1D2', 'R2D1', 'R2D2']) for (const m of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) for (let d = 10; d <= 28; d++) rows.push(`SUM_IND,${p},${y}${m}${d},,B,${y % 7}.5,sourced,a note,draft,`);
+      for (const p of ['R1D1', 'R1D2', 'R2D1', 'R2D2'])
+        for (const m of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'])
+          for (let d = 10; d <= 28; d++) rows.push(`SUM_IND,${p},${y}${m}${d},,B,${y % 7}.5,sourced,a note,draft,`);
     }
     const r = await upload(officer, '/api/programs/XX/imports/csv', `${HEADER}\n${rows.join('\n')}\n`);
     expect(r.status).toBe(202);
@@ -108,7 +116,7 @@ describe('exports and templates over HTTP', () => {
     expect(cleared).toContain('SECRET_IND');
   });
 
-  it('a partner also exports its own drafts, not another organisation\'s', async () => {
+  it("a partner also exports its own drafts, not another organisation's", async () => {
     const a = String((await (await as('partnerA')).get('/api/programs/XX/exports/csv')).body);
     expect(a).toContain('SUM_IND,R2D2,2012,,A,3,sourced,,draft,ORG_A');
     const b = String((await (await as('partnerB')).get('/api/programs/XX/exports/csv')).body);

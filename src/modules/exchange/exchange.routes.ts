@@ -28,7 +28,15 @@ import { readableOf } from './upload-spool.js';
 import { refuseDeclaredBomb } from './zip-limits.js';
 import { csvSink } from './spreadsheet/table-sink.js';
 import { writeTemplate } from './spreadsheet/template.service.js';
-import { ExportQuerySchema, ImportJobSchema, ImportParamsSchema, ImportQuerySchema, JobParamsSchema, TemplateParamsSchema, TemplateQuerySchema } from './exchange.schema.js';
+import {
+  ExportQuerySchema,
+  ImportJobSchema,
+  ImportParamsSchema,
+  ImportQuerySchema,
+  JobParamsSchema,
+  TemplateParamsSchema,
+  TemplateQuerySchema,
+} from './exchange.schema.js';
 
 /** Uploads up to this size are imported before the answer; larger ones become background jobs. */
 export const SYNC_IMPORT_BYTES = 1024 * 1024;
@@ -81,7 +89,8 @@ const exportRoute = guarded('read_data', {
   path: '/api/programs/{program}/exports/{format}',
   tags: ['exchange'],
   summary: 'Export data values, the records of one type, or an analytics result',
-  description: 'Within the caller\'s scope: approved data only for analysts and partners (a partner also gets its own drafts of data values), never an indicator or field above the clearance.',
+  description:
+    "Within the caller's scope: approved data only for analysts and partners (a partner also gets its own drafts of data values), never an indicator or field above the clearance.",
   request: { params: ImportParamsSchema, query: ExportQuerySchema },
   responses: { 200: file('The file') },
 });
@@ -108,7 +117,11 @@ function requireFormat(name: string, needs: 'import' | 'export', actor: Actor): 
   return format;
 }
 
-const list = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function present(job: ImportJob) {
   const { userId: _user, ...rest } = job;
@@ -141,7 +154,8 @@ const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 /** `X-Expected-Rows`: the data rows the upload must hold, so that a truncated file is refused. */
 function expectedRowsHeader(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\s*\d{1,9}\s*$/.test(value)) throw validationError('X-Expected-Rows must be a whole number of rows', [{ column: 'X-Expected-Rows', value, reason: 'a whole number (0 to 999999999)' }]);
+  if (!/^\s*\d{1,9}\s*$/.test(value))
+    throw validationError('X-Expected-Rows must be a whole number of rows', [{ column: 'X-Expected-Rows', value, reason: 'a whole number (0 to 999999999)' }]);
   return Number(value);
 }
 
@@ -160,15 +174,19 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const expectedRows = expectedRowsHeader(c.req.header('x-expected-rows'));
     const job = await createJob(deps.db, { userId: actor.userId, program, format: format.name, file: fileName, dryRun: q.dryRun === 'true' });
     const options: Omit<ImportOptions, 'onProgress'> = {
-      program, dryRun: q.dryRun === 'true', recordType: q.type, actor, file: fileName, maxRows: MAX_IMPORT_ROWS, expectedRows,
+      program,
+      dryRun: q.dryRun === 'true',
+      recordType: q.type,
+      actor,
+      file: fileName,
+      maxRows: MAX_IMPORT_ROWS,
+      expectedRows,
     };
     const large = body.length > SYNC_IMPORT_BYTES;
     // A large file is read, checked and written in a worker thread, off this event loop.
     const thread = large ? threadDatabaseOptions(deps.db) : undefined;
     const running = runJob(deps.db, job, (onProgress) =>
-      thread
-        ? importInThread(thread, format.name, body, options, onProgress)
-        : format.import!(deps.db, readableOf(body), { ...options, onProgress }),
+      thread ? importInThread(thread, format.name, body, options, onProgress) : format.import!(deps.db, readableOf(body), { ...options, onProgress }),
     );
     if (large) return c.json(present(job), 202);
     await running;
@@ -195,7 +213,8 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const stream = await streamed(async (out) => {
       const sink = csvSink(out);
       await sink.row(['file', 'row', 'column', 'value', 'reason']);
-      for (const i of issues) await sink.row([i.file, i.row, i.column, i.value === undefined ? '' : typeof i.value === 'string' ? i.value : JSON.stringify(i.value), i.reason]);
+      for (const i of issues)
+        await sink.row([i.file, i.row, i.column, i.value === undefined ? '' : typeof i.value === 'string' ? i.value : JSON.stringify(i.value), i.reason]);
       await sink.end();
     });
     return c.body(stream, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${safeName(job.file)}-errors.csv"` });
@@ -209,12 +228,22 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const scope = dataScope(c.get('actor'));
     const indicators = list(q.indicator);
     const options: ExportOptions = {
-      program, recordType: q.type, lang: q.lang ?? 'en',
-      approvedOnly: scope.approvedOnly || q.approved === 'true', ownOrganisationId: scope.ownOrganisationId, maxSensitivity: scope.maxSensitivity,
+      program,
+      recordType: q.type,
+      lang: q.lang ?? 'en',
+      approvedOnly: scope.approvedOnly || q.approved === 'true',
+      ownOrganisationId: scope.ownOrganisationId,
+      maxSensitivity: scope.maxSensitivity,
       ...(indicators.length
         ? {
             analytics: {
-              indicators, by: list(q.by) as GroupBy[], source: q.source, place: q.place, zone: q.zone, from: q.from, to: q.to,
+              indicators,
+              by: list(q.by) as GroupBy[],
+              source: q.source,
+              place: q.place,
+              zone: q.zone,
+              from: q.from,
+              to: q.to,
               ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
             },
           }
@@ -224,7 +253,10 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     if (indicators.length) await assertReadableIndicators(deps.db, program, indicators, scope.maxSensitivity);
     const stream = await streamed((out) => format.export!(deps.db, out, options));
     const what = q.type ?? (indicators.length ? 'analytics' : 'values');
-    return c.body(stream, 200, { 'Content-Type': format.contentType, 'Content-Disposition': `attachment; filename="${safeName(`${program}-${what}`)}.${format.extension}"` });
+    return c.body(stream, 200, {
+      'Content-Type': format.contentType,
+      'Content-Disposition': `attachment; filename="${safeName(`${program}-${what}`)}.${format.extension}"`,
+    });
   });
 
   app.openapi(templateRoute, async (c) => {
@@ -232,8 +264,13 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const q = c.req.valid('query');
     await findProgram(deps.db, program);
     const scope = dataScope(c.get('actor'));
-    const stream = await streamed((out) => writeTemplate(deps.db, out, kind, { program, recordType: q.type, indicators: list(q.indicators), maxSensitivity: scope.maxSensitivity }));
+    const stream = await streamed((out) =>
+      writeTemplate(deps.db, out, kind, { program, recordType: q.type, indicators: list(q.indicators), maxSensitivity: scope.maxSensitivity }),
+    );
     const type = kind === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
-    return c.body(stream, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${safeName(`${program}-${q.type ?? 'values'}-template`)}.${kind}"` });
+    return c.body(stream, 200, {
+      'Content-Type': type,
+      'Content-Disposition': `attachment; filename="${safeName(`${program}-${q.type ?? 'values'}-template`)}.${kind}"`,
+    });
   });
 }

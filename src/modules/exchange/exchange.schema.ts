@@ -17,7 +17,11 @@ export const ImportQuerySchema = z.object({
 
 export const ExportQuerySchema = z.object({
   type: z.string().max(60).optional().openapi({ description: 'csv/xlsx: export the records of this type' }),
-  indicator: z.string().max(2000).optional().openapi({ description: 'csv/xlsx: export an analytics result of these indicators (comma-separated) instead of the data values' }),
+  indicator: z
+    .string()
+    .max(2000)
+    .optional()
+    .openapi({ description: 'csv/xlsx: export an analytics result of these indicators (comma-separated) instead of the data values' }),
   by: z.string().max(500).optional().openapi({ example: 'place-level:2,period:year' }),
   source: z.string().max(50).optional(),
   place: z.string().max(50).optional(),
@@ -69,7 +73,9 @@ export const ImportJobSchema = z
     format: z.string(),
     file: z.string(),
     dryRun: z.boolean(),
-    status: z.enum(['running', 'done', 'rejected', 'failed', 'interrupted']).openapi({ description: 'interrupted: the server stopped while it ran; nothing of it was stored' }),
+    status: z
+      .enum(['running', 'done', 'rejected', 'failed', 'interrupted'])
+      .openapi({ description: 'interrupted: the server stopped while it ran; nothing of it was stored' }),
     done: z.number().int(),
     total: z.number().int().nullable(),
     startedAt: z.string(),

@@ -11,7 +11,10 @@ export type { ImportJobRow };
 
 /** Stores a new running job. */
 export async function insertJob(db: Kysely<Database>, row: Omit<ImportJobRow, 'done' | 'total' | 'report' | 'error' | 'ended_at' | 'status'>): Promise<void> {
-  await db.insertInto('import_job').values({ ...row, status: 'running', done: 0, total: null, report: null, error: null, ended_at: null }).execute();
+  await db
+    .insertInto('import_job')
+    .values({ ...row, status: 'running', done: 0, total: null, report: null, error: null, ended_at: null })
+    .execute();
 }
 
 /** Records progress of a running job. */

@@ -73,16 +73,39 @@ function jobOf(row: ImportJobRow): ImportJob {
 export async function createJob(db: Kysely<Database>, fields: Pick<ImportJob, 'userId' | 'program' | 'format' | 'file' | 'dryRun'>): Promise<ImportJob> {
   const now = new Date();
   await deleteJobsEndedBefore(db, new Date(now.getTime() - JOB_KEEP_DAYS * 86_400_000).toISOString());
-  const job: ImportJob = { id: randomUUID(), ...fields, status: 'running', done: 0, total: null, startedAt: now.toISOString(), endedAt: null, report: null, error: null };
-  await insertJob(db, { id: job.id, user_id: job.userId, program: job.program, format: job.format, file: job.file, dry_run: job.dryRun ? 1 : 0, owner: OWNER, started_at: job.startedAt });
+  const job: ImportJob = {
+    id: randomUUID(),
+    ...fields,
+    status: 'running',
+    done: 0,
+    total: null,
+    startedAt: now.toISOString(),
+    endedAt: null,
+    report: null,
+    error: null,
+  };
+  await insertJob(db, {
+    id: job.id,
+    user_id: job.userId,
+    program: job.program,
+    format: job.format,
+    file: job.file,
+    dry_run: job.dryRun ? 1 : 0,
+    owner: OWNER,
+    started_at: job.startedAt,
+  });
   return job;
 }
 
 /** The outcome of a job once it is known: re-tried while the database is busy. */
 async function storeOutcome(db: Kysely<Database>, job: ImportJob): Promise<void> {
   const outcome = {
-    status: job.status as Exclude<JobStatus, 'running'>, done: job.done, total: job.total, endedAt: job.endedAt ?? new Date().toISOString(),
-    report: job.report === null ? null : JSON.stringify(job.report), error: job.error === null ? null : JSON.stringify(job.error),
+    status: job.status as Exclude<JobStatus, 'running'>,
+    done: job.done,
+    total: job.total,
+    endedAt: job.endedAt ?? new Date().toISOString(),
+    report: job.report === null ? null : JSON.stringify(job.report),
+    error: job.error === null ? null : JSON.stringify(job.error),
   };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -102,7 +125,11 @@ async function storeOutcome(db: Kysely<Database>, job: ImportJob): Promise<void>
  * import's write transaction nobody else can write, and progress waits) and the outcome;
  * never throws.
  */
-export async function runJob(db: Kysely<Database>, job: ImportJob, work: (onProgress: (done: number, total?: number) => void) => Promise<ImportReport>): Promise<ImportJob> {
+export async function runJob(
+  db: Kysely<Database>,
+  job: ImportJob,
+  work: (onProgress: (done: number, total?: number) => void) => Promise<ImportReport>,
+): Promise<ImportJob> {
   let writing: Promise<void> | null = null;
   const onProgress = (done: number, total?: number) => {
     job.done = done;
@@ -119,7 +146,8 @@ export async function runJob(db: Kysely<Database>, job: ImportJob, work: (onProg
   } catch (e) {
     job.status = 'failed';
     if (isVigiaError(e)) job.error = { error: e.kind, message: e.message, details: e.details };
-    else if (isDatabaseBusy(e)) job.error = { error: 'busy', message: 'the database was busy with other writes; nothing was written, send the file again', details: [] };
+    else if (isDatabaseBusy(e))
+      job.error = { error: 'busy', message: 'the database was busy with other writes; nothing was written, send the file again', details: [] };
     else job.error = { error: 'internal', message: 'the import failed; nothing was written', details: [] };
     if (!isVigiaError(e) && !isDatabaseBusy(e)) console.error(e);
   }

@@ -52,7 +52,11 @@ export async function spoolUpload(input: Readable, opts: SpoolOptions = {}): Pro
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
       bytes += chunk.length;
       if (opts.maxBytes !== undefined && bytes > opts.maxBytes) {
-        return done(validationError(`${file} is larger than the limit of ${opts.maxBytes} bytes; nothing was imported`, [{ file, reason: `larger than ${opts.maxBytes} bytes` }]));
+        return done(
+          validationError(`${file} is larger than the limit of ${opts.maxBytes} bytes; nothing was imported`, [
+            { file, reason: `larger than ${opts.maxBytes} bytes` },
+          ]),
+        );
       }
       if (!first) first = chunk.subarray(0, 4);
       if (opts.text) {

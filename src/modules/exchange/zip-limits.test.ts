@@ -102,7 +102,11 @@ describe('ZIP limits', () => {
   it('takes its limits from the environment', () => {
     const c = parseConfig({ VIGIA_MAX_UNZIPPED_BYTES: String(5 * 1024 * 1024), VIGIA_MAX_ZIP_ENTRIES: '50', VIGIA_MAX_ZIP_RATIO: '20' });
     expect([c.VIGIA_MAX_UNZIPPED_BYTES, c.VIGIA_MAX_ZIP_ENTRIES, c.VIGIA_MAX_ZIP_RATIO]).toEqual([5 * 1024 * 1024, 50, 20]);
-    expect(parseConfig({})).toMatchObject({ VIGIA_MAX_UNZIPPED_BYTES: DEFAULT_ZIP_LIMITS.maxBytes, VIGIA_MAX_ZIP_ENTRIES: DEFAULT_ZIP_LIMITS.maxEntries, VIGIA_MAX_ZIP_RATIO: DEFAULT_ZIP_LIMITS.maxRatio });
+    expect(parseConfig({})).toMatchObject({
+      VIGIA_MAX_UNZIPPED_BYTES: DEFAULT_ZIP_LIMITS.maxBytes,
+      VIGIA_MAX_ZIP_ENTRIES: DEFAULT_ZIP_LIMITS.maxEntries,
+      VIGIA_MAX_ZIP_RATIO: DEFAULT_ZIP_LIMITS.maxRatio,
+    });
     expect(() => parseConfig({ VIGIA_MAX_ZIP_RATIO: '0' })).toThrow(/VIGIA_MAX_ZIP_RATIO/);
   });
 });

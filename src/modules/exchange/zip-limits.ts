@@ -85,13 +85,18 @@ function overLimit(file: string, what: string, limit: string): VigiaError {
 
 /** An archive that cannot be read safely (HTTP 400; CLI exit 2). */
 function unreadable(file: string, why: string): VigiaError {
-  return validationError(`${file}: not a readable XLSX/ZIP file (${why}); save it from your spreadsheet as "Excel Workbook (.xlsx)"; nothing was imported`, [{ file, row: 1, reason: `not a readable ZIP file: ${why}` }]);
+  return validationError(`${file}: not a readable XLSX/ZIP file (${why}); save it from your spreadsheet as "Excel Workbook (.xlsx)"; nothing was imported`, [
+    { file, row: 1, reason: `not a readable ZIP file: ${why}` },
+  ]);
 }
 
 /** Zip64 extended values replace the 32-bit fields that hold 0xFFFFFFFF, in this order. */
-function zip64Values(extra: Buffer, wanted: Array<'size' | 'compressedSize' | 'localOffset'>): Partial<Record<'size' | 'compressedSize' | 'localOffset', number>> {
+function zip64Values(
+  extra: Buffer,
+  wanted: Array<'size' | 'compressedSize' | 'localOffset'>,
+): Partial<Record<'size' | 'compressedSize' | 'localOffset', number>> {
   const out: Partial<Record<'size' | 'compressedSize' | 'localOffset', number>> = {};
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const len = extra.readUInt16LE(p + 2);
     if (id === 1) {
@@ -147,9 +152,10 @@ export async function checkZipDirectory(read: ByteReader, size: number, file: st
   const dir = await read(directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
   let total = 0;
-  for (let p = 0; p < dir.length; ) {
+  for (let p = 0; p < dir.length;) {
     if (p + 46 > dir.length || dir.readUInt32LE(p) !== SIG.central) throw unreadable(file, 'broken central directory');
-    if (entries.length >= limits.maxEntries) throw overLimit(file, `the archive holds more than ${limits.maxEntries.toLocaleString('en')} entries`, entriesLimit);
+    if (entries.length >= limits.maxEntries)
+      throw overLimit(file, `the archive holds more than ${limits.maxEntries.toLocaleString('en')} entries`, entriesLimit);
     const nameLength = dir.readUInt16LE(p + 28);
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
@@ -165,11 +171,21 @@ export async function checkZipDirectory(read: ByteReader, size: number, file: st
     const wanted = (['size', 'compressedSize', 'localOffset'] as const).filter((k) => entry[k] === 0xffffffff);
     if (wanted.length) Object.assign(entry, zip64Values(dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), [...wanted]));
     if (entry.flags & 1) throw unreadable(file, `${entry.name} is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) throw unreadable(file, `${entry.name} uses compression method ${entry.method}; only stored and deflate are read`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw unreadable(file, `${entry.name} uses compression method ${entry.method}; only stored and deflate are read`);
     total += entry.size;
-    if (total > limits.maxBytes) throw overLimit(file, `the archive declares more than ${MiB(limits.maxBytes)} once expanded`, `${MiB(limits.maxBytes)} expanded (VIGIA_MAX_UNZIPPED_BYTES)`);
+    if (total > limits.maxBytes)
+      throw overLimit(
+        file,
+        `the archive declares more than ${MiB(limits.maxBytes)} once expanded`,
+        `${MiB(limits.maxBytes)} expanded (VIGIA_MAX_UNZIPPED_BYTES)`,
+      );
     if (entry.size > RATIO_FLOOR && entry.size > limits.maxRatio * Math.max(1, entry.compressedSize)) {
-      throw overLimit(file, `${entry.name} declares a compression ratio of ${Math.round(entry.size / Math.max(1, entry.compressedSize))} : 1`, `${limits.maxRatio} : 1 (VIGIA_MAX_ZIP_RATIO)`);
+      throw overLimit(
+        file,
+        `${entry.name} declares a compression ratio of ${Math.round(entry.size / Math.max(1, entry.compressedSize))} : 1`,
+        `${limits.maxRatio} : 1 (VIGIA_MAX_ZIP_RATIO)`,
+      );
     }
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
@@ -179,7 +195,7 @@ export async function checkZipDirectory(read: ByteReader, size: number, file: st
 
 /** Feeds `length` bytes at `position` through `sink`, 64 KiB at a time. */
 async function pump(read: ByteReader, position: number, length: number, sink: (chunk: Buffer) => Promise<void>): Promise<void> {
-  for (let done = 0; done < length; ) {
+  for (let done = 0; done < length;) {
     const chunk = await read(position + done, Math.min(64 * 1024, length - done));
     if (!chunk.length) throw new Error('cut short');
     await sink(chunk);
@@ -209,7 +225,11 @@ async function inflatedSize(read: ByteReader, start: number, entry: ZipEntry, ca
   try {
     await pump(read, start, entry.compressedSize, async (chunk) => {
       if (over || inflater.destroyed) return;
-      if (!inflater.write(chunk)) await new Promise<void>((r) => { inflater.once('drain', r); inflater.once('close', r); });
+      if (!inflater.write(chunk))
+        await new Promise<void>((r) => {
+          inflater.once('drain', r);
+          inflater.once('close', r);
+        });
     });
     if (!over && !inflater.destroyed) inflater.end();
     await finished;
@@ -233,7 +253,8 @@ export async function checkZip(read: ByteReader, size: number, file: string, lim
   for (const entry of ordered) {
     if (entry.localOffset !== expected) throw unreadable(file, `${entry.name} does not start where the previous entry ends (hidden or overlapping data)`);
     const header = await read(entry.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== SIG.local) throw unreadable(file, `no local header for ${entry.name}: the file is cut short or damaged`);
+    if (header.length < 30 || header.readUInt32LE(0) !== SIG.local)
+      throw unreadable(file, `no local header for ${entry.name}: the file is cut short or damaged`);
     const flags = header.readUInt16LE(6);
     const nameLength = header.readUInt16LE(26);
     const extraLength = header.readUInt16LE(28);
@@ -248,11 +269,19 @@ export async function checkZip(read: ByteReader, size: number, file: string, lim
     }
     // A reader that follows the local headers must find the entry the directory describes.
     const deferred = (flags & 8) !== 0 && localCompressed === 0;
-    if (name !== entry.name || header.readUInt16LE(8) !== entry.method || (!deferred && (localCompressed !== entry.compressedSize || localSize !== entry.size))) {
+    if (
+      name !== entry.name ||
+      header.readUInt16LE(8) !== entry.method ||
+      (!deferred && (localCompressed !== entry.compressedSize || localSize !== entry.size))
+    ) {
       throw unreadable(file, `the local header of ${entry.name} disagrees with the central directory`);
     }
     const start = entry.localOffset + 30 + nameLength + extraLength;
-    const cap = Math.min(entry.size, limits.maxBytes - total, entry.compressedSize > 0 ? Math.max(RATIO_FLOOR, limits.maxRatio * entry.compressedSize) : RATIO_FLOOR);
+    const cap = Math.min(
+      entry.size,
+      limits.maxBytes - total,
+      entry.compressedSize > 0 ? Math.max(RATIO_FLOOR, limits.maxRatio * entry.compressedSize) : RATIO_FLOOR,
+    );
     let produced: number;
     try {
       produced = await inflatedSize(read, start, entry, cap);
@@ -261,7 +290,8 @@ export async function checkZip(read: ByteReader, size: number, file: string, lim
     }
     if (produced > cap) {
       if (total + produced > limits.maxBytes) throw overLimit(file, `the archive expands to more than ${MiB(limits.maxBytes)}`, bytesLimit);
-      if (produced > entry.size) throw overLimit(file, `${entry.name} expands to more than the ${entry.size.toLocaleString('en')} bytes its headers declare`, bytesLimit);
+      if (produced > entry.size)
+        throw overLimit(file, `${entry.name} expands to more than the ${entry.size.toLocaleString('en')} bytes its headers declare`, bytesLimit);
       throw overLimit(file, `${entry.name} expands more than ${limits.maxRatio} times`, `${limits.maxRatio} : 1 (VIGIA_MAX_ZIP_RATIO)`);
     }
     total += produced;

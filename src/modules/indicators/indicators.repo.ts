@@ -18,12 +18,7 @@ export async function listTargets(db: Kysely<Database>, indicatorIds: readonly n
 export type TargetRow = Insertable<TargetTable>;
 
 export async function findTarget(db: Kysely<Database>, k: Pick<TargetRow, 'indicator_id' | 'place_id' | 'period' | 'source' | 'disagg' | 'kind'>) {
-  return db
-    .selectFrom('target')
-    .selectAll()
-    .where(keyEquals(k))
-    .where('kind', '=', k.kind)
-    .executeTakeFirst();
+  return db.selectFrom('target').selectAll().where(keyEquals(k)).where('kind', '=', k.kind).executeTakeFirst();
 }
 
 export async function upsertTarget(db: Kysely<Database>, t: TargetRow) {

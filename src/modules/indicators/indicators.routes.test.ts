@@ -29,7 +29,9 @@ describe('targets over HTTP', () => {
     expect((await officer.request('PUT', PATH, { place: 'XX', period: '2014', kind: 'target', value: 120, source: 'A' })).status).toBe(200);
     const targets = (await targetsOf(officer, 'SUM_IND')).filter((x) => x.period === '2014');
     expect(targets).toEqual([expect.objectContaining({ place: 'XX', source: 'A', kind: 'target', value: 120 })]);
-    const audit = (await officer.get('/api/audit?entity=target')).body as { events: { action: string; before: { value: number } | null; after: { value: number } }[] };
+    const audit = (await officer.get('/api/audit?entity=target')).body as {
+      events: { action: string; before: { value: number } | null; after: { value: number } }[];
+    };
     expect(audit.events[0]).toMatchObject({ action: 'update', before: { value: 100 }, after: { value: 120 } });
   });
 
@@ -42,7 +44,9 @@ describe('targets over HTTP', () => {
     const badSource = await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'target', value: 1, source: 'Z' });
     expect(badSource.body).toMatchObject({ error: 'validation', details: [{ column: 'source', value: 'Z' }] });
     expect((await officer.request('PUT', PATH, { place: 'NOPE', period: '2015', kind: 'target', value: 1 })).status).toBe(404);
-    expect((await officer.request('PUT', '/api/programs/XX/indicators/NOPE/targets', { place: 'XX', period: '2015', kind: 'target', value: 1 })).status).toBe(404);
+    expect((await officer.request('PUT', '/api/programs/XX/indicators/NOPE/targets', { place: 'XX', period: '2015', kind: 'target', value: 1 })).status).toBe(
+      404,
+    );
     expect((await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'target', value: 'lots' })).status).toBe(400);
     expect((await officer.request('PUT', PATH, { place: 'XX', period: '2015', kind: 'goal', value: 1 })).status).toBe(400);
     expect(await targetsOf(officer, 'SUM_IND')).toEqual(before);
@@ -62,7 +66,15 @@ describe('dimensions over HTTP', () => {
   it('anyone, signed in or not, reads the dimensions with their options named in English and Spanish, in their order', async () => {
     await t.db.updateTable('dimension_option').set({ name_en: 'Ex', name_es: 'Equis' }).where('code', '=', 'x').execute();
     await t.db.updateTable('dimension_option').set({ name_en: 'Why', name_es: 'Ye' }).where('code', '=', 'y').execute();
-    const expected = { code: 'kind', name_en: 'Kind', name_es: 'Tipo', options: [{ code: 'x', name_en: 'Ex', name_es: 'Equis' }, { code: 'y', name_en: 'Why', name_es: 'Ye' }] };
+    const expected = {
+      code: 'kind',
+      name_en: 'Kind',
+      name_es: 'Tipo',
+      options: [
+        { code: 'x', name_en: 'Ex', name_es: 'Equis' },
+        { code: 'y', name_en: 'Why', name_es: 'Ye' },
+      ],
+    };
     for (const c of [new TestClient(app), await as('partnerA'), await as('admin')]) {
       const r = await c.get('/api/programs/XX/dimensions');
       expect(r.status).toBe(200);

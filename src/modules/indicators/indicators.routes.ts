@@ -10,15 +10,43 @@ import { setTarget, visibleIndicators } from './indicators.service.js';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
 const ProgramSchema = z
-  .object({ code: z.string(), name_en: z.string(), name_es: z.string(), country_code: z.string(), fiscal_year_start_month: z.number().int(), currency: z.string(), data_version: z.number().int() })
+  .object({
+    code: z.string(),
+    name_en: z.string(),
+    name_es: z.string(),
+    country_code: z.string(),
+    fiscal_year_start_month: z.number().int(),
+    currency: z.string(),
+    data_version: z.number().int(),
+  })
   .openapi('Program');
 const TargetSchema = z
-  .object({ place: z.string(), period: z.string(), source: z.string(), disagg: z.string(), kind: z.enum(['baseline', 'target']), value: z.number(), provenance: z.string(), note: z.string().nullable() })
+  .object({
+    place: z.string(),
+    period: z.string(),
+    source: z.string(),
+    disagg: z.string(),
+    kind: z.enum(['baseline', 'target']),
+    value: z.number(),
+    provenance: z.string(),
+    note: z.string().nullable(),
+  })
   .openapi('Target');
 const IndicatorSchema = z
   .object({
-    code: z.string(), name_en: z.string(), name_es: z.string(), unit: z.string(), direction: z.string(), agg_time: z.string(), agg_place: z.string(),
-    sensitivity: z.string(), origin: z.string(), formula: z.string().nullable(), decimals: z.number().int().openapi({ description: 'Decimal places values are kept and shown with' }), sources: z.array(z.string()), dimensions: z.record(z.string(), z.array(z.string())),
+    code: z.string(),
+    name_en: z.string(),
+    name_es: z.string(),
+    unit: z.string(),
+    direction: z.string(),
+    agg_time: z.string(),
+    agg_place: z.string(),
+    sensitivity: z.string(),
+    origin: z.string(),
+    formula: z.string().nullable(),
+    decimals: z.number().int().openapi({ description: 'Decimal places values are kept and shown with' }),
+    sources: z.array(z.string()),
+    dimensions: z.record(z.string(), z.array(z.string())),
     targets: z.array(TargetSchema),
   })
   .openapi('Indicator');
@@ -31,7 +59,12 @@ const TargetInputSchema = z
     place: z.string().min(1).max(50),
     period: z.string().min(4).max(12),
     kind: z.enum(['baseline', 'target']),
-    value: z.number().finite().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE).openapi({ description: `A finite number within ±${MAX_MAGNITUDE.toExponential()}` }),
+    value: z
+      .number()
+      .finite()
+      .min(-MAX_MAGNITUDE)
+      .max(MAX_MAGNITUDE)
+      .openapi({ description: `A finite number within ±${MAX_MAGNITUDE.toExponential()}` }),
     source: z.string().max(50).optional(),
     disagg: z.string().max(500).optional(),
     provenance: z.enum(['sourced', 'derived', 'illustrative']).optional(),
@@ -40,22 +73,43 @@ const TargetInputSchema = z
   .openapi('TargetInput');
 
 const programsRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs', tags: ['programs'], summary: 'Programs in this Vigia',
+  method: 'get',
+  path: '/api/programs',
+  tags: ['programs'],
+  summary: 'Programs in this Vigia',
   responses: { 200: jsonReply(z.object({ programs: z.array(ProgramSchema) }), 'Programs') },
 });
 const indicatorsRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/indicators', tags: ['indicators'], summary: 'Indicators with their baselines and targets (as far as your clearance goes)',
+  method: 'get',
+  path: '/api/programs/{program}/indicators',
+  tags: ['indicators'],
+  summary: 'Indicators with their baselines and targets (as far as your clearance goes)',
   request: { params: ProgramParamSchema },
   responses: { 200: jsonReply(z.object({ indicators: z.array(IndicatorSchema) }), 'Indicators') },
 });
 const dimensionsRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/dimensions', tags: ['indicators'], summary: 'Disaggregation dimensions and their options, with names in English and Spanish',
+  method: 'get',
+  path: '/api/programs/{program}/dimensions',
+  tags: ['indicators'],
+  summary: 'Disaggregation dimensions and their options, with names in English and Spanish',
   request: { params: ProgramParamSchema },
   responses: { 200: jsonReply(z.object({ dimensions: z.array(DimensionSchema) }), 'Dimensions') },
 });
 const targetRoute = guarded('manage_framework', {
-  method: 'put', path: '/api/programs/{program}/indicators/{indicator}/targets', tags: ['indicators'], summary: 'Set a baseline or target',
-  request: { params: ProgramParamSchema.extend({ indicator: z.string().min(1).max(100).openapi({ param: { name: 'indicator', in: 'path' } }) }), ...jsonBody(TargetInputSchema) },
+  method: 'put',
+  path: '/api/programs/{program}/indicators/{indicator}/targets',
+  tags: ['indicators'],
+  summary: 'Set a baseline or target',
+  request: {
+    params: ProgramParamSchema.extend({
+      indicator: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: 'indicator', in: 'path' } }),
+    }),
+    ...jsonBody(TargetInputSchema),
+  },
   responses: { 200: jsonReply(z.object({ id: z.number().int(), value: z.number() }), 'Saved') },
 });
 

@@ -22,7 +22,10 @@ export async function visibleIndicators(db: Kysely<Database>, actor: Actor, prog
   const sensitivities = await indicatorSensitivities(db, catalog);
   const ceiling = dataScope(actor).maxSensitivity;
   const indicators = [...catalog.indicators.values()].filter((i) => mayReadIndicator(sensitivities, i.code, ceiling));
-  const targets = await listTargets(db, indicators.map((i) => i.id));
+  const targets = await listTargets(
+    db,
+    indicators.map((i) => i.id),
+  );
   return indicators.map((i) => ({
     code: i.code,
     name_en: i.name_en,
@@ -58,7 +61,8 @@ export async function setTarget(db: Kysely<Database>, actor: Actor, programCode:
   const catalog = await loadCatalog(db, programCode);
   const indicator = catalog.indicators.get(indicatorCode);
   // A target is as sensitive as its indicator: one the actor may not read does not exist for them.
-  if (!indicator || !mayReadIndicator(await indicatorSensitivities(db, catalog), indicator.code, dataScope(actor).maxSensitivity)) throw notFound(`no indicator "${indicatorCode}"`);
+  if (!indicator || !mayReadIndicator(await indicatorSensitivities(db, catalog), indicator.code, dataScope(actor).maxSensitivity))
+    throw notFound(`no indicator "${indicatorCode}"`);
   const place = catalog.places.get(input.place);
   if (!place) throw notFound(`no place "${input.place}"`);
   const period = parsePeriod(input.period);
@@ -71,16 +75,33 @@ export async function setTarget(db: Kysely<Database>, actor: Actor, programCode:
     throw validationError(`value: ${reason}`, [{ column: 'value', value: input.value, reason }]);
   }
   const source = input.source ?? '';
-  if (source && !indicator.sources.includes(source)) throw validationError(`not a source of ${indicator.code}`, [{ column: 'source', value: source, reason: 'unknown source' }]);
+  if (source && !indicator.sources.includes(source))
+    throw validationError(`not a source of ${indicator.code}`, [{ column: 'source', value: source, reason: 'unknown source' }]);
   const row = {
-    indicator_id: indicator.id, place_id: place.id, period: period.id, start_date: period.start, end_date: period.end,
-    source, disagg: disaggKey(parseDisagg(input.disagg ?? '')), kind: input.kind, value: checked.ok,
-    provenance: input.provenance ?? 'sourced', note: input.note ?? null,
+    indicator_id: indicator.id,
+    place_id: place.id,
+    period: period.id,
+    start_date: period.start,
+    end_date: period.end,
+    source,
+    disagg: disaggKey(parseDisagg(input.disagg ?? '')),
+    kind: input.kind,
+    value: checked.ok,
+    provenance: input.provenance ?? 'sourced',
+    note: input.note ?? null,
   };
   return db.transaction().execute(async (trx) => {
     const before = await findTarget(trx, row);
     const after = await upsertTarget(trx, row);
-    await recordAudit(trx, { userId: actor.userId, action: before ? 'update' : 'create', entity: 'target', entityId: after.id, programId: catalog.program.id, before, after });
+    await recordAudit(trx, {
+      userId: actor.userId,
+      action: before ? 'update' : 'create',
+      entity: 'target',
+      entityId: after.id,
+      programId: catalog.program.id,
+      before,
+      after,
+    });
     return after;
   });
 }

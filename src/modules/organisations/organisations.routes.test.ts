@@ -27,12 +27,24 @@ describe('organisations over HTTP', () => {
     const admin = await as('admin');
     const r = await admin.post('/api/programs/XX/organisations', { code: 'NGO1', name_en: 'An NGO', name_es: 'Una ONG', kind: 'ngo' });
     expect(r.status).toBe(201);
-    const changed = await admin.request('PATCH', '/api/programs/XX/organisations/NGO1', { name_es: 'Una ONG peruana', country_code: 'PE', iati_ref: 'PE-NGO-1' });
+    const changed = await admin.request('PATCH', '/api/programs/XX/organisations/NGO1', {
+      name_es: 'Una ONG peruana',
+      country_code: 'PE',
+      iati_ref: 'PE-NGO-1',
+    });
     expect(changed.status).toBe(200);
-    expect(await organisation(admin, 'NGO1')).toMatchObject({ name_en: 'An NGO', name_es: 'Una ONG peruana', kind: 'ngo', country_code: 'PE', iati_ref: 'PE-NGO-1' });
+    expect(await organisation(admin, 'NGO1')).toMatchObject({
+      name_en: 'An NGO',
+      name_es: 'Una ONG peruana',
+      kind: 'ngo',
+      country_code: 'PE',
+      iati_ref: 'PE-NGO-1',
+    });
     expect((await admin.request('PATCH', '/api/programs/XX/organisations/NGO1', { iati_ref: null })).status).toBe(200);
     expect((await organisation(admin, 'NGO1'))?.iati_ref).toBeNull();
-    const audit = (await admin.get('/api/audit?entity=organisation')).body as { events: { action: string; before: Organisation | null; after: Organisation }[] };
+    const audit = (await admin.get('/api/audit?entity=organisation')).body as {
+      events: { action: string; before: Organisation | null; after: Organisation }[];
+    };
     expect(audit.events[1]).toMatchObject({ action: 'update', before: { name_es: 'Una ONG' }, after: { name_es: 'Una ONG peruana' } });
   });
 

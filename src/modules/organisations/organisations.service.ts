@@ -19,7 +19,15 @@ export async function addOrganisation(db: Kysely<Database>, programCode: string,
   const catalog = await loadCatalog(db, programCode);
   if (catalog.organisations.has(input.code)) throw conflict(`organisation ${input.code} already exists`);
   return db.transaction().execute(async (trx) => {
-    const o = await insertOrganisation(trx, { programId: catalog.program.id, code: input.code, name_en: input.name_en, name_es: input.name_es, kind: input.kind, country_code: input.country_code ?? null, iati_ref: input.iati_ref ?? null });
+    const o = await insertOrganisation(trx, {
+      programId: catalog.program.id,
+      code: input.code,
+      name_en: input.name_en,
+      name_es: input.name_es,
+      kind: input.kind,
+      country_code: input.country_code ?? null,
+      iati_ref: input.iati_ref ?? null,
+    });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'organisation', entityId: o.id, programId: catalog.program.id, after: o });
     return o;
   });

@@ -27,20 +27,44 @@ export async function listZones(db: Kysely<Database>, programId: number) {
 /** Inserts a place under `parent` (or as a root) with its ancestor columns filled. */
 export async function insertPlace(
   db: Kysely<Database>,
-  p: { programId: number; code: string; name: string; parent: { id: number; level: number; p1: number | null; p2: number | null; p3: number | null; p4: number | null; p5: number | null } | null; lat: number | null; lon: number | null },
+  p: {
+    programId: number;
+    code: string;
+    name: string;
+    parent: { id: number; level: number; p1: number | null; p2: number | null; p3: number | null; p4: number | null; p5: number | null } | null;
+    lat: number | null;
+    lon: number | null;
+  },
 ) {
   const level = p.parent ? p.parent.level + 1 : 1;
   const { id } = await db
     .insertInto('place')
     .values({
-      program_id: p.programId, code: p.code, name: p.name, level, parent_id: p.parent?.id ?? null,
-      p1: p.parent?.p1 ?? null, p2: p.parent?.p2 ?? null, p3: p.parent?.p3 ?? null, p4: p.parent?.p4 ?? null, p5: p.parent?.p5 ?? null, p6: null,
-      lat: p.lat, lon: p.lon, alt_codes: null, boundary: null,
+      program_id: p.programId,
+      code: p.code,
+      name: p.name,
+      level,
+      parent_id: p.parent?.id ?? null,
+      p1: p.parent?.p1 ?? null,
+      p2: p.parent?.p2 ?? null,
+      p3: p.parent?.p3 ?? null,
+      p4: p.parent?.p4 ?? null,
+      p5: p.parent?.p5 ?? null,
+      p6: null,
+      lat: p.lat,
+      lon: p.lon,
+      alt_codes: null,
+      boundary: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const own = `p${level}` as 'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6';
-  return db.updateTable('place').set({ [own]: id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('place')
+    .set({ [own]: id })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findZone(db: Kysely<Database>, programId: number, code: string) {
@@ -69,7 +93,11 @@ export async function listZonePlaceCodes(db: Kysely<Database>, zoneId: number): 
 /** Replaces the member places of a zone. */
 export async function replaceZonePlaces(db: Kysely<Database>, zoneId: number, placeIds: readonly number[]): Promise<void> {
   await db.deleteFrom('zone_place').where('zone_id', '=', zoneId).execute();
-  if (placeIds.length) await db.insertInto('zone_place').values(placeIds.map((place_id) => ({ zone_id: zoneId, place_id }))).execute();
+  if (placeIds.length)
+    await db
+      .insertInto('zone_place')
+      .values(placeIds.map((place_id) => ({ zone_id: zoneId, place_id })))
+      .execute();
 }
 
 /** Sets a place's name and coordinates; returns it as the place list shows it. */
@@ -106,7 +134,13 @@ export async function findPlaceReferences(db: Kysely<Database>, placeId: number)
   const values = await count('data_value', 'place_id');
   const targets = await count('target', 'place_id');
   const records = await count('record', 'place_id');
-  const zones = await db.selectFrom('zone_place as zp').innerJoin('zone as z', 'z.id', 'zp.zone_id').select('z.code').where('zp.place_id', '=', placeId).orderBy('z.code').execute();
+  const zones = await db
+    .selectFrom('zone_place as zp')
+    .innerJoin('zone as z', 'z.id', 'zp.zone_id')
+    .select('z.code')
+    .where('zp.place_id', '=', placeId)
+    .orderBy('z.code')
+    .execute();
   return { children, values, targets, records, zones: zones.map((z) => z.code) };
 }
 

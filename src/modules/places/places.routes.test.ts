@@ -77,7 +77,13 @@ describe('zones over HTTP', () => {
     const admin = await as('admin');
     const unknown = await admin.post('/api/programs/XX/zones', { code: 'Z2', name_en: 'Z', name_es: 'Z', places: ['R1D1', 'NOPE', 'ALSO_NOT'] });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ error: 'validation', details: [{ column: 'places', value: 'NOPE' }, { column: 'places', value: 'ALSO_NOT' }] });
+    expect(unknown.body).toMatchObject({
+      error: 'validation',
+      details: [
+        { column: 'places', value: 'NOPE' },
+        { column: 'places', value: 'ALSO_NOT' },
+      ],
+    });
     expect((await zones()).some((z) => z.code === 'Z2')).toBe(false);
     expect((await admin.post('/api/programs/XX/zones', { code: 'VALLEY', name_en: 'Again', name_es: 'Otra vez' })).status).toBe(409);
     expect((await admin.post('/api/programs/XX/zones', { code: 'has space', name_en: 'Z', name_es: 'Z' })).status).toBe(400);
@@ -163,23 +169,53 @@ describe('renaming and deleting places over HTTP', () => {
     const admin = await as('admin');
     await admin.post('/api/programs/XX/places', { code: 'BUSY', name: 'Busy place', parent: 'R2' });
     await admin.post('/api/programs/XX/places', { code: 'BUSY-1', name: 'Child of busy', parent: 'BUSY' });
-    expect((await admin.request('PUT', '/api/programs/XX/values', { indicator: 'SUM_IND', source: 'A', place: 'BUSY', period: '2020', value: 4, version: 0 })).status).toBe(200);
-    expect((await admin.request('PUT', '/api/programs/XX/indicators/SUM_IND/targets', { place: 'BUSY', period: '2021', kind: 'target', value: 10, source: 'A' })).status).toBe(200);
-    expect((await admin.post('/api/programs/XX/zones', { code: 'BUSY_ZONE', name_en: 'Busy zone', name_es: 'Zona ocupada', places: ['BUSY'] })).status).toBe(201);
+    expect(
+      (await admin.request('PUT', '/api/programs/XX/values', { indicator: 'SUM_IND', source: 'A', place: 'BUSY', period: '2020', value: 4, version: 0 }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await admin.request('PUT', '/api/programs/XX/indicators/SUM_IND/targets', { place: 'BUSY', period: '2021', kind: 'target', value: 10, source: 'A' }))
+        .status,
+    ).toBe(200);
+    expect((await admin.post('/api/programs/XX/zones', { code: 'BUSY_ZONE', name_en: 'Busy zone', name_es: 'Zona ocupada', places: ['BUSY'] })).status).toBe(
+      201,
+    );
     const { id: programId } = await t.db.selectFrom('program').select('id').where('code', '=', 'XX').executeTakeFirstOrThrow();
     const { id: placeId } = await t.db.selectFrom('place').select('id').where('code', '=', 'BUSY').executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     await t.db
       .insertInto('record')
-      .values({ program_id: programId, type_code: 'seizure', ref: null, place_id: placeId, date: '2020-05-01', organisation_id: null, status: 'draft', provenance: 'sourced', version: 1, data: '{}', note: null, created_at: now, updated_at: now })
+      .values({
+        program_id: programId,
+        type_code: 'seizure',
+        ref: null,
+        place_id: placeId,
+        date: '2020-05-01',
+        organisation_id: null,
+        status: 'draft',
+        provenance: 'sourced',
+        version: 1,
+        data: '{}',
+        note: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
 
     const r = await admin.request('DELETE', '/api/programs/XX/places/BUSY');
     expect(r.status).toBe(409);
     const body = r.body as { error: string; message: string; details: { column: string; value: unknown }[] };
     expect(body.error).toBe('conflict');
-    expect(body.message).toMatch(/place BUSY cannot be deleted: it has 1 child place\(s\); 1 data value\(s\); 1 baseline\(s\) or target\(s\); 1 record\(s\); member of zone\(s\) BUSY_ZONE/);
-    expect(body.details.map((d) => [d.column, d.value])).toEqual([['children', 1], ['values', 1], ['targets', 1], ['records', 1], ['zones', 'BUSY_ZONE']]);
+    expect(body.message).toMatch(
+      /place BUSY cannot be deleted: it has 1 child place\(s\); 1 data value\(s\); 1 baseline\(s\) or target\(s\); 1 record\(s\); member of zone\(s\) BUSY_ZONE/,
+    );
+    expect(body.details.map((d) => [d.column, d.value])).toEqual([
+      ['children', 1],
+      ['values', 1],
+      ['targets', 1],
+      ['records', 1],
+      ['zones', 'BUSY_ZONE'],
+    ]);
     expect(await place('BUSY')).toMatchObject({ name: 'Busy place' });
     // The root, with its whole tree below it, stays too.
     expect((await admin.request('DELETE', '/api/programs/XX/places/XX')).status).toBe(409);
@@ -205,7 +241,11 @@ describe('renaming and deleting zones over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ code: 'RENAME_ME', name_en: 'New valley', name_es: 'Valle nuevo', places: ['R1D1'] });
     expect((await zones()).find((z) => z.code === 'RENAME_ME')).toMatchObject({ name_en: 'New valley', name_es: 'Valle nuevo' });
-    expect((await auditOf('zone'))[0]).toMatchObject({ action: 'update', before: { name_en: 'Old', name_es: 'Viejo' }, after: { name_en: 'New valley', name_es: 'Valle nuevo' } });
+    expect((await auditOf('zone'))[0]).toMatchObject({
+      action: 'update',
+      before: { name_en: 'Old', name_es: 'Viejo' },
+      after: { name_en: 'New valley', name_es: 'Valle nuevo' },
+    });
     expect((await admin.request('PATCH', '/api/programs/XX/zones/RENAME_ME', { name_en: 'Only one' })).status).toBe(400);
     expect((await admin.request('PATCH', '/api/programs/XX/zones/NOPE', { name_en: 'A', name_es: 'B' })).status).toBe(404);
   });
@@ -226,11 +266,26 @@ describe('renaming and deleting zones over HTTP', () => {
     const admin = await as('admin');
     await admin.post('/api/programs/XX/zones', { code: 'REPORTED', name_en: 'Reported', name_es: 'Informado' });
     const { id: programId } = await t.db.selectFrom('program').select('id').where('code', '=', 'XX').executeTakeFirstOrThrow();
-    const definition = JSON.stringify({ title: { en: 'T', es: 'T' }, sections: [{ kind: 'statement', figures: [{ kind: 'value', indicator: 'SUM_IND', zone: 'REPORTED' }, { kind: 'value', indicator: 'SUM_IND', place: 'R2D2' }] }] });
+    const definition = JSON.stringify({
+      title: { en: 'T', es: 'T' },
+      sections: [
+        {
+          kind: 'statement',
+          figures: [
+            { kind: 'value', indicator: 'SUM_IND', zone: 'REPORTED' },
+            { kind: 'value', indicator: 'SUM_IND', place: 'R2D2' },
+          ],
+        },
+      ],
+    });
     await t.db.insertInto('report_definition').values({ program_id: programId, code: 'brief', definition, hash: 'x' }).execute();
     const zone = await admin.request('DELETE', '/api/programs/XX/zones/REPORTED');
     expect(zone.status).toBe(409);
-    expect(zone.body).toMatchObject({ error: 'conflict', message: expect.stringMatching(/named by report\(s\) brief/), details: [{ column: 'reports', value: 'brief' }] });
+    expect(zone.body).toMatchObject({
+      error: 'conflict',
+      message: expect.stringMatching(/named by report\(s\) brief/),
+      details: [{ column: 'reports', value: 'brief' }],
+    });
     const placeR = await admin.request('DELETE', '/api/programs/XX/places/R2D2');
     expect(placeR.status).toBe(409);
     expect((placeR.body as { details: { column: string }[] }).details.map((d) => d.column)).toContain('reports');

@@ -10,12 +10,23 @@ import { listPlaces, listZones } from './places.repo.js';
 import { addPlace, addZone, changePlace, removePlace, removeZone, renameZone, setZonePlaces } from './places.service.js';
 
 const PlaceSchema = z
-  .object({ id: z.number().int(), code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() })
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    level: z.number().int(),
+    parent: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+  })
   .openapi('Place');
 const ZoneSchema = z.object({ code: z.string(), name_en: z.string(), name_es: z.string(), places: z.array(z.string()) }).openapi('Zone');
 const NewPlaceSchema = z
   .object({
-    code: z.string().regex(/^[A-Za-z0-9_.-]+$/).max(50),
+    code: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .max(50),
     name: z.string().min(1).max(200),
     parent: z.string().max(50).optional(),
     lat: z.number().min(-90).max(90).optional(),
@@ -33,7 +44,13 @@ const NewZoneSchema = z
   })
   .openapi('NewZone');
 const ZonePlacesSchema = z.object({ places: z.array(z.string().max(50)).max(5000) }).openapi('ZonePlaces');
-const ZoneParamSchema = ProgramParamSchema.extend({ code: z.string().min(1).max(50).openapi({ param: { name: 'code', in: 'path' } }) });
+const ZoneParamSchema = ProgramParamSchema.extend({
+  code: z
+    .string()
+    .min(1)
+    .max(50)
+    .openapi({ param: { name: 'code', in: 'path' } }),
+});
 const PlaceParamSchema = ZoneParamSchema;
 const PlaceChangeSchema = z
   .object({
@@ -48,50 +65,76 @@ const DeletedSchema = z.object({ deleted: z.string() }).openapi('Deleted');
 const stillReferred = jsonReply(ErrorSchema, 'Something still refers to it: `details` names each kind (column) with its count or codes (value)');
 
 const listRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/places', tags: ['places'], summary: "The program's place tree",
+  method: 'get',
+  path: '/api/programs/{program}/places',
+  tags: ['places'],
+  summary: "The program's place tree",
   request: { params: ProgramParamSchema, query: z.object({ level: z.coerce.number().int().min(1).max(6).optional() }) },
   responses: { 200: jsonReply(z.object({ places: z.array(PlaceSchema) }), 'Places') },
 });
 const createRoute = guarded('manage_program', {
-  method: 'post', path: '/api/programs/{program}/places', tags: ['places'], summary: 'Add a place',
+  method: 'post',
+  path: '/api/programs/{program}/places',
+  tags: ['places'],
+  summary: 'Add a place',
   request: { params: ProgramParamSchema, ...jsonBody(NewPlaceSchema) },
   responses: { 201: jsonReply(z.object({ id: z.number().int(), code: z.string(), level: z.number().int() }), 'Created') },
 });
 const zonesRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/zones', tags: ['places'], summary: 'Zones (e.g. coca-growing valleys) and their member places',
+  method: 'get',
+  path: '/api/programs/{program}/zones',
+  tags: ['places'],
+  summary: 'Zones (e.g. coca-growing valleys) and their member places',
   request: { params: ProgramParamSchema },
   responses: { 200: jsonReply(z.object({ zones: z.array(ZoneSchema) }), 'Zones') },
 });
 
 const createZoneRoute = guarded('manage_program', {
-  method: 'post', path: '/api/programs/{program}/zones', tags: ['places'], summary: 'Add a zone with its member places (audited)',
+  method: 'post',
+  path: '/api/programs/{program}/zones',
+  tags: ['places'],
+  summary: 'Add a zone with its member places (audited)',
   request: { params: ProgramParamSchema, ...jsonBody(NewZoneSchema) },
   responses: { 201: jsonReply(ZoneSchema, 'Created') },
 });
 const zonePlacesRoute = guarded('manage_program', {
-  method: 'put', path: '/api/programs/{program}/zones/{code}/places', tags: ['places'], summary: 'Set the member places of a zone (audited)',
+  method: 'put',
+  path: '/api/programs/{program}/zones/{code}/places',
+  tags: ['places'],
+  summary: 'Set the member places of a zone (audited)',
   request: { params: ZoneParamSchema, ...jsonBody(ZonePlacesSchema) },
   responses: { 200: jsonReply(ZoneSchema, 'Saved') },
 });
 
 const changePlaceRoute = guarded('manage_program', {
-  method: 'patch', path: '/api/programs/{program}/places/{code}', tags: ['places'], summary: "Rename a place or change its coordinates (audited)",
+  method: 'patch',
+  path: '/api/programs/{program}/places/{code}',
+  tags: ['places'],
+  summary: 'Rename a place or change its coordinates (audited)',
   request: { params: PlaceParamSchema, ...jsonBody(PlaceChangeSchema) },
   responses: { 200: jsonReply(PlaceSchema, 'Changed') },
 });
 const deletePlaceRoute = guarded('manage_program', {
-  method: 'delete', path: '/api/programs/{program}/places/{code}', tags: ['places'],
+  method: 'delete',
+  path: '/api/programs/{program}/places/{code}',
+  tags: ['places'],
   summary: 'Delete a place nothing refers to: no child places, values, targets, records, zone memberships or reports (audited)',
   request: { params: PlaceParamSchema },
   responses: { 200: jsonReply(DeletedSchema, 'Deleted'), 409: stillReferred },
 });
 const renameZoneRoute = guarded('manage_program', {
-  method: 'patch', path: '/api/programs/{program}/zones/{code}', tags: ['places'], summary: 'Rename a zone (audited)',
+  method: 'patch',
+  path: '/api/programs/{program}/zones/{code}',
+  tags: ['places'],
+  summary: 'Rename a zone (audited)',
   request: { params: ZoneParamSchema, ...jsonBody(ZoneNamesSchema) },
   responses: { 200: jsonReply(ZoneSchema, 'Renamed') },
 });
 const deleteZoneRoute = guarded('manage_program', {
-  method: 'delete', path: '/api/programs/{program}/zones/{code}', tags: ['places'], summary: 'Delete a zone; its places stay (audited). Refused while a report names it',
+  method: 'delete',
+  path: '/api/programs/{program}/zones/{code}',
+  tags: ['places'],
+  summary: 'Delete a zone; its places stay (audited). Refused while a report names it',
   request: { params: ZoneParamSchema },
   responses: { 200: jsonReply(DeletedSchema, 'Deleted'), 409: stillReferred },
 });

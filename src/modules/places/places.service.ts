@@ -34,15 +34,25 @@ export async function addPlace(db: Kysely<Database>, programCode: string, input:
   const parent = input.parent ? catalog.places.get(input.parent) : undefined;
   if (input.parent && !parent) throw notFound(`no place "${input.parent}"`);
   if (!parent && catalog.places.size > 0) throw validationError('a program has one root place: name the parent', [{ column: 'parent', reason: 'required' }]);
-  if ((input.lat === undefined) !== (input.lon === undefined)) throw validationError('give both latitude and longitude, or neither', [{ column: input.lat === undefined ? 'lat' : 'lon', reason: 'required with the other coordinate' }]);
-  if (parent && parent.level >= MAX_PLACE_LEVEL) throw validationError(`places go at most ${MAX_PLACE_LEVEL} levels deep`, [{ column: 'parent', value: input.parent, reason: 'too deep' }]);
+  if ((input.lat === undefined) !== (input.lon === undefined))
+    throw validationError('give both latitude and longitude, or neither', [
+      { column: input.lat === undefined ? 'lat' : 'lon', reason: 'required with the other coordinate' },
+    ]);
+  if (parent && parent.level >= MAX_PLACE_LEVEL)
+    throw validationError(`places go at most ${MAX_PLACE_LEVEL} levels deep`, [{ column: 'parent', value: input.parent, reason: 'too deep' }]);
   return db.transaction().execute(async (trx) => {
-    const place = await insertPlace(trx, { programId: catalog.program.id, code: input.code, name: input.name, parent: parent ?? null, lat: input.lat ?? null, lon: input.lon ?? null });
+    const place = await insertPlace(trx, {
+      programId: catalog.program.id,
+      code: input.code,
+      name: input.name,
+      parent: parent ?? null,
+      lat: input.lat ?? null,
+      lon: input.lon ?? null,
+    });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'place', entityId: place.id, programId: catalog.program.id, after: place });
     return place;
   });
 }
-
 
 export interface NewZone {
   code: string;
@@ -54,7 +64,11 @@ export interface NewZone {
 /** Place ids for codes of the program; every unknown code is one detail of a validation error. */
 function placeIdsOf(places: Map<string, { id: number }>, codes: readonly string[]): number[] {
   const unknown = codes.filter((c) => !places.has(c));
-  if (unknown.length) throw validationError('unknown places', unknown.map((value) => ({ column: 'places', value, reason: 'no such place in this program' })));
+  if (unknown.length)
+    throw validationError(
+      'unknown places',
+      unknown.map((value) => ({ column: 'places', value, reason: 'no such place in this program' })),
+    );
   return [...new Set(codes.flatMap((c) => places.get(c)?.id ?? []))];
 }
 
@@ -82,7 +96,15 @@ export async function setZonePlaces(db: Kysely<Database>, programCode: string, z
     const before = { places: await listZonePlaceCodes(trx, zone.id) };
     await replaceZonePlaces(trx, zone.id, placeIds);
     const after = { code: zone.code, name_en: zone.name_en, name_es: zone.name_es, places: await listZonePlaceCodes(trx, zone.id) };
-    await recordAudit(trx, { userId: actorId, action: 'update', entity: 'zone', entityId: zone.id, programId: catalog.program.id, before, after: { places: after.places } });
+    await recordAudit(trx, {
+      userId: actorId,
+      action: 'update',
+      entity: 'zone',
+      entityId: zone.id,
+      programId: catalog.program.id,
+      before,
+      after: { places: after.places },
+    });
     return after;
   });
 }
@@ -100,7 +122,9 @@ export async function changePlace(db: Kysely<Database>, programCode: string, pla
   const place = catalog.places.get(placeCode);
   if (!place) throw notFound(`no place "${placeCode}"`);
   if ((change.lat === undefined) !== (change.lon === undefined) || (change.lat === null) !== (change.lon === null)) {
-    throw validationError('give both latitude and longitude, or neither', [{ column: change.lat === undefined || change.lat === null ? 'lat' : 'lon', reason: 'required with the other coordinate' }]);
+    throw validationError('give both latitude and longitude, or neither', [
+      { column: change.lat === undefined || change.lat === null ? 'lat' : 'lon', reason: 'required with the other coordinate' },
+    ]);
   }
   const name = change.name?.trim() ?? place.name;
   if (!name) throw validationError('a place needs a name', [{ column: 'name', reason: 'required' }]);
@@ -108,7 +132,11 @@ export async function changePlace(db: Kysely<Database>, programCode: string, pla
   return db.transaction().execute(async (trx) => {
     const after = await updatePlace(trx, place.id, next);
     await recordAudit(trx, {
-      userId: actorId, action: 'update', entity: 'place', entityId: place.id, programId: catalog.program.id,
+      userId: actorId,
+      action: 'update',
+      entity: 'place',
+      entityId: place.id,
+      programId: catalog.program.id,
       before: { code: place.code, name: place.name, lat: place.lat, lon: place.lon },
       after: { code: after.code, name: after.name, lat: after.lat, lon: after.lon },
     });
@@ -150,7 +178,11 @@ export async function removePlace(db: Kysely<Database>, programCode: string, pla
     if (found.length) throw conflict(`place ${placeCode} cannot be deleted: it has ${found.map((d) => d.reason).join('; ')}`, found);
     await deletePlace(trx, place.id);
     await recordAudit(trx, {
-      userId: actorId, action: 'delete', entity: 'place', entityId: place.id, programId: catalog.program.id,
+      userId: actorId,
+      action: 'delete',
+      entity: 'place',
+      entityId: place.id,
+      programId: catalog.program.id,
       before: { code: place.code, name: place.name, level: place.level, lat: place.lat, lon: place.lon },
     });
     await bumpDataVersion(trx, catalog.program.id);
@@ -159,15 +191,26 @@ export async function removePlace(db: Kysely<Database>, programCode: string, pla
 }
 
 /** Renames a zone (administrators); audited with the names before and after. */
-export async function renameZone(db: Kysely<Database>, programCode: string, zoneCode: string, names: { name_en: string; name_es: string }, actorId: number | null) {
+export async function renameZone(
+  db: Kysely<Database>,
+  programCode: string,
+  zoneCode: string,
+  names: { name_en: string; name_es: string },
+  actorId: number | null,
+) {
   const program = await findProgram(db, programCode);
   const zone = await findZone(db, program.id, zoneCode);
   if (!zone) throw notFound(`no zone "${zoneCode}"`);
   return db.transaction().execute(async (trx) => {
     const after = await updateZone(trx, zone.id, names);
     await recordAudit(trx, {
-      userId: actorId, action: 'update', entity: 'zone', entityId: zone.id, programId: program.id,
-      before: { name_en: zone.name_en, name_es: zone.name_es }, after: { name_en: after.name_en, name_es: after.name_es },
+      userId: actorId,
+      action: 'update',
+      entity: 'zone',
+      entityId: zone.id,
+      programId: program.id,
+      before: { name_en: zone.name_en, name_es: zone.name_es },
+      after: { name_en: after.name_en, name_es: after.name_es },
     });
     await bumpDataVersion(trx, program.id);
     return { code: after.code, name_en: after.name_en, name_es: after.name_es, places: await listZonePlaceCodes(trx, zone.id) };
@@ -185,7 +228,9 @@ export async function removeZone(db: Kysely<Database>, programCode: string, zone
   return db.transaction().execute(async (trx) => {
     const reports = await reportsNaming(trx, program.id, 'zone', zoneCode);
     if (reports.length) {
-      throw conflict(`zone ${zoneCode} cannot be deleted: it is named by report(s) ${reports.join(', ')}`, [{ column: 'reports', value: reports.join(', '), reason: `named by report(s) ${reports.join(', ')}` }]);
+      throw conflict(`zone ${zoneCode} cannot be deleted: it is named by report(s) ${reports.join(', ')}`, [
+        { column: 'reports', value: reports.join(', '), reason: `named by report(s) ${reports.join(', ')}` },
+      ]);
     }
     const before = { code: zone.code, name_en: zone.name_en, name_es: zone.name_es, places: await listZonePlaceCodes(trx, zone.id) };
     await deleteZone(trx, zone.id);

@@ -23,7 +23,13 @@ export async function readDimensionsFile(files: FolderFiles): Promise<ProgramFol
     const options = new Set<string>();
     data.options.forEach((o, i) => {
       if (options.has(o.code)) {
-        issues.push({ file: FOLDER_FILES.dimensions, row: dimensions.locate.line([index, 'options', i, 'code']), column: `options[${i}].code`, value: o.code, reason: `duplicate option of ${data.code}` });
+        issues.push({
+          file: FOLDER_FILES.dimensions,
+          row: dimensions.locate.line([index, 'options', i, 'code']),
+          column: `options[${i}].code`,
+          value: o.code,
+          reason: `duplicate option of ${data.code}`,
+        });
       }
       options.add(o.code);
     });

@@ -45,7 +45,8 @@ export class RowReader {
     const v = this.row.cells[column] ?? '';
     if (!v) return required ? this.bad(column, 'required') : null;
     const checked = checkNumber(v);
-    if ('reason' in checked) return this.bad(column, checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (use . for decimals and no thousands separator)` : checked.reason);
+    if ('reason' in checked)
+      return this.bad(column, checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (use . for decimals and no thousands separator)` : checked.reason);
     const n = checked.ok;
     return n >= min && n <= max ? n : this.bad(column, `must be between ${min} and ${max}`);
   }

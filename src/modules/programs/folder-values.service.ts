@@ -68,7 +68,13 @@ export function resolveValueRows(
     const v = r.value;
     const first = keys.claim(`${v.indicator_id}|${v.place_id}|${v.period}|${v.disagg}|${v.source}`, row.file, row.line);
     if (first) {
-      issues.push({ file: row.file, row: row.line, column: 'period', value: row.input.period, reason: `duplicate of ${first} (same indicator, place, period, disaggregation and source)` });
+      issues.push({
+        file: row.file,
+        row: row.line,
+        column: 'period',
+        value: row.input.period,
+        reason: `duplicate of ${first} (same indicator, place, period, disaggregation and source)`,
+      });
     } else out.push(v);
   }
   return out;
@@ -84,12 +90,7 @@ export function catalogForTargets(catalog: Catalog): Catalog {
 }
 
 /** Resolves the rows of targets.csv, checking their kind too; a target's key includes its kind. */
-export function resolveTargetRows(
-  catalog: Catalog,
-  rows: readonly TargetRow[],
-  issues: IssueDetail[],
-  keep: IssueFilter = () => true,
-): NewTarget[] {
+export function resolveTargetRows(catalog: Catalog, rows: readonly TargetRow[], issues: IssueDetail[], keep: IssueFilter = () => true): NewTarget[] {
   const targetCatalog = catalogForTargets(catalog);
   const out: NewTarget[] = [];
   const keys = new KeyRegistry();
@@ -98,7 +99,13 @@ export function resolveTargetRows(
     if (!value || !row.kind) continue;
     const first = keys.claim(`${value.indicator_id}|${value.place_id}|${value.period}|${value.disagg}|${value.source}|${row.kind}`, row.file, row.line);
     if (first) {
-      issues.push({ file: row.file, row: row.line, column: 'period', value: row.input.period, reason: `duplicate of ${first} (same indicator, place, period, disaggregation, source and kind)` });
+      issues.push({
+        file: row.file,
+        row: row.line,
+        column: 'period',
+        value: row.input.period,
+        reason: `duplicate of ${first} (same indicator, place, period, disaggregation, source and kind)`,
+      });
       continue;
     }
     out.push({

@@ -24,8 +24,16 @@ export async function readFrameworkFile(files: FolderFiles): Promise<FrameworkRo
     }
     if (!code) continue;
     framework.push({
-      file: FOLDER_FILES.framework, line: row.line, code, kind, parent, name_en, name_es,
-      description_en: r.text('description_en'), description_es: r.text('description_es'), sort: framework.length,
+      file: FOLDER_FILES.framework,
+      line: row.line,
+      code,
+      kind,
+      parent,
+      name_en,
+      name_es,
+      description_en: r.text('description_en'),
+      description_es: r.text('description_es'),
+      sort: framework.length,
     });
   }
   return firstOfEachCode(FOLDER_FILES.framework, framework, issues);

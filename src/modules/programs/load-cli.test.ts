@@ -35,13 +35,22 @@ describe('vigia load (child process)', () => {
   it('counts the boundaries of boundaries.geojson in the summary, as text and JSON', () => {
     const dir = join(work, 'with-boundaries');
     cpSync(FIXTURE, dir, { recursive: true });
-    const ring = [[-76.5, -9.5], [-75.5, -9.5], [-75.5, -8.5], [-76.5, -8.5], [-76.5, -9.5]];
+    const ring = [
+      [-76.5, -9.5],
+      [-75.5, -9.5],
+      [-75.5, -8.5],
+      [-76.5, -8.5],
+      [-76.5, -9.5],
+    ];
     const features = ['R1', 'R2'].map((code) => ({ type: 'Feature', properties: { code }, geometry: { type: 'Polygon', coordinates: [ring] } }));
     writeFileSync(join(dir, 'boundaries.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
     const db = join(work, 'boundaries.db');
     const dry = vigia(['load', dir, '--dry-run', '--json'], db);
     expect(dry.status).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ files: expect.arrayContaining(['boundaries.geojson']), counts: { boundaries: { inserted: 2, updated: 0, unchanged: 0 } } });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      files: expect.arrayContaining(['boundaries.geojson']),
+      counts: { boundaries: { inserted: 2, updated: 0, unchanged: 0 } },
+    });
     const loaded = vigia(['load', dir], db);
     expect(loaded.status).toBe(0);
     expect(loaded.stdout).toMatch(/\n {2}boundaries\s+2\s+0\s+0\n/);

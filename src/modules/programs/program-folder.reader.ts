@@ -39,7 +39,10 @@ export async function readProgramFolder(dir: string): Promise<ProgramFolder> {
     unusable: new Map(),
     issues,
   };
-  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isFolder) {
     issues.push({ file: dir, reason: 'not a folder: give the folder that holds program.json, places.csv, …' });
     return folder;

@@ -22,7 +22,10 @@ export const programFileSchema = z.strictObject({
   name: names,
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. PE'),
   fiscal_year_start_month: z.number().int().min(1).max(12),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. USD').default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, e.g. USD')
+    .default('USD'),
 });
 export type ProgramFile = z.infer<typeof programFileSchema>;
 
@@ -94,9 +97,4 @@ export const FOLDER_FILES = {
 } as const;
 
 /** Files a folder must have; the rest are optional. */
-export const REQUIRED_FILES: readonly string[] = [
-  FOLDER_FILES.program,
-  FOLDER_FILES.places,
-  FOLDER_FILES.framework,
-  FOLDER_FILES.indicators,
-];
+export const REQUIRED_FILES: readonly string[] = [FOLDER_FILES.program, FOLDER_FILES.places, FOLDER_FILES.framework, FOLDER_FILES.indicators];

@@ -117,7 +117,13 @@ function checkIndicators(folder: ProgramFolder, known: KnownCodes, issues: Issue
     const component = known.framework.get(data.component);
     if (component === undefined) unknown(file, at('component'), 'component', data.component, 'framework', 'framework component');
     else if (component === 'goal') {
-      issues.push({ file, row: at('component'), column: 'component', value: data.component, reason: `${data.component} is a goal; indicators belong to a component` });
+      issues.push({
+        file,
+        row: at('component'),
+        column: 'component',
+        value: data.component,
+        reason: `${data.component} is a goal; indicators belong to a component`,
+      });
     }
     data.sources.forEach((s, i) => {
       if (!known.sources.has(s)) unknown(file, at('sources', i), `sources[${i}]`, s, 'source', 'source');
@@ -143,9 +149,21 @@ function checkIndicators(folder: ProgramFolder, known: KnownCodes, issues: Issue
           issues.push({ file, row, column: 'formula', value: ref.indicator, reason: `the formula of ${code} names an unknown indicator` });
         }
       } else if (ref.source !== undefined && !target.sources.includes(ref.source)) {
-        issues.push({ file, row, column: 'formula', value: `${ref.indicator}[${ref.source}]`, reason: `${ref.source} is not a source of ${ref.indicator}${target.sources.length ? ` (${target.sources.join(', ')})` : ''}` });
+        issues.push({
+          file,
+          row,
+          column: 'formula',
+          value: `${ref.indicator}[${ref.source}]`,
+          reason: `${ref.source} is not a source of ${ref.indicator}${target.sources.length ? ` (${target.sources.join(', ')})` : ''}`,
+        });
       } else if (ref.source === undefined && target.sources.length > 1) {
-        issues.push({ file, row, column: 'formula', value: ref.indicator, reason: `${ref.indicator} has several sources (${target.sources.join(', ')}): pick one, e.g. ${ref.indicator}[${target.sources[0]}]` });
+        issues.push({
+          file,
+          row,
+          column: 'formula',
+          value: ref.indicator,
+          reason: `${ref.indicator} has several sources (${target.sources.join(', ')}): pick one, e.g. ${ref.indicator}[${target.sources[0]}]`,
+        });
       }
     }
   }
@@ -186,11 +204,12 @@ function sortIssues(issues: IssueDetail[]): IssueDetail[] {
   };
   return issues
     .map((issue, n) => ({ issue, n }))
-    .sort((a, b) =>
-      rank(a.issue.file) - rank(b.issue.file) ||
-      (a.issue.file ?? '').localeCompare(b.issue.file ?? '') ||
-      (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
-      a.n - b.n,
+    .sort(
+      (a, b) =>
+        rank(a.issue.file) - rank(b.issue.file) ||
+        (a.issue.file ?? '').localeCompare(b.issue.file ?? '') ||
+        (a.issue.row ?? 0) - (b.issue.row ?? 0) ||
+        a.n - b.n,
     )
     .map(({ issue }) => issue);
 }

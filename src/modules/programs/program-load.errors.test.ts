@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterEach(async () => {
   // Whatever went wrong, nothing of the program may have been written.
   for (const table of ['program', 'place', 'zone', 'indicator', 'target', 'data_value', 'fact'] as const) {
-    const rows = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect({ table, n: Number(rows.n) }).toEqual({ table, n: 0 });
   }
 });
@@ -76,7 +79,12 @@ describe(`bad program folders load nothing (${process.env.VIGIA_TEST_DATABASE_UR
   it('a duplicate value key across two values files', async () => {
     const dir = badFolder((f) => appendFileSync(f('values/other.csv'), ',ERAD_HA,R1-A,201201,,,1,sourced,,\n'));
     expect(await problems(dir)).toEqual([
-      expect.objectContaining({ file: 'values/other.csv', row: 7, column: 'period', reason: expect.stringMatching(/duplicate of values\/eradication\.csv row 2/) }),
+      expect.objectContaining({
+        file: 'values/other.csv',
+        row: 7,
+        column: 'period',
+        reason: expect.stringMatching(/duplicate of values\/eradication\.csv row 2/),
+      }),
     ]);
   });
 
@@ -102,8 +110,12 @@ describe(`bad program folders load nothing (${process.env.VIGIA_TEST_DATABASE_UR
   it('a missing required column', async () => {
     const dir = badFolder((f) => replaceIn(f('values/other.csv'), ',provenance,', ',origin,'));
     const found = await problems(dir);
-    expect(found).toContainEqual(expect.objectContaining({ file: 'values/other.csv', row: 1, column: 'origin', reason: expect.stringMatching(/^unknown column/) }));
-    expect(found).toContainEqual(expect.objectContaining({ file: 'values/other.csv', row: 1, column: 'provenance', reason: 'required column is missing from the header' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ file: 'values/other.csv', row: 1, column: 'origin', reason: expect.stringMatching(/^unknown column/) }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ file: 'values/other.csv', row: 1, column: 'provenance', reason: 'required column is missing from the header' }),
+    );
   });
 
   it('JSON problems name the line of the field and its path in the item', async () => {

@@ -50,7 +50,10 @@ function declare(dir: string, code: string, sensitivity: string): void {
 }
 
 async function refusal(dir: string): Promise<IssueDetail[]> {
-  const err = await loadProgramFolder(t!.db, dir).then(() => null, (e: unknown) => e);
+  const err = await loadProgramFolder(t!.db, dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isVigiaError(err)) throw new Error(`expected a validation error, got ${String(err)}`);
   expect(err.kind).toBe('validation');
   expect(err.message).toMatch(/nothing was loaded/);
@@ -58,7 +61,14 @@ async function refusal(dir: string): Promise<IssueDetail[]> {
 }
 
 const count = async (table: 'indicator' | 'program') =>
-  Number((await t!.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t!.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe(`loads refuse understated derived sensitivity (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('the fixtures and their formulas load as they are', async () => {
@@ -70,10 +80,14 @@ describe(`loads refuse understated derived sensitivity (${process.env.VIGIA_TEST
   it('a public formula over an official indicator: the folder is refused, naming both', async () => {
     const dir = folder(MINI, ['indicators.json', '"formula": "ERAD_HA / COCA_HA[GOV] * 100"', '"formula": "SEIZ_KG / COCA_HA[GOV] * 100"']);
     const details = await refusal(dir);
-    expect(details).toEqual([expect.objectContaining({
-      file: 'indicators.json', column: 'sensitivity', value: 'ERAD_PCT',
-      reason: 'ERAD_PCT is public but its formula uses SEIZ_KG, which is official: declare it official or more',
-    })]);
+    expect(details).toEqual([
+      expect.objectContaining({
+        file: 'indicators.json',
+        column: 'sensitivity',
+        value: 'ERAD_PCT',
+        reason: 'ERAD_PCT is public but its formula uses SEIZ_KG, which is official: declare it official or more',
+      }),
+    ]);
     expect(details[0]?.row).toBeGreaterThan(1);
     expect(await count('indicator')).toBe(0);
   });
@@ -83,9 +97,22 @@ describe(`loads refuse understated derived sensitivity (${process.env.VIGIA_TEST
     // The second load leaves ERAD_PCT out (it stays as stored) and declares its input restricted.
     const dir = folder(MINI);
     const path = join(dir, 'indicators.json');
-    writeFileSync(path, JSON.stringify((JSON.parse(readFileSync(path, 'utf8')) as Array<{ code: string }>).filter((i) => i.code !== 'ERAD_PCT'), null, 2));
+    writeFileSync(
+      path,
+      JSON.stringify(
+        (JSON.parse(readFileSync(path, 'utf8')) as Array<{ code: string }>).filter((i) => i.code !== 'ERAD_PCT'),
+        null,
+        2,
+      ),
+    );
     declare(dir, 'ERAD_HA', 'restricted');
-    writeFileSync(join(dir, 'targets.csv'), readFileSync(join(dir, 'targets.csv'), 'utf8').split('\n').filter((l) => !l.startsWith('ERAD_PCT')).join('\n'));
+    writeFileSync(
+      join(dir, 'targets.csv'),
+      readFileSync(join(dir, 'targets.csv'), 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('ERAD_PCT'))
+        .join('\n'),
+    );
     expect((await refusal(dir)).map((d) => [d.value, d.reason])).toEqual([
       ['ERAD_PCT', 'ERAD_PCT is public but its formula uses ERAD_HA, which is restricted: declare it restricted'],
     ]);
@@ -97,13 +124,18 @@ describe(`loads refuse understated derived sensitivity (${process.env.VIGIA_TEST
     declare(fixed, 'ERAD_PCT', 'restricted');
     await loadProgramFolder(t!.db, fixed);
     const after = await t!.db.selectFrom('indicator').select(['code', 'sensitivity']).where('code', 'in', ['ERAD_HA', 'ERAD_PCT']).orderBy('code').execute();
-    expect(after).toEqual([{ code: 'ERAD_HA', sensitivity: 'restricted' }, { code: 'ERAD_PCT', sensitivity: 'restricted' }]);
+    expect(after).toEqual([
+      { code: 'ERAD_HA', sensitivity: 'restricted' },
+      { code: 'ERAD_PCT', sensitivity: 'restricted' },
+    ]);
   });
 
   it('an edit of a formula onto a more sensitive input is refused', async () => {
     await loadProgramFolder(t!.db, MINI);
     const dir = folder(MINI, ['indicators.json', '"formula": "ERAD_HA / COCA_HA[GOV] * 100"', '"formula": "ERAD_HA / SEIZ_KG * 100"']);
-    expect((await refusal(dir)).map((d) => d.reason)).toEqual(['ERAD_PCT is public but its formula uses SEIZ_KG, which is official: declare it official or more']);
+    expect((await refusal(dir)).map((d) => d.reason)).toEqual([
+      'ERAD_PCT is public but its formula uses SEIZ_KG, which is official: declare it official or more',
+    ]);
     const stored = await t!.db.selectFrom('indicator').select('formula').where('code', '=', 'ERAD_PCT').executeTakeFirstOrThrow();
     expect(stored.formula).toBe('ERAD_HA / COCA_HA[GOV] * 100');
   });
@@ -115,7 +147,10 @@ describe(`loads refuse understated derived sensitivity (${process.env.VIGIA_TEST
       '{ "indicator": "CSC_HA", "value": { "sum": "area" }, "disagg": { "crop": "crop" }, "where": { "farmer": "Juan" } }',
     ]);
     expect((await refusal(dir)).map((d) => [d.value, d.reason])).toEqual([
-      ['CSC_HA', 'CSC_HA is public but it is rolled up from the field farmer of record type crop_substitution_contract, which is restricted: declare it restricted'],
+      [
+        'CSC_HA',
+        'CSC_HA is public but it is rolled up from the field farmer of record type crop_substitution_contract, which is restricted: declare it restricted',
+      ],
     ]);
     expect(await count('program')).toBe(0);
   });

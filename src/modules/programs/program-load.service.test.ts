@@ -15,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const placeIds = async () =>
-  new Map((await t.db.selectFrom('place').select(['code', 'id']).execute()).map((p) => [p.code, p.id]));
+const placeIds = async () => new Map((await t.db.selectFrom('place').select(['code', 'id']).execute()).map((p) => [p.code, p.id]));
 
 describe(`loading a program folder (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('writes every kind of row and counts them', () => {
@@ -24,9 +23,20 @@ describe(`loading a program folder (${process.env.VIGIA_TEST_DATABASE_URL ? 'pos
     expect(first.dryRun).toBe(false);
     const inserted = Object.fromEntries(LOAD_KINDS.map((k) => [k, first.counts[k].inserted]));
     expect(inserted).toEqual({
-      program: 1, places: 6, zones: 1, zone_places: 2, organisations: 2, sources: 2, dimensions: 1,
-      dimension_options: 2, framework: 3, indicators: 4, indicator_sources: 2, indicator_dimensions: 1,
-      targets: 4, values: 9,
+      program: 1,
+      places: 6,
+      zones: 1,
+      zone_places: 2,
+      organisations: 2,
+      sources: 2,
+      dimensions: 1,
+      dimension_options: 2,
+      framework: 3,
+      indicators: 4,
+      indicator_sources: 2,
+      indicator_dimensions: 1,
+      targets: 4,
+      values: 9,
     });
     expect(first.files).toContain('values/other.csv');
   });
@@ -41,12 +51,7 @@ describe(`loading a program folder (${process.env.VIGIA_TEST_DATABASE_URL ? 'pos
   });
 
   it('links zones, indicators, components, sources and dimensions', async () => {
-    const members = await t.db
-      .selectFrom('zone_place as zp')
-      .innerJoin('place as p', 'p.id', 'zp.place_id')
-      .select('p.code')
-      .orderBy('p.code')
-      .execute();
+    const members = await t.db.selectFrom('zone_place as zp').innerJoin('place as p', 'p.id', 'zp.place_id').select('p.code').orderBy('p.code').execute();
     expect(members.map((m) => m.code)).toEqual(['R1-A', 'R2-A']);
     const coca = await t.db
       .selectFrom('indicator as i')
@@ -71,7 +76,12 @@ describe(`loading a program folder (${process.env.VIGIA_TEST_DATABASE_URL ? 'pos
     expect(jan).toMatchObject({ value: 80, status: 'approved', provenance: 'illustrative', note: 'Invented split of the\nregional total', version: 1 });
     expect(values.find((v) => v.source === 'SURVEY')).toMatchObject({ status: 'approved', value: 60400 });
     expect(values.find((v) => v.disagg === 'substance=base')).toMatchObject({ status: 'draft', value: 12.5 });
-    const facts = await t.db.selectFrom('fact').selectAll().where('place_id', '=', ids.get('R1-A') ?? 0).orderBy('period').execute();
+    const facts = await t.db
+      .selectFrom('fact')
+      .selectAll()
+      .where('place_id', '=', ids.get('R1-A') ?? 0)
+      .orderBy('period')
+      .execute();
     expect(facts.map((f) => [f.period, f.value, f.value_approved, f.p2])).toEqual([
       ['201201', 120.5, 120.5, ids.get('R1')],
       ['201202', 95, 0, ids.get('R1')],

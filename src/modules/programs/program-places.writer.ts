@@ -18,7 +18,11 @@ export async function writePlacesAndZonePlaces(
 ): Promise<{ places: WriteCounts; zone_places: WriteCounts }> {
   const places = await writePlaces(trx, folder, program_id);
   const zoneIds = await listIdsByCode(trx, 'zone', program_id);
-  const zone_places = await insertLinks(trx, 'zone_place', folder.zonePlaces.map((zp) => ({ zone_id: zoneIds.get(zp.zone) ?? 0, place_id: places.ids.get(zp.place) ?? 0 })));
+  const zone_places = await insertLinks(
+    trx,
+    'zone_place',
+    folder.zonePlaces.map((zp) => ({ zone_id: zoneIds.get(zp.zone) ?? 0, place_id: places.ids.get(zp.place) ?? 0 })),
+  );
   return { places: places.counts, zone_places };
 }
 
@@ -38,9 +42,20 @@ async function writePlaces(trx: Kysely<Database>, folder: ProgramFolder, program
         const ancestors = [parent?.p1, parent?.p2, parent?.p3, parent?.p4, parent?.p5, parent?.p6].map((v, i) => (i < level - 1 ? (v ?? null) : null));
         const [p1, p2, p3, p4, p5, p6] = ancestors as Array<number | null>;
         return {
-          program_id, code: p.code, name: p.name, level, parent_id: parent?.id ?? null,
-          p1: p1 ?? null, p2: p2 ?? null, p3: p3 ?? null, p4: p4 ?? null, p5: p5 ?? null, p6: p6 ?? null,
-          lat: p.lat, lon: p.lon, alt_codes: p.iso ? JSON.stringify({ iso: p.iso }) : null,
+          program_id,
+          code: p.code,
+          name: p.name,
+          level,
+          parent_id: parent?.id ?? null,
+          p1: p1 ?? null,
+          p2: p2 ?? null,
+          p3: p3 ?? null,
+          p4: p4 ?? null,
+          p5: p5 ?? null,
+          p6: p6 ?? null,
+          lat: p.lat,
+          lon: p.lon,
+          alt_codes: p.iso ? JSON.stringify({ iso: p.iso }) : null,
         };
       });
     // The own level column is left out of the comparison: a new row gets it only once inserted.

@@ -9,8 +9,7 @@ import { engineOf, insertChunkSize } from '../../db/dialect.js';
 
 /** Tables a load upserts by a unique key; each has an `id`. */
 export type KeyedTable =
-  | 'program' | 'place' | 'zone' | 'organisation' | 'source' | 'dimension' | 'dimension_option'
-  | 'framework_node' | 'indicator' | 'target';
+  'program' | 'place' | 'zone' | 'organisation' | 'source' | 'dimension' | 'dimension_option' | 'framework_node' | 'indicator' | 'target';
 /** Tables of the program's own coded things (unique by program_id and code). */
 export type CodedTable = 'place' | 'zone' | 'organisation' | 'source' | 'dimension' | 'framework_node' | 'indicator';
 /** Link tables: a row is there or not. */
@@ -58,7 +57,12 @@ export async function upsertRows<T extends KeyedTable>(
         oc
           .columns([...key])
           .doUpdateSet(Object.fromEntries(compare.map((c) => [c, sql.ref(`excluded.${c}`)])))
-          .where(sql<boolean>`${sql.join(compare.map((c) => sql`${sql.ref(`${name}.${c}`)} is distinct from ${sql.ref(`excluded.${c}`)}`), sql` or `)}`),
+          .where(
+            sql<boolean>`${sql.join(
+              compare.map((c) => sql`${sql.ref(`${name}.${c}`)} is distinct from ${sql.ref(`excluded.${c}`)}`),
+              sql` or `,
+            )}`,
+          ),
       )
       .returning('id')
       .execute();
@@ -72,11 +76,7 @@ export async function upsertRows<T extends KeyedTable>(
 }
 
 /** Adds link rows that are not there yet; a load never removes one. */
-export async function insertLinks<T extends LinkTable>(
-  db: Kysely<Database>,
-  table: T,
-  rows: ReadonlyArray<Insertable<Database[T]>>,
-): Promise<WriteCounts> {
+export async function insertLinks<T extends LinkTable>(db: Kysely<Database>, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<WriteCounts> {
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const ldb = loose(db);

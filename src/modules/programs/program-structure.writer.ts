@@ -23,7 +23,17 @@ export async function writeProgramRow(trx: Kysely<Database>, p: ProgramFile): Pr
   const counts = await upsertRows(
     trx,
     'program',
-    [{ code: p.code, name_en: p.name.en, name_es: p.name.es, country_code: p.country, fiscal_year_start_month: p.fiscal_year_start_month, currency: p.currency, created_at: new Date().toISOString() }],
+    [
+      {
+        code: p.code,
+        name_en: p.name.en,
+        name_es: p.name.es,
+        country_code: p.country,
+        fiscal_year_start_month: p.fiscal_year_start_month,
+        currency: p.currency,
+        created_at: new Date().toISOString(),
+      },
+    ],
     ['code'],
     ['name_en', 'name_es', 'country_code', 'fiscal_year_start_month', 'currency'],
   );
@@ -36,15 +46,35 @@ export async function writeNamedRows(
   folder: ProgramFolder,
   program_id: number,
 ): Promise<{ sources: WriteCounts; organisations: WriteCounts; zones: WriteCounts }> {
-  const sources = await upsertRows(trx, 'source', folder.sources.map((s) => ({ program_id, code: s.code, name_en: s.name_en, name_es: s.name_es, url: s.url })), byCode, ['name_en', 'name_es', 'url']);
+  const sources = await upsertRows(
+    trx,
+    'source',
+    folder.sources.map((s) => ({ program_id, code: s.code, name_en: s.name_en, name_es: s.name_es, url: s.url })),
+    byCode,
+    ['name_en', 'name_es', 'url'],
+  );
   const organisations = await upsertRows(
     trx,
     'organisation',
-    folder.organisations.map((o) => ({ program_id, code: o.code, name_en: o.name_en, name_es: o.name_es, kind: o.kind, country_code: o.country_code, iati_ref: o.iati_ref })),
+    folder.organisations.map((o) => ({
+      program_id,
+      code: o.code,
+      name_en: o.name_en,
+      name_es: o.name_es,
+      kind: o.kind,
+      country_code: o.country_code,
+      iati_ref: o.iati_ref,
+    })),
     byCode,
     ['name_en', 'name_es', 'kind', 'country_code', 'iati_ref'],
   );
-  const zones = await upsertRows(trx, 'zone', folder.zones.map((z) => ({ program_id, code: z.code, name_en: z.name_en, name_es: z.name_es })), byCode, ['name_en', 'name_es']);
+  const zones = await upsertRows(
+    trx,
+    'zone',
+    folder.zones.map((z) => ({ program_id, code: z.code, name_en: z.name_en, name_es: z.name_es })),
+    byCode,
+    ['name_en', 'name_es'],
+  );
   return { sources, organisations, zones };
 }
 
@@ -55,7 +85,13 @@ export async function writeDimensions(
   program_id: number,
 ): Promise<{ dimensions: WriteCounts; dimension_options: WriteCounts; ids: Map<string, number> }> {
   const list = folder.dimensions?.items.map((i) => i.data) ?? [];
-  const dimensions = await upsertRows(trx, 'dimension', list.map((d) => ({ program_id, code: d.code, name_en: d.name.en, name_es: d.name.es })), byCode, ['name_en', 'name_es']);
+  const dimensions = await upsertRows(
+    trx,
+    'dimension',
+    list.map((d) => ({ program_id, code: d.code, name_en: d.name.en, name_es: d.name.es })),
+    byCode,
+    ['name_en', 'name_es'],
+  );
   const ids = await listIdsByCode(trx, 'dimension', program_id);
   const dimension_options = await upsertRows(
     trx,
@@ -68,13 +104,30 @@ export async function writeDimensions(
 }
 
 /** Goals before components (a component's row needs its goal's id); returns every node's id. */
-export async function writeFramework(trx: Kysely<Database>, folder: ProgramFolder, program_id: number): Promise<{ counts: WriteCounts; ids: Map<string, number> }> {
+export async function writeFramework(
+  trx: Kysely<Database>,
+  folder: ProgramFolder,
+  program_id: number,
+): Promise<{ counts: WriteCounts; ids: Map<string, number> }> {
   const node = (f: ProgramFolder['framework'][number], parent_id: number | null) => ({
-    program_id, code: f.code, kind: f.kind ?? 'goal', parent_id, name_en: f.name_en, name_es: f.name_es,
-    description_en: f.description_en, description_es: f.description_es, sort: f.sort,
+    program_id,
+    code: f.code,
+    kind: f.kind ?? 'goal',
+    parent_id,
+    name_en: f.name_en,
+    name_es: f.name_es,
+    description_en: f.description_en,
+    description_es: f.description_es,
+    sort: f.sort,
   });
   const nodeColumns = ['kind', 'parent_id', 'name_en', 'name_es', 'description_en', 'description_es', 'sort'] as const;
-  const goals = await upsertRows(trx, 'framework_node', folder.framework.filter((f) => f.kind === 'goal').map((f) => node(f, null)), byCode, nodeColumns);
+  const goals = await upsertRows(
+    trx,
+    'framework_node',
+    folder.framework.filter((f) => f.kind === 'goal').map((f) => node(f, null)),
+    byCode,
+    nodeColumns,
+  );
   const goalIds = await listIdsByCode(trx, 'framework_node', program_id);
   const components = await upsertRows(
     trx,
@@ -98,17 +151,54 @@ export async function writeIndicators(
     trx,
     'indicator',
     list.map(({ data: i, index }) => ({
-      program_id, code: i.code, component_id: ids.nodes.get(i.component) ?? null, name_en: i.name.en, name_es: i.name.es,
-      description_en: i.description?.en || null, description_es: i.description?.es || null, unit: i.unit, direction: i.direction,
-      agg_time: i.agg_time, agg_place: i.agg_place, sensitivity: i.sensitivity, origin: i.origin, formula: i.formula ?? null,
-      decimals: i.decimals, sort: index, allow_negative: i.allow_negative ? 1 : 0,
+      program_id,
+      code: i.code,
+      component_id: ids.nodes.get(i.component) ?? null,
+      name_en: i.name.en,
+      name_es: i.name.es,
+      description_en: i.description?.en || null,
+      description_es: i.description?.es || null,
+      unit: i.unit,
+      direction: i.direction,
+      agg_time: i.agg_time,
+      agg_place: i.agg_place,
+      sensitivity: i.sensitivity,
+      origin: i.origin,
+      formula: i.formula ?? null,
+      decimals: i.decimals,
+      sort: index,
+      allow_negative: i.allow_negative ? 1 : 0,
     })),
     byCode,
-    ['component_id', 'name_en', 'name_es', 'description_en', 'description_es', 'unit', 'direction', 'agg_time', 'agg_place', 'sensitivity', 'origin', 'formula', 'decimals', 'sort', 'allow_negative'],
+    [
+      'component_id',
+      'name_en',
+      'name_es',
+      'description_en',
+      'description_es',
+      'unit',
+      'direction',
+      'agg_time',
+      'agg_place',
+      'sensitivity',
+      'origin',
+      'formula',
+      'decimals',
+      'sort',
+      'allow_negative',
+    ],
   );
   const [indicatorIds, sourceIds] = [await listIdsByCode(trx, 'indicator', program_id), await listIdsByCode(trx, 'source', program_id)];
   const indicatorId = (code: string) => indicatorIds.get(code) ?? 0;
-  const indicator_sources = await insertLinks(trx, 'indicator_source', list.flatMap(({ data: i }) => i.sources.map((s) => ({ indicator_id: indicatorId(i.code), source_id: sourceIds.get(s) ?? 0 }))));
-  const indicator_dimensions = await insertLinks(trx, 'indicator_dimension', list.flatMap(({ data: i }) => i.dimensions.map((d) => ({ indicator_id: indicatorId(i.code), dimension_id: ids.dimensions.get(d) ?? 0 }))));
+  const indicator_sources = await insertLinks(
+    trx,
+    'indicator_source',
+    list.flatMap(({ data: i }) => i.sources.map((s) => ({ indicator_id: indicatorId(i.code), source_id: sourceIds.get(s) ?? 0 }))),
+  );
+  const indicator_dimensions = await insertLinks(
+    trx,
+    'indicator_dimension',
+    list.flatMap(({ data: i }) => i.dimensions.map((d) => ({ indicator_id: indicatorId(i.code), dimension_id: ids.dimensions.get(d) ?? 0 }))),
+  );
   return { indicators, indicator_sources, indicator_dimensions };
 }

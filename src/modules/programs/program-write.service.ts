@@ -24,8 +24,20 @@ import { assertDerivedSensitivity } from '../catalog/indicator-sensitivity.servi
 
 /** Kinds of rows a load writes, as counted in its summary. */
 export const LOAD_KINDS = [
-  'program', 'places', 'zones', 'zone_places', 'organisations', 'sources', 'dimensions', 'dimension_options',
-  'framework', 'indicators', 'indicator_sources', 'indicator_dimensions', 'targets', 'values',
+  'program',
+  'places',
+  'zones',
+  'zone_places',
+  'organisations',
+  'sources',
+  'dimensions',
+  'dimension_options',
+  'framework',
+  'indicators',
+  'indicator_sources',
+  'indicator_dimensions',
+  'targets',
+  'values',
 ] as const;
 export type LoadKind = (typeof LOAD_KINDS)[number];
 export type LoadCounts = Record<LoadKind, WriteCounts>;
@@ -45,12 +57,7 @@ function failIfAny(issues: IssueDetail[]): void {
  * Writes `folder` (already checked by checkProgramFolder) in `trx`. `valueCount` is the number
  * of value rows, for progress.
  */
-export async function writeProgramFolder(
-  trx: Kysely<Database>,
-  folder: ProgramFolder,
-  valueCount: number,
-  onProgress?: WriteProgress,
-): Promise<LoadCounts> {
+export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramFolder, valueCount: number, onProgress?: WriteProgress): Promise<LoadCounts> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
   const counts = {} as LoadCounts;
@@ -94,11 +101,23 @@ async function writeTargets(trx: Kysely<Database>, folder: ProgramFolder, catalo
   const issues: IssueDetail[] = [];
   const targets = resolveTargetRows(catalog, folder.targets, issues);
   failIfAny(issues);
-  return upsertRows(trx, 'target', targets, ['indicator_id', 'place_id', 'period', 'source', 'disagg', 'kind'], ['start_date', 'end_date', 'value', 'provenance', 'note']);
+  return upsertRows(
+    trx,
+    'target',
+    targets,
+    ['indicator_id', 'place_id', 'period', 'source', 'disagg', 'kind'],
+    ['start_date', 'end_date', 'value', 'provenance', 'note'],
+  );
 }
 
 /** Values, file by file and batch by batch, reporting progress after each batch. */
-async function writeValues(trx: Kysely<Database>, folder: ProgramFolder, catalog: Catalog, valueCount: number, onProgress?: WriteProgress): Promise<WriteCounts> {
+async function writeValues(
+  trx: Kysely<Database>,
+  folder: ProgramFolder,
+  catalog: Catalog,
+  valueCount: number,
+  onProgress?: WriteProgress,
+): Promise<WriteCounts> {
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const issues: IssueDetail[] = [];
   const keys = new KeyRegistry();

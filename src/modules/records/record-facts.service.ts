@@ -46,7 +46,10 @@ export function storedContributions(types: RecordTypes, row: { id: number; type_
   if (!type) return [];
   const { contributions, issues } = recordContributions(type.plan, JSON.parse(row.data) as RecordData);
   if (issues.length) {
-    throw validationError(`record ${row.id} (${row.type_code}) no longer fits the program's indicators`, issues.map((d) => ({ ...d, row: row.id })));
+    throw validationError(
+      `record ${row.id} (${row.type_code}) no longer fits the program's indicators`,
+      issues.map((d) => ({ ...d, row: row.id })),
+    );
   }
   return contributions;
 }
@@ -62,7 +65,7 @@ export async function rebuildRecordFacts(trx: Kysely<Database>, catalog: Catalog
   const indicatorIds = [...catalog.indicators.values()].filter((i) => i.origin === 'records').map((i) => i.id);
   await deleteFactsOfIndicators(trx, indicatorIds);
   let records = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await recordsAfter(trx, catalog.program.id, after, PAGE);
     if (rows.length === 0) break;
     records += rows.length;

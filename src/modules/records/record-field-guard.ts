@@ -85,7 +85,11 @@ export function keepUnreadable(def: RecordTypeDefinition, stored: Item, next: It
     const after = cleared ? [] : itemsOf(next[f.code]);
     if (after === undefined) continue; // not a list: validation says so
     const lost = hidden.filter((s) => before.slice(after.length).some((i) => present(i, s.code)));
-    if (lost.length) throw aboveClearance(lost.map((s) => `${f.code}.${s.code}`), at);
+    if (lost.length)
+      throw aboveClearance(
+        lost.map((s) => `${f.code}.${s.code}`),
+        at,
+      );
     if (before.length === 0 || cleared) continue;
     out[f.code] = after.map((item, i) => {
       const kept: Item = { ...item };

@@ -59,7 +59,8 @@ export function prepareRecord(
   const status = input.status ?? 'draft';
   if (!RECORD_STATUSES.includes(status)) issues.push({ column: 'status', value: status, reason: `must be one of ${RECORD_STATUSES.join(', ')}` });
   const provenance = input.provenance ?? 'sourced';
-  if (!RECORD_PROVENANCES.includes(provenance)) issues.push({ column: 'provenance', value: provenance, reason: `must be one of ${RECORD_PROVENANCES.join(', ')}` });
+  if (!RECORD_PROVENANCES.includes(provenance))
+    issues.push({ column: 'provenance', value: provenance, reason: `must be one of ${RECORD_PROVENANCES.join(', ')}` });
   const ref = input.ref === undefined || input.ref === null || String(input.ref).trim() === '' ? null : String(input.ref).trim();
   if (ref !== null && ref.length > 200) issues.push({ column: 'ref', value: ref, reason: 'longer than 200 characters' });
   if (issues.length) return { issues };

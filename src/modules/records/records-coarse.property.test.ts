@@ -27,9 +27,20 @@ beforeAll(async () => {
   for (const o of await t.db.selectFrom('organisation').select(['id', 'code']).where('program_id', '=', programId).execute()) orgIds[o.code] = o.id;
   const place = async (code: string) => (await t.db.selectFrom('place').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   // Z1 names a department (the coarse level answers it), Z2 also a district (it does not).
-  for (const [code, members] of [['Z1', ['R1']], ['Z2', ['R2', 'R1D1']]] as const) {
-    const { id } = await t.db.insertInto('zone').values({ program_id: programId, code, name_en: code, name_es: code }).returning('id').executeTakeFirstOrThrow();
-    for (const m of members) await t.db.insertInto('zone_place').values({ zone_id: id, place_id: await place(m) }).execute();
+  for (const [code, members] of [
+    ['Z1', ['R1']],
+    ['Z2', ['R2', 'R1D1']],
+  ] as const) {
+    const { id } = await t.db
+      .insertInto('zone')
+      .values({ program_id: programId, code, name_en: code, name_es: code })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const m of members)
+      await t.db
+        .insertInto('zone_place')
+        .values({ zone_id: id, place_id: await place(m) })
+        .execute();
   }
 });
 afterAll(() => t.destroy());
@@ -122,7 +133,11 @@ async function coarseFromLeaves() {
 function normalise(rows: readonly Record<string, unknown>[]) {
   return rows
     .map((r) => ({ ...r, value: Number(Number(r.value).toFixed(6)), value_approved: Number(Number(r.value_approved).toFixed(6)) }))
-    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' || (typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'period') ? Number(v) : v])))
+    .map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' || (typeof v === 'string' && /^-?\d+$/.test(v) && k !== 'period') ? Number(v) : v]),
+      ),
+    )
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -137,7 +152,21 @@ async function clearRecords() {
 describe(`coarse fact level (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('is read when it answers, and only then', async () => {
     await clearRecords();
-    await createRecord(t.db, 'XX', 'seizure', toInput({ place: 'R1D1', substance: 'cocaine_base', amount: 10, unit: 'kg', date: '2012-03-04', agency: 'CORAH', status: 'approved', provenance: 'sourced' }));
+    await createRecord(
+      t.db,
+      'XX',
+      'seizure',
+      toInput({
+        place: 'R1D1',
+        substance: 'cocaine_base',
+        amount: 10,
+        unit: 'kg',
+        date: '2012-03-04',
+        agency: 'CORAH',
+        status: 'approved',
+        provenance: 'sourced',
+      }),
+    );
     // Tamper with the coarse level: a query that reads it shows the change, one that must not does not.
     await t.db.updateTable('fact_coarse').set({ value: 99 }).execute();
     const coarse = await queryAnalytics(t.db, { program: 'XX', indicators: ['SEIZ_REC_COCAINE_KG'], by: ['place-level:2'] });
@@ -151,7 +180,16 @@ describe(`coarse fact level (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' 
     // A database that had records before the coarse level existed gets it from its leaf facts.
     await importRecords(t.db, 'XX', 'seizure', [
       toInput({ place: 'XX', substance: 'acetone', amount: 3, unit: 't', date: '2011-05-06', agency: 'CORAH', status: 'draft', provenance: 'derived' }),
-      toInput({ place: 'R2D2', substance: 'cocaine_hcl', amount: 7, unit: 'lb', date: '2013-10-01', agency: 'DIRANDRO', status: 'approved', provenance: 'illustrative' }),
+      toInput({
+        place: 'R2D2',
+        substance: 'cocaine_hcl',
+        amount: 7,
+        unit: 'lb',
+        date: '2013-10-01',
+        agency: 'DIRANDRO',
+        status: 'approved',
+        provenance: 'illustrative',
+      }),
     ]);
     const before = await storedCoarse();
     expect(before.length).toBeGreaterThan(3);
@@ -175,15 +213,22 @@ describe(`coarse fact level (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' 
             live.set(r.id, o.s);
           } else if (o.kind === 'import') {
             const refs = o.ss.map(() => `C-${++refSeq}`);
-            await importRecords(t.db, 'XX', 'seizure', o.ss.map((s, i) => ({ ref: refs[i], ...toInput(s) })));
+            await importRecords(
+              t.db,
+              'XX',
+              'seizure',
+              o.ss.map((s, i) => ({ ref: refs[i], ...toInput(s) })),
+            );
             for (const [i, ref] of refs.entries()) {
               const row = await t.db.selectFrom('record').select('id').where('ref', '=', ref).executeTakeFirstOrThrow();
               live.set(row.id, o.ss[i]!);
             }
           } else if (o.kind === 'status') {
-            await t.db.transaction().execute((trx) =>
-              moveRecordsStatus(trx, { programId, organisationId: orgIds[o.agency]!, start: '2010-01-01', end: '2013-12-31', from: o.from, to: o.to }),
-            );
+            await t.db
+              .transaction()
+              .execute((trx) =>
+                moveRecordsStatus(trx, { programId, organisationId: orgIds[o.agency]!, start: '2010-01-01', end: '2013-12-31', from: o.from, to: o.to }),
+              );
             for (const s of live.values()) if (s.agency === o.agency && o.from.includes(s.status)) s.status = o.to;
           } else if (o.kind === 'rebuild') {
             await rebuildRecordRollups(t.db, 'XX');

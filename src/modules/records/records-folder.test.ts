@@ -33,22 +33,33 @@ describe(`a program folder with its own record type (${process.env.VIGIA_TEST_DA
     const types = await listRecordTypes(t.db, 'RC');
     expect(types.find((x) => x.code === 'crop_substitution_contract')).toMatchObject({
       builtin: false,
-      rollups: [{ indicator: 'CSC_CONTRACTS_N', active: true }, { indicator: 'CSC_HA', active: true }],
+      rollups: [
+        { indicator: 'CSC_CONTRACTS_N', active: true },
+        { indicator: 'CSC_HA', active: true },
+      ],
     });
     expect(await byYear('CSC_HA')).toEqual({ 2012: 5.5, 2013: 1.5 });
     expect(await value('CSC_CONTRACTS_N', { crop: 'cacao' })).toBe(2);
     // The built-in seizure type rolls up into the one seizure indicator the program declares.
     expect(await value('SEIZ_REC_COCAINE_KG')).toBe(620);
     const { items } = await listRecords(t.db, 'RC', { type: 'crop_substitution_contract', clearance: 'public' });
-    expect(items.map((i) => [i.ref, i.status, i.data.farmer])).toEqual([['CSC-001', 'approved', undefined], ['CSC-002', 'approved', undefined], ['CSC-003', 'approved', undefined]]);
+    expect(items.map((i) => [i.ref, i.status, i.data.farmer])).toEqual([
+      ['CSC-001', 'approved', undefined],
+      ['CSC-002', 'approved', undefined],
+      ['CSC-003', 'approved', undefined],
+    ]);
   });
 
   it('adding a record of the new type moves its indicator at once', async () => {
-    const r = await createRecord(t.db, 'RC', 'crop_substitution_contract', { data: { signed: '2013-04-01', place: 'S-1', crop: 'coffee', area: '4 ha', farmer: 'Luis Condori' } });
+    const r = await createRecord(t.db, 'RC', 'crop_substitution_contract', {
+      data: { signed: '2013-04-01', place: 'S-1', crop: 'coffee', area: '4 ha', farmer: 'Luis Condori' },
+    });
     expect(await byYear('CSC_HA')).toEqual({ 2012: 5.5, 2013: 5.5 });
     expect(await value('CSC_CONTRACTS_N', { crop: 'coffee' })).toBe(2);
     expect((await getRecord(t.db, 'RC', r.id, 'official')).data).not.toHaveProperty('farmer');
-    const err = await createRecord(t.db, 'RC', 'crop_substitution_contract', { data: { signed: '2013-04-01', place: 'S-1', crop: 'coca', area: '60 ha' } }).catch((e: unknown) => e);
+    const err = await createRecord(t.db, 'RC', 'crop_substitution_contract', {
+      data: { signed: '2013-04-01', place: 'S-1', crop: 'coca', area: '60 ha' },
+    }).catch((e: unknown) => e);
     expect(isVigiaError(err) && err.details.map((d) => d.column)).toEqual(['crop', 'area']);
   });
 
@@ -79,7 +90,9 @@ describe(`a program folder with its own record type (${process.env.VIGIA_TEST_DA
     writeFileSync(csv, `${good}CSC-004,2012-02-30,N-1,AGRO,,banana,-1 ha,\n`);
     const err = await loadProgramFolder(t.db, dir).catch((e: unknown) => e);
     expect(isVigiaError(err) && err.details.map((d) => `${d.file}:${d.row}:${d.column}`)).toEqual([
-      'records/crop-substitution-contract.csv:5:signed', 'records/crop-substitution-contract.csv:5:crop', 'records/crop-substitution-contract.csv:5:area',
+      'records/crop-substitution-contract.csv:5:signed',
+      'records/crop-substitution-contract.csv:5:crop',
+      'records/crop-substitution-contract.csv:5:area',
     ]);
     writeFileSync(csv, good);
 
@@ -90,7 +103,12 @@ describe(`a program folder with its own record type (${process.env.VIGIA_TEST_DA
     writeFileSync(file, JSON.stringify(def));
     const err2 = await loadProgramFolder(t.db, dir).catch((e: unknown) => e);
     expect(isVigiaError(err2) && err2.details).toEqual([
-      { file: 'record-types/crop-substitution-contract.json', column: 'rollups[2].indicator', value: 'CSC_FAMILIES', reason: 'the program has no indicator CSC_FAMILIES' },
+      {
+        file: 'record-types/crop-substitution-contract.json',
+        column: 'rollups[2].indicator',
+        value: 'CSC_FAMILIES',
+        reason: 'the program has no indicator CSC_FAMILIES',
+      },
     ]);
     writeFileSync(file, original);
     expect(await byYear('CSC_HA')).toEqual({ 2012: 5.5, 2013: 5.5 });

@@ -34,7 +34,10 @@ export interface RecordsFolderSummary {
 async function filesIn(dir: string, sub: string, ext: string): Promise<string[]> {
   try {
     const entries = await readdir(join(dir, sub), { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith(ext))
+      .map((e) => e.name)
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
@@ -89,7 +92,13 @@ export async function loadRecordsFolder(trx: Kysely<Database>, dir: string, prog
 
   const catalog = await loadCatalog(trx, programCode);
   const files = new Map(definitions.map((d) => [d.definition.code, d.file]));
-  summary.types = await saveRecordTypes(trx, catalog, definitions.map((d) => d.definition), (code) => files.get(code) ?? RECORD_TYPES_DIR, writer);
+  summary.types = await saveRecordTypes(
+    trx,
+    catalog,
+    definitions.map((d) => d.definition),
+    (code) => files.get(code) ?? RECORD_TYPES_DIR,
+    writer,
+  );
   const scope = await openRecordScope(trx, programCode);
 
   const batches: Array<{ type: string; file: string; records: PreparedRecord[] }> = [];

@@ -69,7 +69,11 @@ describe(`record imports (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
     expect(isVigiaError(err) && err.kind).toBe('validation');
     const details = isVigiaError(err) ? err.details : [];
     expect(details.map((d) => `${d.file}:${d.row}:${d.column}`)).toEqual([
-      'records/seizure.csv:3:date', 'records/seizure.csv:3:place', 'records/seizure.csv:3:substance', 'records/seizure.csv:3:quantity', 'records/seizure.csv:4:ref',
+      'records/seizure.csv:3:date',
+      'records/seizure.csv:3:place',
+      'records/seizure.csv:3:substance',
+      'records/seizure.csv:3:quantity',
+      'records/seizure.csv:4:ref',
     ]);
     expect(await total('SEIZ_REC_N')).toBe(3);
   });
@@ -83,11 +87,20 @@ describe(`record imports (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
     const { items } = await listRecords(t.db, 'XX', { type: 'seizure', clearance: 'restricted' });
     const full = recordsToCsv(seizure, items);
     expect(full).toContain("'=HYPERLINK");
-    expect(full.split('\n')[0]).toBe('ref,status,provenance,note,date,place,agency,substance,quantity,quantity_unit,conveyance,destination,operation,arrests,latitude,longitude,case_reference');
+    expect(full.split('\n')[0]).toBe(
+      'ref,status,provenance,note,date,place,agency,substance,quantity,quantity_unit,conveyance,destination,operation,arrests,latitude,longitude,case_reference',
+    );
     const back = await parseRecordsCsv(full, 'export.csv', seizure);
     expect(back.issues).toEqual([]);
     expect(await importRecords(t.db, 'XX', 'seizure', back.inputs)).toMatchObject({ unchanged: 3 });
-    const pub = recordsToCsv(seizure, (await listRecords(t.db, 'XX', { type: 'seizure', clearance: 'public' })).items, ['destination', 'operation', 'arrests', 'latitude', 'longitude', 'case_reference']);
+    const pub = recordsToCsv(seizure, (await listRecords(t.db, 'XX', { type: 'seizure', clearance: 'public' })).items, [
+      'destination',
+      'operation',
+      'arrests',
+      'latitude',
+      'longitude',
+      'case_reference',
+    ]);
     expect(pub).not.toContain('EXP-1');
     expect(pub.split('\n')[0]).toBe('ref,status,provenance,note,date,place,agency,substance,quantity,quantity_unit,conveyance');
     // Re-importing the public export keeps what it could not show.

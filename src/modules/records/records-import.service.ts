@@ -100,7 +100,14 @@ function sameRecord(a: PreparedRecord, b: RecordRow): boolean {
  * are inserted, known refs updated when they differ, and the facts moved to match. Every bulk
  * write of records comes through here and leaves its audit events as `writer` (data-writer.ts).
  */
-export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, typeCode: string, records: readonly PreparedRecord[], writer: Writer, dryRun = false): Promise<ImportResult> {
+export async function storeBatch(
+  trx: Kysely<Database>,
+  scope: RecordScope,
+  typeCode: string,
+  records: readonly PreparedRecord[],
+  writer: Writer,
+  dryRun = false,
+): Promise<ImportResult> {
   const programId = scope.catalog.program.id;
   const result: ImportResult = { type: typeCode, total: records.length, inserted: 0, updated: 0, unchanged: 0, dryRun };
   const now = new Date().toISOString();
@@ -121,8 +128,15 @@ export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, type
         result.updated++;
         if (dryRun) continue;
         const version = await updateRecordRow(trx, old.id, old.version, {
-          ref: rec.ref, place_id: rec.place_id, date: rec.date, organisation_id: rec.organisation_id, status: rec.status,
-          provenance: rec.provenance, data: rec.dataText, note: rec.note, updated_at: now,
+          ref: rec.ref,
+          place_id: rec.place_id,
+          date: rec.date,
+          organisation_id: rec.organisation_id,
+          status: rec.status,
+          provenance: rec.provenance,
+          data: rec.dataText,
+          note: rec.note,
+          updated_at: now,
         });
         if (version === undefined) throw new Error(`record ${old.id} changed during its own import`);
         updated.push(old);
@@ -131,9 +145,19 @@ export async function storeBatch(trx: Kysely<Database>, scope: RecordScope, type
         result.inserted++;
         if (dryRun) continue;
         inserts.push({
-          program_id: programId, type_code: typeCode, ref: rec.ref, place_id: rec.place_id, date: rec.date,
-          organisation_id: rec.organisation_id, status: rec.status, provenance: rec.provenance, version: 1,
-          data: rec.dataText, note: rec.note, created_at: now, updated_at: now,
+          program_id: programId,
+          type_code: typeCode,
+          ref: rec.ref,
+          place_id: rec.place_id,
+          date: rec.date,
+          organisation_id: rec.organisation_id,
+          status: rec.status,
+          provenance: rec.provenance,
+          version: 1,
+          data: rec.dataText,
+          note: rec.note,
+          created_at: now,
+          updated_at: now,
         });
       }
       deltas.push(...toFactDeltas(rec.contributions, rec, 1));
@@ -154,7 +178,14 @@ async function auditStep(trx: Kysely<Database>, writer: Writer, programId: numbe
     ...updated.map((old): DataChange => ({ id: old.id, action: 'update', before: old })),
   ];
   if (isActor(writer) && changes.length) {
-    const now = new Map((await findRecordsByIds(trx, changes.map((c) => c.id))).map((r) => [r.id, r]));
+    const now = new Map(
+      (
+        await findRecordsByIds(
+          trx,
+          changes.map((c) => c.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
     for (const c of changes) c.after = now.get(c.id);
   }
   await auditDataChanges(trx, writer, programId, 'record', changes);
@@ -164,7 +195,14 @@ async function auditStep(trx: Kysely<Database>, writer: Writer, programId: numbe
  * For a user's import: refuses (403) columns and list sub-fields above the user's clearance,
  * naming file, row and field, and keeps the stored values of such fields.
  */
-async function guardFields(db: Kysely<Database>, scope: RecordScope, typeCode: string, inputs: readonly RecordInput[], writer: Writer, opts: ImportOptions): Promise<RecordInput[]> {
+async function guardFields(
+  db: Kysely<Database>,
+  scope: RecordScope,
+  typeCode: string,
+  inputs: readonly RecordInput[],
+  writer: Writer,
+  opts: ImportOptions,
+): Promise<RecordInput[]> {
   if (!isActor(writer)) return [...inputs];
   const def = requireRecordType(scope.types, typeCode).definition;
   const clearance = dataScope(writer).maxSensitivity;
@@ -173,7 +211,8 @@ async function guardFields(db: Kysely<Database>, scope: RecordScope, typeCode: s
   if (header.length) throw aboveClearance(header, { ...file, row: 1 });
   const issues: IssueDetail[] = [];
   inputs.forEach((input, i) => {
-    for (const column of unreadableFieldsIn(def, input.data, clearance)) issues.push({ ...file, row: opts.rows?.[i] ?? i + 1, column, reason: 'above your clearance' });
+    for (const column of unreadableFieldsIn(def, input.data, clearance))
+      issues.push({ ...file, row: opts.rows?.[i] ?? i + 1, column, reason: 'above your clearance' });
   });
   if (issues.length) throw new VigiaError('forbidden', aboveClearance([...new Set(issues.map((d) => d.column ?? ''))]).message, issues.slice(0, MAX_ISSUES));
   const refs = inputs.flatMap((i) => (i.ref ? [i.ref] : []));

@@ -29,7 +29,12 @@ export async function moveRecordsStatus(trx: Kysely<Database>, m: RecordStatusMo
     const contributions = storedContributions(types, r);
     return [...toFactDeltas(contributions, r, -1), ...toFactDeltas(contributions, { ...r, status: m.to }, 1)];
   });
-  await setRecordStatus(trx, rows.map((r) => r.id), m.to, new Date().toISOString());
+  await setRecordStatus(
+    trx,
+    rows.map((r) => r.id),
+    m.to,
+    new Date().toISOString(),
+  );
   await addFactDeltasBatch(trx, deltas);
   return rows.map((r) => r.id);
 }

@@ -29,17 +29,55 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vigia records (child process, SQLite file)', () => {
   it('add takes --field pairs and --data JSON, and the indicator follows', async () => {
-    const a = await vigia('records', 'add', '--type', 'seizure', '--ref', 'S1', '--field', 'date=2012-03-01', '--field', 'place=R1D1', '--field', 'substance=cocaine_base', '--field', 'quantity=2 t', '--field', 'case_reference=EXP-1', '--json');
+    const a = await vigia(
+      'records',
+      'add',
+      '--type',
+      'seizure',
+      '--ref',
+      'S1',
+      '--field',
+      'date=2012-03-01',
+      '--field',
+      'place=R1D1',
+      '--field',
+      'substance=cocaine_base',
+      '--field',
+      'quantity=2 t',
+      '--field',
+      'case_reference=EXP-1',
+      '--json',
+    );
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toMatchObject({ id: 1, data: { quantity: { value: 2000, amount: 2, unit: 't' } } });
-    const b = await vigia('records', 'add', '--type', 'seizure', '--data', '{"date":"2012-04-01","place":"R2D1","substance":"cocaine_hcl","quantity":"500 kg"}');
+    const b = await vigia(
+      'records',
+      'add',
+      '--type',
+      'seizure',
+      '--data',
+      '{"date":"2012-04-01","place":"R2D1","substance":"cocaine_hcl","quantity":"500 kg"}',
+    );
     expect(b.stdout).toMatch(/added seizure record #2/);
     const total = await vigia('analytics', '--indicator', 'SEIZ_REC_COCAINE_KG', '--json');
     expect(JSON.parse(total.stdout).rows[0].value).toBe(2500);
   });
 
   it('bad input exits 2 with every problem named, and nothing stored', async () => {
-    const r = await vigia('records', 'add', '--type', 'seizure', '--field', 'date=2012-13-01', '--field', 'place=NOWHERE', '--field', 'substance=tea', '--field', 'quantity=-1 kg');
+    const r = await vigia(
+      'records',
+      'add',
+      '--type',
+      'seizure',
+      '--field',
+      'date=2012-13-01',
+      '--field',
+      'place=NOWHERE',
+      '--field',
+      'substance=tea',
+      '--field',
+      'quantity=-1 kg',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/column date: not a date/);
     expect(r.stderr).toMatch(/column place: unknown place "NOWHERE"/);

@@ -59,13 +59,19 @@ function expected(records: Map<number, Seizure>, approvedOnly: boolean) {
     const kg = s.amount * (UNITS[s.unit] ?? NaN);
     const key = `${REGION[s.place]}|${s.date.slice(0, 4)}|${s.substance}`;
     if (s.substance.startsWith('cocaine')) cocaine.set(key, (cocaine.get(key) ?? 0) + kg);
-    else if (s.substance !== 'marijuana') precursor.set(`${REGION[s.place]}|${s.date.slice(0, 4)}`, (precursor.get(`${REGION[s.place]}|${s.date.slice(0, 4)}`) ?? 0) + kg / 1000);
+    else if (s.substance !== 'marijuana')
+      precursor.set(`${REGION[s.place]}|${s.date.slice(0, 4)}`, (precursor.get(`${REGION[s.place]}|${s.date.slice(0, 4)}`) ?? 0) + kg / 1000);
   }
   return { cocaine, precursor, count };
 }
 
 async function actual(approvedOnly: boolean) {
-  const q = await queryAnalytics(t.db, { program: 'XX', indicators: ['SEIZ_REC_COCAINE_KG'], by: ['place-level:2', 'period:year', 'disagg:substance'], approvedOnly });
+  const q = await queryAnalytics(t.db, {
+    program: 'XX',
+    indicators: ['SEIZ_REC_COCAINE_KG'],
+    by: ['place-level:2', 'period:year', 'disagg:substance'],
+    approvedOnly,
+  });
   const p = await queryAnalytics(t.db, { program: 'XX', indicators: ['SEIZ_REC_PRECURSOR_T'], by: ['place-level:2', 'period:year'], approvedOnly });
   const n = await queryAnalytics(t.db, { program: 'XX', indicators: ['SEIZ_REC_N'], approvedOnly });
   const cocaine = new Map<string, number>();
@@ -76,7 +82,11 @@ async function actual(approvedOnly: boolean) {
 }
 
 function expectClose(a: Map<string, number>, b: Map<string, number>) {
-  const nonzero = (m: Map<string, number>) => [...m].filter(([, v]) => Math.abs(v) > 1e-6).map(([k]) => k).sort();
+  const nonzero = (m: Map<string, number>) =>
+    [...m]
+      .filter(([, v]) => Math.abs(v) > 1e-6)
+      .map(([k]) => k)
+      .sort();
   expect(nonzero(a)).toEqual(nonzero(b));
   for (const [k, v] of a) expect(b.get(k) ?? 0).toBeCloseTo(v, 5);
 }

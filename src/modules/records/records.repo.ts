@@ -8,8 +8,19 @@ export type RecordRow = Selectable<RecordTable>;
 export type NewRecordRow = Insertable<RecordTable>;
 
 const RECORD_COLUMNS = [
-  'program_id', 'type_code', 'ref', 'place_id', 'date', 'organisation_id', 'status', 'provenance',
-  'version', 'data', 'note', 'created_at', 'updated_at',
+  'program_id',
+  'type_code',
+  'ref',
+  'place_id',
+  'date',
+  'organisation_id',
+  'status',
+  'provenance',
+  'version',
+  'data',
+  'note',
+  'created_at',
+  'updated_at',
 ] as const satisfies ReadonlyArray<keyof RecordTable>;
 
 /** Inserts one record and returns its id. */
@@ -42,8 +53,19 @@ export async function insertRecords(db: Kysely<Database>, rows: readonly NewReco
     const params: unknown[] = [];
     for (const r of chunk) {
       params.push(
-        r.program_id, r.type_code, r.ref ?? null, r.place_id, r.date, r.organisation_id ?? null, r.status,
-        r.provenance, r.version, r.data, r.note ?? null, r.created_at, r.updated_at,
+        r.program_id,
+        r.type_code,
+        r.ref ?? null,
+        r.place_id,
+        r.date,
+        r.organisation_id ?? null,
+        r.status,
+        r.provenance,
+        r.version,
+        r.data,
+        r.note ?? null,
+        r.created_at,
+        r.updated_at,
       );
     }
     const { rows: returned } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(textFor(chunk.length), params));
@@ -55,7 +77,14 @@ export async function insertRecords(db: Kysely<Database>, rows: readonly NewReco
 /** Records by id (any number of them), in no particular order. */
 export async function findRecordsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<RecordRow[]> {
   const out: RecordRow[] = [];
-  for (let i = 0; i < ids.length; i += 5_000) out.push(...(await db.selectFrom('record').selectAll().where('id', 'in', ids.slice(i, i + 5_000)).execute()));
+  for (let i = 0; i < ids.length; i += 5_000)
+    out.push(
+      ...(await db
+        .selectFrom('record')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 5_000))
+        .execute()),
+    );
   return out;
 }
 
@@ -151,7 +180,9 @@ export async function listRecordRows(db: Kysely<Database>, f: RecordFilter, limi
 }
 
 export async function countRecordRows(db: Kysely<Database>, f: RecordFilter): Promise<number> {
-  const r = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -17,10 +17,20 @@ const status = z.enum(['draft', 'submitted', 'approved', 'returned']);
 const provenance = z.enum(['sourced', 'derived', 'illustrative']);
 const RecordSchema = z
   .object({
-    id: z.number().int(), type: z.string(), ref: z.string().nullable(), place: z.string(), date: z.string(), organisation: z.string().nullable(),
-    status: z.string(), provenance: z.string(), version: z.number().int(), note: z.string().nullable(),
-    data: z.record(z.string(), z.unknown()), hidden: z.array(z.string()).openapi({ description: 'Fields left out for your clearance' }),
-    created_at: z.string(), updated_at: z.string(),
+    id: z.number().int(),
+    type: z.string(),
+    ref: z.string().nullable(),
+    place: z.string(),
+    date: z.string(),
+    organisation: z.string().nullable(),
+    status: z.string(),
+    provenance: z.string(),
+    version: z.number().int(),
+    note: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    hidden: z.array(z.string()).openapi({ description: 'Fields left out for your clearance' }),
+    created_at: z.string(),
+    updated_at: z.string(),
   })
   .openapi('Record');
 const NewRecordSchema = z
@@ -44,63 +54,105 @@ const RecordChangeSchema = z
     note: z.string().max(2000).nullable().optional(),
   })
   .openapi('RecordChange');
-const RecordParams = ProgramParamSchema.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const RecordParams = ProgramParamSchema.extend({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the record is locked by approval');
 
 const Names = z.object({ en: z.string(), es: z.string() });
 const leafField = {
-  code: z.string(), name: Names, description: Names.optional(), type: z.enum(FIELD_TYPES), required: z.boolean(),
-  sensitivity: z.enum(SENSITIVITIES), choices: z.array(z.object({ code: z.string(), name: Names })).optional(),
+  code: z.string(),
+  name: Names,
+  description: Names.optional(),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  sensitivity: z.enum(SENSITIVITIES),
+  choices: z.array(z.object({ code: z.string(), name: Names })).optional(),
   min: z.union([z.number(), z.string()]).optional().openapi({ description: 'Numbers (quantities: in the canonical unit); dates: YYYY-MM-DD or today' }),
   max: z.union([z.number(), z.string()]).optional(),
-  not_before: z.string().optional(), unit: z.enum(UNIT_DIMENSIONS).optional(), currency_field: z.string().optional(),
-  max_length: z.number().int().optional(), min_items: z.number().int().optional(), max_items: z.number().int().optional(),
+  not_before: z.string().optional(),
+  unit: z.enum(UNIT_DIMENSIONS).optional(),
+  currency_field: z.string().optional(),
+  max_length: z.number().int().optional(),
+  min_items: z.number().int().optional(),
+  max_items: z.number().int().optional(),
 };
 const RecordFieldSchema = z.object({ ...leafField, fields: z.array(z.object(leafField)).optional() }).openapi('RecordField');
 const RecordTypeSchema = z
   .object({
-    code: z.string(), name: Names, description: Names.optional(), builtin: z.boolean(),
-    place_field: z.string(), date_field: z.string(), organisation_field: z.string().optional(),
+    code: z.string(),
+    name: Names,
+    description: Names.optional(),
+    builtin: z.boolean(),
+    place_field: z.string(),
+    date_field: z.string(),
+    organisation_field: z.string().optional(),
     fields: z.array(RecordFieldSchema).openapi({ description: 'The fields you may read and write, in form order' }),
     hidden: z.array(z.string()).openapi({ description: 'Fields above your clearance, left out of `fields`' }),
     rollups: z.array(z.object({ indicator: z.string(), active: z.boolean() })),
   })
   .openapi('RecordType');
 const typesRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/record-types', tags: ['records'], summary: 'The record types of the program, with the fields you may see',
+  method: 'get',
+  path: '/api/programs/{program}/record-types',
+  tags: ['records'],
+  summary: 'The record types of the program, with the fields you may see',
   request: { params: ProgramParamSchema },
   responses: { 200: jsonReply(z.object({ types: z.array(RecordTypeSchema) }), 'Record types') },
 });
 const listRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/records', tags: ['records'], summary: 'Records you may see, without the fields above your clearance',
+  method: 'get',
+  path: '/api/programs/{program}/records',
+  tags: ['records'],
+  summary: 'Records you may see, without the fields above your clearance',
   request: {
     params: ProgramParamSchema,
     query: z.object({
-      type: z.string().max(100).optional(), place: z.string().max(50).optional(),
-      from: z.string().max(10).optional().openapi({ example: '2012-01-01' }), to: z.string().max(10).optional(),
-      status: status.optional(), organisation: z.string().max(50).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0),
+      type: z.string().max(100).optional(),
+      place: z.string().max(50).optional(),
+      from: z.string().max(10).optional().openapi({ example: '2012-01-01' }),
+      to: z.string().max(10).optional(),
+      status: status.optional(),
+      organisation: z.string().max(50).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
     }),
   },
   responses: { 200: jsonReply(z.object({ total: z.number().int(), items: z.array(RecordSchema) }), 'Records') },
 });
 const getRoute = guarded('read_public', {
-  method: 'get', path: '/api/programs/{program}/records/{id}', tags: ['records'], summary: 'One record',
+  method: 'get',
+  path: '/api/programs/{program}/records/{id}',
+  tags: ['records'],
+  summary: 'One record',
   request: { params: RecordParams },
   responses: { 200: jsonReply(RecordSchema, 'The record') },
 });
 const createRoute = guarded('write_data', {
-  method: 'post', path: '/api/programs/{program}/records', tags: ['records'], summary: 'Create a record; its indicators move at once',
+  method: 'post',
+  path: '/api/programs/{program}/records',
+  tags: ['records'],
+  summary: 'Create a record; its indicators move at once',
   request: { params: ProgramParamSchema, ...jsonBody(NewRecordSchema) },
   responses: { 201: jsonReply(RecordSchema, 'Created'), 409: conflict409 },
 });
 const updateRoute = guarded('write_data', {
-  method: 'patch', path: '/api/programs/{program}/records/{id}', tags: ['records'], summary: 'Change a record (optimistic concurrency by version)',
+  method: 'patch',
+  path: '/api/programs/{program}/records/{id}',
+  tags: ['records'],
+  summary: 'Change a record (optimistic concurrency by version)',
   request: { params: RecordParams, ...jsonBody(RecordChangeSchema) },
   responses: { 200: jsonReply(RecordSchema, 'Changed'), 409: conflict409 },
 });
 const deleteRoute = guarded('write_data', {
-  method: 'delete', path: '/api/programs/{program}/records/{id}', tags: ['records'], summary: 'Delete a record',
+  method: 'delete',
+  path: '/api/programs/{program}/records/{id}',
+  tags: ['records'],
+  summary: 'Delete a record',
   request: { params: RecordParams, ...jsonBody(z.object({ version: z.number().int().min(1) }).openapi('RecordDelete')) },
   responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Deleted'), 409: conflict409 },
 });

@@ -28,7 +28,10 @@ async function totals(codes: readonly string[]): Promise<Record<string, number>>
 }
 
 async function failure(p: Promise<unknown>): Promise<VigiaError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!isVigiaError(e)) throw new Error(`expected a VigiaError, got ${String(e)}`);
   return e;
 }
@@ -51,7 +54,9 @@ const CASES: Case[] = [
   },
   {
     type: 'seizure',
-    input: { data: { date: '2012-03-15', place: 'R1D2', substance: 'cocaine_base', quantity: '1250 lb', agency: 'DIRANDRO', latitude: -9.1, case_reference: 'EXP-1' } },
+    input: {
+      data: { date: '2012-03-15', place: 'R1D2', substance: 'cocaine_base', quantity: '1250 lb', agency: 'DIRANDRO', latitude: -9.1, case_reference: 'EXP-1' },
+    },
     created: { SEIZ_REC_COCAINE_KG: 566.990463, SEIZ_REC_N: 1, SEIZ_REC_PRECURSOR_T: 0 },
     change: { substance: 'acetone', quantity: { amount: 2, unit: 't' } },
     changed: { SEIZ_REC_COCAINE_KG: 0, SEIZ_REC_N: 1, SEIZ_REC_PRECURSOR_T: 2 },
@@ -60,8 +65,17 @@ const CASES: Case[] = [
     type: 'training_event',
     input: {
       data: {
-        course: 'Nuevo Código Procesal Penal — módulo 1', topic: 'criminal_procedure_code', start_date: '2012-08-06', end_date: '2012-08-10', place: 'R2D1', partner: 'CEDRO',
-        participants: [{ role: 'judge', sex: 'f', count: 10 }, { role: 'judge', sex: 'm', count: 12 }, { role: 'police', sex: 'm', count: 30 }],
+        course: 'Nuevo Código Procesal Penal — módulo 1',
+        topic: 'criminal_procedure_code',
+        start_date: '2012-08-06',
+        end_date: '2012-08-10',
+        place: 'R2D1',
+        partner: 'CEDRO',
+        participants: [
+          { role: 'judge', sex: 'f', count: 10 },
+          { role: 'judge', sex: 'm', count: 12 },
+          { role: 'police', sex: 'm', count: 30 },
+        ],
       },
     },
     created: { TRAIN_EVENTS_N: 1, TRAIN_PARTICIPANTS: 52 },
@@ -72,9 +86,19 @@ const CASES: Case[] = [
     type: 'financial_case',
     input: {
       data: {
-        case_type: 'money_laundering', opened: '2011-06-01', place: 'R2D2', currency: 'PEN', amount_frozen: 1_500_000, amount_forfeited: '250000 PEN',
-        stages: [{ stage: 'investigation', date: '2011-06-01' }, { stage: 'prosecution', date: '2012-02-01' }, { stage: 'final_judgment', date: '2013-03-01', outcome: 'conviction' }],
-        case_reference: 'EXP-2011-77', summary: 'confidential',
+        case_type: 'money_laundering',
+        opened: '2011-06-01',
+        place: 'R2D2',
+        currency: 'PEN',
+        amount_frozen: 1_500_000,
+        amount_forfeited: '250000 PEN',
+        stages: [
+          { stage: 'investigation', date: '2011-06-01' },
+          { stage: 'prosecution', date: '2012-02-01' },
+          { stage: 'final_judgment', date: '2013-03-01', outcome: 'conviction' },
+        ],
+        case_reference: 'EXP-2011-77',
+        summary: 'confidential',
       },
     },
     created: { FIN_CASES_N: 1, FIN_STAGES_N: 3, FIN_FROZEN: 1_500_000, FIN_FORFEITED: 250_000 },
@@ -85,15 +109,31 @@ const CASES: Case[] = [
     type: 'infrastructure_project',
     input: {
       data: {
-        name: 'Escuela de policía de Santa María del Valle', kind: 'police_academy', place: 'R1D1', start_date: '2012-01-15', currency: 'USD', budget: 6_000_000, spent: 2_500_000,
-        as_of: '2013-06-30', percent_complete: 40, phase: 'under_construction',
-        milestones: [{ name: 'design', planned: '2012-03-01', actual: '2012-04-01' }, { name: 'foundation', planned: '2012-09-01', actual: '2012-11-15' }, { name: 'roof', planned: '2013-12-01' }],
+        name: 'Escuela de policía de Santa María del Valle',
+        kind: 'police_academy',
+        place: 'R1D1',
+        start_date: '2012-01-15',
+        currency: 'USD',
+        budget: 6_000_000,
+        spent: 2_500_000,
+        as_of: '2013-06-30',
+        percent_complete: 40,
+        phase: 'under_construction',
+        milestones: [
+          { name: 'design', planned: '2012-03-01', actual: '2012-04-01' },
+          { name: 'foundation', planned: '2012-09-01', actual: '2012-11-15' },
+          { name: 'roof', planned: '2013-12-01' },
+        ],
       },
     },
     created: { INFRA_PROJECTS_N: 1, INFRA_BUDGET: 6_000_000, INFRA_SPENT: 2_500_000, INFRA_MILESTONES_DONE: 2, INFRA_PCT_COMPLETE: 40 },
     change: {
       percent_complete: 75,
-      milestones: [{ name: 'design', actual: '2012-04-01' }, { name: 'foundation', actual: '2012-11-15' }, { name: 'roof', actual: '2013-06-20' }],
+      milestones: [
+        { name: 'design', actual: '2012-04-01' },
+        { name: 'foundation', actual: '2012-11-15' },
+        { name: 'roof', actual: '2013-06-20' },
+      ],
     },
     changed: { INFRA_PROJECTS_N: 1, INFRA_BUDGET: 6_000_000, INFRA_SPENT: 2_500_000, INFRA_MILESTONES_DONE: 3, INFRA_PCT_COMPLETE: 75 },
   },
@@ -108,8 +148,16 @@ const CASES: Case[] = [
     type: 'treatment_center',
     input: {
       data: {
-        name: 'Centro de rehabilitación Ñaña', place: 'R2D2', opened: '2010-02-01', capacity: 40, services_for_women: 'sí', accredited: true,
-        admissions: [{ period: '2012Q1', count: 30, women: 8 }, { period: '2012Q2', count: 35, women: 10 }],
+        name: 'Centro de rehabilitación Ñaña',
+        place: 'R2D2',
+        opened: '2010-02-01',
+        capacity: 40,
+        services_for_women: 'sí',
+        accredited: true,
+        admissions: [
+          { period: '2012Q1', count: 30, women: 8 },
+          { period: '2012Q2', count: 35, women: 10 },
+        ],
       },
     },
     created: { TREAT_CENTERS_N: 1, TREAT_CAPACITY: 40, TREAT_ADMISSIONS: 65, TREAT_ADMISSIONS_WOMEN: 18 },
@@ -118,7 +166,17 @@ const CASES: Case[] = [
   },
   {
     type: 'alternative_development',
-    input: { data: { date: '2012-11-30', place: 'R1D2', families: 120, crops: [{ crop: 'cacao', hectares: 80 }, { crop: 'coffee', hectares: '500000 m2' }] } },
+    input: {
+      data: {
+        date: '2012-11-30',
+        place: 'R1D2',
+        families: 120,
+        crops: [
+          { crop: 'cacao', hectares: 80 },
+          { crop: 'coffee', hectares: '500000 m2' },
+        ],
+      },
+    },
     created: { AD_FAMILIES: 120, AD_HA: 130 },
     change: { families: 150 },
     changed: { AD_FAMILIES: 150, AD_HA: 130 },
@@ -156,7 +214,9 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
     const r = await createRecord(t.db, 'XX', 'training_event', CASES[2]!.input);
     expect(await total('TRAIN_PARTICIPANTS', { role: 'judge' })).toBe(22);
     expect(await total('TRAIN_PARTICIPANTS', { role: 'police', sex: 'm' })).toBe(30);
-    const s = await createRecord(t.db, 'XX', 'seizure', { data: { date: '2013-01-02', place: 'R1D1', substance: 'cocaine_hcl', quantity: 2500, quantity_unit: 'g' } });
+    const s = await createRecord(t.db, 'XX', 'seizure', {
+      data: { date: '2013-01-02', place: 'R1D1', substance: 'cocaine_hcl', quantity: 2500, quantity_unit: 'g' },
+    });
     expect(s.data.quantity).toEqual({ value: 2.5, amount: 2500, unit: 'g' });
     expect(await total('SEIZ_REC_COCAINE_KG', { substance: 'cocaine_hcl' })).toBe(2.5);
     await deleteRecord(t.db, 'XX', r.id);
@@ -188,7 +248,9 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
 
   it('a ref names one record per type', async () => {
     const r = await createRecord(t.db, 'XX', 'seizure', { ref: 'S-1', data: { date: '2012-01-01', place: 'R1D1', substance: 'marijuana', quantity: 3 } });
-    const err = await failure(createRecord(t.db, 'XX', 'seizure', { ref: 'S-1', data: { date: '2012-01-02', place: 'R1D1', substance: 'marijuana', quantity: 4 } }));
+    const err = await failure(
+      createRecord(t.db, 'XX', 'seizure', { ref: 'S-1', data: { date: '2012-01-02', place: 'R1D1', substance: 'marijuana', quantity: 4 } }),
+    );
     expect(err.kind).toBe('conflict');
     expect(await total('SEIZ_REC_MARIJUANA_KG')).toBe(3);
     await deleteRecord(t.db, 'XX', r.id);
@@ -223,7 +285,14 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
     it('lists every problem of a record at once, list items by position', async () => {
       const err = await failure(
         createRecord(t.db, 'XX', 'training_event', {
-          data: { course: 'x', topic: 'cooking', start_date: '2012-05-10', end_date: '2012-05-01', place: 'R1D1', participants: [{ role: 'judge', sex: 'x', count: -1 }] },
+          data: {
+            course: 'x',
+            topic: 'cooking',
+            start_date: '2012-05-10',
+            end_date: '2012-05-01',
+            place: 'R1D1',
+            participants: [{ role: 'judge', sex: 'x', count: -1 }],
+          },
         }),
       );
       expect(err.details.map((d) => d.column).sort()).toEqual(['end_date', 'participants[0].count', 'participants[0].sex', 'topic']);
@@ -248,7 +317,17 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
   describe('sensitivity', () => {
     it('removes restricted fields for a caller without clearance, official ones for the public', async () => {
       const r = await createRecord(t.db, 'XX', 'seizure', {
-        data: { date: '2012-03-15', place: 'R1D2', substance: 'cocaine_hcl', quantity: 7, latitude: -9.12, longitude: -75.9, case_reference: 'EXP-9', operation: 'Halcón', arrests: 2 },
+        data: {
+          date: '2012-03-15',
+          place: 'R1D2',
+          substance: 'cocaine_hcl',
+          quantity: 7,
+          latitude: -9.12,
+          longitude: -75.9,
+          case_reference: 'EXP-9',
+          operation: 'Halcón',
+          arrests: 2,
+        },
       });
       const full = await getRecord(t.db, 'XX', r.id, 'restricted');
       expect(full.data).toMatchObject({ latitude: -9.12, longitude: -75.9, case_reference: 'EXP-9', operation: 'Halcón' });
@@ -268,7 +347,11 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
       const r = await createRecord(t.db, 'XX', 'financial_case', CASES[3]!.input);
       const pub = await getRecord(t.db, 'XX', r.id, 'public');
       expect(pub.data).not.toHaveProperty('summary');
-      expect(pub.data.stages).toEqual([{ stage: 'investigation', date: '2011-06-01' }, { stage: 'prosecution', date: '2012-02-01' }, { stage: 'final_judgment', date: '2013-03-01' }]);
+      expect(pub.data.stages).toEqual([
+        { stage: 'investigation', date: '2011-06-01' },
+        { stage: 'prosecution', date: '2012-02-01' },
+        { stage: 'final_judgment', date: '2013-03-01' },
+      ]);
       expect(pub.hidden).toContain('stages.outcome');
       await deleteRecord(t.db, 'XX', r.id);
     });
@@ -279,7 +362,14 @@ describe(`records service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 
     const made = [await mk('R1D1', '2012-01-05'), await mk('R1D2', '2012-02-05'), await mk('R2D1', '2012-03-05'), await mk('R2D2', '2013-01-05')];
     const r1 = await listRecords(t.db, 'XX', { type: 'eradication_operation', place: 'R1', clearance: 'public' });
     expect(r1.items.map((i) => i.place)).toEqual(['R1D1', 'R1D2']);
-    const y2012 = await listRecords(t.db, 'XX', { type: 'eradication_operation', from: '2012-01-01', to: '2012-12-31', limit: 2, offset: 1, clearance: 'public' });
+    const y2012 = await listRecords(t.db, 'XX', {
+      type: 'eradication_operation',
+      from: '2012-01-01',
+      to: '2012-12-31',
+      limit: 2,
+      offset: 1,
+      clearance: 'public',
+    });
     expect(y2012.total).toBe(3);
     expect(y2012.items.map((i) => i.date)).toEqual(['2012-02-05', '2012-03-05']);
     expect((await listRecords(t.db, 'XX', { status: 'approved', clearance: 'public' })).total).toBe(0);

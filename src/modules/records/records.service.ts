@@ -24,8 +24,16 @@ import { openRecordScope, type RecordScope } from './record-scope.js';
 import { recordsToCsv } from './records-csv.js';
 import type { RecordView } from './record-view.js';
 import {
-  countRecordRows, deleteRecordRow, findRecord, findRecordsByRef, findVisibleRecord, insertRecord, listRecordRows, updateRecordRow,
-  type RecordFilter, type RecordRow,
+  countRecordRows,
+  deleteRecordRow,
+  findRecord,
+  findRecordsByRef,
+  findVisibleRecord,
+  insertRecord,
+  listRecordRows,
+  updateRecordRow,
+  type RecordFilter,
+  type RecordRow,
 } from './records.repo.js';
 
 function prepareOrThrow(scope: RecordScope, typeCode: string, input: RecordInput): PreparedRecord {
@@ -92,7 +100,9 @@ function asPartnerInput(scope: RecordScope, typeCode: string, actor: Actor, inpu
 function authorizeChange(actor: Actor, current: RecordRow): void {
   requirePermission(actor, 'write_data');
   if (current.status === 'approved') {
-    throw conflict(`record ${current.id} is approved and locked; a program officer must unlock it first`, [{ column: 'status', value: 'approved', reason: 'locked' }]);
+    throw conflict(`record ${current.id} is approved and locked; a program officer must unlock it first`, [
+      { column: 'status', value: 'approved', reason: 'locked' },
+    ]);
   }
   if (actor.role === 'partner' && current.organisation_id === actor.organisationId && current.status === 'submitted') {
     throw conflict(`record ${current.id} is submitted and awaits review`, [{ column: 'status', value: 'submitted', reason: 'awaiting review' }]);
@@ -101,7 +111,13 @@ function authorizeChange(actor: Actor, current: RecordRow): void {
 }
 
 /** Creates one record and adds its contributions to the indicators, in one transaction. */
-export async function createRecord(db: Kysely<Database>, programCode: string, typeCode: string, input: RecordInput, ctx: RecordWriteContext = {}): Promise<RecordView> {
+export async function createRecord(
+  db: Kysely<Database>,
+  programCode: string,
+  typeCode: string,
+  input: RecordInput,
+  ctx: RecordWriteContext = {},
+): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
   if (ctx.actor) {
     requirePermission(ctx.actor, 'write_data');
@@ -115,9 +131,19 @@ export async function createRecord(db: Kysely<Database>, programCode: string, ty
       throw conflict(`a ${typeCode} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
     }
     const newId = await insertRecord(trx, {
-      program_id: scope.catalog.program.id, type_code: typeCode, ref: rec.ref, place_id: rec.place_id, date: rec.date,
-      organisation_id: rec.organisation_id, status: rec.status, provenance: rec.provenance, version: 1,
-      data: rec.dataText, note: rec.note, created_at: now, updated_at: now,
+      program_id: scope.catalog.program.id,
+      type_code: typeCode,
+      ref: rec.ref,
+      place_id: rec.place_id,
+      date: rec.date,
+      organisation_id: rec.organisation_id,
+      status: rec.status,
+      provenance: rec.provenance,
+      version: 1,
+      data: rec.dataText,
+      note: rec.note,
+      created_at: now,
+      updated_at: now,
     });
     await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
@@ -181,22 +207,31 @@ export async function updateRecord(
     };
     const rec = prepareOrThrow(scope, current.type_code, ctx.actor ? asPartnerInput(scope, current.type_code, ctx.actor, merged) : merged);
     if (
-      rec.dataText === current.data && rec.ref === current.ref && rec.status === current.status &&
-      rec.provenance === current.provenance && rec.note === current.note
-    ) return;
+      rec.dataText === current.data &&
+      rec.ref === current.ref &&
+      rec.status === current.status &&
+      rec.provenance === current.provenance &&
+      rec.note === current.note
+    )
+      return;
     if (rec.ref !== null && rec.ref !== current.ref) {
       const taken = await findRecordsByRef(trx, scope.catalog.program.id, current.type_code, [rec.ref]);
-      if (taken.length) throw conflict(`a ${current.type_code} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
+      if (taken.length)
+        throw conflict(`a ${current.type_code} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
     }
     const version = await updateRecordRow(trx, id, current.version, {
-      ref: rec.ref, place_id: rec.place_id, date: rec.date, organisation_id: rec.organisation_id, status: rec.status,
-      provenance: rec.provenance, data: rec.dataText, note: rec.note, updated_at: now,
+      ref: rec.ref,
+      place_id: rec.place_id,
+      date: rec.date,
+      organisation_id: rec.organisation_id,
+      status: rec.status,
+      provenance: rec.provenance,
+      data: rec.dataText,
+      note: rec.note,
+      updated_at: now,
     });
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
-    await addFactDeltasBatch(trx, [
-      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
-      ...toFactDeltas(rec.contributions, rec, 1),
-    ]);
+    await addFactDeltasBatch(trx, [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)]);
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
@@ -205,7 +240,13 @@ export async function updateRecord(
 }
 
 /** Deletes a record and takes its contributions out of the indicators, in one transaction. */
-export async function deleteRecord(db: Kysely<Database>, programCode: string, id: number, expectedVersion?: number, ctx: RecordWriteContext = {}): Promise<void> {
+export async function deleteRecord(
+  db: Kysely<Database>,
+  programCode: string,
+  id: number,
+  expectedVersion?: number,
+  ctx: RecordWriteContext = {},
+): Promise<void> {
   const scope = await openRecordScope(db, programCode);
   await db.transaction().execute(async (trx) => {
     const current = await findRecord(trx, scope.catalog.program.id, id, true);
@@ -258,7 +299,11 @@ function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit'
   const visible = q.visible;
   const bad = (column: string, value: unknown, reason: string) => validationError(`bad record query: ${column} ${reason}`, [{ column, value, reason }]);
   if (q.type !== undefined && !scope.types.has(q.type)) throw bad('type', q.type, 'is not a record type of the program');
-  for (const [k, v] of [['from', q.from], ['to', q.to]] as const) if (v !== undefined && !ISO_DATE.test(v)) throw bad(k, v, 'is not a date (YYYY-MM-DD)');
+  for (const [k, v] of [
+    ['from', q.from],
+    ['to', q.to],
+  ] as const)
+    if (v !== undefined && !ISO_DATE.test(v)) throw bad(k, v, 'is not a date (YYYY-MM-DD)');
   let placeSubtree: RecordFilter['placeSubtree'];
   if (q.place !== undefined) {
     const p = requirePlace(scope.catalog, q.place);
@@ -287,7 +332,13 @@ export async function listRecords(db: Kysely<Database>, programCode: string, q: 
  * only the columns a reader with `clearance` may see. Exported files import back unchanged
  * (records are matched by ref).
  */
-export async function exportRecords(db: Kysely<Database>, programCode: string, typeCode: string, clearance: Sensitivity, visible: RowScope = ALL_ROWS): Promise<string> {
+export async function exportRecords(
+  db: Kysely<Database>,
+  programCode: string,
+  typeCode: string,
+  clearance: Sensitivity,
+  visible: RowScope = ALL_ROWS,
+): Promise<string> {
   const scope = await openRecordScope(db, programCode);
   const type = scope.types.get(typeCode);
   if (!type) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
@@ -321,13 +372,7 @@ export async function rebuildRecordRollups(db: Kysely<Database>, programCode: st
  * One record for a reader who sees approved data only (plus, for a partner, its own): others'
  * unapproved records are not disclosed.
  */
-export async function getVisibleRecord(
-  db: Kysely<Database>,
-  programCode: string,
-  id: number,
-  clearance: Sensitivity,
-  visible: RowScope,
-): Promise<RecordView> {
+export async function getVisibleRecord(db: Kysely<Database>, programCode: string, id: number, clearance: Sensitivity, visible: RowScope): Promise<RecordView> {
   const scope = await openRecordScope(db, programCode);
   const row = await findVisibleRecord(db, scope.catalog.program.id, id, visible);
   if (!row) throw notFound(`no record ${id} in program ${programCode}`);

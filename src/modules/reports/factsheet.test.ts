@@ -62,7 +62,9 @@ describe('the demo fact sheet for 2012', () => {
     expect(all).toContain('Seizures of precursor chemicals increased by 83 percent between 2011 and 2012, from 575 to 1,053 metric tons.');
     expect(all).toContain('In 2012 there were more than 50 community anti-drug coalitions.');
     // The record says "completed" as of 2014; at the end of 2012 its milestones say it was being built.
-    expect(all).toContain('At the end of 2012, the fourth police academy east of the Andes, Escuela de policía de Santa María del Valle (Huánuco), was under construction.');
+    expect(all).toContain(
+      'At the end of 2012, the fourth police academy east of the Andes, Escuela de policía de Santa María del Valle (Huánuco), was under construction.',
+    );
   });
 
   it('labels derived and illustrative figures and records the query of each', async () => {
@@ -79,12 +81,16 @@ describe('the demo fact sheet for 2012', () => {
 
   it('says the same in Spanish, with Spanish number formatting', async () => {
     const all = await texts('es');
-    expect(all).toContain(`La superficie cultivada de coca se situó en 49${NBSP}500 hectáreas en 2011; fuente: Estimación del gobierno de los EE. UU. (ONDCP, publicada en el INCSR).`);
+    expect(all).toContain(
+      `La superficie cultivada de coca se situó en 49${NBSP}500 hectáreas en 2011; fuente: Estimación del gobierno de los EE. UU. (ONDCP, publicada en el INCSR).`,
+    );
     expect(all).toContain(`La erradicación de coca ilícita aumentó un 38${NBSP}% entre 2011 y 2012, de 10${NBSP}290 a 14${NBSP}171 hectáreas.`);
     expect(all).toContain(`La incautación de cocaína aumentó un 31${NBSP}% entre 2011 y 2012, de 22${NBSP}100 a 28${NBSP}951 kilogramos.`);
     expect(all).toContain(`La incautación de insumos químicos aumentó un 83${NBSP}% entre 2011 y 2012, de 575 a 1053 toneladas.`);
     expect(all).toContain('En 2012 había más de 50 coaliciones comunitarias antidrogas.');
-    expect(all).toContain('Al cierre de 2012, la cuarta escuela de policía al este de los Andes, Escuela de policía de Santa María del Valle (Huánuco), estaba en construcción.');
+    expect(all).toContain(
+      'Al cierre de 2012, la cuarta escuela de policía al este de los Andes, Escuela de policía de Santa María del Valle (Huánuco), estaba en construcción.',
+    );
   });
 
   it('puts the same statements in the PDF, in both languages', async () => {
@@ -101,7 +107,9 @@ describe('the demo fact sheet for 2012', () => {
     const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
     expect(report.valid).toBe(true);
-    expect(html).toMatch(/<span class="statement tone-good" data-query="[^"]+" data-query-program="PE" data-query-indicator="ERAD_HA" data-query-source="" data-query-place="" data-query-zone="" data-query-periods="2011,2012" data-query-disagg="" data-query-approved-only="true" data-provenance="illustrative">Eradication of illicit coca increased by 38 percent/);
+    expect(html).toMatch(
+      /<span class="statement tone-good" data-query="[^"]+" data-query-program="PE" data-query-indicator="ERAD_HA" data-query-source="" data-query-place="" data-query-zone="" data-query-periods="2011,2012" data-query-disagg="" data-query-approved-only="true" data-provenance="illustrative">Eradication of illicit coca increased by 38 percent/,
+    );
     expect(html).toContain('data-query-indicator="COCA_HA" data-query-source="UNODC,USG"');
     expect(html).toMatch(/<meta name="vigia-data-version" content="\d+">/);
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
@@ -135,7 +143,9 @@ describe('the demo fact sheet for 2012', () => {
     expect(all).toContain('Cocaine seizures decreased by 10 percent between 2011 and 2012, from 22,100 to 19,890 kilograms.');
     expect(all).toContain('Seizures of precursor chemicals increased by 100 percent between 2011 and 2012, from 575 to 1,151 metric tons.');
     expect(all).toContain('In 2012 there were more than 60 community anti-drug coalitions.');
-    expect(all).toContain('At the end of 2012, the fourth police academy east of the Andes, Escuela de policía de Santa María del Valle (Huánuco), was under construction, 75 percent complete.');
+    expect(all).toContain(
+      'At the end of 2012, the fourth police academy east of the Andes, Escuela de policía de Santa María del Valle (Huánuco), was under construction, 75 percent complete.',
+    );
     const after = await renderReport(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang: 'en', format: 'pdf' });
     expect(after.dataVersion).toBeGreaterThan(before.dataVersion);
     expect(after.body.equals(before.body)).toBe(false);

@@ -36,7 +36,11 @@ export async function seriesValues(ctx: ReportContext, scope: FigureScope, perio
   const by = groupingFor(first);
   if (!by) return Promise.all(periods.map(async (period) => ({ period, ...(await figureValue(ctx, scope, period)) })));
   const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
-    ...analyticsFilters(ctx, scope), indicators: [indicatorOf(ctx, scope.indicator)], from: first.id, to: last.id, by: [by],
+    ...analyticsFilters(ctx, scope),
+    indicators: [indicatorOf(ctx, scope.indicator)],
+    from: first.id,
+    to: last.id,
+    by: [by],
   });
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   return periods.map((period) => {

@@ -33,7 +33,13 @@ export function checkNarrativeFields(file: string, definition: ReportDefinition,
     for (const lang of ['en', 'es'] as const) {
       const at = [...path, lang];
       for (const p of checkNarrative(text[lang])) {
-        issues.push({ file, row: locate.line(at), column: formatJsonPath(at), value: text[lang].split(/\r\n?|\n/)[p.line - 1], reason: `line ${p.line} of the text: ${p.reason}` });
+        issues.push({
+          file,
+          row: locate.line(at),
+          column: formatJsonPath(at),
+          value: text[lang].split(/\r\n?|\n/)[p.line - 1],
+          reason: `line ${p.line} of the text: ${p.reason}`,
+        });
       }
     }
   }

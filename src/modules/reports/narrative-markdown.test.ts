@@ -8,32 +8,71 @@ import { checkNarrative, parseNarrative } from './narrative-markdown.js';
 
 describe('the documented subset gives the same blocks', () => {
   const cases: Array<[string, string, unknown[]]> = [
-    ['headings # to ###, one level below the report title', '# One\n## Two\n### Three', [
-      { kind: 'heading', level: 2, text: 'One' },
-      { kind: 'heading', level: 3, text: 'Two' },
-      { kind: 'heading', level: 3, text: 'Three' },
-    ]],
-    ['paragraphs: lines joined, a blank line between', 'First line\nsecond line.\n\n  Next paragraph.  ', [
-      { kind: 'paragraph', inlines: [{ text: 'First line second line.' }] },
-      { kind: 'paragraph', inlines: [{ text: 'Next paragraph.' }] },
-    ]],
-    ['- and * lists, an indented line continuing its item', 'Intro:\n- one\n- two\n  continued\n\n* three', [
-      { kind: 'paragraph', inlines: [{ text: 'Intro:' }] },
-      { kind: 'list', items: [[{ text: 'one' }], [{ text: 'two continued' }]] },
-      { kind: 'list', items: [[{ text: 'three' }]] },
-    ]],
-    ['bold, italic with * or _, and web links', '**Coca** fell *sharply* in _2012_; see [UNODC](https://www.unodc.org) and [INL](http://www.state.gov/inl).', [
-      { kind: 'paragraph', inlines: [
-        { text: 'Coca', bold: true }, { text: ' fell ' }, { text: 'sharply', italic: true }, { text: ' in ' }, { text: '2012', italic: true },
-        { text: '; see ' }, { text: 'UNODC', href: 'https://www.unodc.org' }, { text: ' and ' }, { text: 'INL', href: 'http://www.state.gov/inl' }, { text: '.' },
-      ] },
-    ]],
-    ['placeholders and a lone * are plain text', 'Figures for {{period}} marked * include derived values.', [
-      { kind: 'paragraph', inlines: [{ text: 'Figures for {{period}} marked * include derived values.' }] },
-    ]],
-    ['emphasis inside list items', '- cut **coca**;\n- train *judges*', [
-      { kind: 'list', items: [[{ text: 'cut ' }, { text: 'coca', bold: true }, { text: ';' }], [{ text: 'train ' }, { text: 'judges', italic: true }]] },
-    ]],
+    [
+      'headings # to ###, one level below the report title',
+      '# One\n## Two\n### Three',
+      [
+        { kind: 'heading', level: 2, text: 'One' },
+        { kind: 'heading', level: 3, text: 'Two' },
+        { kind: 'heading', level: 3, text: 'Three' },
+      ],
+    ],
+    [
+      'paragraphs: lines joined, a blank line between',
+      'First line\nsecond line.\n\n  Next paragraph.  ',
+      [
+        { kind: 'paragraph', inlines: [{ text: 'First line second line.' }] },
+        { kind: 'paragraph', inlines: [{ text: 'Next paragraph.' }] },
+      ],
+    ],
+    [
+      '- and * lists, an indented line continuing its item',
+      'Intro:\n- one\n- two\n  continued\n\n* three',
+      [
+        { kind: 'paragraph', inlines: [{ text: 'Intro:' }] },
+        { kind: 'list', items: [[{ text: 'one' }], [{ text: 'two continued' }]] },
+        { kind: 'list', items: [[{ text: 'three' }]] },
+      ],
+    ],
+    [
+      'bold, italic with * or _, and web links',
+      '**Coca** fell *sharply* in _2012_; see [UNODC](https://www.unodc.org) and [INL](http://www.state.gov/inl).',
+      [
+        {
+          kind: 'paragraph',
+          inlines: [
+            { text: 'Coca', bold: true },
+            { text: ' fell ' },
+            { text: 'sharply', italic: true },
+            { text: ' in ' },
+            { text: '2012', italic: true },
+            { text: '; see ' },
+            { text: 'UNODC', href: 'https://www.unodc.org' },
+            { text: ' and ' },
+            { text: 'INL', href: 'http://www.state.gov/inl' },
+            { text: '.' },
+          ],
+        },
+      ],
+    ],
+    [
+      'placeholders and a lone * are plain text',
+      'Figures for {{period}} marked * include derived values.',
+      [{ kind: 'paragraph', inlines: [{ text: 'Figures for {{period}} marked * include derived values.' }] }],
+    ],
+    [
+      'emphasis inside list items',
+      '- cut **coca**;\n- train *judges*',
+      [
+        {
+          kind: 'list',
+          items: [
+            [{ text: 'cut ' }, { text: 'coca', bold: true }, { text: ';' }],
+            [{ text: 'train ' }, { text: 'judges', italic: true }],
+          ],
+        },
+      ],
+    ],
   ];
   it.each(cases)('%s', (_name, markdown, blocks) => {
     expect(parseNarrative(markdown)).toEqual(blocks);

@@ -85,7 +85,11 @@ class NarrativeReader {
   /** The source lines of a refused block, as one paragraph of plain text. */
   private asPlainText(t: Token): void {
     const [from, to] = t.map ?? [0, 0];
-    const text = this.lines.slice(from, to).map((l) => l.trim()).filter(Boolean).join(' ');
+    const text = this.lines
+      .slice(from, to)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ');
     if (text) this.blocks.push({ kind: 'paragraph', inlines: [{ text }] });
   }
 
@@ -109,7 +113,9 @@ class NarrativeReader {
     const level = Number(open.tag.slice(1));
     if (!open.markup.startsWith('#')) this.refuse(this.lineOf(open), 'underlined headings are not allowed (write # Heading)');
     else if (level > 3) this.refuse(this.lineOf(open), `${open.markup} headings are not allowed`);
-    const text = this.inlines(inline).map((r) => r.text).join('');
+    const text = this.inlines(inline)
+      .map((r) => r.text)
+      .join('');
     if (!text) return this.refuse(this.lineOf(open), 'a heading needs text');
     this.blocks.push({ kind: 'heading', level: Math.min(3, Math.min(level, 3) + this.headingOffset) as 1 | 2 | 3, text });
   }
@@ -128,7 +134,10 @@ class NarrativeReader {
       else {
         const nested = inside.find((x) => x.level === level + 1 && x.type !== 'paragraph_open' && x.type !== 'paragraph_close' && x.type !== 'inline');
         const second = inside.filter((x) => x.type === 'paragraph_open')[1];
-        this.refuse(this.lineOf(nested ?? second ?? item), 'a list item holds one paragraph: nested lists, quotations, code and several paragraphs are not allowed');
+        this.refuse(
+          this.lineOf(nested ?? second ?? item),
+          'a list item holds one paragraph: nested lists, quotations, code and several paragraphs are not allowed',
+        );
         items.push(paragraphs.flatMap((p, k) => (k ? [{ text: ' ' }, ...this.inlines(p)] : this.inlines(p))));
       }
     }

@@ -38,7 +38,11 @@ describe('the indicator-progress report', () => {
     const table = blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     expect(table.head).toEqual(['', '2011', '2012', '2013', '2014', '2015', '2016']);
-    const row = (label: string) => table.rows.find((r) => r[0]?.text === label)!.slice(1).map((c) => c.text);
+    const row = (label: string) =>
+      table.rows
+        .find((r) => r[0]?.text === label)!
+        .slice(1)
+        .map((c) => c.text);
     expect(row('Target')).toEqual(['—', '—', '—', '—', '—', '30,000']);
     expect(row('Actual')).toEqual(['10,290*', '14,171*', '23,947*', '31,200*', '35,868*', '30,151*']);
     expect(row('% of target')).toEqual(['—', '—', '—', '—', '—', '101%']);

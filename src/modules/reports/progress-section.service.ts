@@ -38,12 +38,23 @@ async function indicatorBlocks(ctx: ReportContext, section: ProgressSection, ind
 
   const row = (label: string, cells: TableCell[]): TableCell[] => [{ text: label, numeric: false }, ...cells];
   const rows: TableCell[][] = [
-    row(w.target, progress.map((p) => ({ text: valueCell(p.target, ind.decimals, lang), numeric: true }))),
+    row(
+      w.target,
+      progress.map((p) => ({ text: valueCell(p.target, ind.decimals, lang), numeric: true })),
+    ),
     row(
       w.actual,
-      actuals.map((a) => ({ text: valueCell(a.value, ind.decimals, lang, a.provenance), numeric: true, query: figureQuery(ctx, scope, [a.period]), provenance: a.provenance })),
+      actuals.map((a) => ({
+        text: valueCell(a.value, ind.decimals, lang, a.provenance),
+        numeric: true,
+        query: figureQuery(ctx, scope, [a.period]),
+        provenance: a.provenance,
+      })),
     ),
-    row(w.pct, progress.map((p) => ({ text: p.pct_of_target === null ? '—' : formatPercent(p.pct_of_target, lang, 0), numeric: true }))),
+    row(
+      w.pct,
+      progress.map((p) => ({ text: p.pct_of_target === null ? '—' : formatPercent(p.pct_of_target, lang, 0), numeric: true })),
+    ),
   ];
   const blocks: Block[] = [
     { kind: 'paragraph', inlines: [{ text: title, bold: true }] },

@@ -16,7 +16,10 @@ const milestones = [
 
 describe('statusAtEnd', () => {
   it('takes the reported status and percent when they were reported by the period end', () => {
-    expect(statusAtEnd(academy({ phase: 'under_construction', percent_complete: 60, as_of: '2012-11-30', milestones }), spec, '2012-12-31')).toEqual({ status: 'under_construction', percent: 60 });
+    expect(statusAtEnd(academy({ phase: 'under_construction', percent_complete: 60, as_of: '2012-11-30', milestones }), spec, '2012-12-31')).toEqual({
+      status: 'under_construction',
+      percent: 60,
+    });
   });
   it('reads a later-reported project from its milestones, with no percent', () => {
     const done = academy({ phase: 'completed', percent_complete: 100, as_of: '2014-02-28', milestones });

@@ -5,7 +5,16 @@
  */
 import { chartSvg } from './chart-svg.js';
 import { escapeXml } from '../../core/xml-escape.js';
-import { REPORT_WORDS, provenanceNote, queryAttributes, type Block, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
+import {
+  REPORT_WORDS,
+  provenanceNote,
+  queryAttributes,
+  type Block,
+  type FigureQuery,
+  type Inline,
+  type ReportDocument,
+  type TableCell,
+} from './report-document.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
 
 const CSS = `
@@ -77,7 +86,9 @@ function block(b: Block, doc: ReportDocument): string {
     }
     case 'table': {
       const head = `<thead><tr>${b.head.map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${escapeXml(h)}</th>`).join('')}</tr></thead>`;
-      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? cellHtml(c, 'th').replace('<th', '<th scope="row"') : cellHtml(c, 'td'))).join('')}</tr>`);
+      const rows = b.rows.map(
+        (r) => `<tr>${r.map((c, i) => (i === 0 ? cellHtml(c, 'th').replace('<th', '<th scope="row"') : cellHtml(c, 'td'))).join('')}</tr>`,
+      );
       const caption = b.caption ? `<caption>${escapeXml(b.caption)}</caption>` : '';
       return `<table>${caption}\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     }

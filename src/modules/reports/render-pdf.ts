@@ -89,7 +89,10 @@ class PdfWriter {
     if (!all.length) return;
     all.forEach((r, i) => {
       const font = r.bold && r.italic ? FONT.boldItalic : r.bold ? FONT.bold : r.italic ? FONT.italic : FONT.regular;
-      doc.font(font).fontSize(size).fillColor(r.href ? '#1f5f8b' : INK);
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(r.href ? '#1f5f8b' : INK);
       const opts = { continued: i < all.length - 1, width, lineGap: 2, ...(r.href ? { link: r.href, underline: true } : { underline: false }) };
       if (i === 0) doc.text(pdfSafe(r.text), x, doc.y, opts);
       else doc.text(pdfSafe(r.text), opts);
@@ -109,7 +112,11 @@ class PdfWriter {
   bullet(runs: readonly Inline[], tail: Inline[] = []): void {
     this.ensure(28);
     const y = this.doc.y;
-    this.doc.font(FONT.regular).fontSize(10.5).fillColor(INK).text('•', MARGIN + 4, y, { lineBreak: false });
+    this.doc
+      .font(FONT.regular)
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text('•', MARGIN + 4, y, { lineBreak: false });
     this.doc.y = y;
     this.runs(runs, 10.5, 16, tail);
     this.doc.moveDown(0.35);
@@ -125,22 +132,42 @@ class PdfWriter {
     const fontOf = (bold: boolean, i: number) => (bold || i === 0 ? FONT.bold : FONT.regular);
     const drawRow = (cells: readonly { text: string; numeric: boolean }[], bold: boolean) => {
       // Measured in the font each cell is drawn in: a bold label wraps sooner.
-      const h = Math.max(...cells.map((c, i) => doc.font(fontOf(bold, i)).fontSize(9).heightOfString(pdfSafe(c.text), { width: colW(i) }))) + 6;
+      const h =
+        Math.max(
+          ...cells.map((c, i) =>
+            doc
+              .font(fontOf(bold, i))
+              .fontSize(9)
+              .heightOfString(pdfSafe(c.text), { width: colW(i) }),
+          ),
+        ) + 6;
       if (doc.y + h > this.bottom) {
         doc.addPage();
-        if (!bold) drawRow(head.map((t, i) => ({ text: t, numeric: i > 0 })), true);
+        if (!bold)
+          drawRow(
+            head.map((t, i) => ({ text: t, numeric: i > 0 })),
+            true,
+          );
       }
       const y = doc.y;
       cells.forEach((c, i) => {
         doc.font(fontOf(bold, i)).fontSize(9).fillColor(INK);
         doc.text(pdfSafe(c.text), colX(i) + 3, y + 3, { width: colW(i), align: c.numeric ? 'right' : 'left' });
       });
-      doc.moveTo(MARGIN, y + h).lineTo(MARGIN + this.width, y + h).lineWidth(0.5).strokeColor('#c8d3dd').stroke();
+      doc
+        .moveTo(MARGIN, y + h)
+        .lineTo(MARGIN + this.width, y + h)
+        .lineWidth(0.5)
+        .strokeColor('#c8d3dd')
+        .stroke();
       doc.x = MARGIN;
       doc.y = y + h;
     };
     this.ensure(40);
-    drawRow(head.map((t, i) => ({ text: t, numeric: i > 0 })), true);
+    drawRow(
+      head.map((t, i) => ({ text: t, numeric: i > 0 })),
+      true,
+    );
     for (const r of rows) drawRow(r, false);
     if (caption) {
       doc.moveDown(0.3);
@@ -164,7 +191,11 @@ class PdfWriter {
     doc.x = MARGIN;
     doc.y = y0 + h + 4;
     if (block.caption) {
-      doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED).text(pdfSafe(`${block.caption}${this.cite(block.query)}`), MARGIN, doc.y, { width: this.width });
+      doc
+        .font(FONT.italic)
+        .fontSize(8.5)
+        .fillColor(MUTED)
+        .text(pdfSafe(`${block.caption}${this.cite(block.query)}`), MARGIN, doc.y, { width: this.width });
     } else this.cite(block.query);
     doc.fillColor(INK).moveDown(0.6);
   }
@@ -245,7 +276,8 @@ class PdfWriter {
         const rows = b.rows.map((r) => {
           const refs = r.flatMap((c) => (c.query ? [c.query] : []));
           const first = refs[0];
-          const q = first && first.kind === 'analytics' ? { ...first, periods: refs.flatMap((x) => (x.kind === 'analytics' ? x.periods : [])) } : (first ?? null);
+          const q =
+            first && first.kind === 'analytics' ? { ...first, periods: refs.flatMap((x) => (x.kind === 'analytics' ? x.periods : [])) } : (first ?? null);
           const [label, ...rest] = r;
           return [{ text: `${label?.text ?? ''}${this.cite(q)}`, numeric: false }, ...rest];
         });
@@ -270,12 +302,20 @@ class PdfWriter {
 
     this.ensure(60);
     doc.moveDown(0.8);
-    doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED).text(pdfSafe(REPORT_WORDS[lang].madeFrom(report)), MARGIN, doc.y, { width: this.width });
+    doc
+      .font(FONT.italic)
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(pdfSafe(REPORT_WORDS[lang].madeFrom(report)), MARGIN, doc.y, { width: this.width });
     if (this.queries.length) {
       this.heading(WORDS[lang].queries, 3);
       this.queries.forEach((q, i) => {
         this.ensure(14);
-        doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(pdfSafe(`[${i + 1}] ${queryText(q)}`), MARGIN, doc.y, { width: this.width });
+        doc
+          .font(FONT.regular)
+          .fontSize(8)
+          .fillColor(MUTED)
+          .text(pdfSafe(`[${i + 1}] ${queryText(q)}`), MARGIN, doc.y, { width: this.width });
       });
     }
     const range = doc.bufferedPageRange();
@@ -285,7 +325,11 @@ class PdfWriter {
       // Writing inside the bottom margin must not trigger a page break.
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED).text(pdfSafe(footer), MARGIN, doc.page.height - 32, { width: this.width, align: 'center', lineBreak: false });
+      doc
+        .font(FONT.regular)
+        .fontSize(7.5)
+        .fillColor(MUTED)
+        .text(pdfSafe(footer), MARGIN, doc.page.height - 32, { width: this.width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
     doc.end();

@@ -18,7 +18,6 @@ import type { PeriodRef } from './report-definition.schema.js';
 import type { AnalyticsFigureQuery } from './report-document.js';
 import type { Sensitivity } from '../../core/sensitivity.js';
 
-
 export interface ReportContext {
   db: Kysely<Database>;
   catalog: Catalog;
@@ -64,7 +63,10 @@ export async function openReportContext(
   const id = catalog.program.id;
   const roots = [...catalog.places.values()].filter((p) => p.parent_id === null).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const [sources, zones, options, sensitivities] = await Promise.all([
-    findSourceNames(db, id), findZoneNames(db, id), findOptionNames(db, id), indicatorSensitivities(db, catalog),
+    findSourceNames(db, id),
+    findZoneNames(db, id),
+    findOptionNames(db, id),
+    indicatorSensitivities(db, catalog),
   ]);
   return {
     db,

@@ -114,7 +114,11 @@ export function provenanceNote(provenance: readonly ProvenanceKind[], lang: Lang
 /** The query as attribute pairs (indicator, source, place, periods, disagg, …) for HTML. */
 export function queryAttributes(q: FigureQuery): [string, string][] {
   if (q.kind === 'record') {
-    return [['program', q.program], ['record-type', q.recordType], ['ref', q.ref]];
+    return [
+      ['program', q.program],
+      ['record-type', q.recordType],
+      ['ref', q.ref],
+    ];
   }
   return [
     ['program', q.program],

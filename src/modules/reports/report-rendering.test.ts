@@ -15,7 +15,13 @@ describe('narrative Markdown', () => {
     expect(blocks).toEqual([
       { kind: 'heading', level: 2, text: 'Goals' },
       { kind: 'paragraph', inlines: [{ text: 'We aim to:' }] },
-      { kind: 'list', items: [[{ text: 'cut ' }, { text: 'coca', bold: true }, { text: ';' }], [{ text: 'train ' }, { text: 'judges', italic: true }, { text: ' and prosecutors.' }]] },
+      {
+        kind: 'list',
+        items: [
+          [{ text: 'cut ' }, { text: 'coca', bold: true }, { text: ';' }],
+          [{ text: 'train ' }, { text: 'judges', italic: true }, { text: ' and prosecutors.' }],
+        ],
+      },
       { kind: 'paragraph', inlines: [{ text: 'See ' }, { text: 'UNODC', href: 'https://www.unodc.org' }, { text: '.' }] },
     ]);
   });
@@ -82,7 +88,17 @@ const doc: ReportDocument = {
           tone: 'good',
           available: true,
           provenance: ['sourced', 'derived'],
-          query: { kind: 'analytics', program: 'XX', indicator: 'ERAD_HA', source: '', place: '', zone: '', periods: ['2011Oct', '2012Oct'], disagg: '', approvedOnly: true },
+          query: {
+            kind: 'analytics',
+            program: 'XX',
+            indicator: 'ERAD_HA',
+            source: '',
+            place: '',
+            zone: '',
+            periods: ['2011Oct', '2012Oct'],
+            disagg: '',
+            approvedOnly: true,
+          },
         },
       ],
     },

@@ -40,8 +40,7 @@ export function parseReportOptions(lang: string, format: string): { lang: Lang; 
 /** Builds and renders a report; the same data version and definition give the same bytes. */
 export async function renderReport(db: Kysely<Database>, req: ReportRequest & { format: ReportFormat }): Promise<RenderedReport> {
   const doc = await buildReportDocument(db, req);
-  const body =
-    req.format === 'pdf' ? await renderPdf(doc) : Buffer.from(req.format === 'html' ? renderHtml(doc) : renderMarkdown(doc), 'utf8');
+  const body = req.format === 'pdf' ? await renderPdf(doc) : Buffer.from(req.format === 'html' ? renderHtml(doc) : renderMarkdown(doc), 'utf8');
   return {
     body,
     contentType: CONTENT_TYPES[req.format],

@@ -31,7 +31,10 @@ function folderWith(name: string, reports: Record<string, string>): string {
 }
 
 async function loadError(dir: string): Promise<VigiaError> {
-  const e: unknown = await loadProgramFolder(t.db, dir).then(() => null, (err: unknown) => err);
+  const e: unknown = await loadProgramFolder(t.db, dir).then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!isVigiaError(e)) throw new Error(`expected a VigiaError, got ${String(e)}`);
   return e;
 }
@@ -68,7 +71,12 @@ describe('report definitions in the program folder', () => {
       expect.arrayContaining([
         expect.objectContaining({ file: 'reports/other.json', column: 'colour', reason: 'unknown field' }),
         expect.objectContaining({ file: 'reports/brief.json', row: 13, column: 'sections[0].items[0].indicator', value: 'NOPE' }),
-        expect.objectContaining({ file: 'reports/brief.json', row: 15, column: 'sections[0].items[1].source', reason: expect.stringContaining('several sources (GOV, SURVEY)') }),
+        expect.objectContaining({
+          file: 'reports/brief.json',
+          row: 15,
+          column: 'sections[0].items[1].source',
+          reason: expect.stringContaining('several sources (GOV, SURVEY)'),
+        }),
         expect.objectContaining({ file: 'reports/brief.json', column: 'sections[0].items[2].place', value: 'ATLANTIS' }),
         expect.objectContaining({ file: 'reports/brief.json', column: 'sections[0].items[2].disagg', reason: 'ERAD_HA is not disaggregated by "colour"' }),
       ]),
@@ -82,20 +90,42 @@ describe('report definitions in the program folder', () => {
       title: { en: 'Brief', es: 'Resumen' },
       sections: [
         { type: 'narrative', text: { en: 'Fine.\n\n| a | b |\n|---|---|', es: 'Bien, [véase](https://example.org).' } },
-        { type: 'statements', intro: { en: 'See [this](javascript:alert(1)).', es: 'Ver [esto](data:text/html,x).' }, items: [{ kind: 'comparison', indicator: 'ERAD_HA' }] },
+        {
+          type: 'statements',
+          intro: { en: 'See [this](javascript:alert(1)).', es: 'Ver [esto](data:text/html,x).' },
+          items: [{ kind: 'comparison', indicator: 'ERAD_HA' }],
+        },
       ],
     };
     const err = await loadError(folderWith('markdown', { 'brief.json': JSON.stringify(narrative, null, 2) }));
     expect(err.details).toEqual([
-      expect.objectContaining({ file: 'reports/brief.json', row: 11, column: 'sections[0].text.en', value: '| a | b |', reason: expect.stringMatching(/^line 3 of the text: tables are not allowed/) }),
-      expect.objectContaining({ file: 'reports/brief.json', row: 18, column: 'sections[1].intro.en', reason: expect.stringMatching(/^line 1 of the text: only http:\/\/ and https:\/\/ links are allowed, not "javascript:alert\(1\)"/) }),
-      expect.objectContaining({ file: 'reports/brief.json', row: 19, column: 'sections[1].intro.es', reason: expect.stringContaining('not "data:text/html,x"') }),
+      expect.objectContaining({
+        file: 'reports/brief.json',
+        row: 11,
+        column: 'sections[0].text.en',
+        value: '| a | b |',
+        reason: expect.stringMatching(/^line 3 of the text: tables are not allowed/),
+      }),
+      expect.objectContaining({
+        file: 'reports/brief.json',
+        row: 18,
+        column: 'sections[1].intro.en',
+        reason: expect.stringMatching(/^line 1 of the text: only http:\/\/ and https:\/\/ links are allowed, not "javascript:alert\(1\)"/),
+      }),
+      expect.objectContaining({
+        file: 'reports/brief.json',
+        row: 19,
+        column: 'sections[1].intro.es',
+        reason: expect.stringContaining('not "data:text/html,x"'),
+      }),
     ]);
   });
 
   it('wants the code to match the file name', async () => {
     const err = await loadError(folderWith('misnamed', { 'summary.json': JSON.stringify(good) }));
-    expect(err.details).toEqual([expect.objectContaining({ file: 'reports/summary.json', column: 'code', value: 'brief', reason: 'must match the file name ("summary")' })]);
+    expect(err.details).toEqual([
+      expect.objectContaining({ file: 'reports/summary.json', column: 'code', value: 'brief', reason: 'must match the file name ("summary")' }),
+    ]);
   });
 
   it('stores good definitions beside the built-in ones, and a second load changes nothing', async () => {

@@ -65,7 +65,13 @@ export function checkReportDefinition(r: ReportFile, refs: ProgramRefs): IssueDe
     issues.push({ file: r.file, row: r.locate.line(path), column: formatJsonPath(path), value, reason });
   const { catalog } = refs;
 
-  interface Scope { indicator: string; source?: string | undefined; place?: string | undefined; zone?: string | undefined; disagg?: string | undefined }
+  interface Scope {
+    indicator: string;
+    source?: string | undefined;
+    place?: string | undefined;
+    zone?: string | undefined;
+    disagg?: string | undefined;
+  }
   const scope = (s: Scope, at: JsonPath, needsSource: boolean) => {
     const ind = catalog.indicators.get(s.indicator);
     if (!ind) return bad([...at, 'indicator'], s.indicator, `program ${catalog.program.code} has no such indicator`);

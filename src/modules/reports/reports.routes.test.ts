@@ -29,7 +29,7 @@ describe('GET /api/reports/{report}', () => {
     expect(res.headers.get('x-vigia-data-version')).toBe(String(cli.dataVersion));
   });
 
-  it('hides indicators above the caller\'s clearance, and checks its query', async () => {
+  it("hides indicators above the caller's clearance, and checks its query", async () => {
     const program = await findProgram(t.db, 'PE');
     const json = JSON.stringify({
       code: 'internal',
@@ -51,10 +51,14 @@ describe('GET /api/reports/{report}', () => {
 });
 
 describe('GET /api/programs/{program}/reports', () => {
-  it('lists the program\'s reports, named in both languages without their period, and the years of its data', async () => {
+  it("lists the program's reports, named in both languages without their period, and the years of its data", async () => {
     const res = await app.request('/api/programs/PE/reports');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { reports: { code: string; name_en: string; name_es: string; builtin: boolean }[]; years: { first: number; last: number } | null; fiscal_year_start_month: number };
+    const body = (await res.json()) as {
+      reports: { code: string; name_en: string; name_es: string; builtin: boolean }[];
+      years: { first: number; last: number } | null;
+      fiscal_year_start_month: number;
+    };
     expect(body.reports.find((r) => r.code === 'factsheet')).toEqual({
       code: 'factsheet',
       name_en: 'Peru counternarcotics program: fact sheet',
@@ -63,7 +67,12 @@ describe('GET /api/programs/{program}/reports', () => {
     });
     // The demo's own progress.json replaces the built-in one.
     expect(body.reports.filter((r) => r.code === 'progress')).toEqual([
-      { code: 'progress', name_en: 'Peru counternarcotics program: indicator progress', name_es: 'Programa antidrogas del Perú: avance de los indicadores', builtin: false },
+      {
+        code: 'progress',
+        name_en: 'Peru counternarcotics program: indicator progress',
+        name_es: 'Programa antidrogas del Perú: avance de los indicadores',
+        builtin: false,
+      },
     ]);
     expect(body.reports.map((r) => r.code)).toEqual([...body.reports.map((r) => r.code)].sort());
     expect(body.fiscal_year_start_month).toBe(10);

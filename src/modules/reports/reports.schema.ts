@@ -3,7 +3,10 @@ import { z } from '@hono/zod-openapi';
 import { REPORT_FORMATS } from './report.service.js';
 
 export const ReportParamsSchema = z.object({
-  report: z.string().regex(/^[A-Za-z0-9_.-]+$/).openapi({ param: { name: 'report', in: 'path' }, example: 'factsheet', description: 'Report definition code' }),
+  report: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .openapi({ param: { name: 'report', in: 'path' }, example: 'factsheet', description: 'Report definition code' }),
 });
 
 export const ReportQuerySchema = z.object({

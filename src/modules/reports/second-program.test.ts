@@ -18,14 +18,29 @@ const NBSP = '\u00a0';
 const dir = mkdtempSync(join(tmpdir(), 'vigia-co-'));
 
 const indicator = (code: string, component: string, en: string, es: string, unit: string, direction: string, aggTime: string, sources: string[] = []) => ({
-  code, component, name: { en, es }, unit, direction, agg_time: aggTime, agg_place: 'sum', sensitivity: 'public', origin: 'reported', decimals: 0, sources, dimensions: [],
+  code,
+  component,
+  name: { en, es },
+  unit,
+  direction,
+  agg_time: aggTime,
+  agg_place: 'sum',
+  sensitivity: 'public',
+  origin: 'reported',
+  decimals: 0,
+  sources,
+  dimensions: [],
 });
 
 const FACTSHEET = {
   code: 'factsheet',
   title: { en: '{{program}} — results {{period}}', es: '{{program}} — resultados {{period}}' },
   sections: [
-    { type: 'narrative', heading: { en: 'Context', es: 'Contexto' }, text: { en: 'A **test** program for {{country}}.', es: 'Un programa de **prueba** para {{country}}.' } },
+    {
+      type: 'narrative',
+      heading: { en: 'Context', es: 'Contexto' },
+      text: { en: 'A **test** program for {{country}}.', es: 'Un programa de **prueba** para {{country}}.' },
+    },
     {
       type: 'statements',
       heading: { en: 'Results', es: 'Resultados' },
@@ -36,8 +51,11 @@ const FACTSHEET = {
         { kind: 'count', indicator: 'LABS', period: 0, label: { en: 'drug laboratories destroyed', es: 'laboratorios de droga destruidos' } },
         { kind: 'comparison', indicator: 'LABS', from: -3, to: 0 },
         {
-          kind: 'project_status', record_type: 'infrastructure_project', where: { kind: 'model_police_station' },
-          noun: { en: 'model police station', es: 'comisaría modelo' }, gender_es: 'f',
+          kind: 'project_status',
+          record_type: 'infrastructure_project',
+          where: { kind: 'model_police_station' },
+          noun: { en: 'model police station', es: 'comisaría modelo' },
+          gender_es: 'f',
         },
       ],
     },
@@ -52,27 +70,39 @@ beforeAll(() => {
   file('program.json', JSON.stringify({ code: 'CO', name: { en: 'Colombia program', es: 'Programa de Colombia' }, country: 'CO', fiscal_year_start_month: 1 }));
   file('places.csv', 'code,name,level,parent,lat,lon,iso\nCO,Colombia,1,,,,\nCO-NAR,Nariño,2,CO,,,\nCO-PUT,Putumayo,2,CO,,,\n');
   file('sources.csv', 'code,name_en,name_es,url\nSIMCI,SIMCI survey,Monitoreo SIMCI,\nUNODC,UNODC estimate,Estimación UNODC,\n');
-  file('framework.csv', 'code,kind,parent,name_en,name_es,description_en,description_es\nG1,goal,,Less coca,Menos coca,,\nC1,component,G1,Eradication and interdiction,Erradicación e interdicción,,\n');
-  file('indicators.json', JSON.stringify([
-    indicator('COCA', 'C1', 'Coca crops', 'Cultivos de coca', 'ha', 'down', 'latest', ['SIMCI', 'UNODC']),
-    indicator('ERRAD', 'C1', 'Manual eradication', 'Erradicación manual', 'ha', 'up', 'sum'),
-    indicator('LABS', 'C1', 'Laboratories destroyed', 'Laboratorios destruidos', 'count', 'up', 'sum'),
-  ]));
-  file('values/all.csv', [
-    'indicator,place,period,disagg,source,value,provenance,note,status,organisation',
-    'COCA,CO,2018,,SIMCI,169000,sourced,,approved,',
-    'COCA,CO,2019,,SIMCI,154000,sourced,,approved,',
-    'COCA,CO,2019,,UNODC,212000,sourced,,approved,',
-    'ERRAD,CO-NAR,2018,,,30000,sourced,,approved,',
-    'ERRAD,CO-PUT,2018,,,30000,sourced,,approved,',
-    'ERRAD,CO-NAR,2019,,,50000,sourced,,approved,',
-    'ERRAD,CO-PUT,2019,,,44600,sourced,,approved,',
-    // A draft is not yet in a published report.
-    'ERRAD,CO-PUT,2019Q4,,,9999,sourced,,draft,',
-    'LABS,CO,2016,,,0,sourced,,approved,',
-    'LABS,CO,2019,,,4820,sourced,,approved,',
-  ].join('\n'));
-  file('targets.csv', 'indicator,place,period,source,disagg,kind,value,provenance,note\nERRAD,CO,2018,,,baseline,60000,sourced,\nERRAD,CO,2019,,,target,100000,sourced,\n');
+  file(
+    'framework.csv',
+    'code,kind,parent,name_en,name_es,description_en,description_es\nG1,goal,,Less coca,Menos coca,,\nC1,component,G1,Eradication and interdiction,Erradicación e interdicción,,\n',
+  );
+  file(
+    'indicators.json',
+    JSON.stringify([
+      indicator('COCA', 'C1', 'Coca crops', 'Cultivos de coca', 'ha', 'down', 'latest', ['SIMCI', 'UNODC']),
+      indicator('ERRAD', 'C1', 'Manual eradication', 'Erradicación manual', 'ha', 'up', 'sum'),
+      indicator('LABS', 'C1', 'Laboratories destroyed', 'Laboratorios destruidos', 'count', 'up', 'sum'),
+    ]),
+  );
+  file(
+    'values/all.csv',
+    [
+      'indicator,place,period,disagg,source,value,provenance,note,status,organisation',
+      'COCA,CO,2018,,SIMCI,169000,sourced,,approved,',
+      'COCA,CO,2019,,SIMCI,154000,sourced,,approved,',
+      'COCA,CO,2019,,UNODC,212000,sourced,,approved,',
+      'ERRAD,CO-NAR,2018,,,30000,sourced,,approved,',
+      'ERRAD,CO-PUT,2018,,,30000,sourced,,approved,',
+      'ERRAD,CO-NAR,2019,,,50000,sourced,,approved,',
+      'ERRAD,CO-PUT,2019,,,44600,sourced,,approved,',
+      // A draft is not yet in a published report.
+      'ERRAD,CO-PUT,2019Q4,,,9999,sourced,,draft,',
+      'LABS,CO,2016,,,0,sourced,,approved,',
+      'LABS,CO,2019,,,4820,sourced,,approved,',
+    ].join('\n'),
+  );
+  file(
+    'targets.csv',
+    'indicator,place,period,source,disagg,kind,value,provenance,note\nERRAD,CO,2018,,,baseline,60000,sourced,\nERRAD,CO,2019,,,target,100000,sourced,\n',
+  );
   file('reports/factsheet.json', JSON.stringify(FACTSHEET));
 });
 
@@ -100,7 +130,10 @@ describe('a second program, another country', () => {
       'Laboratories destroyed increased from 0 to 4,820 between 2016 and 2019.',
       'No model police station is recorded up to 2019.',
     ]);
-    expect(doc.blocks.find((b) => b.kind === 'paragraph')).toEqual({ kind: 'paragraph', inlines: [{ text: 'A ' }, { text: 'test', bold: true }, { text: ' program for CO.' }] });
+    expect(doc.blocks.find((b) => b.kind === 'paragraph')).toEqual({
+      kind: 'paragraph',
+      inlines: [{ text: 'A ' }, { text: 'test', bold: true }, { text: ' program for CO.' }],
+    });
   });
 
   it('in Spanish too, and as valid HTML', async () => {

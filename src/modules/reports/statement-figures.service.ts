@@ -29,7 +29,10 @@ export function analyticsFilters(ctx: ReportContext, scope: FigureScope) {
 /** One indicator's value over one period, with its provenance; null value when there are no data. */
 export async function figureValue(ctx: ReportContext, scope: FigureScope, period: Period): Promise<{ value: number | null; provenance: ProvenanceKind[] }> {
   const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
-    ...analyticsFilters(ctx, scope), indicators: [indicatorOf(ctx, scope.indicator)], from: period.id, to: period.id,
+    ...analyticsFilters(ctx, scope),
+    indicators: [indicatorOf(ctx, scope.indicator)],
+    from: period.id,
+    to: period.id,
   });
   const row = rows[0];
   return { value: row?.value ?? null, provenance: row?.provenance ?? [] };
@@ -40,7 +43,12 @@ async function figureStatement(ctx: ReportContext, spec: FigureSpec): Promise<St
   if (spec.kind === 'comparison') {
     const from = resolvePeriod(ctx, spec.from);
     const to = resolvePeriod(ctx, spec.to);
-    const c = await comparePeriodsResolved(ctx.db, ctx.analytics, { ...analyticsFilters(ctx, spec), indicator: indicatorOf(ctx, spec.indicator), from: from.id, to: to.id });
+    const c = await comparePeriodsResolved(ctx.db, ctx.analytics, {
+      ...analyticsFilters(ctx, spec),
+      indicator: indicatorOf(ctx, spec.indicator),
+      from: from.id,
+      to: to.id,
+    });
     const s = comparisonStatement({ ...subject, from: { period: from, value: c.from.value }, to: { period: to, value: c.to.value } }, ctx.lang);
     return { ...s, query: figureQuery(ctx, spec, [from, to]), provenance: mergeProvenance([c.from.provenance, c.to.provenance]) };
   }

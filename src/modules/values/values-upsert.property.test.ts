@@ -80,7 +80,7 @@ const cell: fc.Arbitrary<Cell> = fc.record({
   value: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0.5, 1e9 + 0.25, -0)),
   status: fc.constantFrom<ValueStatus>('draft', 'submitted', 'approved', 'returned'),
   provenance: fc.constantFrom<Provenance>('sourced', 'derived', 'illustrative'),
-  note: fc.constantFrom(null, '', 'a note', "it's \"quoted\""),
+  note: fc.constantFrom(null, '', 'a note', 'it\'s "quoted"'),
   org: fc.boolean(),
 });
 const keyOf = (c: Cell) => `${c.indicator}|${c.place}|${c.period}|${c.disagg}|${c.source}`;
@@ -95,7 +95,10 @@ beforeAll(async () => {
   t = await createTestDb();
   ours = await createMiniProgram(t.db, 'OURS');
   theirs = await createMiniProgram(t.db, 'THEIRS');
-  await t.db.insertInto('organisation').values({ program_id: ours.programId, code: 'ORG', name_en: 'Org', name_es: 'Org', kind: 'government', country_code: null, iati_ref: null }).execute();
+  await t.db
+    .insertInto('organisation')
+    .values({ program_id: ours.programId, code: 'ORG', name_en: 'Org', name_es: 'Org', kind: 'government', country_code: null, iati_ref: null })
+    .execute();
   orgId = (await t.db.selectFrom('organisation').select('id').where('code', '=', 'ORG').executeTakeFirstOrThrow()).id;
 });
 afterAll(() => t.destroy());
@@ -125,17 +128,54 @@ async function contents(db: Kysely<Database>, programId: number) {
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('place as p', 'p.id', 'v.place_id')
-    .select(['i.code as indicator', 'p.code as place', 'v.period', 'v.start_date', 'v.end_date', 'v.disagg', 'v.source', 'v.value', 'v.organisation_id', 'v.status', 'v.version', 'v.provenance', 'v.note', 'v.updated_at'])
+    .select([
+      'i.code as indicator',
+      'p.code as place',
+      'v.period',
+      'v.start_date',
+      'v.end_date',
+      'v.disagg',
+      'v.source',
+      'v.value',
+      'v.organisation_id',
+      'v.status',
+      'v.version',
+      'v.provenance',
+      'v.note',
+      'v.updated_at',
+    ])
     .where('i.program_id', '=', programId)
-    .orderBy('i.code').orderBy('p.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.source')
+    .orderBy('i.code')
+    .orderBy('p.code')
+    .orderBy('v.period')
+    .orderBy('v.disagg')
+    .orderBy('v.source')
     .execute();
   const facts = await db
     .selectFrom('fact as f')
     .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
     .innerJoin('place as p', 'p.id', 'f.place_id')
-    .select(['i.code as indicator', 'p.code as place', 'f.period', 'f.disagg', 'f.source', 'f.start_date', 'f.end_date', 'f.value', 'f.n', 'f.value_approved', 'f.n_approved', 'f.n_derived', 'f.n_illustrative'])
+    .select([
+      'i.code as indicator',
+      'p.code as place',
+      'f.period',
+      'f.disagg',
+      'f.source',
+      'f.start_date',
+      'f.end_date',
+      'f.value',
+      'f.n',
+      'f.value_approved',
+      'f.n_approved',
+      'f.n_derived',
+      'f.n_illustrative',
+    ])
     .where('i.program_id', '=', programId)
-    .orderBy('i.code').orderBy('p.code').orderBy('f.period').orderBy('f.disagg').orderBy('f.source')
+    .orderBy('i.code')
+    .orderBy('p.code')
+    .orderBy('f.period')
+    .orderBy('f.disagg')
+    .orderBy('f.source')
     .execute();
   // Ancestors are ids of each program's own places: compare them as codes.
   const ancestors = await db
@@ -146,7 +186,11 @@ async function contents(db: Kysely<Database>, programId: number) {
     .leftJoin('place as a3', 'a3.id', 'f.p3')
     .select(['a1.code as p1', 'a2.code as p2', 'a3.code as p3'])
     .where('i.program_id', '=', programId)
-    .orderBy('i.code').orderBy('f.place_id').orderBy('f.period').orderBy('f.disagg').orderBy('f.source')
+    .orderBy('i.code')
+    .orderBy('f.place_id')
+    .orderBy('f.period')
+    .orderBy('f.disagg')
+    .orderBy('f.source')
     .execute();
   return { values, facts, ancestors: ancestors.map((a) => [a.p1, a.p2, a.p3].join('>')).sort() };
 }
@@ -165,13 +209,23 @@ describe('upsertValues (SQL text built once, parameters bound directly)', () => 
         for (const cells of batches) {
           const at = `2026-11-28T10:00:${String(round++ % 60).padStart(2, '0')}.000Z`;
           const [a, b] = await t.db.transaction().execute(async (trx) => {
-            const a = await upsertValues(trx, cells.map((c) => rowOf(ours, c, at)));
+            const a = await upsertValues(
+              trx,
+              cells.map((c) => rowOf(ours, c, at)),
+            );
             await replaceFactsFromValues(trx, a.changedIds);
-            const b = await referenceUpsert(trx, cells.map((c) => rowOf(theirs, c, at)));
+            const b = await referenceUpsert(
+              trx,
+              cells.map((c) => rowOf(theirs, c, at)),
+            );
             await replaceFactsFromValues(trx, b.changedIds);
             return [a, b];
           });
-          expect({ inserted: a.inserted, updated: a.updated, changed: a.changedIds.length }).toEqual({ inserted: b.inserted, updated: b.updated, changed: b.changedIds.length });
+          expect({ inserted: a.inserted, updated: a.updated, changed: a.changedIds.length }).toEqual({
+            inserted: b.inserted,
+            updated: b.updated,
+            changed: b.changedIds.length,
+          });
         }
         expect(await contents(t.db, ours.programId)).toEqual(await contents(t.db, theirs.programId));
       }),

@@ -23,8 +23,20 @@ export interface UpsertResult {
 
 /** Columns of a value upsert, in parameter order. */
 const UPSERT_COLUMNS = [
-  'indicator_id', 'place_id', 'period', 'start_date', 'end_date', 'disagg', 'source', 'value', 'organisation_id', 'status',
-  'version', 'provenance', 'note', 'updated_at',
+  'indicator_id',
+  'place_id',
+  'period',
+  'start_date',
+  'end_date',
+  'disagg',
+  'source',
+  'value',
+  'organisation_id',
+  'status',
+  'version',
+  'provenance',
+  'note',
+  'updated_at',
 ] as const;
 /** The columns an upsert may change, and so compares first. */
 const CONTENT_COLUMNS = ['value', 'status', 'provenance', 'note', 'organisation_id'] as const;
@@ -58,8 +70,20 @@ export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataV
     const params: unknown[] = [];
     for (const r of chunk) {
       params.push(
-        r.indicator_id, r.place_id, r.period, r.start_date, r.end_date, r.disagg ?? '', r.source ?? '', r.value,
-        r.organisation_id ?? null, r.status, r.version ?? 1, r.provenance ?? 'sourced', r.note ?? null, r.updated_at,
+        r.indicator_id,
+        r.place_id,
+        r.period,
+        r.start_date,
+        r.end_date,
+        r.disagg ?? '',
+        r.source ?? '',
+        r.value,
+        r.organisation_id ?? null,
+        r.status,
+        r.version ?? 1,
+        r.provenance ?? 'sourced',
+        r.note ?? null,
+        r.updated_at,
       );
     }
     const { rows: returned } = await db.executeQuery<{ id: number; version: number }>(CompiledQuery.raw(text, params));
@@ -111,8 +135,19 @@ export function selectValueRows(db: Kysely<Database>, programId: number, scope: 
     .innerJoin('place as p', 'p.id', 'v.place_id')
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
     .select([
-      'v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.status',
-      'v.version', 'v.provenance', 'v.note', 'o.code as organisation', 'v.updated_at',
+      'v.id',
+      'i.code as indicator',
+      'p.code as place',
+      'v.period',
+      'v.disagg',
+      'v.source',
+      'v.value',
+      'v.status',
+      'v.version',
+      'v.provenance',
+      'v.note',
+      'o.code as organisation',
+      'v.updated_at',
     ])
     .where('i.program_id', '=', programId)
     .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));

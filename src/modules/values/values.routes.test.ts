@@ -37,12 +37,20 @@ async function read(c: TestClient, period: string): Promise<Row[]> {
 
 describe('POST values/batch with versions', () => {
   it('writes new values at version 0 and updates at the version read', async () => {
-    const a = await partner.post(BATCH, { values: [{ ...key, place: 'R1D1', period: '2020', value: 5, version: 0 }, { ...key, place: 'R1D2', period: '2020', value: 6, version: 0 }] });
+    const a = await partner.post(BATCH, {
+      values: [
+        { ...key, place: 'R1D1', period: '2020', value: 5, version: 0 },
+        { ...key, place: 'R1D2', period: '2020', value: 6, version: 0 },
+      ],
+    });
     expect(a.status).toBe(200);
     expect(a.body).toEqual({ inserted: 2, updated: 0, unchanged: 0, deleted: 0 });
     const rows = await read(partner, '2020');
     expect(rows.map((r) => [r.place, r.value, r.version, r.organisation, r.status])).toEqual(
-      expect.arrayContaining([['R1D1', 5, 1, 'ORG_A', 'draft'], ['R1D2', 6, 1, 'ORG_A', 'draft']]),
+      expect.arrayContaining([
+        ['R1D1', 5, 1, 'ORG_A', 'draft'],
+        ['R1D2', 6, 1, 'ORG_A', 'draft'],
+      ]),
     );
     const b = await partner.post(BATCH, { values: [{ ...key, place: 'R1D1', period: '2020', value: 7, version: 1 }] });
     expect(b.body).toMatchObject({ updated: 1 });
@@ -75,12 +83,23 @@ describe('POST values/batch with versions', () => {
   });
 
   it('deletes values in the same transaction, at their version', async () => {
-    await partner.post(BATCH, { values: [{ ...key, place: 'R1D1', period: '2023', value: 1, version: 0 }, { ...key, place: 'R1D2', period: '2023', value: 2, version: 0 }] });
-    const stale = await partner.post(BATCH, { values: [{ ...key, place: 'R1D2', period: '2023', value: 3, version: 1 }], delete: [{ ...key, place: 'R1D1', period: '2023', version: 5 }] });
+    await partner.post(BATCH, {
+      values: [
+        { ...key, place: 'R1D1', period: '2023', value: 1, version: 0 },
+        { ...key, place: 'R1D2', period: '2023', value: 2, version: 0 },
+      ],
+    });
+    const stale = await partner.post(BATCH, {
+      values: [{ ...key, place: 'R1D2', period: '2023', value: 3, version: 1 }],
+      delete: [{ ...key, place: 'R1D1', period: '2023', version: 5 }],
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ details: [{ row: 1, value: 1 }] });
     expect((await read(partner, '2023')).map((x) => x.value).sort()).toEqual([1, 2]);
-    const ok = await partner.post(BATCH, { values: [{ ...key, place: 'R1D2', period: '2023', value: 3, version: 1 }], delete: [{ ...key, place: 'R1D1', period: '2023', version: 1 }] });
+    const ok = await partner.post(BATCH, {
+      values: [{ ...key, place: 'R1D2', period: '2023', value: 3, version: 1 }],
+      delete: [{ ...key, place: 'R1D1', period: '2023', version: 1 }],
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ updated: 1, deleted: 1 });
     expect((await read(partner, '2023')).map((x) => [x.place, x.value])).toEqual([['R1D2', 3]]);
@@ -92,7 +111,10 @@ describe('POST values/batch with versions', () => {
     const empty = await partner.post(BATCH, { values: [] });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body)).toContain('nothing to write');
-    const both = await partner.post(BATCH, { values: [{ ...key, place: 'R2D2', period: '2024', value: 1, version: 0 }], delete: [{ ...key, place: 'R2D2', period: '2024', version: 1 }] });
+    const both = await partner.post(BATCH, {
+      values: [{ ...key, place: 'R2D2', period: '2024', value: 1, version: 0 }],
+      delete: [{ ...key, place: 'R2D2', period: '2024', version: 1 }],
+    });
     expect(both.status).toBe(400);
     expect(both.body).toMatchObject({ error: 'validation', details: [{ row: 1, reason: expect.stringMatching(/duplicate/) }] });
   });

@@ -36,7 +36,10 @@ const batchRoute = guarded('write_data', {
   tags: ['values'],
   summary: 'Write and delete many values, all or nothing (optimistic concurrency per value when it carries `version`)',
   request: { params: ProgramParamSchema, ...jsonBody(ValueBatchSchema) },
-  responses: { 200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() }), 'Saved'), 409: conflict409 },
+  responses: {
+    200: jsonReply(z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() }), 'Saved'),
+    409: conflict409,
+  },
 });
 const deleteRoute = guarded('write_data', {
   method: 'delete',

@@ -2,7 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
 export const ProgramParamSchema = z.object({
-  program: z.string().min(1).max(50).openapi({ param: { name: 'program', in: 'path' }, example: 'PE' }),
+  program: z
+    .string()
+    .min(1)
+    .max(50)
+    .openapi({ param: { name: 'program', in: 'path' }, example: 'PE' }),
 });
 
 export const PagingSchema = z.object({
@@ -17,7 +21,12 @@ export const ValueInputSchema = z
     indicator: code.openapi({ example: 'ERAD_HA' }),
     place: code.openapi({ example: '10' }),
     period: z.string().min(4).max(12).openapi({ example: '2013' }),
-    value: z.number().finite().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE).openapi({ description: `A finite number within ±${MAX_MAGNITUDE.toExponential()}` }),
+    value: z
+      .number()
+      .finite()
+      .min(-MAX_MAGNITUDE)
+      .max(MAX_MAGNITUDE)
+      .openapi({ description: `A finite number within ±${MAX_MAGNITUDE.toExponential()}` }),
     disagg: z.string().max(500).optional().openapi({ example: 'substance=cocaine_base' }),
     source: z.string().max(50).optional(),
     note: z.string().max(2000).nullable().optional(),

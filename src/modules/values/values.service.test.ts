@@ -31,7 +31,9 @@ describe(`values service (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
   });
 
   it('a stale version is a conflict that reports the current one', async () => {
-    const err = await writeValue(t.db, 'XX', { indicator: 'SPLIT_IND', place: 'R1D1', period: '201203', value: 10, disagg: 'kind=x' }, 1).catch((e: unknown) => e);
+    const err = await writeValue(t.db, 'XX', { indicator: 'SPLIT_IND', place: 'R1D1', period: '201203', value: 10, disagg: 'kind=x' }, 1).catch(
+      (e: unknown) => e,
+    );
     expect(isVigiaError(err) && err.kind).toBe('conflict');
     expect(isVigiaError(err) && err.details[0]?.value).toBe(2);
   });

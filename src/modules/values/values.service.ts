@@ -52,12 +52,7 @@ function periodOf(text: string): Period | null {
  * Checks one input against the catalog and returns the row to store, or the problems found
  * (each naming the column).
  */
-export function resolveValue(
-  catalog: Catalog,
-  input: ValueInput,
-  row: number,
-  now: string,
-): { value: NewDataValue } | { issues: ValueIssue[] } {
+export function resolveValue(catalog: Catalog, input: ValueInput, row: number, now: string): { value: NewDataValue } | { issues: ValueIssue[] } {
   const issues: ValueIssue[] = [];
   const bad = (column: string, value: unknown, reason: string) => issues.push({ row, column, value, reason });
 
@@ -153,7 +148,12 @@ export function resolveValues(catalog: Catalog, inputs: readonly ValueInput[]): 
     const key = `${v.indicator_id}|${v.place_id}|${v.period}|${v.disagg}|${v.source}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ row: i, column: 'period', value: input.period, reason: `duplicate of row ${first} (same indicator, place, period, disaggregation and source)` });
+      issues.push({
+        row: i,
+        column: 'period',
+        value: input.period,
+        reason: `duplicate of row ${first} (same indicator, place, period, disaggregation and source)`,
+      });
       return;
     }
     seen.set(key, i);
@@ -196,7 +196,13 @@ export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows:
   if (!isActor(writer)) {
     const result = await upsertWithFacts(trx, catalog.program.id, rows);
     const created = new Set(result.insertedIds);
-    await auditDataChanges(trx, writer, catalog.program.id, 'data_value', result.changedIds.map((id) => ({ id, action: created.has(id) ? 'create' : 'update' })));
+    await auditDataChanges(
+      trx,
+      writer,
+      catalog.program.id,
+      'data_value',
+      result.changedIds.map((id) => ({ id, action: created.has(id) ? 'create' : 'update' })),
+    );
     return result;
   }
   const befores = [];
@@ -288,10 +294,18 @@ function asSeenBy<T extends { organisation_id: number | null; status: string }>(
  * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
  * only drafts of its own organisation; approved values are locked) given the stored value.
  */
-function authorizeRow(catalog: Catalog, actor: Actor, row: NewDataValue, current: { organisation_id: number | null; status: string } | undefined, index: number): void {
+function authorizeRow(
+  catalog: Catalog,
+  actor: Actor,
+  row: NewDataValue,
+  current: { organisation_id: number | null; status: string } | undefined,
+  index: number,
+): void {
   const indicator = catalog.indicatorsById.get(row.indicator_id);
   if (!indicator || !mayReadSensitivity(actor, indicator.sensitivity)) {
-    throw new VigiaError('forbidden', `you may not write values of ${indicator?.code ?? 'this indicator'}`, [{ row: index, column: 'indicator', reason: 'above your clearance' }]);
+    throw new VigiaError('forbidden', `you may not write values of ${indicator?.code ?? 'this indicator'}`, [
+      { row: index, column: 'indicator', reason: 'above your clearance' },
+    ]);
   }
   if (actor.role === 'partner') {
     // Partners always write drafts in their own organisation's name.
@@ -299,10 +313,14 @@ function authorizeRow(catalog: Catalog, actor: Actor, row: NewDataValue, current
     row.status = 'draft';
   }
   if (current && current.status === 'submitted' && actor.role === 'partner' && current.organisation_id === actor.organisationId) {
-    throw conflict('the value is submitted and awaits review; it can be changed once returned', [{ row: index, column: 'status', value: 'submitted', reason: 'awaiting review' }]);
+    throw conflict('the value is submitted and awaits review; it can be changed once returned', [
+      { row: index, column: 'status', value: 'submitted', reason: 'awaiting review' },
+    ]);
   }
   if (current && current.status === 'approved') {
-    throw conflict('the value is approved and locked; a program officer must unlock it first', [{ row: index, column: 'status', value: 'approved', reason: 'locked' }]);
+    throw conflict('the value is approved and locked; a program officer must unlock it first', [
+      { row: index, column: 'status', value: 'approved', reason: 'locked' },
+    ]);
   }
   if (current && !mayEditData(actor, current.organisation_id, current.status)) {
     // Another organisation's value is not disclosed to a partner.
@@ -369,7 +387,10 @@ export async function writeValue(
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
     }
-    if (changed) await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [{ id: after.id, action: current ? 'update' : 'create', before: current, after }]);
+    if (changed)
+      await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [
+        { id: after.id, action: current ? 'update' : 'create', before: current, after },
+      ]);
     return { id: after.id, version: after.version, changed };
   });
 }

@@ -55,7 +55,12 @@ export function Header() {
       {user && (
         <span className="who" data-testid="who">
           <span>{user.name}</span>
-          {organisation && <span className="org" title={name(organisation)}> · {organisation.code}</span>}
+          {organisation && (
+            <span className="org" title={name(organisation)}>
+              {' '}
+              · {organisation.code}
+            </span>
+          )}
           <span className="role"> · {t(`roles.${user.role}`)}</span>
         </span>
       )}

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dimensionNames } from './dimension-names';
 
 const dims = [
-  { code: 'substance', name_en: 'Substance', name_es: 'Sustancia', options: [{ code: 'cocaine_base', name_en: 'Cocaine base (PBC)', name_es: 'Pasta básica de cocaína' }, { code: 'unnamed', name_en: '', name_es: '' }] },
+  {
+    code: 'substance',
+    name_en: 'Substance',
+    name_es: 'Sustancia',
+    options: [
+      { code: 'cocaine_base', name_en: 'Cocaine base (PBC)', name_es: 'Pasta básica de cocaína' },
+      { code: 'unnamed', name_en: '', name_es: '' },
+    ],
+  },
   { code: 'sex', name_en: 'Sex', name_es: 'Sexo', options: [{ code: 'f', name_en: 'Female', name_es: 'Mujer' }] },
 ];
 

@@ -19,7 +19,9 @@ export interface DimensionNames {
 }
 
 export function dimensionNames(dimensions: readonly Dimension[] | undefined, language: string): DimensionNames {
-  const dims = new Map((dimensions ?? []).map((d) => [d.code, { name: localName(d, language), options: new Map(d.options.map((o) => [o.code, localName(o, language)])) }]));
+  const dims = new Map(
+    (dimensions ?? []).map((d) => [d.code, { name: localName(d, language), options: new Map(d.options.map((o) => [o.code, localName(o, language)])) }]),
+  );
   const dimension = (code: string) => dims.get(code)?.name || code;
   const option = (dim: string, code: string) => dims.get(dim)?.options.get(code) || code;
   const disagg = (key: string) =>

@@ -8,7 +8,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
     return { error };
   }
   override render() {
-    if (this.state.error) return <p role="alert" className="error">{i18next.t('error', { message: this.state.error.message })}</p>;
+    if (this.state.error)
+      return (
+        <p role="alert" className="error">
+          {i18next.t('error', { message: this.state.error.message })}
+        </p>
+      );
     return this.props.children;
   }
 }

@@ -12,11 +12,16 @@ export interface Formatters {
 
 export function formatters(language: Language): Formatters {
   const locale = LOCALE[language];
-  const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v.includes('T') || v.includes(' ') ? v.replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? '' : 'Z') : v) : v);
+  const toDate = (v: string | Date) =>
+    typeof v === 'string' ? new Date(v.includes('T') || v.includes(' ') ? v.replace(' ', 'T') + (/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? '' : 'Z') : v) : v;
   return {
     language,
-    number: (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v)),
-    percent: (v) => (v === null || v === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v / 100)),
+    number: (v, digits = 1) =>
+      v === null || v === undefined || Number.isNaN(v) ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v),
+    percent: (v) =>
+      v === null || v === undefined
+        ? '—'
+        : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v / 100),
     date: (v) => (v ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(toDate(v)) : '—'),
     dateTime: (v) => (v ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(toDate(v)) : '—'),
   };

@@ -4,7 +4,13 @@ import { periodLabeller } from './period-label';
 import { resources } from './resources';
 
 const i18n = i18next.createInstance();
-void i18n.init({ resources: { en: resources('en'), es: resources('es') }, lng: 'en', defaultNS: 'common', interpolation: { escapeValue: false }, initImmediate: false } as Parameters<typeof i18n.init>[0]);
+void i18n.init({
+  resources: { en: resources('en'), es: resources('es') },
+  lng: 'en',
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  initImmediate: false,
+} as Parameters<typeof i18n.init>[0]);
 
 describe('periodLabeller', () => {
   const en = periodLabeller('short', 'en', i18n.getFixedT('en', 'common'));

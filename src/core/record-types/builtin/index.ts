@@ -14,8 +14,14 @@ import trainingEvent from './training-event.json' with { type: 'json' };
 import treatmentCenter from './treatment-center.json' with { type: 'json' };
 
 const definitions: unknown[] = [
-  eradicationOperation, seizure, trainingEvent, financialCase, infrastructureProject,
-  communityCoalition, treatmentCenter, alternativeDevelopment,
+  eradicationOperation,
+  seizure,
+  trainingEvent,
+  financialCase,
+  infrastructureProject,
+  communityCoalition,
+  treatmentCenter,
+  alternativeDevelopment,
 ];
 
 /** Built-in record types by code, checked against the schema when first imported. */

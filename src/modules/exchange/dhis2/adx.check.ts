@@ -26,7 +26,8 @@ export function checkAdx(xml: string, file = 'data.adx.xml'): IssueDetail[] {
   for (const c of root.children) if (c.name !== 'group') bad(c.line, c.name, '', 'only group elements may be inside adx');
   for (const g of groups) {
     for (const a of ['orgUnit', 'period', 'dataSet']) if (!g.attrs[a]) bad(g.line, a, '', `group requires ${a}`);
-    if (g.attrs.period && !PERIOD.test(g.attrs.period)) bad(g.line, 'period', g.attrs.period, 'period must be an ISO 8601 start/duration such as 2015-01-01/P1M');
+    if (g.attrs.period && !PERIOD.test(g.attrs.period))
+      bad(g.line, 'period', g.attrs.period, 'period must be an ISO 8601 start/duration such as 2015-01-01/P1M');
     if (g.attrs.completeDate && !/^\d{4}-\d{2}-\d{2}/.test(g.attrs.completeDate)) bad(g.line, 'completeDate', g.attrs.completeDate, 'not a date');
     for (const dv of g.children) {
       if (dv.name !== 'dataValue') {

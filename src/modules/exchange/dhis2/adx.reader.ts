@@ -14,7 +14,9 @@ const VALUE_ATTRS = new Set(['dataElement', 'value', 'categoryOptionCombo']);
 export function readAdx(xml: string, file = 'data.adx.xml', limits?: Partial<XmlLimits>): Dhis2Payload {
   const root = parseXmlSafely(xml, file, limits);
   if (root.name !== 'adx') {
-    throw validationError(`${file}: the root element is <${root.name}>, not <adx>`, [{ file, row: root.line, column: root.name, reason: 'not an ADX document' }]);
+    throw validationError(`${file}: the root element is <${root.name}>, not <adx>`, [
+      { file, row: root.line, column: root.name, reason: 'not an ADX document' },
+    ]);
   }
   const values: Dhis2DataValue[] = [];
   const groups = root.children.filter((g) => g.name === 'group');

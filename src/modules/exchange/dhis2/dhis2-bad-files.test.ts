@@ -19,7 +19,11 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   await loadProgramFolder(t.db, resolve(OURS, 'program'));
-  const ok = await dhis2JsonFormat.import?.(t.db, Readable.from([json([{ dataElement: 'f7n9E0hX8qk', period: '201201', orgUnit: 'DiszpKrYNg8', value: '5' }])]), { program: 'DH', dryRun: false, mapping });
+  const ok = await dhis2JsonFormat.import?.(
+    t.db,
+    Readable.from([json([{ dataElement: 'f7n9E0hX8qk', period: '201201', orgUnit: 'DiszpKrYNg8', value: '5' }])]),
+    { program: 'DH', dryRun: false, mapping },
+  );
   expect(ok?.inserted).toBe(1);
 });
 afterAll(() => t.destroy());
@@ -53,26 +57,34 @@ describe('bad DHIS2 files are refused whole, with row and column', () => {
   it('truncated JSON and truncated XML', async () => {
     const j = await refused(dhis2JsonFormat, json([good]).slice(0, 60));
     expect(j.errors[0]?.reason).toMatch(/not valid JSON/);
-    const x = await refused(dhis2XmlFormat, '<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0">\n<dataValue dataElement="Ix2HsbDMLea" period="201201" orgUnit="BdfsJfj87js" value="7"/>\n<dataValue dataEl');
+    const x = await refused(
+      dhis2XmlFormat,
+      '<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0">\n<dataValue dataElement="Ix2HsbDMLea" period="201201" orgUnit="BdfsJfj87js" value="7"/>\n<dataValue dataEl',
+    );
     expect(x.errors[0]).toMatchObject({ file: 'upload.xml', row: expect.any(Number) });
     expect(x.errors[0]?.reason).toMatch(/not well-formed|truncated/);
   });
 
   it('an XML bomb and an external entity (DXF2 and ADX)', async () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><dataValueSet><dataValue dataElement="&b;"/></dataValueSet>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><dataValueSet><dataValue dataElement="&b;"/></dataValueSet>';
     expect((await refused(dhis2XmlFormat, bomb)).errors[0]?.reason).toMatch(/declares entities/);
-    const xxe = '<?xml version="1.0"?><!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]><adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="&x;" period="2015-01-01/P1M" dataSet="d"/></adx>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE adx [<!ENTITY x SYSTEM "file:///etc/passwd">]><adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="&x;" period="2015-01-01/P1M" dataSet="d"/></adx>';
     expect((await refused(adxFormat, xxe)).errors[0]?.reason).toMatch(/declares entities/);
   });
 
   it('an unknown data element, an unknown org unit, a non-numeric value, a weekly period', async () => {
-    const r = await refused(dhis2JsonFormat, json([
-      good,
-      { ...good, dataElement: 'NOPE' },
-      { ...good, orgUnit: 'NOWHERE' },
-      { ...good, dataElement: 'eY5ehpbEsB7', value: 'twelve' },
-      { ...good, dataElement: 'f7n9E0hX8qk', period: '2012W5' },
-    ]));
+    const r = await refused(
+      dhis2JsonFormat,
+      json([
+        good,
+        { ...good, dataElement: 'NOPE' },
+        { ...good, orgUnit: 'NOWHERE' },
+        { ...good, dataElement: 'eY5ehpbEsB7', value: 'twelve' },
+        { ...good, dataElement: 'f7n9E0hX8qk', period: '2012W5' },
+      ]),
+    );
     expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
       [2, 'dataElement', 'NOPE'],
       [3, 'orgUnit', 'NOWHERE'],
@@ -84,9 +96,18 @@ describe('bad DHIS2 files are refused whole, with row and column', () => {
   });
 
   it('a duplicate row with another value (CSV) and a wrong CSV header', async () => {
-    const csv = '"dataelement","period","orgunit","categoryoptioncombo","attributeoptioncombo","value"\n"Ix2HsbDMLea","201201","BdfsJfj87js","","","7"\n"Ix2HsbDMLea","201201","BdfsJfj87js","","","8"\n';
+    const csv =
+      '"dataelement","period","orgunit","categoryoptioncombo","attributeoptioncombo","value"\n"Ix2HsbDMLea","201201","BdfsJfj87js","","","7"\n"Ix2HsbDMLea","201201","BdfsJfj87js","","","8"\n';
     const d = await refused(dhis2CsvFormat, csv);
-    expect(d.errors).toEqual([{ file: 'upload.csv', row: 3, column: 'value', value: '8', reason: 'duplicate of row 2 (same data element, period, org unit and combos) with a different value' }]);
+    expect(d.errors).toEqual([
+      {
+        file: 'upload.csv',
+        row: 3,
+        column: 'value',
+        value: '8',
+        reason: 'duplicate of row 2 (same data element, period, org unit and combos) with a different value',
+      },
+    ]);
     const h = await refused(dhis2CsvFormat, '"dataelemnt","period","orgunit","value"\n"Ix2HsbDMLea","201201","BdfsJfj87js","7"\n');
     expect(h.errors.map((e) => e.column)).toEqual(['dataelemnt', 'dataelement']);
   });
@@ -112,7 +133,10 @@ describe('bad DHIS2 files are refused whole, with row and column', () => {
 
 describe('encodings and periods', () => {
   it('reads Latin-1 CSV (Spanish Excel) and refuses non-UTF-8 JSON', async () => {
-    const csv = Buffer.from('dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment\nIx2HsbDMLea,201201,BdfsJfj87js,,,7,,,año\n', 'latin1');
+    const csv = Buffer.from(
+      'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment\nIx2HsbDMLea,201201,BdfsJfj87js,,,7,,,año\n',
+      'latin1',
+    );
     const r = await dhis2CsvFormat.import?.(t.db, Readable.from([csv]), { program: 'DH', dryRun: true, mapping });
     expect(r).toMatchObject({ inserted: 1, errors: [], dryRun: true });
     expect((await refused(dhis2JsonFormat, Buffer.from('{"dataValues":[{"comment":"año"}]}', 'latin1'))).errors[0]?.reason).toBe('not UTF-8');

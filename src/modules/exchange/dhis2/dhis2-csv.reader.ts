@@ -9,29 +9,54 @@ import { restoreCell } from '../../../core/spreadsheet-cells.js';
 
 /** Column order of DHIS2's positional CSV. */
 export const DHIS2_CSV_COLUMNS = [
-  'dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo', 'value',
-  'storedby', 'lastupdated', 'comment', 'followup', 'deleted',
+  'dataelement',
+  'period',
+  'orgunit',
+  'categoryoptioncombo',
+  'attributeoptioncombo',
+  'value',
+  'storedby',
+  'lastupdated',
+  'comment',
+  'followup',
+  'deleted',
 ] as const;
 type Column = (typeof DHIS2_CSV_COLUMNS)[number] | 'created';
 
 /** Header spellings seen in DHIS2 exports and docs, lower-cased, to the column they mean. */
 const ALIASES: Record<string, Column> = {
-  dataelement: 'dataelement', de: 'dataelement',
-  period: 'period', pe: 'period',
-  orgunit: 'orgunit', ou: 'orgunit',
-  categoryoptioncombo: 'categoryoptioncombo', catoptcombo: 'categoryoptioncombo', coc: 'categoryoptioncombo',
-  attributeoptioncombo: 'attributeoptioncombo', attroptcombo: 'attributeoptioncombo', aoc: 'attributeoptioncombo',
+  dataelement: 'dataelement',
+  de: 'dataelement',
+  period: 'period',
+  pe: 'period',
+  orgunit: 'orgunit',
+  ou: 'orgunit',
+  categoryoptioncombo: 'categoryoptioncombo',
+  catoptcombo: 'categoryoptioncombo',
+  coc: 'categoryoptioncombo',
+  attributeoptioncombo: 'attributeoptioncombo',
+  attroptcombo: 'attributeoptioncombo',
+  aoc: 'attributeoptioncombo',
   value: 'value',
-  storedby: 'storedby', strby: 'storedby',
-  lastupdated: 'lastupdated', lstupd: 'lastupdated', timestamp: 'lastupdated',
+  storedby: 'storedby',
+  strby: 'storedby',
+  lastupdated: 'lastupdated',
+  lstupd: 'lastupdated',
+  timestamp: 'lastupdated',
   created: 'created',
-  comment: 'comment', cmt: 'comment',
-  followup: 'followup', flwup: 'followup',
+  comment: 'comment',
+  cmt: 'comment',
+  followup: 'followup',
+  flwup: 'followup',
   deleted: 'deleted',
 };
 const REQUIRED: Column[] = ['dataelement', 'period', 'orgunit'];
 
-const norm = (h: string): string => h.trim().toLowerCase().replace(/[\s_-]/g, '');
+const norm = (h: string): string =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 /**
  * Parses the CSV text. Rows are file line numbers (1-based; a header is line 1). A header with

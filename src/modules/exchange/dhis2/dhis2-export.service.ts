@@ -16,11 +16,15 @@ import { indexMapping, unmapValues, type ExportedValue } from './dhis2-mapping.s
 export async function exportDhis2Values(db: Db, options: ExportOptions, opts: { adx: boolean }): Promise<{ mapping: Dhis2Mapping; values: ExportedValue[] }> {
   const mapping = parseDhis2Mapping(options.mapping);
   const catalog = await loadCatalog(db, options.program, []);
-  const rows = await listValuesForExport(db, catalog.program.id, await valueScopeOf(db, catalog, {
-    approvedOnly: options.approvedOnly ?? false,
-    ownOrganisationId: options.ownOrganisationId ?? null,
-    maxSensitivity: options.maxSensitivity ?? 'restricted',
-  }));
+  const rows = await listValuesForExport(
+    db,
+    catalog.program.id,
+    await valueScopeOf(db, catalog, {
+      approvedOnly: options.approvedOnly ?? false,
+      ownOrganisationId: options.ownOrganisationId ?? null,
+      maxSensitivity: options.maxSensitivity ?? 'restricted',
+    }),
+  );
   const stored = rows.map((r) => ({
     ...r,
     period: parsePeriod(r.period),

@@ -64,7 +64,11 @@ const CASES: Array<[string, Kind]> = [
 function fixtureText(file: string): string {
   const text = readFileSync(resolve(FIXTURES, file), 'utf8');
   if (!file.includes('dataValueSet-format')) return text;
-  if (file.endsWith('.csv')) return text.split('\n').map((l, i) => (i === 0 ? l : l.replace('"period"', '"201401"'))).join('\n');
+  if (file.endsWith('.csv'))
+    return text
+      .split('\n')
+      .map((l, i) => (i === 0 ? l : l.replace('"period"', '"201401"')))
+      .join('\n');
   return text.replace(/"period": "period"/, '"period": "201401"').replace(/period="period"/, 'period="201401"');
 }
 
@@ -73,10 +77,21 @@ function mappedTuples(payload: Dhis2Payload, kind: Kind): string[] {
   const { values, issues } = mapPayload(payload, ix, { file: 'x', periods: kind === 'adx' ? 'adx' : 'dhis2' });
   expect(issues).toEqual([]);
   const set = new Set(
-    values.filter((v) => !v.delete).map((v) => {
-      const i = v.input;
-      return [i.indicator, i.place, i.period, disaggKey((i.disagg ?? {}) as Disagg), i.source ?? '', i.organisation ?? '', Number(i.value), i.note ?? ''].join('|');
-    }),
+    values
+      .filter((v) => !v.delete)
+      .map((v) => {
+        const i = v.input;
+        return [
+          i.indicator,
+          i.place,
+          i.period,
+          disaggKey((i.disagg ?? {}) as Disagg),
+          i.source ?? '',
+          i.organisation ?? '',
+          Number(i.value),
+          i.note ?? '',
+        ].join('|');
+      }),
   );
   return [...set].sort();
 }
@@ -132,9 +147,18 @@ fixtures.describe('DHIS2 fixtures import through a mapping and export back to eq
       else if (!file.includes('dataValueSet-format')) expect(rawTuples(back)).toEqual(rawTuples(original));
 
       // Clean up through the importer's own deletes, so the next fixture starts empty.
-      const del = await importDhis2Payload(t.db, { ...original, values: original.values.map((v) => ({ ...v, deleted: true })) }, {
-        program: 'DH', dryRun: false, mapping: mappingJson, format: FORMATS[kind].name, file, periods: kind === 'adx' ? 'adx' : 'dhis2',
-      });
+      const del = await importDhis2Payload(
+        t.db,
+        { ...original, values: original.values.map((v) => ({ ...v, deleted: true })) },
+        {
+          program: 'DH',
+          dryRun: false,
+          mapping: mappingJson,
+          format: FORMATS[kind].name,
+          file,
+          periods: kind === 'adx' ? 'adx' : 'dhis2',
+        },
+      );
       expect(del.errors).toEqual([]);
       expect(del.updated).toBe(mappedTuples(original, kind).length);
       expect(await t.db.selectFrom('data_value').select('id').execute()).toEqual([]);
@@ -144,7 +168,11 @@ fixtures.describe('DHIS2 fixtures import through a mapping and export back to eq
   it('ADX fixtures follow the ADX structure rules, and a broken one does not', () => {
     for (const [file, kind] of CASES) if (kind === 'adx') expect(checkAdx(fixtureText(file), file)).toEqual([]);
     const broken = '<adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="1" period="2015-01"><dataValue value="x"/></group></adx>';
-    expect(checkAdx(broken).map((i) => i.column).sort()).toEqual(['dataElement', 'dataSet', 'period', 'value']);
+    expect(
+      checkAdx(broken)
+        .map((i) => i.column)
+        .sort(),
+    ).toEqual(['dataElement', 'dataSet', 'period', 'value']);
   });
 
   it('a value without a value deletes the stored one (dataValueSetJDeleteNoValue)', async () => {

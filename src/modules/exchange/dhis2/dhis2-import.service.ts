@@ -43,7 +43,9 @@ export async function importDhis2Payload(
   const rows = payload.values.length;
   const mapping = parseDhis2Mapping(options.mapping);
   if (mapping.program && mapping.program !== options.program) {
-    throw validationError(`the mapping is for program ${mapping.program}, not ${options.program}`, [{ column: 'program', value: mapping.program, reason: 'mapping of another program' }]);
+    throw validationError(`the mapping is for program ${mapping.program}, not ${options.program}`, [
+      { column: 'program', value: mapping.program, reason: 'mapping of another program' },
+    ]);
   }
   const mapped = mapPayload(payload, indexMapping(mapping), { file, periods: options.periods });
   const { unique, duplicates, issues } = dropRepeats(mapped.values, file);
@@ -53,18 +55,29 @@ export async function importDhis2Payload(
   const catalog = writableCatalog(await loadCatalog(db, options.program), writer);
   let resolved: ReturnType<typeof resolveValues> = [];
   try {
-    resolved = resolveValues(catalog, unique.map((m) => m.input));
+    resolved = resolveValues(
+      catalog,
+      unique.map((m) => m.input),
+    );
   } catch (e) {
     if (!isVigiaError(e)) throw e;
-    issues.push(...e.details.map((d) => ({
-      ...d,
-      file,
-      row: d.row === undefined ? undefined : unique[d.row]?.row,
-      column: d.column === undefined ? undefined : (COLUMN_NAMES[d.column] ?? d.column),
-    })));
+    issues.push(
+      ...e.details.map((d) => ({
+        ...d,
+        file,
+        row: d.row === undefined ? undefined : unique[d.row]?.row,
+        column: d.column === undefined ? undefined : (COLUMN_NAMES[d.column] ?? d.column),
+      })),
+    );
   }
   // Every problem of the file in one report, in file order.
-  if (issues.length) return failedReport(format, dryRun, rows, issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+  if (issues.length)
+    return failedReport(
+      format,
+      dryRun,
+      rows,
+      issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    );
   const upserts = resolved.filter((_, i) => !unique[i]?.delete);
   const deletes = resolved.filter((_, i) => unique[i]?.delete);
   // The file rows of upserts then deletes, for naming a refused row by its place in the file.
@@ -86,7 +99,11 @@ export async function importDhis2Payload(
   } catch (e) {
     if (e instanceof DryRunRollback) return report;
     if (!isVigiaError(e)) throw e;
-    throw new VigiaError(e.kind, e.message, e.details.map((d) => ({ ...d, file, row: d.row === undefined ? undefined : fileRows[d.row] })));
+    throw new VigiaError(
+      e.kind,
+      e.message,
+      e.details.map((d) => ({ ...d, file, row: d.row === undefined ? undefined : fileRows[d.row] })),
+    );
   }
   return report;
 }
@@ -116,7 +133,13 @@ function dropRepeats(values: readonly MappedValue[], file: string): { unique: Ma
     } else if (String(first.input.value) === String(i.value) && first.delete === m.delete && (first.input.note ?? null) === (i.note ?? null)) {
       duplicates++;
     } else {
-      issues.push({ file, row: m.row, column: 'value', value: m.delete ? '(delete)' : i.value, reason: `duplicate of row ${first.row} (same data element, period, org unit and combos) with a different value` });
+      issues.push({
+        file,
+        row: m.row,
+        column: 'value',
+        value: m.delete ? '(delete)' : i.value,
+        reason: `duplicate of row ${first.row} (same data element, period, org unit and combos) with a different value`,
+      });
     }
   }
   return { unique, duplicates, issues };

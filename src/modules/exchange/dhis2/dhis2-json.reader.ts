@@ -24,7 +24,9 @@ export function readDhis2Json(textIn: string, file = 'dataValueSet.json'): Dhis2
     throw validationError(`${file}: not valid JSON (truncated?): ${reason}`, [{ file, reason: `not valid JSON: ${reason}` }]);
   }
   if (!isObject(doc) || !Array.isArray(doc.dataValues)) {
-    throw validationError(`${file}: not a dataValueSet (an object with a "dataValues" array)`, [{ file, column: 'dataValues', reason: 'missing or not an array' }]);
+    throw validationError(`${file}: not a dataValueSet (an object with a "dataValues" array)`, [
+      { file, column: 'dataValues', reason: 'missing or not an array' },
+    ]);
   }
   const idSchemes: Dhis2Payload['idSchemes'] = {};
   for (const k of ID_SCHEME_KEYS) if (typeof doc[k] === 'string') idSchemes[k] = doc[k];

@@ -61,9 +61,7 @@ export const Dhis2MappingSchema = z
     categoryOptionCombos: z.array(named({ disagg: z.string() })).default([]),
     attributeOptionCombos: z.array(named(Partner)).default([]),
     /** ADX: a category (attribute name) is a Vigia dimension, its options Vigia options. */
-    categories: z
-      .array(named({ dimension: z.string().min(1), options: z.array(named({ option: z.string().min(1) })) }))
-      .default([]),
+    categories: z.array(named({ dimension: z.string().min(1), options: z.array(named({ option: z.string().min(1) })) })).default([]),
     /** ADX: attribute categories on a group (e.g. a funding mechanism) are sources or partners. */
     attributeCategories: z.array(named({ options: z.array(named(Partner)) })).default([]),
   })

@@ -5,13 +5,7 @@
  */
 
 /** The identifier schemes a payload can name (DHIS2's `idScheme` family). */
-export const ID_SCHEME_KEYS = [
-  'idScheme',
-  'dataElementIdScheme',
-  'orgUnitIdScheme',
-  'categoryOptionComboIdScheme',
-  'attributeOptionComboIdScheme',
-] as const;
+export const ID_SCHEME_KEYS = ['idScheme', 'dataElementIdScheme', 'orgUnitIdScheme', 'categoryOptionComboIdScheme', 'attributeOptionComboIdScheme'] as const;
 export type IdSchemeKey = (typeof ID_SCHEME_KEYS)[number];
 
 export interface Dhis2DataValue {

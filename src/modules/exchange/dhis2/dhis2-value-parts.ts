@@ -51,7 +51,13 @@ export function mapPeriod(v: Dhis2DataValue, periods: 'dhis2' | 'adx', bad: Bad)
  * The value's disaggregation: what its data element carries, then its category option combo
  * (or the mapping's default), then its ADX categories; two parts that disagree are reported.
  */
-export function mapDisagg(v: Dhis2DataValue, de: Dhis2Mapping['dataElements'][number] | undefined, ix: MappingIndex, schemes: Schemes, bad: Bad): Record<string, string> {
+export function mapDisagg(
+  v: Dhis2DataValue,
+  de: Dhis2Mapping['dataElements'][number] | undefined,
+  ix: MappingIndex,
+  schemes: Schemes,
+  bad: Bad,
+): Record<string, string> {
   const { mapping } = ix;
   const disagg: Record<string, string> = {};
   const addDisagg = (column: string, value: unknown, key: string) => {
@@ -91,7 +97,8 @@ export function mapPartner(v: Dhis2DataValue, ix: MappingIndex, schemes: Schemes
   let organisation: string | undefined;
   const addPartner = (column: string, value: string, p: { source?: string | undefined; organisation?: string | undefined }) => {
     if (p.source !== undefined && source !== undefined && p.source !== source) bad(column, value, `gives source ${p.source}, but ${source} is already set`);
-    if (p.organisation !== undefined && organisation !== undefined && p.organisation !== organisation) bad(column, value, `gives organisation ${p.organisation}, but ${organisation} is already set`);
+    if (p.organisation !== undefined && organisation !== undefined && p.organisation !== organisation)
+      bad(column, value, `gives organisation ${p.organisation}, but ${organisation} is already set`);
     source = p.source ?? source;
     organisation = p.organisation ?? organisation;
   };

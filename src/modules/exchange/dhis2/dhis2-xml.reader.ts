@@ -18,7 +18,9 @@ function field(el: XmlElement, name: string): string | undefined {
 export function readDhis2Xml(xml: string, file = 'dataValueSet.xml', limits?: Partial<XmlLimits>): Dhis2Payload {
   const root = parseXmlSafely(xml, file, limits);
   if (root.name !== 'dataValueSet') {
-    throw validationError(`${file}: the root element is <${root.name}>, not <dataValueSet>`, [{ file, row: root.line, column: root.name, reason: 'not a DHIS2 dataValueSet' }]);
+    throw validationError(`${file}: the root element is <${root.name}>, not <dataValueSet>`, [
+      { file, row: root.line, column: root.name, reason: 'not a DHIS2 dataValueSet' },
+    ]);
   }
   const idSchemes: Dhis2Payload['idSchemes'] = {};
   for (const k of ID_SCHEME_KEYS) if (root.attrs[k]) idSchemes[k] = root.attrs[k];

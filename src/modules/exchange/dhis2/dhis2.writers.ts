@@ -34,8 +34,17 @@ export function writeDhis2Json(values: readonly ExportedValue[], dataSet?: strin
  */
 export function writeDhis2Csv(values: readonly ExportedValue[]): string {
   const rows = values.map((v) => [
-    v.dataElement, toDhis2Period(v.vigiaPeriod), v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo,
-    v.value ?? '', '', '', v.comment ? neutraliseCell(v.comment) : v.comment, 'false', 'false',
+    v.dataElement,
+    toDhis2Period(v.vigiaPeriod),
+    v.orgUnit,
+    v.categoryOptionCombo,
+    v.attributeOptionCombo,
+    v.value ?? '',
+    '',
+    '',
+    v.comment ? neutraliseCell(v.comment) : v.comment,
+    'false',
+    'false',
   ]);
   return stringify([[...DHIS2_CSV_COLUMNS], ...rows], { quoted: true });
 }

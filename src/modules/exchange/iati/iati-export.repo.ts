@@ -6,7 +6,14 @@ export async function listOrganisations(db: Db, programId: number) {
 }
 
 export async function listComponents(db: Db, programId: number) {
-  return db.selectFrom('framework_node').selectAll().where('program_id', '=', programId).where('kind', '=', 'component').orderBy('sort').orderBy('code').execute();
+  return db
+    .selectFrom('framework_node')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('kind', '=', 'component')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
 }
 
 /** Targets and baselines of the program at its top-level places, not disaggregated. */

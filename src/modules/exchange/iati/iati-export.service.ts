@@ -58,10 +58,15 @@ export async function exportIati(db: Db, options: ExportOptions, now = new Date(
 
   const participating = [
     // Role 1 funding: the donor(s); role 4 implementing: everyone else the program works with.
-    ...orgs.filter((o) => o.kind === 'donor').map((o) => xmlElement('participating-org', { ref: o.iati_ref, role: '1', type: mapping.reportingOrg.type }, orgNarratives(o))),
-    ...orgs.filter((o) => o.kind !== 'donor').map((o) => xmlElement('participating-org', { ref: o.iati_ref, role: '4', type: ORG_TYPES[o.kind] }, orgNarratives(o))),
+    ...orgs
+      .filter((o) => o.kind === 'donor')
+      .map((o) => xmlElement('participating-org', { ref: o.iati_ref, role: '1', type: mapping.reportingOrg.type }, orgNarratives(o))),
+    ...orgs
+      .filter((o) => o.kind !== 'donor')
+      .map((o) => xmlElement('participating-org', { ref: o.iati_ref, role: '4', type: ORG_TYPES[o.kind] }, orgNarratives(o))),
   ];
-  if (!participating.length) participating.push(xmlElement('participating-org', { ref: reportingRef, role: '1' }, narratives(program.name_en, program.name_es)));
+  if (!participating.length)
+    participating.push(xmlElement('participating-org', { ref: reportingRef, role: '1' }, narratives(program.name_en, program.name_es)));
 
   const targetDates = targets.map((t) => [t.start_date, t.end_date] as const);
   const starts = [range?.start, ...targetDates.map((d) => d[0])].filter((d): d is string => !!d).sort();
@@ -89,7 +94,10 @@ export async function exportIati(db: Db, options: ExportOptions, now = new Date(
     );
   }
 
-  const sectors = activitySectors(components.map((c) => c.code), mapping).map((s) => xmlElement('sector', { vocabulary: '1', code: s.code, percentage: s.percentage }));
+  const sectors = activitySectors(
+    components.map((c) => c.code),
+    mapping,
+  ).map((s) => xmlElement('sector', { vocabulary: '1', code: s.code, percentage: s.percentage }));
   const locations = regions.map((r) =>
     xmlElement('location', { ref: r.code }, [
       xmlElement('name', {}, narratives(r.name, null)),
@@ -102,7 +110,11 @@ export async function exportIati(db: Db, options: ExportOptions, now = new Date(
     { 'last-updated-datetime': stamp, 'xml:lang': options.lang ?? 'en', 'default-currency': program.currency, humanitarian: '0' },
     [
       xmlElement('iati-identifier', {}, `${reportingRef}-${program.code}`, { text: true }),
-      xmlElement('reporting-org', { ref: reportingRef, type: mapping.reportingOrg.type }, reporting ? orgNarratives(reporting) : narratives(program.name_en, program.name_es)),
+      xmlElement(
+        'reporting-org',
+        { ref: reportingRef, type: mapping.reportingOrg.type },
+        reporting ? orgNarratives(reporting) : narratives(program.name_en, program.name_es),
+      ),
       xmlElement('title', {}, narratives(program.name_en, program.name_es)),
       xmlElement('description', { type: '1' }, narratives(program.name_en, program.name_es)),
       ...participating,
@@ -112,7 +124,9 @@ export async function exportIati(db: Db, options: ExportOptions, now = new Date(
       ...locations,
       ...sectors,
       ...results,
-    ].map((s) => `\n  ${s}`).concat('\n'),
+    ]
+      .map((s) => `\n  ${s}`)
+      .concat('\n'),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlElement('iati-activities', { version: '2.03', 'generated-datetime': stamp }, ['\n', activity, '\n'])}\n`;
 }
@@ -147,7 +161,13 @@ async function indicatorXml(
   const baseline = mine.filter((t) => t.kind === 'baseline').at(-1);
   // Periods: every target's, and every calendar year with data (actuals without a target).
   const targetOf = new Map(mine.filter((x) => x.kind === 'target').map((x) => [x.period, x.value]));
-  const years = await queryAnalytics(db, { program: options.program, indicators: [ind.code], source, by: ['period:year'], approvedOnly: options.approvedOnly ?? false });
+  const years = await queryAnalytics(db, {
+    program: options.program,
+    indicators: [ind.code],
+    source,
+    by: ['period:year'],
+    approvedOnly: options.approvedOnly ?? false,
+  });
   const ids = new Set([...targetOf.keys(), ...years.rows.filter((r) => r.period && r.value !== null).map((r) => r.period ?? '')]);
   const ordered = [...ids].map((id) => parsePeriod(id)).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
   const periods: string[] = [];

@@ -51,25 +51,33 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 describe('IATI 2.03 export', () => {
-  fixtures.it('the validator accepts the official example and should-pass files, and rejects the six should-fail files', async () => {
-    expect((await validate(readFileSync(resolve(IATI, 'activity-standard-example-annotated.xml'), 'utf8'))).valid).toBe(true);
-    for (const f of readdirSync(resolve(IATI, 'schema-tests/should-pass'))) {
-      expect((await validate(readFileSync(resolve(IATI, 'schema-tests/should-pass', f), 'utf8'), f)).valid, f).toBe(true);
-    }
-    const failing = readdirSync(resolve(IATI, 'schema-tests/should-fail'));
-    expect(failing).toHaveLength(6);
-    for (const f of failing) {
-      const r = await validate(readFileSync(resolve(IATI, 'schema-tests/should-fail', f), 'utf8'), f);
-      expect(r.valid, f).toBe(false);
-      expect(r.errors.length, f).toBeGreaterThan(0);
-    }
-  }, 60_000);
+  fixtures.it(
+    'the validator accepts the official example and should-pass files, and rejects the six should-fail files',
+    async () => {
+      expect((await validate(readFileSync(resolve(IATI, 'activity-standard-example-annotated.xml'), 'utf8'))).valid).toBe(true);
+      for (const f of readdirSync(resolve(IATI, 'schema-tests/should-pass'))) {
+        expect((await validate(readFileSync(resolve(IATI, 'schema-tests/should-pass', f), 'utf8'), f)).valid, f).toBe(true);
+      }
+      const failing = readdirSync(resolve(IATI, 'schema-tests/should-fail'));
+      expect(failing).toHaveLength(6);
+      for (const f of failing) {
+        const r = await validate(readFileSync(resolve(IATI, 'schema-tests/should-fail', f), 'utf8'), f);
+        expect(r.valid, f).toBe(false);
+        expect(r.errors.length, f).toBeGreaterThan(0);
+      }
+    },
+    60_000,
+  );
 
-  fixtures.it("the demo program's export validates against the XSD", async () => {
-    const r = await validate(xml);
-    expect(r.errors.map((e) => e.message)).toEqual([]);
-    expect(r.valid).toBe(true);
-  }, 60_000);
+  fixtures.it(
+    "the demo program's export validates against the XSD",
+    async () => {
+      const r = await validate(xml);
+      expect(r.errors.map((e) => e.message)).toEqual([]);
+      expect(r.valid).toBe(true);
+    },
+    60_000,
+  );
 
   it('carries identification, narratives in English and Spanish, sectors, locations and results', () => {
     const root = parseXmlSafely(xml);
@@ -98,26 +106,52 @@ describe('IATI 2.03 export', () => {
     expect(all(activity, 'dimension').length).toBeGreaterThan(0);
     expect(all(activity, 'actual').length).toBeGreaterThan(all(activity, 'target').length);
     const order = activity.children.map((c) => c.name).filter((n, i, a) => a.indexOf(n) === i);
-    expect(order).toEqual(['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date', 'recipient-country', 'location', 'sector', 'result']);
+    expect(order).toEqual([
+      'iati-identifier',
+      'reporting-org',
+      'title',
+      'description',
+      'participating-org',
+      'activity-status',
+      'activity-date',
+      'recipient-country',
+      'location',
+      'sector',
+      'result',
+    ]);
   });
 
-  fixtures.it('breaking the schema order is caught by the validator', async () => {
-    const swapped = xml.replace(/(<reporting-org[\s\S]*?<\/reporting-org>)(\s*)(<title>[\s\S]*?<\/title>)/, '$3$2$1');
-    expect(swapped).not.toBe(xml);
-    expect((await validate(swapped)).valid).toBe(false);
-  }, 60_000);
+  fixtures.it(
+    'breaking the schema order is caught by the validator',
+    async () => {
+      const swapped = xml.replace(/(<reporting-org[\s\S]*?<\/reporting-org>)(\s*)(<title>[\s\S]*?<\/title>)/, '$3$2$1');
+      expect(swapped).not.toBe(xml);
+      expect((await validate(swapped)).valid).toBe(false);
+    },
+    60_000,
+  );
 
   it('sector percentages always add up to exactly 100', () => {
-    const m = parseIatiMapping({ sectors: { A: [{ code: '16063', percentage: 100 }], B: [{ code: '31165', percentage: 100 }], C: [{ code: '15130', percentage: 100 }] } });
+    const m = parseIatiMapping({
+      sectors: { A: [{ code: '16063', percentage: 100 }], B: [{ code: '31165', percentage: 100 }], C: [{ code: '15130', percentage: 100 }] },
+    });
     const s = activitySectors(['A', 'B', 'C'], m);
-    expect(s).toEqual([{ code: '15130', percentage: 33.33 }, { code: '16063', percentage: 33.34 }, { code: '31165', percentage: 33.33 }]);
+    expect(s).toEqual([
+      { code: '15130', percentage: 33.33 },
+      { code: '16063', percentage: 33.34 },
+      { code: '31165', percentage: 33.33 },
+    ]);
     expect(Math.round(s.reduce((a, x) => a + x.percentage, 0) * 100)).toBe(10_000);
     expect(() => parseIatiMapping({ defaultSectors: [{ code: '16063', percentage: 60 }] })).toThrow(/not a valid IATI mapping/);
   });
 
-  fixtures.it('exports without a mapping, with the default sector', async () => {
-    const plain = await exportIati(t.db, { program: 'PE' });
-    expect((await validate(plain)).valid).toBe(true);
-    expect(plain).toContain('<sector vocabulary="1" code="16063" percentage="100"/>');
-  }, 60_000);
+  fixtures.it(
+    'exports without a mapping, with the default sector',
+    async () => {
+      const plain = await exportIati(t.db, { program: 'PE' });
+      expect((await validate(plain)).valid).toBe(true);
+      expect(plain).toContain('<sector vocabulary="1" code="16063" percentage="100"/>');
+    },
+    60_000,
+  );
 });

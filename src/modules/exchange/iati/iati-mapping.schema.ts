@@ -12,9 +12,12 @@ const Sector = z.object({
   percentage: z.number().positive().max(100),
 });
 
-const SectorSplit = z.array(Sector).min(1).refine((s) => Math.abs(s.reduce((a, x) => a + x.percentage, 0) - 100) < 1e-9, {
-  message: 'percentages must add up to 100',
-});
+const SectorSplit = z
+  .array(Sector)
+  .min(1)
+  .refine((s) => Math.abs(s.reduce((a, x) => a + x.percentage, 0) - 100) < 1e-9, {
+    message: 'percentages must add up to 100',
+  });
 
 export const IatiMappingSchema = z
   .object({
@@ -45,5 +48,8 @@ export type IatiMapping = z.infer<typeof IatiMappingSchema>;
 export function parseIatiMapping(raw: unknown, file = 'iati-mapping.json'): IatiMapping {
   const r = IatiMappingSchema.safeParse(raw ?? {});
   if (r.success) return r.data;
-  throw validationError(`${file}: not a valid IATI mapping`, r.error.issues.map((i) => ({ file, column: i.path.join('.'), reason: i.message })));
+  throw validationError(
+    `${file}: not a valid IATI mapping`,
+    r.error.issues.map((i) => ({ file, column: i.path.join('.'), reason: i.message })),
+  );
 }

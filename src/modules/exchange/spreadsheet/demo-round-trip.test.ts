@@ -28,10 +28,15 @@ async function exported(db: TestDb['db'], format: 'csv' | 'xlsx'): Promise<Buffe
 
 /** Every reported indicator by source, department, year and each of its dimensions. */
 async function analytics(db: TestDb['db']) {
-  const indicators = (await db.selectFrom('indicator').select(['code', 'id']).where('origin', '=', 'reported').orderBy('code').execute());
+  const indicators = await db.selectFrom('indicator').select(['code', 'id']).where('origin', '=', 'reported').orderBy('code').execute();
   const out: Record<string, unknown> = {};
   for (const i of indicators) {
-    const dims = await db.selectFrom('indicator_dimension as x').innerJoin('dimension as d', 'd.id', 'x.dimension_id').select('d.code').where('x.indicator_id', '=', i.id).execute();
+    const dims = await db
+      .selectFrom('indicator_dimension as x')
+      .innerJoin('dimension as d', 'd.id', 'x.dimension_id')
+      .select('d.code')
+      .where('x.indicator_id', '=', i.id)
+      .execute();
     const by = ['source', 'place-level:2', 'period:year', ...dims.map((d) => `disagg:${d.code}`)] as GroupBy[];
     out[i.code] = (await queryAnalytics(db, { program: 'PE', indicators: [i.code], by })).rows;
   }
@@ -59,14 +64,27 @@ describe('demo round trip', () => {
         const before = await analytics(empty.db);
         const report = await findFormat(format)!.import!(empty.db, readableOf(file), { program: 'PE', dryRun: false, file: `values.${format}` });
         expect(report.errors).toEqual([]);
-        const count = await full.db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        const count = await full.db
+          .selectFrom('data_value')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
         expect(report.rows).toBe(Number(count.n));
         expect(report.inserted).toBe(report.rows);
         const expected = await analytics(full.db);
         expect(await analytics(empty.db)).toEqual(expected);
         expect(before).not.toEqual(expected);
-        const values = (db: TestDb['db']) => db.selectFrom('data_value as v').innerJoin('indicator as i', 'i.id', 'v.indicator_id').innerJoin('place as p', 'p.id', 'v.place_id')
-          .select(['i.code', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status']).orderBy('i.code').orderBy('p.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.source').execute();
+        const values = (db: TestDb['db']) =>
+          db
+            .selectFrom('data_value as v')
+            .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+            .innerJoin('place as p', 'p.id', 'v.place_id')
+            .select(['i.code', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status'])
+            .orderBy('i.code')
+            .orderBy('p.code')
+            .orderBy('v.period')
+            .orderBy('v.disagg')
+            .orderBy('v.source')
+            .execute();
         expect(await values(empty.db)).toEqual(await values(full.db));
       } finally {
         await empty.destroy();

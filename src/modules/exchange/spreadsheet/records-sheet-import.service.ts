@@ -32,7 +32,15 @@ function asPartner(type: RecordTypeInUse, scope: RecordScope, actor: Actor, inpu
 }
 
 /** Problems with records the actor may not change (approved, or another organisation's). */
-async function lockedRows(db: Kysely<Database>, scope: RecordScope, typeCode: string, actor: Actor, inputs: readonly RecordInput[], lines: readonly number[], file: string): Promise<IssueDetail[]> {
+async function lockedRows(
+  db: Kysely<Database>,
+  scope: RecordScope,
+  typeCode: string,
+  actor: Actor,
+  inputs: readonly RecordInput[],
+  lines: readonly number[],
+  file: string,
+): Promise<IssueDetail[]> {
   const refs = inputs.flatMap((i) => (i.ref ? [i.ref] : []));
   if (!refs.length) return [];
   const stored = new Map((await findRecordsByRef(db, scope.catalog.program.id, typeCode, refs)).map((r) => [r.ref, r]));
@@ -40,7 +48,13 @@ async function lockedRows(db: Kysely<Database>, scope: RecordScope, typeCode: st
   inputs.forEach((input, i) => {
     const old = input.ref ? stored.get(input.ref) : undefined;
     if (old && !mayEditData(actor, old.organisation_id, old.status)) {
-      issues.push({ file, row: lines[i], column: 'ref', value: input.ref, reason: old.status === 'approved' ? 'this record is approved and locked' : 'you may not change this record' });
+      issues.push({
+        file,
+        row: lines[i],
+        column: 'ref',
+        value: input.ref,
+        reason: old.status === 'approved' ? 'this record is approved and locked' : 'you may not change this record',
+      });
     }
   });
   return issues;
@@ -50,7 +64,12 @@ async function lockedRows(db: Kysely<Database>, scope: RecordScope, typeCode: st
  * Imports the records of `opts.recordType` from the CSV text of a sheet. Returns the report;
  * when it lists errors, nothing was written.
  */
-export async function importRecordSheet(db: Kysely<Database>, text: string, format: string, opts: ImportOptions & { recordType: string }): Promise<ImportReport> {
+export async function importRecordSheet(
+  db: Kysely<Database>,
+  text: string,
+  format: string,
+  opts: ImportOptions & { recordType: string },
+): Promise<ImportReport> {
   const file = opts.file ?? `upload.${format}`;
   const scope = await openRecordScope(db, opts.program);
   const type = requireRecordType(scope.types, opts.recordType);
@@ -70,7 +89,11 @@ export async function importRecordSheet(db: Kysely<Database>, text: string, form
   opts.onProgress?.(0, inputs.length);
   try {
     const r = await importRecords(db, opts.program, opts.recordType, inputs, {
-      dryRun: opts.dryRun, file, rows: parsed.rows, columns: parsed.columns, writer: importWriter(format, { ...opts, file }),
+      dryRun: opts.dryRun,
+      file,
+      rows: parsed.rows,
+      columns: parsed.columns,
+      writer: importWriter(format, { ...opts, file }),
     });
     opts.onProgress?.(inputs.length, inputs.length);
     return { ...report, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };

@@ -10,7 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewDataValue, Provenance, ValueStatus } from '../../../db/schema.js';
 
-type Packed = [line: number, indicator: number, place: number, period: string, start: string, end: string, disagg: string, source: string, value: number, organisation: number | null, status: ValueStatus, provenance: Provenance, note: string | null];
+type Packed = [
+  line: number,
+  indicator: number,
+  place: number,
+  period: string,
+  start: string,
+  end: string,
+  disagg: string,
+  source: string,
+  value: number,
+  organisation: number | null,
+  status: ValueStatus,
+  provenance: Provenance,
+  note: string | null,
+];
 
 /** Bytes of text gathered before one write: one write (and one wait) per row cost more than the rows. */
 const WRITE_CHUNK = 1 << 20;
@@ -34,8 +48,19 @@ export class ResolvedSpool {
   async add(line: number, v: NewDataValue): Promise<void> {
     this.out ??= createWriteStream(this.path, { highWaterMark: WRITE_CHUNK });
     const packed: Packed = [
-      line, v.indicator_id, v.place_id, v.period, v.start_date, v.end_date, v.disagg ?? '', v.source ?? '', v.value,
-      v.organisation_id ?? null, v.status ?? 'draft', v.provenance ?? 'sourced', v.note ?? null,
+      line,
+      v.indicator_id,
+      v.place_id,
+      v.period,
+      v.start_date,
+      v.end_date,
+      v.disagg ?? '',
+      v.source ?? '',
+      v.value,
+      v.organisation_id ?? null,
+      v.status ?? 'draft',
+      v.provenance ?? 'sourced',
+      v.note ?? null,
     ];
     this.pending += `${JSON.stringify(packed)}\n`;
     if (this.pending.length >= WRITE_CHUNK) await this.flush();
@@ -64,8 +89,28 @@ export class ResolvedSpool {
       const lines = (rest + (chunk as string)).split('\n');
       rest = lines.pop() ?? '';
       for (const text of lines) {
-        const [line, indicator_id, place_id, period, start_date, end_date, disagg, source, value, organisation_id, status, provenance, note] = JSON.parse(text) as Packed;
-        yield { line, value: { indicator_id, place_id, period, start_date, end_date, disagg, source, value, organisation_id, status, version: 1, provenance, note, updated_at: now } };
+        const [line, indicator_id, place_id, period, start_date, end_date, disagg, source, value, organisation_id, status, provenance, note] = JSON.parse(
+          text,
+        ) as Packed;
+        yield {
+          line,
+          value: {
+            indicator_id,
+            place_id,
+            period,
+            start_date,
+            end_date,
+            disagg,
+            source,
+            value,
+            organisation_id,
+            status,
+            version: 1,
+            provenance,
+            note,
+            updated_at: now,
+          },
+        };
       }
     }
   }

@@ -51,7 +51,11 @@ export function xlsxAsCsv(input: Readable, file: string, issues: IssueDetail[]):
   async function* lines(): AsyncGenerator<Buffer> {
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        styles: 'ignore',
+        entries: 'ignore',
       });
       for await (const sheet of workbook) {
         let next = 1;
@@ -68,7 +72,11 @@ export function xlsxAsCsv(input: Readable, file: string, issues: IssueDetail[]):
       }
       issues.push({ file, row: 1, reason: 'the workbook has no worksheet' });
     } catch (e) {
-      issues.push({ file, row: 1, reason: `not a readable XLSX file (${e instanceof Error ? e.message : String(e)}); save it from your spreadsheet as "Excel Workbook (.xlsx)"` });
+      issues.push({
+        file,
+        row: 1,
+        reason: `not a readable XLSX file (${e instanceof Error ? e.message : String(e)}); save it from your spreadsheet as "Excel Workbook (.xlsx)"`,
+      });
     } finally {
       input.destroy();
     }

@@ -30,10 +30,13 @@ export const VALUE_EXPORT_COLUMNS = ['indicator', 'place', 'period', 'disagg', '
 /** Writes the data values visible within `opts` to `sink`, page by page. */
 export async function exportValueTable(db: Kysely<Database>, sink: TableSink, opts: ExportOptions): Promise<void> {
   const catalog = await loadCatalog(db, opts.program, []);
-  const filter = { programId: catalog.program.id, scope: await valueScopeOf(db, catalog, { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' }) };
+  const filter = {
+    programId: catalog.program.id,
+    scope: await valueScopeOf(db, catalog, { ...rowScopeOf(opts), maxSensitivity: opts.maxSensitivity ?? 'restricted' }),
+  };
   await sink.row(VALUE_EXPORT_COLUMNS);
   let rows = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await valuesAfter(db, filter, after, PAGE);
     for (const v of page) {
       await sink.row([v.indicator, v.place, v.period, v.disagg, v.source, v.value, v.provenance, v.note, v.status, v.organisation]);
@@ -65,8 +68,15 @@ export async function exportAnalyticsTable(db: Kysely<Database>, sink: TableSink
   await sink.row(['indicator', 'source', 'place', 'place_name', 'place_level', 'period', ...dims.map((d) => `disagg.${d}`), 'value', 'provenance']);
   for (const r of rows) {
     await sink.row([
-      r.indicator, r.source ?? '', r.place?.code ?? '', r.place?.name ?? '', r.place?.level ?? null, r.period ?? '',
-      ...dims.map((d) => r.disagg?.[d] ?? ''), r.value, r.provenance.join(';'),
+      r.indicator,
+      r.source ?? '',
+      r.place?.code ?? '',
+      r.place?.name ?? '',
+      r.place?.level ?? null,
+      r.period ?? '',
+      ...dims.map((d) => r.disagg?.[d] ?? ''),
+      r.value,
+      r.provenance.join(';'),
     ]);
   }
   await sink.end();

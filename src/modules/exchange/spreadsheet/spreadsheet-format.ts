@@ -22,7 +22,16 @@ export const MAX_SHEET_BYTES = 2 * 1024 ** 3;
 async function importSheet(kind: SheetKind, db: Db, input: Readable, options: ImportOptions): Promise<ImportReport> {
   const file = options.file ?? `upload.${kind}`;
   const spool = await spoolUpload(input, { file, text: kind === 'csv', maxBytes: MAX_SHEET_BYTES });
-  const rejected = (issues: IssueDetail[]): ImportReport => ({ format: kind, dryRun: options.dryRun, rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: issues, errorsTotal: issues.length });
+  const rejected = (issues: IssueDetail[]): ImportReport => ({
+    format: kind,
+    dryRun: options.dryRun,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: issues,
+    errorsTotal: issues.length,
+  });
   try {
     if (kind === 'xlsx') {
       // Measured before exceljs sees a byte: a bomb is refused (too_large), a broken archive is one row problem.

@@ -39,13 +39,27 @@ describe('templates', () => {
     const wb = await workbook(await template('xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['values', 'notes', 'lists']);
     const data = wb.getWorksheet('values')!;
-    expect(data.getRow(1).values).toEqual([undefined, 'indicator', 'place', 'period', 'disagg', 'source', 'value', 'provenance', 'note', 'status', 'organisation']);
+    expect(data.getRow(1).values).toEqual([
+      undefined,
+      'indicator',
+      'place',
+      'period',
+      'disagg',
+      'source',
+      'value',
+      'provenance',
+      'note',
+      'status',
+      'organisation',
+    ]);
     expect(data.getCell('A2').dataValidation).toMatchObject({ type: 'list', formulae: ['lists!$A$2:$A$4'] });
     expect(data.getCell('F500').dataValidation).toMatchObject({ type: 'decimal' });
     const lists = wb.getWorksheet('lists')!;
     expect([2, 3, 4].map((r) => lists.getCell(`A${r}`).value).sort()).toEqual(['LATEST_IND', 'SPLIT_IND', 'SUM_IND']);
     const notes = wb.getWorksheet('notes')!;
-    expect(notes.getRow(7).values).toEqual(expect.arrayContaining(['value', 'yes / sí', expect.stringMatching(/decimals/), expect.stringMatching(/decimales/)]));
+    expect(notes.getRow(7).values).toEqual(
+      expect.arrayContaining(['value', 'yes / sí', expect.stringMatching(/decimals/), expect.stringMatching(/decimales/)]),
+    );
   });
 
   it('a template for an indicator set offers only those indicators', async () => {
@@ -76,9 +90,20 @@ describe('templates', () => {
     const substance = header.indexOf('substance') + 1;
     expect(data.getRow(2).getCell(substance).dataValidation.type).toBe('list');
     const row = data.getRow(2);
-    const set = (col: string, v: string) => { row.getCell(header.indexOf(col) + 1).value = v; };
-    set('ref', 'T-1'); set('date', '2012-04-01'); set('place', 'R1D1'); set('substance', 'cocaine_base'); set('quantity', '12'); set('quantity_unit', 'kg');
-    const r = await findFormat('xlsx')!.import!(t.db, readableOf(Buffer.from(await wb.xlsx.writeBuffer())), { program: 'XX', dryRun: false, recordType: 'seizure' });
+    const set = (col: string, v: string) => {
+      row.getCell(header.indexOf(col) + 1).value = v;
+    };
+    set('ref', 'T-1');
+    set('date', '2012-04-01');
+    set('place', 'R1D1');
+    set('substance', 'cocaine_base');
+    set('quantity', '12');
+    set('quantity_unit', 'kg');
+    const r = await findFormat('xlsx')!.import!(t.db, readableOf(Buffer.from(await wb.xlsx.writeBuffer())), {
+      program: 'XX',
+      dryRun: false,
+      recordType: 'seizure',
+    });
     expect(r).toMatchObject({ rows: 1, inserted: 1, errors: [] });
   });
 });

@@ -55,26 +55,70 @@ function reportedIndicators(catalog: Catalog, sensitivities: IndicatorSensitivit
   if (!codes?.length) return reported;
   const bad = codes.filter((c) => !reported.some((i) => i.code === c));
   if (bad.length) {
-    throw validationError(`not reported indicators of ${catalog.program.code}: ${bad.join(', ')}`, bad.map((c) => ({ column: 'indicators', value: c, reason: 'not a reported indicator of the program' })));
+    throw validationError(
+      `not reported indicators of ${catalog.program.code}: ${bad.join(', ')}`,
+      bad.map((c) => ({ column: 'indicators', value: c, reason: 'not a reported indicator of the program' })),
+    );
   }
   return reported.filter((i) => codes.includes(i.code));
 }
 
 function valueColumns(catalog: Catalog, indicators: ReturnType<typeof reportedIndicators>): TemplateColumn[] {
-  const places: Array<[string, string]> = [...catalog.places.values()].sort((a, b) => a.level - b.level || a.code.localeCompare(b.code)).map((p) => [p.code, p.name]);
+  const places: Array<[string, string]> = [...catalog.places.values()]
+    .sort((a, b) => a.level - b.level || a.code.localeCompare(b.code))
+    .map((p) => [p.code, p.name]);
   const sources = [...new Set(indicators.flatMap((i) => i.sources))].sort();
   const disaggs = [...new Set(indicators.flatMap((i) => [...i.dimensions].flatMap(([d, opts]) => [...opts].map((o) => `${d}=${o}`))))].sort();
   const cols: Record<(typeof VALUE_EXPORT_COLUMNS)[number], Omit<TemplateColumn, 'name'>> = {
-    indicator: { required: true, en: 'Indicator code (names, units and sources on the lists sheet)', es: 'Código del indicador (nombres, unidades y fuentes en la hoja lists)', list: indicators.map((i) => [i.code, `${i.name_en} / ${i.name_es} (${i.unit})`]) },
+    indicator: {
+      required: true,
+      en: 'Indicator code (names, units and sources on the lists sheet)',
+      es: 'Código del indicador (nombres, unidades y fuentes en la hoja lists)',
+      list: indicators.map((i) => [i.code, `${i.name_en} / ${i.name_es} (${i.unit})`]),
+    },
     place: { required: true, en: 'Place code', es: 'Código del lugar', list: places },
-    period: { required: true, en: 'Period: 2012 (year), 2012Q3, 201207 (month), 20120315 (day), 2012Oct (fiscal year from October 2012)', es: 'Período: 2012 (año), 2012Q3, 201207 (mes), 20120315 (día), 2012Oct (año fiscal desde octubre de 2012)' },
-    disagg: { required: false, en: 'Disaggregation, dimension=option, several joined by ; (sex=f;role=judge); empty when not split', es: 'Desagregación, dimensión=opción, varias unidas por ; (sex=f;role=judge); vacío si no se desagrega', list: plain(disaggs) },
-    source: { required: false, en: 'Source code; required when the indicator has several', es: 'Código de la fuente; obligatorio si el indicador tiene varias', list: plain(sources) },
-    value: { required: true, en: 'The number, with . for decimals and no thousands separator', es: 'El número, con . para decimales y sin separador de miles', number: true },
-    provenance: { required: true, en: 'sourced (the note names the source), derived (the note says how) or illustrative (invented breakdown; the note says so)', es: 'sourced (la nota cita la fuente), derived (la nota dice cómo) o illustrative (desglose inventado; la nota lo dice)', list: plain(RECORD_PROVENANCES) },
+    period: {
+      required: true,
+      en: 'Period: 2012 (year), 2012Q3, 201207 (month), 20120315 (day), 2012Oct (fiscal year from October 2012)',
+      es: 'Período: 2012 (año), 2012Q3, 201207 (mes), 20120315 (día), 2012Oct (año fiscal desde octubre de 2012)',
+    },
+    disagg: {
+      required: false,
+      en: 'Disaggregation, dimension=option, several joined by ; (sex=f;role=judge); empty when not split',
+      es: 'Desagregación, dimensión=opción, varias unidas por ; (sex=f;role=judge); vacío si no se desagrega',
+      list: plain(disaggs),
+    },
+    source: {
+      required: false,
+      en: 'Source code; required when the indicator has several',
+      es: 'Código de la fuente; obligatorio si el indicador tiene varias',
+      list: plain(sources),
+    },
+    value: {
+      required: true,
+      en: 'The number, with . for decimals and no thousands separator',
+      es: 'El número, con . para decimales y sin separador de miles',
+      number: true,
+    },
+    provenance: {
+      required: true,
+      en: 'sourced (the note names the source), derived (the note says how) or illustrative (invented breakdown; the note says so)',
+      es: 'sourced (la nota cita la fuente), derived (la nota dice cómo) o illustrative (desglose inventado; la nota lo dice)',
+      list: plain(RECORD_PROVENANCES),
+    },
     note: { required: false, en: 'Where the figure comes from', es: 'De dónde viene la cifra' },
-    status: { required: false, en: 'draft (default), submitted, approved or returned', es: 'draft (por defecto), submitted, approved o returned', list: plain(RECORD_STATUSES) },
-    organisation: { required: false, en: 'Code of the reporting organisation', es: 'Código de la organización que informa', list: plain([...catalog.organisations.keys()].sort()) },
+    status: {
+      required: false,
+      en: 'draft (default), submitted, approved or returned',
+      es: 'draft (por defecto), submitted, approved o returned',
+      list: plain(RECORD_STATUSES),
+    },
+    organisation: {
+      required: false,
+      en: 'Code of the reporting organisation',
+      es: 'Código de la organización que informa',
+      list: plain([...catalog.organisations.keys()].sort()),
+    },
   };
   return VALUE_EXPORT_COLUMNS.map((name) => ({ name, ...cols[name] }));
 }
@@ -97,12 +141,24 @@ function fieldColumns(catalog: Catalog, f: FieldDefinition): TemplateColumn[] {
     case 'date':
       return [{ ...base, en: `${base.en}, YYYY-MM-DD`, es: `${base.es}, AAAA-MM-DD` }];
     case 'list':
-      return [{ ...base, en: `${base.en}: a JSON array of items with ${(f.fields ?? []).map((s) => s.code).join(', ')}`, es: `${base.es}: una lista JSON de elementos con ${(f.fields ?? []).map((s) => s.code).join(', ')}` }];
+      return [
+        {
+          ...base,
+          en: `${base.en}: a JSON array of items with ${(f.fields ?? []).map((s) => s.code).join(', ')}`,
+          es: `${base.es}: una lista JSON de elementos con ${(f.fields ?? []).map((s) => s.code).join(', ')}`,
+        },
+      ];
     case 'quantity': {
       const units = f.unit ? allowedUnits(f.unit) : [];
       return [
         { ...base, en: `${base.en}: a number, or amount and unit (1250 lb)`, es: `${base.es}: un número, o cantidad y unidad (1250 lb)`, number: false },
-        { name: `${f.code}_unit`, required: false, en: `Unit of ${f.code} (${units.join(', ')})`, es: `Unidad de ${f.code} (${units.join(', ')})`, ...(f.unit === 'currency' ? {} : { list: plain(units) }) },
+        {
+          name: `${f.code}_unit`,
+          required: false,
+          en: `Unit of ${f.code} (${units.join(', ')})`,
+          es: `Unidad de ${f.code} (${units.join(', ')})`,
+          ...(f.unit === 'currency' ? {} : { list: plain(units) }),
+        },
       ];
     }
     default:
@@ -112,9 +168,26 @@ function fieldColumns(catalog: Catalog, f: FieldDefinition): TemplateColumn[] {
 
 function recordColumns(catalog: Catalog, def: RecordTypeDefinition): TemplateColumn[] {
   return [
-    { name: 'ref', required: false, en: 'Your key for the record, unique within the type; a row with a known ref updates that record', es: 'Su clave del registro, única en el tipo; una fila con una clave conocida actualiza ese registro' },
-    { name: 'status', required: false, en: 'draft (default), submitted, approved or returned', es: 'draft (por defecto), submitted, approved o returned', list: plain(RECORD_STATUSES) },
-    { name: 'provenance', required: false, en: 'sourced (default), derived or illustrative', es: 'sourced (por defecto), derived o illustrative', list: plain(RECORD_PROVENANCES) },
+    {
+      name: 'ref',
+      required: false,
+      en: 'Your key for the record, unique within the type; a row with a known ref updates that record',
+      es: 'Su clave del registro, única en el tipo; una fila con una clave conocida actualiza ese registro',
+    },
+    {
+      name: 'status',
+      required: false,
+      en: 'draft (default), submitted, approved or returned',
+      es: 'draft (por defecto), submitted, approved o returned',
+      list: plain(RECORD_STATUSES),
+    },
+    {
+      name: 'provenance',
+      required: false,
+      en: 'sourced (default), derived or illustrative',
+      es: 'sourced (por defecto), derived o illustrative',
+      list: plain(RECORD_PROVENANCES),
+    },
     { name: 'note', required: false, en: 'A note', es: 'Una nota' },
     ...def.fields.flatMap((f) => fieldColumns(catalog, f)),
   ];
@@ -160,7 +233,12 @@ export async function writeXlsxTemplate(db: Kysely<Database>, out: Writable, opt
   notes.getRow(1).font = { bold: true };
   for (const c of columns) notes.addRow([safe(c.name), c.required ? 'yes / sí' : 'no', safe(c.en), safe(c.es)]);
   notes.addRow([]);
-  notes.addRow(['', '', 'Only the first sheet is imported. Codes for the drop-downs are on the lists sheet.', 'Solo se importa la primera hoja. Los códigos de las listas desplegables están en la hoja lists.']);
+  notes.addRow([
+    '',
+    '',
+    'Only the first sheet is imported. Codes for the drop-downs are on the lists sheet.',
+    'Solo se importa la primera hoja. Los códigos de las listas desplegables están en la hoja lists.',
+  ]);
 
   let listColumn = 0;
   columns.forEach((c, i) => {
@@ -179,11 +257,24 @@ export async function writeXlsxTemplate(db: Kysely<Database>, out: Writable, opt
         lists.getCell(`${letters(listColumn)}${k + 2}`).value = safe(label);
       });
       validation = {
-        type: 'list', allowBlank: !c.required, formulae: [`lists!$${code}$2:$${code}$${c.list.length + 1}`],
-        showErrorMessage: true, errorTitle: c.name, error: `Choose a code from the list / Elija un código de la lista`, ...prompt,
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`lists!$${code}$2:$${code}$${c.list.length + 1}`],
+        showErrorMessage: true,
+        errorTitle: c.name,
+        error: `Choose a code from the list / Elija un código de la lista`,
+        ...prompt,
       };
     } else if (c.number) {
-      validation = { type: 'decimal', operator: 'between', allowBlank: !c.required, formulae: [-1e15, 1e15], showErrorMessage: true, error: 'A number / Un número', ...prompt };
+      validation = {
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: !c.required,
+        formulae: [-1e15, 1e15],
+        showErrorMessage: true,
+        error: 'A number / Un número',
+        ...prompt,
+      };
     }
     for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) {
       const cell = data.getCell(`${col}${r}`);

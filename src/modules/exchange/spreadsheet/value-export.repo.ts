@@ -16,7 +16,19 @@ export async function valuesAfter(db: Kysely<Database>, f: ValueExportFilter, af
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('place as p', 'p.id', 'v.place_id')
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
-    .select(['v.id', 'i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
+    .select([
+      'v.id',
+      'i.code as indicator',
+      'p.code as place',
+      'v.period',
+      'v.disagg',
+      'v.source',
+      'v.value',
+      'v.provenance',
+      'v.note',
+      'v.status',
+      'o.code as organisation',
+    ])
     .where('i.program_id', '=', f.programId)
     .where(visibleValuesWhere(f.scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
     .where('v.id', '>', afterId)

@@ -20,7 +20,15 @@ const GOOD = [
 const csv = (): ExchangeFormat => findFormat('csv')!;
 const importCsv = (text: string | Buffer, dryRun = false): Promise<ImportReport> =>
   csv().import!(t.db, readableOf(text), { program: 'XX', dryRun, file: 'values.csv' });
-const count = async () => Number((await t.db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('data_value')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function exportText(format: ExchangeFormat, opts: Partial<Parameters<NonNullable<ExchangeFormat['export']>>[2]> = {}): Promise<Buffer> {
   const out = new PassThrough();
@@ -56,7 +64,10 @@ describe('CSV import of data values', () => {
 
   it('reports progress: rows checked, then rows written of the total', async () => {
     const calls: Array<[number, number | undefined]> = [];
-    const rows = Array.from({ length: 12_000 }, (_, i) => `SUM_IND,R1D1,${1950 + Math.floor(i / 144)}${String((i % 12) + 1).padStart(2, '0')}${10 + Math.floor((i % 144) / 12)},,B,1,sourced,,,`);
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `SUM_IND,R1D1,${1950 + Math.floor(i / 144)}${String((i % 12) + 1).padStart(2, '0')}${10 + Math.floor((i % 144) / 12)},,B,1,sourced,,,`,
+    );
     await csv().import!(t.db, readableOf(`${HEADER}\n${rows.join('\n')}`), { program: 'XX', dryRun: true, onProgress: (d, n) => calls.push([d, n]) });
     expect(calls[0]).toEqual([10_000, undefined]);
     expect(calls.at(-1)).toEqual([12_000, 12_000]);
@@ -87,7 +98,11 @@ describe('bad files: a clear report and nothing changed', () => {
     ['a value that is not a number', `${HEADER}\nSUM_IND,R1D1,2013,,A,"1,5",sourced,,,`, { row: 2, column: 'value', reason: /not a number/ }],
     ['an unknown place', `${HEADER}\nSUM_IND,NOWHERE,2013,,A,1,sourced,,,`, { row: 2, column: 'place', reason: /unknown place/ }],
     ['an unknown indicator', `${HEADER}\nNOPE,R1D1,2013,,A,1,sourced,,,`, { row: 2, column: 'indicator', reason: /unknown indicator/ }],
-    ['a duplicate row', `${HEADER}\nSUM_IND,R1D1,2013,,A,1,sourced,,,\nSUM_IND,R2D1,2013,,A,1,sourced,,,\nSUM_IND,R1D1,2013,,A,2,sourced,,,`, { row: 4, column: 'period', reason: /duplicate of row 2/ }],
+    [
+      'a duplicate row',
+      `${HEADER}\nSUM_IND,R1D1,2013,,A,1,sourced,,,\nSUM_IND,R2D1,2013,,A,1,sourced,,,\nSUM_IND,R1D1,2013,,A,2,sourced,,,`,
+      { row: 4, column: 'period', reason: /duplicate of row 2/ },
+    ],
     ['a truncated file', `${HEADER}\nSUM_IND,R1D1,2013,,A,1,sourced,"an unfinished note`, { reason: /not a valid CSV file/ }],
     ['an empty file', '', { row: 1, reason: /the file is empty/ }],
   ];
@@ -125,7 +140,9 @@ describe('bad files: a clear report and nothing changed', () => {
 
 describe('CSV and XLSX export', () => {
   it('exports the values in the import format, with formula-like text neutralised', async () => {
-    const r = await importCsv(`${HEADER}\nSUM_IND,R2D2,2015,,A,5,sourced,"=HYPERLINK(""http://evil"")",draft,\nSUM_IND,R2D2,2016,,A,-5,sourced,+cmd|' /C calc'!A0,draft,\n`);
+    const r = await importCsv(
+      `${HEADER}\nSUM_IND,R2D2,2015,,A,5,sourced,"=HYPERLINK(""http://evil"")",draft,\nSUM_IND,R2D2,2016,,A,-5,sourced,+cmd|' /C calc'!A0,draft,\n`,
+    );
     expect(r).toMatchObject({ inserted: 2, errors: [] });
     const text = (await exportText(csv())).toString('utf8');
     expect(text.startsWith('\uFEFFindicator,place,period,disagg,source,value,provenance,note,status,organisation\n')).toBe(true);

@@ -45,7 +45,13 @@ function valueInputOf(row: CsvRow, file: string, log: IssueLog): ValueInput | nu
   const checked = text === '' ? null : checkNumber(text);
   const value = checked && 'ok' in checked ? checked.ok : null;
   if (checked && 'reason' in checked) {
-    log.add({ file, row: row.line, column: 'value', value: text, reason: checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (write it with . for decimals and no thousands separator)` : checked.reason });
+    log.add({
+      file,
+      row: row.line,
+      column: 'value',
+      value: text,
+      reason: checked.reason === NOT_A_NUMBER ? `${NOT_A_NUMBER} (write it with . for decimals and no thousands separator)` : checked.reason,
+    });
     ok = false;
   }
   if (!ok || value === null) return null;
@@ -66,7 +72,13 @@ function valueInputOf(row: CsvRow, file: string, log: IssueLog): ValueInput | nu
 const keyOf = (v: NewDataValue): string => `${v.indicator_id}|${v.place_id}|${v.period}|${v.disagg}|${v.source}`;
 
 /** One pass over the rows: each row resolved (or its problems logged). */
-async function* resolvedRows(source: RowSource, catalog: Catalog, file: string, log: IssueLog, now: string): AsyncGenerator<{ line: number; value: NewDataValue | null }> {
+async function* resolvedRows(
+  source: RowSource,
+  catalog: Catalog,
+  file: string,
+  log: IssueLog,
+  now: string,
+): AsyncGenerator<{ line: number; value: NewDataValue | null }> {
   const pending: IssueDetail[] = [];
   for await (const row of source(pending)) {
     log.drain(pending);
@@ -85,7 +97,14 @@ async function* resolvedRows(source: RowSource, catalog: Catalog, file: string, 
 }
 
 /** Confirms suspected repeats (same key hash) by comparing the real keys, in one more pass. */
-async function confirmDuplicates(source: RowSource, catalog: Catalog, file: string, suspects: Array<[number, number]>, log: IssueLog, now: string): Promise<void> {
+async function confirmDuplicates(
+  source: RowSource,
+  catalog: Catalog,
+  file: string,
+  suspects: Array<[number, number]>,
+  log: IssueLog,
+  now: string,
+): Promise<void> {
   const lines = new Set(suspects.flat());
   const keys = new Map<number, string>();
   for await (const { line, value } of resolvedRows(source, catalog, file, new IssueLog(0), now)) {
@@ -152,7 +171,15 @@ export async function importValueRows(db: Kysely<Database>, source: RowSource, f
 }
 
 /** The second pass: the resolved rows written in batches, in one transaction. */
-async function writeResolved(db: Kysely<Database>, catalog: Catalog, resolved: ResolvedSpool, report: ImportReport, opts: ImportOptions, file: string, now: string): Promise<ImportReport> {
+async function writeResolved(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  resolved: ResolvedSpool,
+  report: ImportReport,
+  opts: ImportOptions,
+  file: string,
+  now: string,
+): Promise<ImportReport> {
   const write = async (trx: Kysely<Database>): Promise<ImportReport> => {
     let done = 0;
     let batch: NewDataValue[] = [];

@@ -30,7 +30,10 @@ describe('parseXmlSafely', () => {
     const root = parseXmlSafely('\ufeff<a:root xmlns:a="urn:x" xml:lang="es">\n <b k="1 &amp; 2">hi &lt;there&gt;</b>\n <c><![CDATA[x<y]]></c></a:root>');
     expect(root.name).toBe('root');
     expect(root.attrs).toEqual({ 'xml:lang': 'es' });
-    expect(root.children.map((c) => [c.name, c.line, c.text])).toEqual([['b', 2, 'hi <there>'], ['c', 3, 'x<y']]);
+    expect(root.children.map((c) => [c.name, c.line, c.text])).toEqual([
+      ['b', 2, 'hi <there>'],
+      ['c', 3, 'x<y'],
+    ]);
     expect(root.children[0]?.attrs.k).toBe('1 & 2');
   });
 

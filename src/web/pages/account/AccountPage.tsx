@@ -64,20 +64,34 @@ function AccountDetails({ user }: { user: User }) {
           {organisation && (
             <>
               <dt>{t('organisation')}</dt>
-              <dd>{localName(organisation)} ({organisation.code})</dd>
+              <dd>
+                {localName(organisation)} ({organisation.code})
+              </dd>
             </>
           )}
         </dl>
       </section>
       <section className="panel" aria-labelledby="account-name-heading">
         <h2 id="account-name-heading">{t('change')}</h2>
-        <p role="status" className="ok" data-testid="account-saved">{notice}</p>
+        <p role="status" className="ok" data-testid="account-saved">
+          {notice}
+        </p>
         <form className="filters" onSubmit={submit} data-testid="account-name-form" noValidate>
           <label>
             {t('name')} <span className="muted">({t('nameHint')})</span>
-            <input name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" aria-invalid={problem !== ''} />
+            <input
+              name="name"
+              required
+              maxLength={200}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="name"
+              aria-invalid={problem !== ''}
+            />
           </label>
-          <button type="submit" disabled={save.isPending}>{t('common:save')}</button>
+          <button type="submit" disabled={save.isPending}>
+            {t('common:save')}
+          </button>
         </form>
         {(problem || error) && (
           <p role="alert" className="error">

@@ -13,7 +13,8 @@ export function AddPlaceForm({ program, places, onAdded }: { program: string; pl
   const [form, setForm] = useState({ code: '', name: '', parent: '', lat: '', lon: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const add = useAdminWrite(
-    (body: { code: string; name: string; parent?: string; lat?: number; lon?: number }) => ok(api.POST('/api/programs/{program}/places', { params: { path: { program } }, body })),
+    (body: { code: string; name: string; parent?: string; lat?: number; lon?: number }) =>
+      ok(api.POST('/api/programs/{program}/places', { params: { path: { program } }, body })),
     [keys.places(program)],
     (r) => {
       setForm({ code: '', name: '', parent: form.parent, lat: '', lon: '' });

@@ -13,7 +13,8 @@ export function AddZoneForm({ program, places, onAdded }: { program: string; pla
   const [form, setForm] = useState({ code: '', name_en: '', name_es: '' });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const add = useAdminWrite(
-    (body: { code: string; name_en: string; name_es: string; places: string[] }) => ok(api.POST('/api/programs/{program}/zones', { params: { path: { program } }, body })),
+    (body: { code: string; name_en: string; name_es: string; places: string[] }) =>
+      ok(api.POST('/api/programs/{program}/zones', { params: { path: { program } }, body })),
     [keys.zones(program)],
     (z) => {
       setForm({ code: '', name_en: '', name_es: '' });
@@ -24,7 +25,15 @@ export function AddZoneForm({ program, places, onAdded }: { program: string; pla
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = () => add.mutate({ code: form.code.trim(), name_en: form.name_en.trim(), name_es: form.name_es.trim(), places: [...chosen] });
   return (
-    <FormPanel id="add-zone" title={t('zones.add')} formTestId="add-zone-form" onSubmit={submit} submitLabel={t('zones.addButton')} busy={add.isPending} error={add.error}>
+    <FormPanel
+      id="add-zone"
+      title={t('zones.add')}
+      formTestId="add-zone-form"
+      onSubmit={submit}
+      submitLabel={t('zones.addButton')}
+      busy={add.isPending}
+      error={add.error}
+    >
       <label>
         {t('zones.code')}
         <input name="code" required maxLength={50} pattern="[A-Za-z0-9_.\-]+" value={form.code} onChange={set('code')} />

@@ -6,7 +6,9 @@ export function AdminSection({ id, heading, notice, top, children }: { id: strin
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {top}
-      <p role="status" className="ok">{notice}</p>
+      <p role="status" className="ok">
+        {notice}
+      </p>
       {children}
     </section>
   );

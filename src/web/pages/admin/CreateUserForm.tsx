@@ -6,7 +6,13 @@ import { FormPanel } from './FormPanel';
 import { useCreateUser } from './use-users';
 
 /** `onCreated(email, password, pending)`: the generated password, if any; `pending` when a restricted clearance waits for a second administrator. */
-export function CreateUserForm({ organisations, onCreated }: { organisations: string[]; onCreated: (email: string, password: string | undefined, pending: boolean) => void }) {
+export function CreateUserForm({
+  organisations,
+  onCreated,
+}: {
+  organisations: string[];
+  onCreated: (email: string, password: string | undefined, pending: boolean) => void;
+}) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
   const [email, setEmail] = useState('');
@@ -26,7 +32,15 @@ export function CreateUserForm({ organisations, onCreated }: { organisations: st
       },
     );
   return (
-    <FormPanel id="create-user" title={t('users.create')} formTestId="create-user-form" onSubmit={submit} submitLabel={t('users.createButton')} busy={create.isPending} error={create.error}>
+    <FormPanel
+      id="create-user"
+      title={t('users.create')}
+      formTestId="create-user-form"
+      onSubmit={submit}
+      submitLabel={t('users.createButton')}
+      busy={create.isPending}
+      error={create.error}
+    >
       <label>
         {t('users.email')}
         <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
@@ -39,7 +53,9 @@ export function CreateUserForm({ organisations, onCreated }: { organisations: st
         {t('users.role')}
         <select name="role" value={role} onChange={(e) => setRole(e.target.value as RoleCode)}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`common:roles.${r}`)}</option>
+            <option key={r} value={r}>
+              {t(`common:roles.${r}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -48,7 +64,9 @@ export function CreateUserForm({ organisations, onCreated }: { organisations: st
         <select name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)} required={role === 'partner'}>
           <option value="">{t('none')}</option>
           {organisations.map((o) => (
-            <option key={o} value={o}>{o}</option>
+            <option key={o} value={o}>
+              {o}
+            </option>
           ))}
         </select>
       </label>
@@ -56,7 +74,9 @@ export function CreateUserForm({ organisations, onCreated }: { organisations: st
         {t('users.clearance')}
         <select name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value as ClearanceCode)}>
           {CLEARANCES.map((c) => (
-            <option key={c} value={c}>{t(`users.clearances.${c}`)}</option>
+            <option key={c} value={c}>
+              {t(`users.clearances.${c}`)}
+            </option>
           ))}
         </select>
       </label>

@@ -11,7 +11,11 @@ import { useAdminWrite } from './use-admin-write';
 export function DeleteZone({ program, zone, onDone }: { program: string; zone: Zone; onDone: (deleted: string | null) => void }) {
   const { t } = useTranslation('admin');
   const name = useLocalName();
-  const remove = useAdminWrite(() => ok(api.DELETE('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } } })), [keys.zones(program)], (r) => onDone(r.deleted));
+  const remove = useAdminWrite(
+    () => ok(api.DELETE('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } } })),
+    [keys.zones(program)],
+    (r) => onDone(r.deleted),
+  );
   return (
     <ConfirmPanel
       testId="confirm-delete-zone"

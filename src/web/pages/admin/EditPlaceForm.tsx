@@ -25,7 +25,11 @@ export function EditPlaceForm({ program, place, onDone }: { program: string; pla
     refresh,
     () => onDone({ kind: 'saved', code: place.code }),
   );
-  const remove = useAdminWrite(() => ok(api.DELETE('/api/programs/{program}/places/{code}', { params: { path } })), refresh, () => onDone({ kind: 'deleted', code: place.code }));
+  const remove = useAdminWrite(
+    () => ok(api.DELETE('/api/programs/{program}/places/{code}', { params: { path } })),
+    refresh,
+    () => onDone({ kind: 'deleted', code: place.code }),
+  );
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = () => {
     const coords = readCoordinates(form.lat, form.lon);

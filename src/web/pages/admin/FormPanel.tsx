@@ -32,7 +32,24 @@ interface Props {
   children: ReactNode;
 }
 
-export function FormPanel({ id, title, panelTestId, formTestId, onSubmit, noValidate, submitLabel, busy, onCancel, actions, problems = [], problemsTestId, status, error, after, children }: Props) {
+export function FormPanel({
+  id,
+  title,
+  panelTestId,
+  formTestId,
+  onSubmit,
+  noValidate,
+  submitLabel,
+  busy,
+  onCancel,
+  actions,
+  problems = [],
+  problemsTestId,
+  status,
+  error,
+  after,
+  children,
+}: Props) {
   const { t } = useTranslation('admin');
   const submit = (e: FormEvent) => {
     e.preventDefault();

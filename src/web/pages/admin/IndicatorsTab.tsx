@@ -56,7 +56,14 @@ export function IndicatorsTab() {
               { head: t('indicators.name'), cell: (i) => name(i) },
               { head: t('indicators.unit'), cell: (i) => i.unit },
               { head: t('indicators.direction'), cell: (i) => label('indicators.directions', DIRECTIONS, i.direction) },
-              { head: t('indicators.aggregation'), cell: (i) => <>{label('indicators.aggs', AGGS, i.agg_time)} / {label('indicators.aggs', AGGS, i.agg_place)}</> },
+              {
+                head: t('indicators.aggregation'),
+                cell: (i) => (
+                  <>
+                    {label('indicators.aggs', AGGS, i.agg_time)} / {label('indicators.aggs', AGGS, i.agg_place)}
+                  </>
+                ),
+              },
               { head: t('indicators.sensitivity'), cell: (i) => label('users.clearances', CLEARANCES, i.sensitivity) },
               { head: t('indicators.origin'), cell: (i) => label('indicators.origins', ORIGINS, i.origin) },
               { head: t('indicators.targets'), num: true, cell: (i) => i.targets.length },
@@ -64,7 +71,13 @@ export function IndicatorsTab() {
                 head: t('indicators.show'),
                 hiddenHead: true,
                 cell: (i) => (
-                  <button type="button" className="link" aria-pressed={i.code === chosenCode} onClick={() => choose(i)} aria-label={`${t('indicators.show')}: ${i.code}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={i.code === chosenCode}
+                    onClick={() => choose(i)}
+                    aria-label={`${t('indicators.show')}: ${i.code}`}
+                  >
                     {t('indicators.show')}
                   </button>
                 ),

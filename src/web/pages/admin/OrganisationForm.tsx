@@ -30,7 +30,12 @@ export function OrganisationForm({ program, existing, onDone }: { program: strin
   const save = useAdminWrite(
     (o: OrganisationInput) =>
       existing
-        ? ok(api.PATCH('/api/programs/{program}/organisations/{code}', { params: { path: { program, code: existing.code } }, body: { name_en: o.name_en, name_es: o.name_es, kind: o.kind, country_code: o.country_code, iati_ref: o.iati_ref } }))
+        ? ok(
+            api.PATCH('/api/programs/{program}/organisations/{code}', {
+              params: { path: { program, code: existing.code } },
+              body: { name_en: o.name_en, name_es: o.name_es, kind: o.kind, country_code: o.country_code, iati_ref: o.iati_ref },
+            }),
+          )
         : ok(api.POST('/api/programs/{program}/organisations', { params: { path: { program } }, body: o })),
     [keys.organisations(program)],
     (saved) => {
@@ -45,7 +50,9 @@ export function OrganisationForm({ program, existing, onDone }: { program: strin
       id={id}
       title={existing ? t('organisations.change', { code: existing.code }) : t('organisations.add')}
       formTestId={existing ? 'edit-organisation-form' : 'add-organisation-form'}
-      onSubmit={() => save.mutate({ ...form, code: form.code.trim(), country_code: form.country_code?.trim().toUpperCase() || null, iati_ref: form.iati_ref?.trim() || null })}
+      onSubmit={() =>
+        save.mutate({ ...form, code: form.code.trim(), country_code: form.country_code?.trim().toUpperCase() || null, iati_ref: form.iati_ref?.trim() || null })
+      }
       submitLabel={existing ? t('common:save') : t('organisations.addButton')}
       busy={save.isPending}
       onCancel={existing ? () => onDone(null) : undefined}
@@ -69,7 +76,9 @@ export function OrganisationForm({ program, existing, onDone }: { program: strin
         {t('organisations.kind')}
         <select name="kind" value={form.kind} onChange={set('kind')}>
           {ORGANISATION_KINDS.map((k) => (
-            <option key={k} value={k}>{t(`organisations.kinds.${k}`)}</option>
+            <option key={k} value={k}>
+              {t(`organisations.kinds.${k}`)}
+            </option>
           ))}
         </select>
       </label>

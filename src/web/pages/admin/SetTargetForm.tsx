@@ -16,7 +16,15 @@ type TargetInput = components['schemas']['TargetInput'];
 
 export function SetTargetForm({ program, indicator, places }: { program: string; indicator: Indicator; places: Place[] }) {
   const { t } = useTranslation('admin');
-  const [form, setForm] = useState({ place: '', period: '', kind: 'target' as 'baseline' | 'target', value: '', source: '', provenance: 'sourced' as ProvenanceCode, note: '' });
+  const [form, setForm] = useState({
+    place: '',
+    period: '',
+    kind: 'target' as 'baseline' | 'target',
+    value: '',
+    source: '',
+    provenance: 'sourced' as ProvenanceCode,
+    note: '',
+  });
   const [disagg, setDisagg] = useState<Record<string, string>>({});
   const names = useDimensionNames(program);
   const [problems, setProblems] = useState<string[]>([]);
@@ -24,7 +32,8 @@ export function SetTargetForm({ program, indicator, places }: { program: string;
   const place = form.place || places[0]?.code || '';
   // The indicator's targets come with the indicators, which are data: refreshing data refreshes them.
   const save = useAdminWrite(
-    (body: TargetInput) => ok(api.PUT('/api/programs/{program}/indicators/{indicator}/targets', { params: { path: { program, indicator: indicator.code } }, body })),
+    (body: TargetInput) =>
+      ok(api.PUT('/api/programs/{program}/indicators/{indicator}/targets', { params: { path: { program, indicator: indicator.code } }, body })),
     [],
     (_r, body) => setSaved(t('targets.savedOk', { kind: t(`targets.kinds.${body.kind}`), period: body.period })),
   );
@@ -104,7 +113,9 @@ export function SetTargetForm({ program, indicator, places }: { program: string;
           <select name="source" value={form.source} onChange={set('source')}>
             <option value="">{t('any')}</option>
             {indicator.sources.map((s) => (
-              <option key={s} value={s}>{s}</option>
+              <option key={s} value={s}>
+                {s}
+              </option>
             ))}
           </select>
         </label>
@@ -115,7 +126,9 @@ export function SetTargetForm({ program, indicator, places }: { program: string;
           <select name={`disagg-${dim}`} value={disagg[dim] ?? ''} onChange={(e) => setDisagg({ ...disagg, [dim]: e.target.value })}>
             <option value="">{t('any')}</option>
             {options.map((o) => (
-              <option key={o} value={o}>{names.option(dim, o)}</option>
+              <option key={o} value={o}>
+                {names.option(dim, o)}
+              </option>
             ))}
           </select>
         </label>
@@ -124,7 +137,9 @@ export function SetTargetForm({ program, indicator, places }: { program: string;
         {t('targets.provenance')}
         <select name="provenance" value={form.provenance} onChange={set('provenance')}>
           {PROVENANCES.map((p) => (
-            <option key={p} value={p}>{t(`common:provenance.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`common:provenance.${p}`)}
+            </option>
           ))}
         </select>
       </label>

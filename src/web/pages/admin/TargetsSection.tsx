@@ -14,7 +14,9 @@ export function TargetsSection({ program, indicator, places }: { program: string
   const name = useLocalName();
   const names = useDimensionNames(program);
   const placeName = new Map(places.map((p) => [p.code, p.name]));
-  const rows = [...indicator.targets].sort((a, b) => a.kind.localeCompare(b.kind) || a.period.localeCompare(b.period) || a.place.localeCompare(b.place) || a.source.localeCompare(b.source));
+  const rows = [...indicator.targets].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || a.period.localeCompare(b.period) || a.place.localeCompare(b.place) || a.source.localeCompare(b.source),
+  );
   return (
     <section aria-labelledby="targets-heading" data-testid="targets-section">
       <h2 id="targets-heading">{t('targets.heading', { name: name(indicator) })}</h2>

@@ -7,7 +7,15 @@ import { FormPanel } from './FormPanel';
 import { useChangeUser } from './use-users';
 
 /** `onDone(changed, pending)`: `pending` when a restricted clearance waits for a second administrator. */
-export function UserAccessForm({ user, organisations, onDone }: { user: User; organisations: Organisation[]; onDone: (changed: User | null, pending?: boolean) => void }) {
+export function UserAccessForm({
+  user,
+  organisations,
+  onDone,
+}: {
+  user: User;
+  organisations: Organisation[];
+  onDone: (changed: User | null, pending?: boolean) => void;
+}) {
   const { t } = useTranslation('admin');
   const change = useChangeUser();
   const [name, setName] = useState(user.name);
@@ -16,9 +24,21 @@ export function UserAccessForm({ user, organisations, onDone }: { user: User; or
   const [clearance, setClearance] = useState<ClearanceCode>(user.clearance);
   const [active, setActive] = useState(Boolean(user.active));
   const submit = () =>
-    change.mutate({ id: user.id, change: { name: name.trim(), role, clearance, active, organisation: organisation || null } }, { onSuccess: (r) => ('pending_grant' in r ? onDone(r.user, true) : onDone(r)) });
+    change.mutate(
+      { id: user.id, change: { name: name.trim(), role, clearance, active, organisation: organisation || null } },
+      { onSuccess: (r) => ('pending_grant' in r ? onDone(r.user, true) : onDone(r)) },
+    );
   return (
-    <FormPanel id="user-access" title={t('users.change', { email: user.email })} panelTestId="user-access" onSubmit={submit} submitLabel={t('common:save')} busy={change.isPending} onCancel={() => onDone(null)} error={change.error}>
+    <FormPanel
+      id="user-access"
+      title={t('users.change', { email: user.email })}
+      panelTestId="user-access"
+      onSubmit={submit}
+      submitLabel={t('common:save')}
+      busy={change.isPending}
+      onCancel={() => onDone(null)}
+      error={change.error}
+    >
       <label>
         {t('users.name')}
         <input name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
@@ -27,7 +47,9 @@ export function UserAccessForm({ user, organisations, onDone }: { user: User; or
         {t('users.role')}
         <select name="role" value={role} onChange={(e) => setRole(e.target.value as RoleCode)}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{t(`common:roles.${r}`)}</option>
+            <option key={r} value={r}>
+              {t(`common:roles.${r}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -36,7 +58,9 @@ export function UserAccessForm({ user, organisations, onDone }: { user: User; or
         <select name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
           <option value="">{t('none')}</option>
           {organisations.map((o) => (
-            <option key={o.code} value={o.code}>{o.code}</option>
+            <option key={o.code} value={o.code}>
+              {o.code}
+            </option>
           ))}
         </select>
       </label>
@@ -44,7 +68,9 @@ export function UserAccessForm({ user, organisations, onDone }: { user: User; or
         {t('users.clearance')}
         <select name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value as ClearanceCode)}>
           {CLEARANCES.map((c) => (
-            <option key={c} value={c}>{t(`users.clearances.${c}`)}</option>
+            <option key={c} value={c}>
+              {t(`users.clearances.${c}`)}
+            </option>
           ))}
         </select>
       </label>

@@ -29,7 +29,12 @@ export function UsersTab() {
   const orgCode = (id: number | null) => (id === null ? '' : (orgs.data?.find((o) => o.id === id)?.code ?? String(id)));
 
   return (
-    <AdminSection id="users" heading={t('users.heading')} notice={notice} top={shown && <OneTimePassword email={shown.email} password={shown.password} onDone={() => setShown(null)} />}>
+    <AdminSection
+      id="users"
+      heading={t('users.heading')}
+      notice={notice}
+      top={shown && <OneTimePassword email={shown.email} password={shown.password} onDone={() => setShown(null)} />}
+    >
       <QueryState pending={users.isPending} error={users.error}>
         <AdminTable
           testId="users-table"
@@ -50,8 +55,22 @@ export function UsersTab() {
               head: t('users.actions'),
               cell: (u) => (
                 <div className="row-actions">
-                  <RowButton label={t('edit')} what={u.email} onClick={() => { setEditing(u); setConfirmReset(null); }} />
-                  <RowButton label={t('users.resetPassword')} what={u.email} onClick={() => { setConfirmReset(u); setEditing(null); }} />
+                  <RowButton
+                    label={t('edit')}
+                    what={u.email}
+                    onClick={() => {
+                      setEditing(u);
+                      setConfirmReset(null);
+                    }}
+                  />
+                  <RowButton
+                    label={t('users.resetPassword')}
+                    what={u.email}
+                    onClick={() => {
+                      setConfirmReset(u);
+                      setEditing(null);
+                    }}
+                  />
                 </div>
               ),
             },

@@ -14,7 +14,8 @@ export function ZoneMembersForm({ program, zone, places, onDone }: { program: st
   const name = useLocalName();
   const [chosen, setChosen] = useState<Set<string>>(new Set(zone.places));
   const save = useAdminWrite(
-    (codes: string[]) => ok(api.PUT('/api/programs/{program}/zones/{code}/places', { params: { path: { program, code: zone.code } }, body: { places: codes } })),
+    (codes: string[]) =>
+      ok(api.PUT('/api/programs/{program}/zones/{code}/places', { params: { path: { program, code: zone.code } }, body: { places: codes } })),
     [keys.zones(program)],
     (z) => onDone(z),
   );

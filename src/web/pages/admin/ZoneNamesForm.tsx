@@ -11,7 +11,8 @@ export function ZoneNamesForm({ program, zone, onDone }: { program: string; zone
   const { t } = useTranslation('admin');
   const [form, setForm] = useState({ name_en: zone.name_en, name_es: zone.name_es });
   const save = useAdminWrite(
-    (body: { name_en: string; name_es: string }) => ok(api.PATCH('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } }, body })),
+    (body: { name_en: string; name_es: string }) =>
+      ok(api.PATCH('/api/programs/{program}/zones/{code}', { params: { path: { program, code: zone.code } }, body })),
     [keys.zones(program)],
     (z) => onDone(z),
   );

@@ -42,7 +42,11 @@ export function ZonesSection({ places }: { places: Place[] }) {
             { head: t('zones.code'), rowHeader: true, cell: (z) => z.code },
             { head: t('zones.name'), cell: (z) => name(z) },
             { head: t('zones.count'), num: true, cell: (z) => z.places.length },
-            { head: t('zones.members'), cell: (z) => (z.places.length ? z.places.map((p) => `${placeName.get(p) ?? p} (${p})`).join(', ') : <span className="muted">{t('zones.noMembers')}</span>) },
+            {
+              head: t('zones.members'),
+              cell: (z) =>
+                z.places.length ? z.places.map((p) => `${placeName.get(p) ?? p} (${p})`).join(', ') : <span className="muted">{t('zones.noMembers')}</span>,
+            },
             {
               head: t('zones.actions'),
               hiddenHead: true,
@@ -57,9 +61,21 @@ export function ZonesSection({ places }: { places: Place[] }) {
           ]}
         />
       </QueryState>
-      {open?.act === 'members' && <ZoneMembersForm key={open.zone.code} program={code} zone={open.zone} places={places} onDone={(saved) => done(saved && t('zones.membersSaved', { code: saved.code }))} />}
-      {open?.act === 'rename' && <ZoneNamesForm key={open.zone.code} program={code} zone={open.zone} onDone={(saved) => done(saved && t('zones.renamed', { code: saved.code }))} />}
-      {open?.act === 'delete' && <DeleteZone key={open.zone.code} program={code} zone={open.zone} onDone={(deleted) => done(deleted && t('zones.deleted', { code: deleted }))} />}
+      {open?.act === 'members' && (
+        <ZoneMembersForm
+          key={open.zone.code}
+          program={code}
+          zone={open.zone}
+          places={places}
+          onDone={(saved) => done(saved && t('zones.membersSaved', { code: saved.code }))}
+        />
+      )}
+      {open?.act === 'rename' && (
+        <ZoneNamesForm key={open.zone.code} program={code} zone={open.zone} onDone={(saved) => done(saved && t('zones.renamed', { code: saved.code }))} />
+      )}
+      {open?.act === 'delete' && (
+        <DeleteZone key={open.zone.code} program={code} zone={open.zone} onDone={(deleted) => done(deleted && t('zones.deleted', { code: deleted }))} />
+      )}
       <AddZoneForm program={code} places={places} onAdded={(z) => setNotice(t('zones.added', { code: z.code }))} />
     </AdminSection>
   );

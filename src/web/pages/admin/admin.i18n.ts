@@ -189,7 +189,8 @@ export const admin = {
       created_ok: 'Usuario {{email}} creado.',
       changed_ok: 'Nombre y acceso de {{email}} guardados.',
       changed_pending: 'Guardado. El nivel de acceso restringido de {{email}} queda pendiente de la aprobación de un segundo administrador.',
-      created_pending: 'Usuario {{email}} creado con nivel de acceso oficial; el nivel restringido queda pendiente de la aprobación de un segundo administrador.',
+      created_pending:
+        'Usuario {{email}} creado con nivel de acceso oficial; el nivel restringido queda pendiente de la aprobación de un segundo administrador.',
       list: 'Todos los usuarios',
       clearances: { public: 'Público', official: 'Oficial', restricted: 'Restringido' },
     },

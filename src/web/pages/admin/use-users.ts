@@ -18,7 +18,10 @@ export function useCreateUser() {
 }
 
 export function useChangeUser() {
-  return useAdminWrite(({ id, change }: { id: number; change: UserChange }) => ok(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: change })), [USERS_KEY]);
+  return useAdminWrite(
+    ({ id, change }: { id: number; change: UserChange }) => ok(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: change })),
+    [USERS_KEY],
+  );
 }
 
 export function useResetPassword() {

@@ -57,7 +57,9 @@ export function PartnerSubmissions() {
             />
           </label>
           <datalist id="submittable-periods">
-            {periods.data?.map((p) => <option key={p} value={p} />)}
+            {periods.data?.map((p) => (
+              <option key={p} value={p} />
+            ))}
           </datalist>
           <button type="submit" disabled={submit.isPending} data-testid="submit-period">
             {t('submitButton')}
@@ -86,8 +88,12 @@ export function PartnerSubmissions() {
                   <tr>
                     <th scope="col">{t('period')}</th>
                     <th scope="col">{t('submittedAt')}</th>
-                    <th scope="col" className="num">{t('valuesCount')}</th>
-                    <th scope="col" className="num">{t('recordsCount')}</th>
+                    <th scope="col" className="num">
+                      {t('valuesCount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('recordsCount')}
+                    </th>
                     <th scope="col">{t('statusCol')}</th>
                     <th scope="col">{t('decidedAt')}</th>
                     <th scope="col">{t('comment')}</th>

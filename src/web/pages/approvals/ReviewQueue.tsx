@@ -61,8 +61,12 @@ export function ReviewQueue() {
                   <th scope="col">{t('period')}</th>
                   <th scope="col">{t('submittedBy')}</th>
                   <th scope="col">{t('submittedAt')}</th>
-                  <th scope="col" className="num">{t('valuesCount')}</th>
-                  <th scope="col" className="num">{t('recordsCount')}</th>
+                  <th scope="col" className="num">
+                    {t('valuesCount')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('recordsCount')}
+                  </th>
                   <th scope="col">{t('statusCol')}</th>
                   <th scope="col">{t('actions')}</th>
                 </tr>
@@ -71,7 +75,7 @@ export function ReviewQueue() {
                 {list.map((s) => {
                   const org = orgName(s.organisation_id, s.organisation);
                   return (
-                    <tr key={s.id} data-testid={`submission-${s.organisation}-${s.period}`} className={s.id === openId ? "open" : undefined}>
+                    <tr key={s.id} data-testid={`submission-${s.organisation}-${s.period}`} className={s.id === openId ? 'open' : undefined}>
                       <th scope="row">{org}</th>
                       <td>{s.period}</td>
                       <td>{s.submitted_by_name ?? '—'}</td>
@@ -82,7 +86,12 @@ export function ReviewQueue() {
                         <StatusBadge status={s.status} />
                       </td>
                       <td>
-                        <button type="button" className="link" aria-label={t('viewLabel', { organisation: org, period: s.period })} onClick={() => setQuery({ submission: String(s.id) })}>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={t('viewLabel', { organisation: org, period: s.period })}
+                          onClick={() => setQuery({ submission: String(s.id) })}
+                        >
                           {t('view')}
                         </button>
                       </td>
@@ -94,7 +103,14 @@ export function ReviewQueue() {
           </div>
         )}
       </QueryState>
-      {open && <SubmissionDetail key={open.id} submission={open} organisation={orgName(open.organisation_id, open.organisation)} onClose={() => setQuery({ submission: undefined })} />}
+      {open && (
+        <SubmissionDetail
+          key={open.id}
+          submission={open}
+          organisation={orgName(open.organisation_id, open.organisation)}
+          onClose={() => setQuery({ submission: undefined })}
+        />
+      )}
     </section>
   );
 }

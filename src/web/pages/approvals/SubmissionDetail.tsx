@@ -69,8 +69,8 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
         </button>
       </div>
       <p>
-        <StatusBadge status={s.status} /> {t('periodSpan', { start: fmt.date(s.start_date), end: fmt.date(s.end_date) })} · {t('submittedBy')}: {s.submitted_by_name ?? '—'} ·{' '}
-        {fmt.dateTime(s.submitted_at)}
+        <StatusBadge status={s.status} /> {t('periodSpan', { start: fmt.date(s.start_date), end: fmt.date(s.end_date) })} · {t('submittedBy')}:{' '}
+        {s.submitted_by_name ?? '—'} · {fmt.dateTime(s.submitted_at)}
       </p>
       {s.comment && (
         <p>
@@ -92,7 +92,9 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                   <th scope="col">{t('period')}</th>
                   <th scope="col">{t('disagg')}</th>
                   <th scope="col">{t('source')}</th>
-                  <th scope="col" className="num">{t('value')}</th>
+                  <th scope="col" className="num">
+                    {t('value')}
+                  </th>
                   <th scope="col">{t('statusCol')}</th>
                 </tr>
               </thead>

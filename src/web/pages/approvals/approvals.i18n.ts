@@ -41,7 +41,8 @@ export const approvals = {
     conflict: 'Someone else decided on this submission meanwhile; the list has been refreshed.',
     decidedBy: 'Officer comment',
     submitTitle: 'Submit data for review',
-    submitHelp: 'Your organisation’s draft and returned data in the period (and in the periods within it, e.g. 2013Q1 within 2013) go to the program officer for review; they cannot be changed until they are returned.',
+    submitHelp:
+      'Your organisation’s draft and returned data in the period (and in the periods within it, e.g. 2013Q1 within 2013) go to the program officer for review; they cannot be changed until they are returned.',
     periodHint: 'e.g. 2013, 2013Q1, 201303',
     submitButton: 'Submit for review',
     submitted: 'Submitted: {{period}} is waiting for review.',
@@ -93,7 +94,8 @@ export const approvals = {
     conflict: 'Otra persona decidió sobre este envío mientras tanto; se actualizó la lista.',
     decidedBy: 'Comentario del oficial',
     submitTitle: 'Enviar datos para revisión',
-    submitHelp: 'Los datos en borrador y devueltos de su organización en el período (y en los períodos que contiene, p. ej. 2013Q1 dentro de 2013) pasan al oficial de programa para su revisión; no se pueden modificar hasta que sean devueltos.',
+    submitHelp:
+      'Los datos en borrador y devueltos de su organización en el período (y en los períodos que contiene, p. ej. 2013Q1 dentro de 2013) pasan al oficial de programa para su revisión; no se pueden modificar hasta que sean devueltos.',
     periodHint: 'p. ej. 2013, 2013Q1, 201303',
     submitButton: 'Enviar para revisión',
     submitted: 'Enviado: {{period}} espera revisión.',

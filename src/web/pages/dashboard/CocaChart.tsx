@@ -29,7 +29,12 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? f.number(v) : '—') },
       xAxis: { type: 'category', data: periods.map(label), axisLabel: axisStyle },
       yAxis: { type: 'value', axisLabel: { ...axisStyle, formatter: (v: number) => f.number(v, 0) } },
-      series: bySource.map((s, i) => ({ name: s.source, type: 'bar', data: periods.map((p) => s.points.get(p)?.value ?? null), itemStyle: { color: SOURCE_COLOURS[i % SOURCE_COLOURS.length] } })),
+      series: bySource.map((s, i) => ({
+        name: s.source,
+        type: 'bar',
+        data: periods.map((p) => s.points.get(p)?.value ?? null),
+        itemStyle: { color: SOURCE_COLOURS[i % SOURCE_COLOURS.length] },
+      })),
     }),
     [JSON.stringify(periods), JSON.stringify(bySource.map((s) => [...s.points.values()])), f.language, chartLabel],
   );
@@ -42,11 +47,7 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
         </h3>
         <p className="muted">{t('cocaNote')}</p>
       </figcaption>
-      {periods.length === 0 ? (
-        <p className="muted">{t('common:noData')}</p>
-      ) : (
-        <EChart option={option} label={chartLabel} height={260} />
-      )}
+      {periods.length === 0 ? <p className="muted">{t('common:noData')}</p> : <EChart option={option} label={chartLabel} height={260} />}
       <details>
         <summary>{t('dataTable')}</summary>
         <div className="table-wrap">

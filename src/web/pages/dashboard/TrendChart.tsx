@@ -10,7 +10,17 @@ import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle } from './chart-style';
 
-export function TrendChart({ indicator, rows, targetPlace, kind }: { indicator: Indicator; rows: readonly AnalyticsRow[]; targetPlace: string; kind: YearKind }) {
+export function TrendChart({
+  indicator,
+  rows,
+  targetPlace,
+  kind,
+}: {
+  indicator: Indicator;
+  rows: readonly AnalyticsRow[];
+  targetPlace: string;
+  kind: YearKind;
+}) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const name = useLocalName();
@@ -36,7 +46,17 @@ export function TrendChart({ indicator, rows, targetPlace, kind }: { indicator: 
       series: [
         { name: t('actual'), type: 'bar', data: periods.map((p) => actual.get(p)?.value ?? null), itemStyle: { color: ACTUAL_COLOUR } },
         ...(plan.length
-          ? [{ name: t('baselineTarget'), type: 'line', connectNulls: true, symbolSize: 9, data: periods.map((p) => planned.get(p) ?? null), lineStyle: { type: 'dashed', color: TARGET_COLOUR }, itemStyle: { color: TARGET_COLOUR } }]
+          ? [
+              {
+                name: t('baselineTarget'),
+                type: 'line',
+                connectNulls: true,
+                symbolSize: 9,
+                data: periods.map((p) => planned.get(p) ?? null),
+                lineStyle: { type: 'dashed', color: TARGET_COLOUR },
+                itemStyle: { color: TARGET_COLOUR },
+              },
+            ]
           : []),
       ],
     }),
@@ -50,11 +70,7 @@ export function TrendChart({ indicator, rows, targetPlace, kind }: { indicator: 
           {title} ({t(`units.${indicator.unit}`, { defaultValue: indicator.unit })})
         </h3>
       </figcaption>
-      {periods.length === 0 ? (
-        <p className="muted">{t('common:noData')}</p>
-      ) : (
-        <EChart option={option} label={chartLabel} height={260} />
-      )}
+      {periods.length === 0 ? <p className="muted">{t('common:noData')}</p> : <EChart option={option} label={chartLabel} height={260} />}
       <details>
         <summary>{t('dataTable')}</summary>
         <div className="table-wrap">

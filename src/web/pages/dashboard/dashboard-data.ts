@@ -72,4 +72,3 @@ export function useDashboardData(filters: DashboardFilters, audience: Audience):
     updatedAt: analytics.dataUpdatedAt,
   };
 }
-

@@ -9,7 +9,16 @@ export type YearKind = 'calendar' | 'fiscal';
 export type Provenance = AnalyticsRow['provenance'][number];
 
 /** Indicators that always get a card when the reader may see them (most important first). */
-export const KEY_INDICATORS = ['ERAD_HA', 'COCA_HA', 'SEIZ_COCAINE_KG', 'SEIZ_PRECURSOR_T', 'ERAD_OPS_HA', 'SEIZ_REC_COCAINE_KG', 'TRAIN_PARTICIPANTS', 'TREAT_ADMISSIONS'];
+export const KEY_INDICATORS = [
+  'ERAD_HA',
+  'COCA_HA',
+  'SEIZ_COCAINE_KG',
+  'SEIZ_PRECURSOR_T',
+  'ERAD_OPS_HA',
+  'SEIZ_REC_COCAINE_KG',
+  'TRAIN_PARTICIPANTS',
+  'TREAT_ADMISSIONS',
+];
 
 /** Indicators with a trend chart of actual against baseline and target. */
 export const TREND_INDICATORS = ['ERAD_HA', 'SEIZ_COCAINE_KG', 'SEIZ_PRECURSOR_T', 'ERAD_OPS_HA'];
@@ -115,7 +124,11 @@ export interface Progress {
 /** Baselines and targets of an indicator for one place and source, of the chosen kind of year. */
 export function targetsOf(indicator: Indicator, place: string, source: string, kind: YearKind): { baselines: TargetPoint[]; targets: TargetPoint[] } {
   const mine = indicator.targets.filter((t) => t.place === place && (t.source ?? '') === source && (t.disagg ?? '') === '' && isKind(t.period, kind));
-  const pick = (k: string) => mine.filter((t) => t.kind === k).map((t) => ({ period: t.period, value: t.value })).sort((a, b) => a.period.localeCompare(b.period));
+  const pick = (k: string) =>
+    mine
+      .filter((t) => t.kind === k)
+      .map((t) => ({ period: t.period, value: t.value }))
+      .sort((a, b) => a.period.localeCompare(b.period));
   return { baselines: pick('baseline'), targets: pick('target') };
 }
 

@@ -43,7 +43,8 @@ export const dashboard = {
   },
   es: {
     title: 'Tablero',
-    intro: 'Indicadores clave del programa: último valor, variación respecto al año anterior y avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
+    intro:
+      'Indicadores clave del programa: último valor, variación respecto al año anterior y avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
     filters: 'Filtros',
     zone: 'Zona',
     allZones: 'Todas las zonas',

@@ -39,7 +39,8 @@ function cellsOf(values: readonly Value[], chosen: Resolved): Map<string, CellVa
   return map;
 }
 
-type Outcome = { kind: 'saved'; count: number } | { kind: 'error'; message: string } | { kind: 'conflict'; conflicts: Conflict[] } | { kind: 'kept' } | { kind: 'theirs' };
+type Outcome =
+  { kind: 'saved'; count: number } | { kind: 'error'; message: string } | { kind: 'conflict'; conflicts: Conflict[] } | { kind: 'kept' } | { kind: 'theirs' };
 
 export function EntryEditor({ program, role, chosen, indicators, places, levels, organisations, ownOrganisation, values, onChoose }: Props) {
   const { t } = useTranslation('entry');
@@ -135,7 +136,14 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
         return;
       }
       const sent = [...list.filter((c) => c.value !== null), ...list.filter((c) => c.value === null)];
-      const fresh = cellsOf(await queryClient.fetchQuery({ queryKey: entryValuesKey(program, indicator.code), queryFn: () => fetchIndicatorValues(program, indicator.code), staleTime: 0 }), chosen);
+      const fresh = cellsOf(
+        await queryClient.fetchQuery({
+          queryKey: entryValuesKey(program, indicator.code),
+          queryFn: () => fetchIndicatorValues(program, indicator.code),
+          staleTime: 0,
+        }),
+        chosen,
+      );
       const conflicts: Conflict[] = [];
       for (const d of e.details) {
         const c = d.row === undefined ? undefined : sent[d.row];
@@ -186,13 +194,31 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
       {rows.length === 0 ? (
         <p>{t('noPlaces')}</p>
       ) : (
-        <EntryGrid places={rows} periods={periods} periodLabel={periodLabel} stored={stored} edits={edits} rules={rules} lockOf={lockOf} conflicts={conflictKeys} onEdit={onEdit} />
+        <EntryGrid
+          places={rows}
+          periods={periods}
+          periodLabel={periodLabel}
+          stored={stored}
+          edits={edits}
+          rules={rules}
+          lockOf={lockOf}
+          conflicts={conflictKeys}
+          onEdit={onEdit}
+        />
       )}
       <div className="save-bar" data-testid="save-bar">
         <button type="button" disabled={changes.length === 0 || invalid > 0 || save.isPending} onClick={() => save.mutate(changes)} data-testid="save">
           {save.isPending ? t('saving') : t('common:save')}
         </button>
-        <button type="button" className="secondary" disabled={Object.keys(edits).length === 0 || save.isPending} onClick={() => { setEdits({}); setOutcome(null); }}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={Object.keys(edits).length === 0 || save.isPending}
+          onClick={() => {
+            setEdits({});
+            setOutcome(null);
+          }}
+        >
           {t('discard')}
         </button>
         <span aria-live="polite" className="save-state" data-testid="save-state">
@@ -201,7 +227,9 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
           ) : changes.length > 0 ? (
             t('changedCells', { count: changes.length })
           ) : outcome?.kind === 'saved' ? (
-            <span className="ok" data-testid="saved">{t('saved', { count: outcome.count })}</span>
+            <span className="ok" data-testid="saved">
+              {t('saved', { count: outcome.count })}
+            </span>
           ) : outcome?.kind === 'theirs' ? (
             t('usedTheirs')
           ) : (
@@ -209,7 +237,11 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
           )}
         </span>
       </div>
-      {outcome?.kind === 'kept' && <p className="muted" role="status">{t('kept')}</p>}
+      {outcome?.kind === 'kept' && (
+        <p className="muted" role="status">
+          {t('kept')}
+        </p>
+      )}
       {outcome?.kind === 'error' && (
         <p className="error" role="alert" data-testid="save-error">
           {t('saveFailed', { message: outcome.message })}

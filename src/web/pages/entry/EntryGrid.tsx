@@ -98,7 +98,10 @@ const Cell = memo(function Cell({ id, cellId, label, stored, edit, rules, lock, 
           aria-label={label}
           value={text}
           readOnly={lock !== undefined}
-          title={lock ?? (stored ? `${t(`status.${stored.status}`, { defaultValue: stored.status })}${stored.organisation ? ` · ${stored.organisation}` : ''}` : undefined)}
+          title={
+            lock ??
+            (stored ? `${t(`status.${stored.status}`, { defaultValue: stored.status })}${stored.organisation ? ` · ${stored.organisation}` : ''}` : undefined)
+          }
           aria-invalid={!check.ok || undefined}
           aria-describedby={describedBy}
           onChange={(e) => onEdit(cellId, e.target.value)}

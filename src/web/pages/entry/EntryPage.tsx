@@ -36,14 +36,18 @@ export default function EntryPage() {
   let resolved: Resolved | undefined;
   if (indicator && valuesQ.data) {
     const values = valuesQ.data;
-    const fallback = defaultPeriods(values.map((v) => v.period), new Date().getFullYear());
+    const fallback = defaultPeriods(
+      values.map((v) => v.period),
+      new Date().getFullYear(),
+    );
     const type = params.type ?? fallback.type;
     const from = params.from ?? fallback.from;
     const to = params.to ?? fallback.to;
     const counts = new Map<string, number>();
     for (const v of values) if (v.organisation) counts.set(v.organisation, (counts.get(v.organisation) ?? 0) + 1);
     const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const organisation = ownOrganisation?.code ?? (organisations.some((o) => o.code === params.organisation) ? params.organisation : (usual ?? organisations[0]?.code ?? ''));
+    const organisation =
+      ownOrganisation?.code ?? (organisations.some((o) => o.code === params.organisation) ? params.organisation : (usual ?? organisations[0]?.code ?? ''));
     resolved = {
       indicator,
       type,
@@ -57,7 +61,9 @@ export default function EntryPage() {
   }
 
   // The organisation is left out: it only applies at save time, so changing it keeps the edits.
-  const selection = resolved ? [resolved.indicator.code, resolved.type, resolved.from, resolved.to, resolved.level, resolved.source, resolved.disagg].join('|') : '';
+  const selection = resolved
+    ? [resolved.indicator.code, resolved.type, resolved.from, resolved.to, resolved.level, resolved.source, resolved.disagg].join('|')
+    : '';
   return (
     <div className="entry-page">
       <h1>{t('title')}</h1>

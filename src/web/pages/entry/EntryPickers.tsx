@@ -45,7 +45,11 @@ export function EntryPickers({ indicators, chosen, levels, organisations, ownOrg
     <form className="filters entry-pickers" aria-label={t('pickers')} onSubmit={(e) => e.preventDefault()} data-testid="entry-pickers">
       <label>
         {t('indicator')}
-        <select value={indicator.code} onChange={(e) => onChange({ indicator: e.target.value, source: undefined, disagg: undefined, type: undefined, from: undefined, to: undefined })} data-testid="pick-indicator">
+        <select
+          value={indicator.code}
+          onChange={(e) => onChange({ indicator: e.target.value, source: undefined, disagg: undefined, type: undefined, from: undefined, to: undefined })}
+          data-testid="pick-indicator"
+        >
           {indicators.map((i) => (
             <option key={i.code} value={i.code}>
               {name(i)} ({i.code})

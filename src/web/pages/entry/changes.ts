@@ -49,7 +49,11 @@ export function isChanged(edit: Edit | undefined, stored: CellValue | undefined,
 }
 
 /** The valid changed cells, ready to send; invalid ones are counted apart. */
-export function collectChanges(edits: Readonly<Record<string, Edit>>, stored: ReadonlyMap<string, CellValue>, rules: CellRules): { changes: Change[]; invalid: number } {
+export function collectChanges(
+  edits: Readonly<Record<string, Edit>>,
+  stored: ReadonlyMap<string, CellValue>,
+  rules: CellRules,
+): { changes: Change[]; invalid: number } {
   const changes: Change[] = [];
   let invalid = 0;
   for (const [key, edit] of Object.entries(edits)) {

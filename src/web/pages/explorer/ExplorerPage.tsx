@@ -11,16 +11,7 @@ import { useQueryParams } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { useLocalName } from '../../i18n/local-name';
 import type { Indicator } from '../../api/types';
-import {
-  compatible,
-  dimensionsFor,
-  exportHref,
-  fiscalGrouping,
-  needsSourceChoice,
-  readState,
-  totalsAcross,
-  type ExplorerState,
-} from './explorer-params';
+import { compatible, dimensionsFor, exportHref, fiscalGrouping, needsSourceChoice, readState, totalsAcross, type ExplorerState } from './explorer-params';
 import { PeriodInput } from './PeriodInput';
 import { PivotTable } from './PivotTable';
 import { buildPivot } from './pivot';

@@ -76,7 +76,8 @@ export function readState(query: URLSearchParams, indicators: readonly Indicator
   const rows = offered.includes(rowsAsked) ? rowsAsked : (offered.find((d) => d.startsWith('place-level:')) ?? offered[0] ?? 'period:year');
   const colsAsked = query.get('cols');
   let cols = colsAsked === null ? 'period:year' : colsAsked;
-  if (cols !== '' && (!offered.includes(cols) || !compatible(rows, cols))) cols = offered.find((d) => compatible(rows, d) && dimensionKind(d) === 'period') ?? '';
+  if (cols !== '' && (!offered.includes(cols) || !compatible(rows, cols)))
+    cols = offered.find((d) => compatible(rows, d) && dimensionKind(d) === 'period') ?? '';
   const dir = query.get('dir') === 'desc' ? 'desc' : 'asc';
   const period = (k: string) => {
     const v = query.get(k) ?? '';

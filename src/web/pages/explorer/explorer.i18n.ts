@@ -2,7 +2,8 @@
 export const explorer = {
   en: {
     title: 'Explorer',
-    intro: 'Pivot any indicator by place, period, disaggregation or source. The address of this page keeps your choices: bookmark it to come back to the same table.',
+    intro:
+      'Pivot any indicator by place, period, disaggregation or source. The address of this page keeps your choices: bookmark it to come back to the same table.',
     layout: 'Table layout',
     filters: 'Filters',
     indicator: 'Indicator',
@@ -55,7 +56,8 @@ export const explorer = {
   },
   es: {
     title: 'Explorador',
-    intro: 'Cruce cualquier indicador por lugar, período, desagregación o fuente. La dirección de esta página guarda sus opciones: márquela como favorita para volver a la misma tabla.',
+    intro:
+      'Cruce cualquier indicador por lugar, período, desagregación o fuente. La dirección de esta página guarda sus opciones: márquela como favorita para volver a la misma tabla.',
     layout: 'Diseño de la tabla',
     filters: 'Filtros',
     indicator: 'Indicador',
@@ -94,7 +96,8 @@ export const explorer = {
       '{{indicator}} tiene {{count}} fuentes ({{sources}}). Son estimaciones distintas de lo mismo y nunca se suman, así que elija una fuente o use la fuente como dimensión de filas o columnas.',
     useSource: 'Usar {{source}}',
     sourceColumns: 'Comparar las fuentes en columnas',
-    totalsNote: 'Los totales los calcula el servidor con la regla propia del indicador (en el tiempo: {{time}}; entre lugares: {{place}}); no son la suma de las celdas.',
+    totalsNote:
+      'Los totales los calcula el servidor con la regla propia del indicador (en el tiempo: {{time}}; entre lugares: {{place}}); no son la suma de las celdas.',
     agg: { sum: 'suma', latest: 'último valor', average: 'promedio', none: 'no se suma' },
     download: 'Descargar esta tabla',
     csv: 'CSV',

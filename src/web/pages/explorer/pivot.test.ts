@@ -4,11 +4,28 @@ import { compatible, dimensionsFor, exportHref, needsSourceChoice, readState, to
 import { buildPivot, cellKey, headerCompare, NONE, sortRows, type PivotHeader } from './pivot';
 
 const indicator = (code: string, extra: Partial<Indicator> = {}): Indicator => ({
-  code, name_en: code, name_es: code, unit: 'ha', direction: 'up', agg_time: 'sum', agg_place: 'sum', dimensions: {},
-  formula: null, decimals: 0, origin: 'reported', sensitivity: 'public', sources: [], targets: [], ...extra,
+  code,
+  name_en: code,
+  name_es: code,
+  unit: 'ha',
+  direction: 'up',
+  agg_time: 'sum',
+  agg_place: 'sum',
+  dimensions: {},
+  formula: null,
+  decimals: 0,
+  origin: 'reported',
+  sensitivity: 'public',
+  sources: [],
+  targets: [],
+  ...extra,
 });
 const row = (place: string, period: string | undefined, value: number | null): AnalyticsRow => ({
-  indicator: 'X', place: { code: place, name: `Name ${place}`, level: 2 }, ...(period ? { period } : {}), value, provenance: ['sourced'],
+  indicator: 'X',
+  place: { code: place, name: `Name ${place}`, level: 2 },
+  ...(period ? { period } : {}),
+  value,
+  provenance: ['sourced'],
 });
 
 describe('explorer state', () => {
@@ -73,9 +90,23 @@ describe('pivot', () => {
 
   it('puts values not split by a dimension after the options', () => {
     const p = buildPivot('disagg:substance', '', {
-      cells: [{ indicator: 'X', disagg: { substance: null }, value: 1, provenance: [] }, { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [] }],
-      rowTotals: [], colTotals: [], grand: [],
+      cells: [
+        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [] },
+        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [] },
+      ],
+      rowTotals: [],
+      colTotals: [],
+      grand: [],
     });
-    expect(keys(sortRows(p, '', 'asc', headerCompare('disagg:substance', (h) => h.key, 'en')))).toEqual(['b', NONE]);
+    expect(
+      keys(
+        sortRows(
+          p,
+          '',
+          'asc',
+          headerCompare('disagg:substance', (h) => h.key, 'en'),
+        ),
+      ),
+    ).toEqual(['b', NONE]);
   });
 });

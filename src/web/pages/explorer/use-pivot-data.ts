@@ -33,8 +33,7 @@ export function usePivotData(program: string, s: ExplorerState, enabled: boolean
   });
   const used = results.filter((_, i) => wanted[i]);
   const [cells, rowTotals, colTotals, grand] = results.map((r, i) => (wanted[i] ? r.data : []));
-  const data: PivotData | undefined =
-    cells && rowTotals && colTotals && grand ? { cells, rowTotals, colTotals, grand } : undefined;
+  const data: PivotData | undefined = cells && rowTotals && colTotals && grand ? { cells, rowTotals, colTotals, grand } : undefined;
   return {
     data,
     pending: used.some((r) => r.isPending),

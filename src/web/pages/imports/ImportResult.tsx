@@ -22,7 +22,11 @@ export function ImportResult({ job, onImportForReal, busy }: { job: ImportJob; o
             {t('progress')}
             <progress max={job.total ?? undefined} value={job.total ? job.done : undefined} data-testid="import-progress" />
           </label>
-          <p className="muted">{job.total ? t('progressText', { done: fmt.number(job.done, 0), total: fmt.number(job.total, 0) }) : t('progressDone', { done: fmt.number(job.done, 0) })}</p>
+          <p className="muted">
+            {job.total
+              ? t('progressText', { done: fmt.number(job.done, 0), total: fmt.number(job.total, 0) })
+              : t('progressDone', { done: fmt.number(job.done, 0) })}
+          </p>
         </div>
       )}
       {job.status === 'done' && (
@@ -87,7 +91,9 @@ export function ImportResult({ job, onImportForReal, busy }: { job: ImportJob; o
               <thead>
                 <tr>
                   <th scope="col">{t('fileCol')}</th>
-                  <th scope="col" className="num">{t('rowCol')}</th>
+                  <th scope="col" className="num">
+                    {t('rowCol')}
+                  </th>
                   <th scope="col">{t('columnCol')}</th>
                   <th scope="col">{t('valueCol')}</th>
                   <th scope="col">{t('reasonCol')}</th>

@@ -97,7 +97,12 @@ export default function ImportsPage() {
             </label>
             <label>
               {t('holds')}
-              <select value={holdsRecords(format) ? type : ''} onChange={(e) => setType(e.target.value)} disabled={!holdsRecords(format)} data-testid="import-type">
+              <select
+                value={holdsRecords(format) ? type : ''}
+                onChange={(e) => setType(e.target.value)}
+                disabled={!holdsRecords(format)}
+                data-testid="import-type"
+              >
                 <option value="">{t('dataValues')}</option>
                 {recordTypes.data?.map((rt) => (
                   <option key={rt.code} value={rt.code}>

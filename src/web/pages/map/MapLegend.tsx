@@ -22,7 +22,12 @@ export function MapLegend({ max, unit }: { max: number; unit: string | undefined
   return (
     <div className="map-legend" data-testid="map-legend">
       <p className="map-legend-title">{t('legendTitle')}</p>
-      <svg viewBox={`0 0 ${width} ${height}`} style={{ width: `${((width / MAP_WIDTH) * 100).toFixed(2)}%` }} role="img" aria-label={t('legendLabel', { values: labels.join(', ') })}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ width: `${((width / MAP_WIDTH) * 100).toFixed(2)}%` }}
+        role="img"
+        aria-label={t('legendLabel', { values: labels.join(', ') })}
+      >
         {values.map((v, i) => {
           const r = symbolRadius(v, max);
           const top = base - 2 * r;
@@ -49,7 +54,9 @@ export function ShadeLegend({ max, unit }: { max: number; unit: string | undefin
   if (bounds.length === 0) return null;
   return (
     <div className="map-legend map-shade-legend" data-testid="map-shade-legend">
-      <p className="map-legend-title" id="map-shade-legend-title">{t('shadeLegendTitle')}</p>
+      <p className="map-legend-title" id="map-shade-legend-title">
+        {t('shadeLegendTitle')}
+      </p>
       <ul aria-labelledby="map-shade-legend-title">
         {bounds.map((b, i) => (
           <li key={i}>

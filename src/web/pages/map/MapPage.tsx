@@ -37,7 +37,10 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const drawn = shapes ?? imported;
   const shapeCodes = new Set((drawn?.features ?? []).map((f) => f.properties.code));
 
-  const mappable = useMemo(() => places.filter((p) => p.level === choice.level && p.lat !== null && p.lon !== null).map((p) => ({ code: p.code, lat: p.lat!, lon: p.lon! })), [places, choice.level]);
+  const mappable = useMemo(
+    () => places.filter((p) => p.level === choice.level && p.lat !== null && p.lon !== null).map((p) => ({ code: p.code, lat: p.lat!, lon: p.lon! })),
+    [places, choice.level],
+  );
   const frame = useMemo(() => {
     const shape = atlas.country ?? placesBox(mappable);
     return shape ? fitFrame(shape) : null;
@@ -63,7 +66,9 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
 
   const indicatorName = name(choice.indicator);
   const period = choice.period ? periodLabel(choice.period) : '';
-  const heading = choice.source ? t('headingSource', { indicator: indicatorName, source: choice.source, period }) : t('heading', { indicator: indicatorName, period });
+  const heading = choice.source
+    ? t('headingSource', { indicator: indicatorName, source: choice.source, period })
+    : t('heading', { indicator: indicatorName, period });
   const values = new Map(rows.map((r) => [r.place?.code ?? '', r.value]));
 
   return (

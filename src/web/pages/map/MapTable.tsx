@@ -13,7 +13,19 @@ export interface MapRow {
 
 type SortKey = 'name' | 'value';
 
-export function MapTable({ rows, caption, valueHeading, active, onActive }: { rows: readonly MapRow[]; caption: string; valueHeading: string; active: string | null; onActive(code: string | null): void }) {
+export function MapTable({
+  rows,
+  caption,
+  valueHeading,
+  active,
+  onActive,
+}: {
+  rows: readonly MapRow[];
+  caption: string;
+  valueHeading: string;
+  active: string | null;
+  onActive(code: string | null): void;
+}) {
   const { t, i18n } = useTranslation('map');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'value', descending: true });
   const sorted = [...rows].sort((a, b) => {
@@ -46,7 +58,13 @@ export function MapTable({ rows, caption, valueHeading, active, onActive }: { ro
         </thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={r.code} data-place={r.code} className={r.code === active ? 'active' : undefined} onMouseEnter={() => onActive(r.onMap ? r.code : null)} onMouseLeave={() => onActive(null)}>
+            <tr
+              key={r.code}
+              data-place={r.code}
+              className={r.code === active ? 'active' : undefined}
+              onMouseEnter={() => onActive(r.onMap ? r.code : null)}
+              onMouseLeave={() => onActive(null)}
+            >
               <th scope="row">
                 {r.name}
                 {!r.onMap && <span className="muted map-off"> {t('notOnMap')}</span>}

@@ -53,30 +53,40 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
   const format = useFormat();
   const { width, height } = frame;
   const neighbours = useMemo(
-    () => others.flatMap((c) => {
-      const d = pathOf(frame, c);
-      return d ? [{ id: String(c.id ?? c.properties.name), d }] : [];
-    }),
+    () =>
+      others.flatMap((c) => {
+        const d = pathOf(frame, c);
+        return d ? [{ id: String(c.id ?? c.properties.name), d }] : [];
+      }),
     [frame, others],
   );
   const outline = useMemo(() => (country ? pathOf(frame, country) : null), [frame, country]);
   const shapePaths = useMemo(
-    () => (shapes ? windForD3(shapes).features : []).flatMap((f) => {
-      const d = pathOf(frame, f);
-      const anchor = d ? shapeAnchor(frame, f) : null;
-      return d && anchor ? [{ code: f.properties.code, fallbackName: f.properties.name ?? f.properties.code, d, ...anchor }] : [];
-    }),
+    () =>
+      (shapes ? windForD3(shapes).features : []).flatMap((f) => {
+        const d = pathOf(frame, f);
+        const anchor = d ? shapeAnchor(frame, f) : null;
+        return d && anchor ? [{ code: f.properties.code, fallbackName: f.properties.name ?? f.properties.code, d, ...anchor }] : [];
+      }),
     [frame, shapes],
   );
   const shaded = new Set(shapePaths.map((s) => s.code));
   const shapeItems = shapePaths.map((s) => {
     const label = labels.get(s.code);
     const value = values.get(s.code) ?? null;
-    return { ...s, name: label?.name ?? s.fallbackName, text: value === null ? t('noValue') : (label?.text ?? format.number(value)), value, shade: shadeClass(value, max) };
+    return {
+      ...s,
+      name: label?.name ?? s.fallbackName,
+      text: value === null ? t('noValue') : (label?.text ?? format.number(value)),
+      value,
+      shade: shadeClass(value, max),
+    };
   });
   const activeSymbol = symbols.find((s) => s.code === active && !shaded.has(s.code));
   const activeShape = shapeItems.find((s) => s.code === active);
-  const current = activeShape ? { name: activeShape.name, text: activeShape.text, x: activeShape.x, top: activeShape.top } : activeSymbol && { name: activeSymbol.name, text: activeSymbol.text, x: activeSymbol.x, top: activeSymbol.y - activeSymbol.r };
+  const current = activeShape
+    ? { name: activeShape.name, text: activeShape.text, x: activeShape.x, top: activeShape.top }
+    : activeSymbol && { name: activeSymbol.name, text: activeSymbol.text, x: activeSymbol.x, top: activeSymbol.y - activeSymbol.r };
   const tipStyle: CSSProperties | undefined = current && {
     left: `${(current.x / width) * 100}%`,
     top: `${(current.top / height) * 100}%`,
@@ -98,58 +108,58 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
     <div className="map-canvas" style={boxStyle} onMouseLeave={() => onActive(null)}>
       {/* The tooltip is placed in this frame's percentages: the map's own box, legends excluded. */}
       <div className="map-frame">
-      <svg viewBox={`0 0 ${width} ${height}`} data-testid="map" role="group" aria-labelledby="map-svg-title" className="map-svg">
-        <title id="map-svg-title">{title}</title>
-        <rect width={width} height={height} className="map-sea" />
-        <g className="map-neighbours" aria-hidden="true">
-          {neighbours.map((n) => (
-            <path key={n.id} d={n.d} />
-          ))}
-        </g>
-        {outline && <path d={outline} className="map-country" data-testid="country-outline" data-country={countryCode} aria-hidden="true" />}
-        {shapeItems.length > 0 && (
-          <g className="map-shapes">
-            {shapeItems.map((s) => (
-              <path
-                key={s.code}
-                d={s.d}
-                data-testid="shape"
-                data-place={s.code}
-                data-value={s.value ?? undefined}
-                fill={SHADES[s.shade] ?? NO_VALUE_FILL}
-                className={s.code === active ? 'map-shape active' : 'map-shape'}
-                aria-label={`${s.name}: ${s.text}`}
-                {...focusProps(s.code)}
-              />
+        <svg viewBox={`0 0 ${width} ${height}`} data-testid="map" role="group" aria-labelledby="map-svg-title" className="map-svg">
+          <title id="map-svg-title">{title}</title>
+          <rect width={width} height={height} className="map-sea" />
+          <g className="map-neighbours" aria-hidden="true">
+            {neighbours.map((n) => (
+              <path key={n.id} d={n.d} />
             ))}
           </g>
+          {outline && <path d={outline} className="map-country" data-testid="country-outline" data-country={countryCode} aria-hidden="true" />}
+          {shapeItems.length > 0 && (
+            <g className="map-shapes">
+              {shapeItems.map((s) => (
+                <path
+                  key={s.code}
+                  d={s.d}
+                  data-testid="shape"
+                  data-place={s.code}
+                  data-value={s.value ?? undefined}
+                  fill={SHADES[s.shade] ?? NO_VALUE_FILL}
+                  className={s.code === active ? 'map-shape active' : 'map-shape'}
+                  aria-label={`${s.name}: ${s.text}`}
+                  {...focusProps(s.code)}
+                />
+              ))}
+            </g>
+          )}
+          <g className="map-symbols">
+            {symbols
+              .filter((s) => !shaded.has(s.code))
+              .map((s) => (
+                <circle
+                  key={s.code}
+                  data-testid="symbol"
+                  data-place={s.code}
+                  data-value={s.value}
+                  cx={s.x.toFixed(2)}
+                  cy={s.y.toFixed(2)}
+                  r={s.r.toFixed(3)}
+                  className={s.code === active ? 'map-symbol active' : 'map-symbol'}
+                  aria-label={`${s.name}: ${s.text}`}
+                  {...focusProps(s.code)}
+                />
+              ))}
+          </g>
+        </svg>
+        {current && (
+          <div className="map-tooltip" role="tooltip" data-testid="map-tooltip" style={tipStyle}>
+            <strong>{current.name}</strong>
+            <span data-testid="map-tooltip-value">{current.text}</span>
+            <span className="map-tooltip-detail">{detail}</span>
+          </div>
         )}
-        <g className="map-symbols">
-          {symbols
-            .filter((s) => !shaded.has(s.code))
-            .map((s) => (
-              <circle
-                key={s.code}
-                data-testid="symbol"
-                data-place={s.code}
-                data-value={s.value}
-                cx={s.x.toFixed(2)}
-                cy={s.y.toFixed(2)}
-                r={s.r.toFixed(3)}
-                className={s.code === active ? 'map-symbol active' : 'map-symbol'}
-                aria-label={`${s.name}: ${s.text}`}
-                {...focusProps(s.code)}
-              />
-            ))}
-        </g>
-      </svg>
-      {current && (
-        <div className="map-tooltip" role="tooltip" data-testid="map-tooltip" style={tipStyle}>
-          <strong>{current.name}</strong>
-          <span data-testid="map-tooltip-value">{current.text}</span>
-          <span className="map-tooltip-detail">{detail}</span>
-        </div>
-      )}
       </div>
       <p className="visually-hidden">{t(shapeItems.length > 0 ? 'keyboardHintShapes' : 'keyboardHint')}</p>
       {children}

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { geoArea } from 'd3-geo';
-import { MAP_WIDTH, MAX_RADIUS, fitFrame, legendValues, niceFloor, pathOf, placesBox, shadeBounds, shadeClass, shapeAnchor, symbolRadius, windForD3, type PlaceShapes } from './map-geometry';
+import {
+  MAP_WIDTH,
+  MAX_RADIUS,
+  fitFrame,
+  legendValues,
+  niceFloor,
+  pathOf,
+  placesBox,
+  shadeBounds,
+  shadeClass,
+  shapeAnchor,
+  symbolRadius,
+  windForD3,
+  type PlaceShapes,
+} from './map-geometry';
 
 describe('map geometry', () => {
   it('makes circle areas proportional to the values', () => {
@@ -39,7 +53,21 @@ describe('map geometry', () => {
     expect(p?.[1]).toBeLessThan(frame.height);
     expect(placesBox([])).toBeNull();
     // A shape far away is clipped out of the view.
-    const far = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[10, 50], [10, 51], [11, 51], [10, 50]]] } };
+    const far = {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [10, 50],
+            [10, 51],
+            [11, 51],
+            [10, 50],
+          ],
+        ],
+      },
+    };
     expect(pathOf(frame, far)).toBeNull();
   });
 
@@ -50,7 +78,13 @@ describe('map geometry', () => {
   });
 
   it('winds imported polygons for d3 either way round, so each covers only its own place', () => {
-    const ccw = [[-77, -10], [-75, -10], [-75, -8], [-77, -8], [-77, -10]];
+    const ccw = [
+      [-77, -10],
+      [-75, -10],
+      [-75, -8],
+      [-77, -8],
+      [-77, -10],
+    ];
     const cw = [...ccw].reverse();
     const shapes: PlaceShapes = {
       type: 'FeatureCollection',
@@ -61,7 +95,12 @@ describe('map geometry', () => {
     };
     const wound = windForD3(shapes);
     for (const f of wound.features) expect(geoArea(f)).toBeLessThan(0.01);
-    const frame = fitFrame(placesBox([{ lat: -12, lon: -78 }, { lat: -6, lon: -73 }])!);
+    const frame = fitFrame(
+      placesBox([
+        { lat: -12, lon: -78 },
+        { lat: -6, lon: -73 },
+      ])!,
+    );
     const anchor = shapeAnchor(frame, wound.features[0]!);
     expect(anchor).not.toBeNull();
     const [x, y] = frame.projection([-76, -9])!;

@@ -92,7 +92,12 @@ export function useMapData() {
   const rows = (values.data ?? []).filter((r) => r.place && (r.period === undefined || r.period === period));
 
   const choice: MapChoice = { indicator, source, level, kind, period };
-  const pending = indicators.isPending || places.isPending || (indicator === undefined && coverageLoading) || (indicator !== undefined && periodsQuery.isPending) || (period !== '' && values.isPending);
+  const pending =
+    indicators.isPending ||
+    places.isPending ||
+    (indicator === undefined && coverageLoading) ||
+    (indicator !== undefined && periodsQuery.isPending) ||
+    (period !== '' && values.isPending);
   const error = indicators.error ?? places.error ?? periodsQuery.error ?? values.error;
   return {
     choice,

@@ -100,7 +100,9 @@ export function FieldControl({ field: f, id, value, onChange, onBlur, error, pla
       break;
     case 'integer':
     case 'number':
-      control = <input {...common} type="text" inputMode={f.type === 'integer' ? 'numeric' : 'decimal'} value={text} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <input {...common} type="text" inputMode={f.type === 'integer' ? 'numeric' : 'decimal'} value={text} onChange={(e) => onChange(e.target.value)} />
+      );
       break;
     case 'quantity': {
       const q = isQuantityInput(value) ? value : { amount: text, unit: defaultUnit(f) };
@@ -113,7 +115,13 @@ export function FieldControl({ field: f, id, value, onChange, onBlur, error, pla
               <label htmlFor={`${id}-unit`} className="visually-hidden">
                 {t('unit', { field: label })}
               </label>
-              <select id={`${id}-unit`} value={q.unit} disabled={disabled} onChange={(e) => onChange({ ...q, unit: e.target.value })} data-field={`${f.code}_unit`}>
+              <select
+                id={`${id}-unit`}
+                value={q.unit}
+                disabled={disabled}
+                onChange={(e) => onChange({ ...q, unit: e.target.value })}
+                data-field={`${f.code}_unit`}
+              >
                 {Object.keys(UNITS[dimension]).map((u) => (
                   <option key={u} value={u}>
                     {u}

@@ -20,7 +20,8 @@ export function ListFieldControl({ field: f, id, items, onChange, onBlur, errorF
   const { t } = useTranslation('records');
   const label = useFieldLabel()(f);
   const listError = errorFor(f.code);
-  const set = (i: number, code: string, v: ItemInput[string]) => onChange(items.map((item, k) => (k === i ? { ...item, [code]: v as ItemInput[string] } : item)));
+  const set = (i: number, code: string, v: ItemInput[string]) =>
+    onChange(items.map((item, k) => (k === i ? { ...item, [code]: v as ItemInput[string] } : item)));
   return (
     <fieldset className="list-field" data-testid={`field-${f.code}`} aria-describedby={listError ? `${id}-error` : undefined}>
       <legend>

@@ -32,11 +32,7 @@ export function RecordDetails({ type, record, reason, onClose }: { type: RecordT
                 {f.type === 'list' && Array.isArray(v) && v.length > 0 ? (
                   <ul>
                     {v.map((item: unknown, i) => (
-                      <li key={i}>
-                        {(f.fields ?? [])
-                          .map((s) => `${label(s)}: ${text(s, (item as Record<string, unknown>)[s.code])}`)
-                          .join(' · ')}
-                      </li>
+                      <li key={i}>{(f.fields ?? []).map((s) => `${label(s)}: ${text(s, (item as Record<string, unknown>)[s.code])}`).join(' · ')}</li>
                     ))}
                   </ul>
                 ) : (

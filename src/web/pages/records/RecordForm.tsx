@@ -47,7 +47,11 @@ export function RecordForm({ program, type, record, mayChooseStatus, ownOrganisa
   const busy = create.isPending || update.isPending || remove.isPending;
 
   const handleError = (err: unknown) => {
-    const refusal = readRefusal(err, type.fields.map((f) => f.code), t);
+    const refusal = readRefusal(
+      err,
+      type.fields.map((f) => f.code),
+      t,
+    );
     if ('conflict' in refusal) return setConflict(refusal.conflict);
     if (refusal.byField) fields.setServerErrors(refusal.byField);
     setOtherErrors(refusal.other);
@@ -103,8 +107,26 @@ export function RecordForm({ program, type, record, mayChooseStatus, ownOrganisa
         </p>
       )}
       <RecordFormNotices conflict={conflict} onReload={onReload} shownProblems={fields.shownProblems} submitted={fields.submitted} otherErrors={otherErrors} />
-      <RecordFields type={type} values={fields.values} setValue={fields.setValue} touch={fields.touch} errorFor={fields.errorFor} ownOrganisation={ownOrganisation} places={places} organisations={organisations} />
-      <RecordColumns refText={ref} setRef={setRef} refError={fields.serverErrors.get('ref')} mayChooseStatus={mayChooseStatus} status={status} setStatus={setStatus} note={note} setNote={setNote} />
+      <RecordFields
+        type={type}
+        values={fields.values}
+        setValue={fields.setValue}
+        touch={fields.touch}
+        errorFor={fields.errorFor}
+        ownOrganisation={ownOrganisation}
+        places={places}
+        organisations={organisations}
+      />
+      <RecordColumns
+        refText={ref}
+        setRef={setRef}
+        refError={fields.serverErrors.get('ref')}
+        mayChooseStatus={mayChooseStatus}
+        status={status}
+        setStatus={setStatus}
+        note={note}
+        setNote={setNote}
+      />
       <RecordFormActions busy={busy} locked={conflict?.kind === 'locked'} onCancel={onCancel} existing={record ? { refLabel, onDelete: doDelete } : null} />
     </form>
   );

@@ -32,7 +32,12 @@ export function RecordFormActions({ busy, locked, onCancel, existing }: Props) {
       {existing && confirmDelete && (
         <div role="alertdialog" aria-labelledby="delete-confirm-text" className="confirm" data-testid="delete-confirm">
           <p id="delete-confirm-text">{t('deleteConfirm', { ref: existing.refLabel })}</p>
-          <button type="button" className="danger" onClick={() => void existing.onDelete().then((deleted) => deleted || setConfirmDelete(false))} disabled={busy}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void existing.onDelete().then((deleted) => deleted || setConfirmDelete(false))}
+            disabled={busy}
+          >
             {t('deleteYes')}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>

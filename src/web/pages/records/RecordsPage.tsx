@@ -47,7 +47,11 @@ export default function RecordsPage() {
   const open = query.get('record');
   const openId = open && open !== 'new' && /^\d+$/.test(open) ? Number(open) : null;
 
-  const counts = useRecordCounts(program, types.map((x) => x.code), filters);
+  const counts = useRecordCounts(
+    program,
+    types.map((x) => x.code),
+    filters,
+  );
   const list = useRecordList(program, type?.code ?? '', filters, page);
   const one = useRecord(program, openId);
 
@@ -108,7 +112,12 @@ export default function RecordsPage() {
               }}
             />
           ) : (
-            <RecordDetails type={recordType} record={record} reason={writer && record.status === 'approved' ? t('locked') : t('readOnly')} onClose={() => close()} />
+            <RecordDetails
+              type={recordType}
+              record={record}
+              reason={writer && record.status === 'approved' ? t('locked') : t('readOnly')}
+              onClose={() => close()}
+            />
           ))}
       </QueryState>
     );
@@ -133,11 +142,7 @@ export default function RecordsPage() {
             {t('hiddenNote', { count: type.hidden.length })}
           </p>
         )}
-        <RecordFilterBar
-          places={places}
-          filters={filters}
-          onChange={(changes) => setQuery({ ...changes, page: undefined })}
-        />
+        <RecordFilterBar places={places} filters={filters} onChange={(changes) => setQuery({ ...changes, page: undefined })} />
         <QueryState pending={list.isPending} error={list.error}>
           {items.length === 0 ? (
             <p data-testid="no-records">{t('noRecords')}</p>

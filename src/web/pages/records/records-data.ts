@@ -24,9 +24,11 @@ export function useRecordList(program: string, type: string, filters: RecordFilt
   return useQuery({
     queryKey: ['records', program, 'list', type, filters, page],
     queryFn: () =>
-      ok(api.GET('/api/programs/{program}/records', {
-        params: { path: { program }, query: { type, ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE } },
-      })),
+      ok(
+        api.GET('/api/programs/{program}/records', {
+          params: { path: { program }, query: { type, ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE } },
+        }),
+      ),
     enabled: program !== '' && type !== '',
     placeholderData: (previous) => previous,
   });
@@ -38,7 +40,9 @@ export function useRecordCounts(program: string, types: readonly string[], filte
     queries: types.map((type) => ({
       queryKey: ['records', program, 'count', type, filters],
       queryFn: () =>
-        ok(api.GET('/api/programs/{program}/records', { params: { path: { program }, query: { type, ...filters, limit: 1, offset: 0 } } })).then((r) => r.total),
+        ok(api.GET('/api/programs/{program}/records', { params: { path: { program }, query: { type, ...filters, limit: 1, offset: 0 } } })).then(
+          (r) => r.total,
+        ),
       enabled: program !== '',
     })),
   });

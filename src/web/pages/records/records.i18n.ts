@@ -67,7 +67,8 @@ export const records = {
     fixErrors: 'Please fix the {{count}} problem(s) marked below.',
     serverRejected: 'The server did not accept the record: {{message}}',
     otherProblems: 'Other problems',
-    conflict: 'Someone else changed this record while you were editing it (it is now at version {{version}}). Your input is kept below: load their version to see what changed, then enter your changes again.',
+    conflict:
+      'Someone else changed this record while you were editing it (it is now at version {{version}}). Your input is kept below: load their version to see what changed, then enter your changes again.',
     conflictLocked: 'This record was approved in the meantime and is now locked. Your input is kept below but cannot be saved.',
     reloadLatest: 'Load their version (discards your input)',
     backToList: 'Back to the list',
@@ -155,7 +156,8 @@ export const records = {
     fixErrors: 'Corrija los {{count}} problema(s) señalados abajo.',
     serverRejected: 'El servidor no aceptó el registro: {{message}}',
     otherProblems: 'Otros problemas',
-    conflict: 'Otra persona modificó este registro mientras usted lo editaba (ahora está en la versión {{version}}). Sus datos se conservan abajo: cargue la otra versión para ver qué cambió y vuelva a ingresar sus cambios.',
+    conflict:
+      'Otra persona modificó este registro mientras usted lo editaba (ahora está en la versión {{version}}). Sus datos se conservan abajo: cargue la otra versión para ver qué cambió y vuelva a ingresar sus cambios.',
     conflictLocked: 'Este registro fue aprobado entretanto y ahora está bloqueado. Sus datos se conservan abajo, pero no se pueden guardar.',
     reloadLatest: 'Cargar la otra versión (descarta sus datos)',
     backToList: 'Volver a la lista',

@@ -26,7 +26,11 @@ export function ReportDownloads({ report }: { report: ReportRef }) {
     <ul className="report-downloads">
       {FORMATS.map(({ format, label }) => (
         <li key={format}>
-          <a href={reportUrl(report, format)} download={`${report.program}-${report.report}-${report.period}-${report.lang}.${format}`} data-testid={`download-${format}`}>
+          <a
+            href={reportUrl(report, format)}
+            download={`${report.program}-${report.report}-${report.period}-${report.lang}.${format}`}
+            data-testid={`download-${format}`}
+          >
             {t(label)}
           </a>
         </li>

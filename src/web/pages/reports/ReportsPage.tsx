@@ -33,7 +33,9 @@ export default function ReportsPage() {
     return periodOptions(span.first, span.last, catalog.data?.fiscal_year_start_month ?? 10);
   }, [catalog.data]);
 
-  const reportCode = reports.some((r) => r.code === query.get('report')) ? (query.get('report') as string) : (reports.find((r) => r.code === 'factsheet') ?? reports[0])?.code;
+  const reportCode = reports.some((r) => r.code === query.get('report'))
+    ? (query.get('report') as string)
+    : (reports.find((r) => r.code === 'factsheet') ?? reports[0])?.code;
   const report = reports.find((r) => r.code === reportCode);
   const asked = query.get('period');
   const period = options.find((o) => o.id === asked) ?? options.find((o) => o.kind === 'year');
