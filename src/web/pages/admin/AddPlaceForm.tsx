@@ -5,6 +5,7 @@ import { api, ok } from '../../api/client';
 import { keys } from '../../app/queries';
 import type { Place } from '../../api/types';
 import { readCoordinates } from './coordinates';
+import { CoordinateFields } from './CoordinateFields';
 import { FormPanel } from './FormPanel';
 import { useAdminWrite } from './use-admin-write';
 
@@ -62,14 +63,7 @@ export function AddPlaceForm({ program, places, onAdded }: { program: string; pl
           ))}
         </select>
       </label>
-      <label>
-        {t('places.lat')} <span className="hint">({t('places.latHint')})</span>
-        <input name="lat" inputMode="decimal" size={10} value={form.lat} onChange={set('lat')} aria-invalid={problems.includes(t('places.badLat'))} />
-      </label>
-      <label>
-        {t('places.lon')} <span className="hint">({t('places.lonHint')})</span>
-        <input name="lon" inputMode="decimal" size={10} value={form.lon} onChange={set('lon')} aria-invalid={problems.includes(t('places.badLon'))} />
-      </label>
+      <CoordinateFields lat={form.lat} lon={form.lon} onChange={(k, v) => setForm({ ...form, [k]: v })} problems={problems} />
     </FormPanel>
   );
 }

@@ -1,7 +1,7 @@
 /** Creating a user: email, name, role, organisation (a partner needs one) and clearance; the server may generate the password. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from '../../api/vocabularies';
+import { AccessFields, type Access } from './AccessFields';
 import { FormPanel } from './FormPanel';
 import { useCreateUser } from './use-users';
 
@@ -17,9 +17,8 @@ export function CreateUserForm({
   const create = useCreateUser();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<RoleCode>('partner');
-  const [organisation, setOrganisation] = useState('');
-  const [clearance, setClearance] = useState<ClearanceCode>('official');
+  const [access, setAccess] = useState<Access>({ role: 'partner', organisation: '', clearance: 'official' });
+  const { role, organisation, clearance } = access;
   const submit = () =>
     create.mutate(
       { email: email.trim(), name: name.trim(), role, clearance, ...(organisation ? { organisation } : {}) },
@@ -49,37 +48,7 @@ export function CreateUserForm({
         {t('users.name')}
         <input name="name" required value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </label>
-      <label>
-        {t('users.role')}
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as RoleCode)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`common:roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('users.organisation')}
-        <select name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)} required={role === 'partner'}>
-          <option value="">{t('none')}</option>
-          {organisations.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('users.clearance')}
-        <select name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value as ClearanceCode)}>
-          {CLEARANCES.map((c) => (
-            <option key={c} value={c}>
-              {t(`users.clearances.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AccessFields value={access} onChange={setAccess} organisations={organisations} partnerNeedsOrganisation />
     </FormPanel>
   );
 }

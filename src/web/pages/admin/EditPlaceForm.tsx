@@ -6,6 +6,7 @@ import { keys } from '../../app/queries';
 import type { Place } from '../../api/types';
 import { ConfirmPanel } from './ConfirmPanel';
 import { readCoordinates } from './coordinates';
+import { CoordinateFields } from './CoordinateFields';
 import { FormPanel } from './FormPanel';
 import { InUseNote } from './InUseNote';
 import { useAdminWrite } from './use-admin-write';
@@ -79,14 +80,7 @@ export function EditPlaceForm({ program, place, onDone }: { program: string; pla
         {t('places.name')}
         <input name="name" required maxLength={200} value={form.name} onChange={set('name')} />
       </label>
-      <label>
-        {t('places.lat')} <span className="hint">({t('places.latHint')})</span>
-        <input name="lat" inputMode="decimal" size={10} value={form.lat} onChange={set('lat')} aria-invalid={problems.includes(t('places.badLat'))} />
-      </label>
-      <label>
-        {t('places.lon')} <span className="hint">({t('places.lonHint')})</span>
-        <input name="lon" inputMode="decimal" size={10} value={form.lon} onChange={set('lon')} aria-invalid={problems.includes(t('places.badLon'))} />
-      </label>
+      <CoordinateFields lat={form.lat} lon={form.lon} onChange={(k, v) => setForm({ ...form, [k]: v })} problems={problems} />
     </FormPanel>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, User } from '../../api/types';
-import { CLEARANCES, ROLES, type ClearanceCode, type RoleCode } from '../../api/vocabularies';
+import { AccessFields, type Access } from './AccessFields';
 import { FormPanel } from './FormPanel';
 import { useChangeUser } from './use-users';
 
@@ -19,9 +19,12 @@ export function UserAccessForm({
   const { t } = useTranslation('admin');
   const change = useChangeUser();
   const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<RoleCode>(user.role);
-  const [organisation, setOrganisation] = useState(organisations.find((o) => o.id === user.organisation_id)?.code ?? '');
-  const [clearance, setClearance] = useState<ClearanceCode>(user.clearance);
+  const [access, setAccess] = useState<Access>({
+    role: user.role,
+    organisation: organisations.find((o) => o.id === user.organisation_id)?.code ?? '',
+    clearance: user.clearance,
+  });
+  const { role, organisation, clearance } = access;
   const [active, setActive] = useState(Boolean(user.active));
   const submit = () =>
     change.mutate(
@@ -43,37 +46,7 @@ export function UserAccessForm({
         {t('users.name')}
         <input name="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </label>
-      <label>
-        {t('users.role')}
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as RoleCode)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`common:roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('users.organisation')}
-        <select name="organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
-          <option value="">{t('none')}</option>
-          {organisations.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.code}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('users.clearance')}
-        <select name="clearance" value={clearance} onChange={(e) => setClearance(e.target.value as ClearanceCode)}>
-          {CLEARANCES.map((c) => (
-            <option key={c} value={c}>
-              {t(`users.clearances.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AccessFields value={access} onChange={setAccess} organisations={organisations.map((o) => o.code)} />
       <label className="checkbox">
         <span>{t('users.active')}</span>
         <input name="active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
