@@ -47,10 +47,12 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   const { createApp } = await import('../../server/app.js');
   const { listen } = await import('../../server/serve.js');
   const { defaultAuthSettings } = await import('../../modules/accounts/auth.service.js');
+  const { mailSettingsOf } = await import('../../modules/accounts/mailer.js');
   const app = createApp({
     db: opened.db,
     engine: opened.engine,
     auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
+    mail: mailSettingsOf(config),
     secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
     maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
     webRoot: resolve(packageRoot(), 'dist/web'),

@@ -20,11 +20,26 @@ export interface AuthSettings {
   sessionHours: number;
   tokenDays: number;
   limiter: SignInLimiter;
+  /** Limits "forgot password" requests per e-mail and per address (its own keys: it never locks sign-in). */
+  resetLimiter: SignInLimiter;
+  /** Minutes a "forgot password" link lasts. */
+  resetMinutes: number;
   now: () => Date;
 }
 
+/** "Forgot password" requests: three per e-mail free, then a growing wait; ten per address in 15 minutes. */
+export const RESET_REQUEST_LIMITS = { accountFreeFailures: 3, clientMaxFailures: 10 } as const;
+
 export function defaultAuthSettings(over: Partial<AuthSettings> = {}): AuthSettings {
-  return { sessionHours: 12, tokenDays: 90, limiter: new SignInLimiter(), now: () => new Date(), ...over };
+  return {
+    sessionHours: 12,
+    tokenDays: 90,
+    limiter: new SignInLimiter(),
+    resetLimiter: new SignInLimiter(RESET_REQUEST_LIMITS, Date.now, { prefix: 'reset:', what: 'password reset requests' }),
+    resetMinutes: 60,
+    now: () => new Date(),
+    ...over,
+  };
 }
 
 const addHours = (d: Date, h: number): string => new Date(d.getTime() + h * 3_600_000).toISOString();
@@ -86,8 +101,10 @@ export async function signIn(
 
 /**
  * A signed-in user changes their own password, giving the current one (checked under the
- * sign-in limiter). Every session and token of the user ends; a new session is returned for
- * the caller.
+ * sign-in limiter); this is also how a one-time password is replaced (the mark is cleared).
+ * Every session and API token of the user ends — a token made while someone else knew the
+ * password must not outlive it — and a new session is returned for the caller, so the browser
+ * that changed it stays signed in (on a fresh session id).
  */
 export async function changeOwnPassword(
   db: Kysely<Database>,
@@ -99,7 +116,7 @@ export async function changeOwnPassword(
 ): Promise<{ sessionSecret: string; expiresAt: string }> {
   const me = await findUserById(db, userId);
   if (!me) throw notFound(`no user ${userId}`);
-  const problem = passwordProblem(next);
+  const problem = next === current ? 'the new password must differ from the current one' : passwordProblem(next);
   if (problem) throw validationError('the password cannot be changed', [{ column: 'new_password', reason: problem }]);
   const { user, reservation } = await checkPassword(db, s, me.email, current, client).catch((e: unknown) => {
     throw isVigiaError(e) && e.kind === 'unauthorized'
@@ -114,7 +131,13 @@ export async function changeOwnPassword(
     await s.limiter.succeeded(trx, reservation);
     await updatePasswordHash(trx, user.id, hash);
     const ended = await endCredentials(trx, user.id, now);
-    await recordAudit(trx, { userId: user.id, action: 'change_password', entity: 'user', entityId: user.id, after: { credentials_ended: ended } });
+    await recordAudit(trx, {
+      userId: user.id,
+      action: 'change_password',
+      entity: 'user',
+      entityId: user.id,
+      after: { credentials_ended: ended, ...(user.must_change_password === 1 ? { one_time_password_replaced: true } : {}) },
+    });
     await insertSession(trx, { id: hashSecret(sessionSecret), userId: user.id, createdAt: now.toISOString(), expiresAt });
   });
   return { sessionSecret, expiresAt };
