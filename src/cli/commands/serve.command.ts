@@ -35,7 +35,7 @@ async function prepare(config: Config, opts: ServeOptions): Promise<OpenDatabase
   const password = await ensureAdministrator(db);
   if (password) {
     console.log(
-      `\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`,
+      `\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(a one-time password: choose your own at first sign-in; accounts: npx vigia users --help)\n`,
     );
   }
   return opened;

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { findUserByEmail, findUserById, updatePasswordHash, type PublicUser } from './users.repo.js';
 import { endCredentials } from './end-credentials.js';
 import { verifyPassword, hashPassword, passwordProblem } from './password.js';
-import { SignInLimiter, type Reservation } from './rate-limit.js';
+import { SignInLimiter, type Reservation, type SignInLimits } from './rate-limit.js';
 import { hashSecret, newSecret } from './secret-token.js';
 import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from './sessions.repo.js';
 import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
@@ -27,15 +27,20 @@ export interface AuthSettings {
   now: () => Date;
 }
 
-/** "Forgot password" requests: three per e-mail free, then a growing wait; ten per address in 15 minutes. */
-export const RESET_REQUEST_LIMITS = { accountFreeFailures: 3, clientMaxFailures: 10 } as const;
+/**
+ * The limiter of "forgot password" requests, on keys of its own (it never locks sign-in): by
+ * default three per e-mail free, then a growing wait; ten per address in 15 minutes.
+ */
+export function resetRequestLimiter(limits: Partial<SignInLimits> = {}, now: () => number = Date.now): SignInLimiter {
+  return new SignInLimiter({ accountFreeFailures: 3, clientMaxFailures: 10, ...limits }, now, { prefix: 'reset:', what: 'password reset requests' });
+}
 
 export function defaultAuthSettings(over: Partial<AuthSettings> = {}): AuthSettings {
   return {
     sessionHours: 12,
     tokenDays: 90,
     limiter: new SignInLimiter(),
-    resetLimiter: new SignInLimiter(RESET_REQUEST_LIMITS, Date.now, { prefix: 'reset:', what: 'password reset requests' }),
+    resetLimiter: resetRequestLimiter(),
     resetMinutes: 60,
     now: () => new Date(),
     ...over,
