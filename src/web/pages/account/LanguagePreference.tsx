@@ -40,7 +40,11 @@ export function LanguagePreference({ user }: { user: User }) {
           }}
           disabled={save.isPending}
         >
-          {user.language === null && <option value="" />}
+          {user.language === null && (
+            <option value="" disabled>
+              {t('languageUnset')}
+            </option>
+          )}
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {l === 'en' ? t('common:english') : t('common:spanish')}

@@ -29,6 +29,7 @@ export const account = {
     languageHeading: 'Your language',
     languageHint: 'Vigia opens in it when you sign in, and writes your e-mails in it.',
     languageSaved: 'Your language is saved.',
+    languageUnset: 'not chosen yet',
     forgotTitle: 'Forgot your password?',
     forgotIntro: 'Give the e-mail address of your account: we send a link to set a new password. The link works once, for one hour.',
     forgotSend: 'Send the link',
@@ -69,6 +70,7 @@ export const account = {
     languageHeading: 'Su idioma',
     languageHint: 'Vigia se abre en este idioma cuando inicia sesión, y le escribe los correos en él.',
     languageSaved: 'Su idioma se ha guardado.',
+    languageUnset: 'aún no elegido',
     forgotTitle: '¿Olvidó su contraseña?',
     forgotIntro:
       'Indique el correo electrónico de su cuenta: le enviaremos un enlace para establecer una contraseña nueva. El enlace sirve una vez, durante una hora.',
