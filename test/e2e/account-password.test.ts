@@ -2,13 +2,17 @@
  * Issue 14, accounts in the browser: a user made with a one-time password is held on the
  * change-password page at first sign-in (every other page too) until they choose their own;
  * the account page's change-password form ends the other sessions; the sign-in page offers no
- * "forgot password" when the server has no e-mail.
+ * "forgot password" when the server has no e-mail, and with e-mail (a real SMTP server on
+ * loopback) the link leads to a mail whose link sets a new password.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newPage, screenshot, seriousA11yViolations, startAndStop } from './browser.js';
-import type { RunningVigia } from './vigia-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, newPage, screenshot, seriousA11yViolations, startAndStop } from './browser.js';
+import { E2E_USERS, startVigia, type RunningVigia } from './vigia-server.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
+import { smtpMailer } from '../../src/modules/accounts/mailer.js';
+import { startSmtpInbox, type SmtpInbox } from '../helpers/smtp-inbox.js';
 
 let vigia: RunningVigia;
 let browser: Browser;
@@ -85,5 +89,60 @@ describe('passwords in the browser', () => {
     expect(me.user).toBeNull();
     await page.context().close();
     await other.context().close();
+  });
+});
+
+describe('forgot password in the browser, with e-mail', () => {
+  let mailed: RunningVigia;
+  let inbox: SmtpInbox;
+  let chromium: Browser;
+  beforeAll(async () => {
+    inbox = await startSmtpInbox();
+    const from = 'Vigia <vigia@e2e.test>';
+    // Links point at a public URL that is not this test server's; the test opens the same path here.
+    mailed = await startVigia({ mail: { mailer: smtpMailer(inbox.url, from), from, publicUrl: 'https://vigia.invalid' } });
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await mailed?.close();
+    await inbox?.close();
+  });
+
+  it('the sign-in page links to "forgot password"; the mailed link sets a new password once', async () => {
+    const page = await newPage(chromium, `${mailed.url}/sign-in`, 'es');
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    await page.locator('input[name=email]').fill(E2E_USERS.analyst.email);
+    await page.getByRole('button', { name: 'Enviar el enlace' }).click();
+    await expect.poll(() => page.getByTestId('forgot-sent').textContent()).toMatch(/Si la dirección pertenece a una cuenta activa/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const mail = await inbox.nth(0);
+    expect(mail.to).toEqual([E2E_USERS.analyst.email]);
+    // The page asked in Spanish and the user has no language chosen: the mail is in Spanish.
+    expect(mail.subject).toBe('Vigia: establezca una nueva contraseña');
+    const link = mail.text.match(/https:\/\/vigia\.invalid(\/reset-password#token=\S+)/)?.[1];
+    expect(link).toBeDefined();
+
+    await page.goto(`${mailed.url}${link}`);
+    await page.locator('input[name=new_password]').fill('set from the e-mail');
+    await page.locator('input[name=confirm_password]').fill('set from the e-mail');
+    await page.getByRole('button', { name: 'Establecer la contraseña' }).click();
+    await page.getByTestId('reset-done').waitFor();
+    await screenshot(page, 'reset-password-es');
+
+    // The same link a second time (a fresh page load) is refused.
+    await page.goto(`${mailed.url}/public`);
+    await page.goto(`${mailed.url}${link}`);
+    await page.locator('input[name=new_password]').fill('another try at it');
+    await page.locator('input[name=confirm_password]').fill('another try at it');
+    await page.getByRole('button', { name: 'Establecer la contraseña' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/no es válido, ya se usó o caducó/);
+
+    await page.goto(`${mailed.url}/sign-in`);
+    await page.locator('input[name=email]').fill(E2E_USERS.analyst.email);
+    await page.locator('input[name=password]').fill('set from the e-mail');
+    await page.locator('form button[type=submit]').click();
+    await page.getByTestId('who').waitFor();
+    await page.context().close();
   });
 });
