@@ -11,4 +11,14 @@ describe('configuration', () => {
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+  it('e-mail needs a sender and the public URL beside the SMTP server', () => {
+    expect(() => parseConfig({ VIGIA_SMTP_URL: 'smtp://mail.example.org:587' })).toThrow(/VIGIA_MAIL_FROM: required[\s\S]*VIGIA_PUBLIC_URL: required/);
+    expect(() => parseConfig({ VIGIA_SMTP_URL: 'http://mail.example.org' })).toThrow(/VIGIA_SMTP_URL: must be an smtp/);
+    const ok = parseConfig({
+      VIGIA_SMTP_URL: 'smtps://u:p@mail.example.org',
+      VIGIA_MAIL_FROM: 'vigia@example.org',
+      VIGIA_PUBLIC_URL: 'https://vigia.example.org',
+    });
+    expect(ok).toMatchObject({ VIGIA_MAIL_FROM: 'vigia@example.org', VIGIA_PUBLIC_URL: 'https://vigia.example.org' });
+  });
 });

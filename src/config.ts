@@ -72,6 +72,22 @@ const schema = z.object({
    * expands past 1 MiB. Real workbooks compress 5 to 30 times; a bomb 1,000 times. Default 200.
    */
   VIGIA_MAX_ZIP_RATIO: z.coerce.number().min(2).max(1032).default(200),
+  /**
+   * The SMTP server Vigia sends e-mail through (`smtp://user:pass@host:587`, STARTTLS when the
+   * server offers it; `smtps://…:465` for TLS from the start). With VIGIA_MAIL_FROM and
+   * VIGIA_PUBLIC_URL it turns on "forgot password"; unset, there is no e-mail and no such link.
+   */
+  VIGIA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From address of Vigia's e-mails, e.g. `Vigia <vigia@example.org>`; required with VIGIA_SMTP_URL. */
+  VIGIA_MAIL_FROM: z.string().min(3).optional(),
+  /** The public base URL of the web app (`https://vigia.example.org`), for links in e-mails; required with VIGIA_SMTP_URL. */
+  VIGIA_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -79,7 +95,13 @@ export type Config = z.infer<typeof schema>;
 /** Parses the environment; throws an Error listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = schema.safeParse(cleaned);
+  const result = schema
+    .superRefine((c, ctx) => {
+      for (const name of ['VIGIA_MAIL_FROM', 'VIGIA_PUBLIC_URL'] as const) {
+        if (c.VIGIA_SMTP_URL && !c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when VIGIA_SMTP_URL is set' });
+      }
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -11,7 +11,9 @@ export type ErrorKind =
   // Too many attempts (sign-in): details[0].value is the seconds to wait.
   | 'rate_limited'
   // An upload over a size limit (e.g. a ZIP that expands too far).
-  | 'too_large';
+  | 'too_large'
+  // The user holds a one-time password: only sign-out, "me" and the password change are allowed.
+  | 'password_change_required';
 
 /** One problem in user input, located as precisely as we can. */
 export interface IssueDetail {

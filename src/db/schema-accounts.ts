@@ -1,6 +1,7 @@
 /** Tables of accounts, sessions, API tokens and the audit trail (see the accounts migration). */
 import type { Generated, Selectable } from 'kysely';
 
+import type { Language } from '../core/languages.js';
 import type { Role } from '../core/roles.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
@@ -20,6 +21,21 @@ export interface UserTable {
   clearance: Clearance;
   active: number;
   created_at: string;
+  /** 1 while the user holds a one-time password: only sign-out, "me" and the password change are allowed. */
+  must_change_password: Generated<number>;
+  /** The user's language (`en`, `es`), null until chosen. */
+  language: Generated<Language | null>;
+}
+
+/** A "forgot password" link: single use, expiring; only the token's hash is stored. */
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the token in the link. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionTable {
@@ -106,9 +122,11 @@ export interface AccountTables {
   audit_event: AuditEventTable;
   sign_in_failure: SignInFailureTable;
   clearance_grant: ClearanceGrantTable;
+  password_reset: PasswordResetTable;
 }
 
 export type User = Selectable<UserTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type Submission = Selectable<SubmissionTable>;
 export type ClearanceGrant = Selectable<ClearanceGrantTable>;
+export type PasswordReset = Selectable<PasswordResetTable>;

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorKind, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  password_change_required: 403,
 };
 
 export const ErrorSchema = z

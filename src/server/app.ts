@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { VigiaError, validationError } from '../core/errors.js';
 import { defaultAuthSettings, type AuthSettings } from '../modules/accounts/auth.service.js';
+import type { MailSettings } from '../modules/accounts/mailer.js';
 import { errorResponse } from '../http/errors.js';
 import { renderApiDocs } from './api-docs.js';
 import { authMiddleware } from './auth.middleware.js';
@@ -31,6 +32,8 @@ import { securityHeaders } from './security-headers.js';
 /** What the app is assembled from: what route handlers may use, and the sign-in settings. */
 export interface ServerDeps extends AppDeps {
   auth: AuthSettings;
+  /** E-mail ("forgot password"); absent when not configured. */
+  mail?: MailSettings | undefined;
 }
 
 export type App = OpenAPIHono<AppEnv>;

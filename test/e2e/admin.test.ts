@@ -64,6 +64,12 @@ describe('administration as an administrator', () => {
     await page.locator('input[name=email]').fill(NEW_EMAIL);
     await page.locator('input[name=password]').fill(oneTimePassword);
     await page.locator('form button[type=submit]').click();
+    // A one-time password: the user chooses their own before anything else.
+    const form = page.getByTestId('password-form');
+    await form.locator('input[name=current_password]').fill(oneTimePassword);
+    await form.locator('input[name=new_password]').fill('Rosa chose this one');
+    await form.locator('input[name=confirm_password]').fill('Rosa chose this one');
+    await form.locator('button[type=submit]').click();
     expect(await textWhen(page.getByTestId('who'), /DEVIDA/)).toMatch(/Rosa Quispe · DEVIDA · Partner/);
     await page.context().close();
   });

@@ -7,6 +7,6 @@ export const E2E_PASSWORD = DEMO_PASSWORD;
 export const E2E_USERS = DEMO_USERS;
 export type E2EUser = DemoUser;
 
-export function startVigia(): Promise<RunningVigia> {
-  return startDemoServer(inject('webRoot'));
+export function startVigia(options: Parameters<typeof startDemoServer>[1] = {}): Promise<RunningVigia> {
+  return startDemoServer(inject('webRoot'), options);
 }

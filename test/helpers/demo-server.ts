@@ -11,6 +11,7 @@ import { loadProgramFolder } from '../../src/modules/programs/program-load.servi
 import { createUser } from '../../src/modules/accounts/users.service.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/serve.js';
+import type { MailSettings } from '../../src/modules/accounts/mailer.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_PASSWORD = 'a long browser-test password';
@@ -30,7 +31,8 @@ export interface RunningVigia {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(webRoot: string): Promise<RunningVigia> {
+/** `mail`: e-mail settings ("forgot password"); absent, the server has no e-mail. */
+export async function startDemoServer(webRoot: string, options: { mail?: MailSettings } = {}): Promise<RunningVigia> {
   const dir = mkdtempSync(join(tmpdir(), 'vigia-e2e-'));
   const { db, engine } = openDatabase({ file: join(dir, 'vigia.db') });
   await migrateToLatest(db);
@@ -49,7 +51,7 @@ export async function startDemoServer(webRoot: string): Promise<RunningVigia> {
       null,
     );
   }
-  const app = createApp({ db, engine, webRoot });
+  const app = createApp({ db, engine, webRoot, mail: options.mail });
   const server = await listen(app, 0, '127.0.0.1');
   return {
     url: server.url,

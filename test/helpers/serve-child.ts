@@ -4,7 +4,7 @@
  * file, the demo program, the first administrator signed in, and raw HTTP on loopback.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,8 +77,17 @@ export async function startServeChild(env: Record<string, string> = {}): Promise
     });
   const signIn = await call('POST', '/api/auth/sign-in', JSON.stringify({ email: 'admin@vigia.local', password }), { 'content-type': 'application/json' });
   if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${signIn.text}`);
-  const set = signIn.headers['set-cookie'];
-  cookie = (Array.isArray(set) ? set[0] : set)?.split(';')[0] ?? '';
+  const cookieOf = (r: { headers: IncomingHttpHeaders }) => {
+    const set = r.headers['set-cookie'];
+    return (Array.isArray(set) ? set[0] : set)?.split(';')[0] ?? '';
+  };
+  cookie = cookieOf(signIn);
+  // The first administrator's password is one-time: choose one, as a person would.
+  const changed = await call('POST', '/api/auth/password', JSON.stringify({ current_password: password, new_password: `${password}-chosen` }), {
+    'content-type': 'application/json',
+  });
+  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status} ${changed.text}`);
+  cookie = cookieOf(changed);
   return {
     base,
     pid: child.pid!,

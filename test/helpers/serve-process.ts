@@ -108,7 +108,18 @@ export async function tokenFor(base: string, email: string, password: string): P
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  let cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const signedIn = (await res.json()) as { user?: { must_change_password?: number } };
+  if (signedIn.user?.must_change_password === 1) {
+    // A one-time password (the first administrator's): choose one first, as a person would.
+    const changed = await fetch(`${base}/api/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'vigia' },
+      body: JSON.stringify({ current_password: password, new_password: `${password}-chosen` }),
+    });
+    if (changed.status !== 200) throw new Error(`password change failed: ${changed.status} ${await changed.text()}`);
+    cookie = (changed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
   const t = await fetch(`${base}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'vigia' },

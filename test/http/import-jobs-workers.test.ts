@@ -84,7 +84,15 @@ let password = '';
 
 beforeAll(async () => {
   const s = await start(['--demo', '--workers', '2']);
-  password = s.out().match(/password: (\S+)/)?.[1] ?? '';
+  const oneTime = s.out().match(/password: (\S+)/)?.[1] ?? '';
+  // The first administrator's password is one-time: choose one, as a person would.
+  const cookie = await signIn(s.base, oneTime);
+  password = `${oneTime}-chosen`;
+  const changed = await call(s.base, 'POST', '/api/auth/password', JSON.stringify({ current_password: oneTime, new_password: password }), {
+    cookie,
+    'content-type': 'application/json',
+  });
+  expect(changed.status).toBe(200);
   await stop(s, 'SIGTERM');
 }, 120_000);
 

@@ -35,7 +35,7 @@ async function prepare(config: Config, opts: ServeOptions): Promise<OpenDatabase
   const password = await ensureAdministrator(db);
   if (password) {
     console.log(
-      `\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(change accounts with: npx vigia users --help)\n`,
+      `\nCreated the first administrator — shown once, write it down:\n  email:    ${FIRST_ADMIN_EMAIL}\n  password: ${password}\n(a one-time password: choose your own at first sign-in; accounts: npx vigia users --help)\n`,
     );
   }
   return opened;
@@ -47,10 +47,12 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   const { createApp } = await import('../../server/app.js');
   const { listen } = await import('../../server/serve.js');
   const { defaultAuthSettings } = await import('../../modules/accounts/auth.service.js');
+  const { mailSettingsOf } = await import('../../modules/accounts/mailer.js');
   const app = createApp({
     db: opened.db,
     engine: opened.engine,
     auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
+    mail: mailSettingsOf(config),
     secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
     maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
     webRoot: resolve(packageRoot(), 'dist/web'),

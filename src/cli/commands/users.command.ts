@@ -28,7 +28,10 @@ export function registerUsers(program: Command): void {
           if (o.json) console.log(JSON.stringify({ user: r.user, password: r.generatedPassword }));
           else {
             console.log(`created ${r.user.email} (${r.user.role})`);
-            if (r.generatedPassword) console.log(`password (shown once): ${r.generatedPassword}`);
+            if (r.generatedPassword) {
+              console.log(`password (shown once): ${r.generatedPassword}`);
+              console.log('(a one-time password: the user must choose their own at first sign-in)');
+            }
           }
         });
       }),
@@ -50,7 +53,7 @@ export function registerUsers(program: Command): void {
 
   users
     .command('reset-password')
-    .description('Give a user a new random password (printed once) and end their sessions')
+    .description('Give a user a new one-time password (printed once) that must be changed at the next sign-in, and end their sessions and API tokens')
     .requiredOption('--email <email>', 'the user')
     .option('--json', 'print as JSON')
     .action(
@@ -58,7 +61,10 @@ export function registerUsers(program: Command): void {
         await withDatabase(async ({ db }) => {
           const password = await resetPassword(db, o.email, null);
           if (o.json) console.log(JSON.stringify({ email: o.email, password }));
-          else console.log(`new password for ${o.email} (shown once): ${password}`);
+          else {
+            console.log(`new password for ${o.email} (shown once): ${password}`);
+            console.log('(a one-time password: the user must choose their own at their next sign-in)');
+          }
         });
       }),
     );

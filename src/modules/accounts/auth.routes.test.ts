@@ -21,7 +21,7 @@ describe('auth over HTTP', () => {
     expect(cookie).toMatch(/^vigia_session=vgs_/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(JSON.stringify(r.body)).not.toMatch(/password/);
+    expect(JSON.stringify(r.body)).not.toMatch(/password_hash|"password":/);
     const me = await c.get('/api/auth/me');
     expect(me.body).toMatchObject({ role: 'analyst', user: { email: 'ana@example.org' } });
     await c.post('/api/auth/sign-out');

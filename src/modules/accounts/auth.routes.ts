@@ -10,7 +10,21 @@ import { ErrorSchema } from '../../http/errors.js';
 import { SESSION_COOKIE } from '../../http/session-cookie.js';
 import { findUserById } from './users.repo.js';
 import { changeOwnPassword, createApiToken, listApiTokens, revokeApiToken, signIn, signOut, type AuthSettings } from './auth.service.js';
-import { IdParamSchema, MeSchema, NewTokenSchema, PasswordChangeSchema, SignInSchema, TokenInfoSchema, UserSchema } from './auth.schema.js';
+import {
+  AuthOptionsSchema,
+  ForgotPasswordSchema,
+  IdParamSchema,
+  MeSchema,
+  NewTokenSchema,
+  PasswordChangeSchema,
+  PasswordResetSchema,
+  SignInSchema,
+  TokenInfoSchema,
+  UserSchema,
+} from './auth.schema.js';
+import type { MailSettings } from './mailer.js';
+import { requestPasswordReset, resetPasswordWithToken } from './password-reset.service.js';
+import { notFound } from '../../core/errors.js';
 
 function clientAddress(c: Context): string {
   try {
@@ -35,7 +49,8 @@ const changePasswordRoute = guarded('own_account', {
   method: 'post',
   path: '/api/auth/password',
   tags: ['auth'],
-  summary: 'Change your own password; every session and API token of yours ends, and this browser gets a new session',
+  summary:
+    'Change your own password (also how a one-time password is replaced); every session and API token of yours ends, and this browser gets a new session',
   request: jsonBody(PasswordChangeSchema),
   responses: {
     200: jsonReply(z.object({ ok: z.literal(true), expires_at: z.string() }), 'Changed'),
@@ -80,10 +95,42 @@ const revokeTokenRoute = guarded('own_account', {
   responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Revoked') },
 });
 
-/** What the sign-in routes use: the common route dependencies and the sign-in settings. */
+const optionsRoute = guarded('read_public', {
+  method: 'get',
+  path: '/api/auth/options',
+  tags: ['auth'],
+  summary: 'What the sign-in page may offer (e.g. "forgot password" when e-mail is configured)',
+  responses: { 200: jsonReply(AuthOptionsSchema, 'The options') },
+});
+const forgotRoute = guarded('read_public', {
+  method: 'post',
+  path: '/api/auth/forgot-password',
+  tags: ['auth'],
+  summary: 'Ask for a "set a new password" link by e-mail; the same answer whether or not the address has an account (404 when e-mail is not configured)',
+  request: jsonBody(ForgotPasswordSchema),
+  responses: {
+    202: jsonReply(z.object({ ok: z.literal(true), message: z.string() }), 'Taken: a link is mailed if the address belongs to an active account'),
+    429: jsonReply(ErrorSchema, 'Too many requests for this address or from this client: wait the seconds in Retry-After'),
+  },
+});
+const resetRoute = guarded('read_public', {
+  method: 'post',
+  path: '/api/auth/reset-password',
+  tags: ['auth'],
+  summary:
+    'Set a new password with the token of an e-mailed link (once, before it expires); ends every session and API token (404 when e-mail is not configured)',
+  request: jsonBody(PasswordResetSchema),
+  responses: { 200: jsonReply(z.object({ ok: z.literal(true) }), 'Set: sign in with the new password') },
+});
+
+/** What the sign-in routes use: the common route dependencies, the sign-in settings and e-mail (absent when not configured). */
 export interface AuthRouteDeps extends AppDeps {
   auth: AuthSettings;
+  mail?: MailSettings | undefined;
 }
+
+/** The same answer for every address, known or not. */
+const FORGOT_ANSWER = { ok: true as const, message: 'if the address belongs to an active account, a link to set a new password is on its way' };
 
 function setSessionCookie(c: Context, deps: AuthRouteDeps, secret: string): void {
   setCookie(c, SESSION_COOKIE, secret, {
@@ -120,6 +167,19 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AuthRouteDeps
     const actor = c.get('actor');
     const user = actor.userId === null ? null : ((await findUserById(deps.db, actor.userId)) ?? null);
     return c.json({ user, role: actor.role }, 200);
+  });
+  app.openapi(optionsRoute, (c) => c.json({ forgot_password: deps.mail !== undefined }, 200));
+  app.openapi(forgotRoute, async (c) => {
+    if (!deps.mail) throw notFound('e-mail is not configured on this server: ask an administrator to reset your password');
+    const { email, language } = c.req.valid('json');
+    await requestPasswordReset(deps.db, deps.auth, deps.mail, email, clientAddress(c), language ?? 'en');
+    return c.json(FORGOT_ANSWER, 202);
+  });
+  app.openapi(resetRoute, async (c) => {
+    if (!deps.mail) throw notFound('e-mail is not configured on this server');
+    const { token, new_password } = c.req.valid('json');
+    await resetPasswordWithToken(deps.db, deps.auth, token, new_password);
+    return c.json({ ok: true as const }, 200);
   });
   app.openapi(listTokensRoute, async (c) => c.json({ tokens: await listApiTokens(deps.db, c.get('actor').userId ?? -1) }, 200));
   app.openapi(createTokenRoute, async (c) => {

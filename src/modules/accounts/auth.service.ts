@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { findUserByEmail, findUserById, updatePasswordHash, type PublicUser } from './users.repo.js';
 import { endCredentials } from './end-credentials.js';
 import { verifyPassword, hashPassword, passwordProblem } from './password.js';
-import { SignInLimiter, type Reservation } from './rate-limit.js';
+import { SignInLimiter, type Reservation, type SignInLimits } from './rate-limit.js';
 import { hashSecret, newSecret } from './secret-token.js';
 import { deleteExpiredSessions, deleteSession, findLiveSessionUser, insertSession } from './sessions.repo.js';
 import { findLiveTokenUser, findToken, insertToken, listTokensOfUser, revokeToken, type ApiTokenInfo } from './tokens.repo.js';
@@ -20,11 +20,31 @@ export interface AuthSettings {
   sessionHours: number;
   tokenDays: number;
   limiter: SignInLimiter;
+  /** Limits "forgot password" requests per e-mail and per address (its own keys: it never locks sign-in). */
+  resetLimiter: SignInLimiter;
+  /** Minutes a "forgot password" link lasts. */
+  resetMinutes: number;
   now: () => Date;
 }
 
+/**
+ * The limiter of "forgot password" requests, on keys of its own (it never locks sign-in): by
+ * default three per e-mail free, then a growing wait; ten per address in 15 minutes.
+ */
+export function resetRequestLimiter(limits: Partial<SignInLimits> = {}, now: () => number = Date.now): SignInLimiter {
+  return new SignInLimiter({ accountFreeFailures: 3, clientMaxFailures: 10, ...limits }, now, { prefix: 'reset:', what: 'password reset requests' });
+}
+
 export function defaultAuthSettings(over: Partial<AuthSettings> = {}): AuthSettings {
-  return { sessionHours: 12, tokenDays: 90, limiter: new SignInLimiter(), now: () => new Date(), ...over };
+  return {
+    sessionHours: 12,
+    tokenDays: 90,
+    limiter: new SignInLimiter(),
+    resetLimiter: resetRequestLimiter(),
+    resetMinutes: 60,
+    now: () => new Date(),
+    ...over,
+  };
 }
 
 const addHours = (d: Date, h: number): string => new Date(d.getTime() + h * 3_600_000).toISOString();
@@ -86,8 +106,10 @@ export async function signIn(
 
 /**
  * A signed-in user changes their own password, giving the current one (checked under the
- * sign-in limiter). Every session and token of the user ends; a new session is returned for
- * the caller.
+ * sign-in limiter); this is also how a one-time password is replaced (the mark is cleared).
+ * Every session and API token of the user ends — a token made while someone else knew the
+ * password must not outlive it — and a new session is returned for the caller, so the browser
+ * that changed it stays signed in (on a fresh session id).
  */
 export async function changeOwnPassword(
   db: Kysely<Database>,
@@ -99,7 +121,7 @@ export async function changeOwnPassword(
 ): Promise<{ sessionSecret: string; expiresAt: string }> {
   const me = await findUserById(db, userId);
   if (!me) throw notFound(`no user ${userId}`);
-  const problem = passwordProblem(next);
+  const problem = next === current ? 'the new password must differ from the current one' : passwordProblem(next);
   if (problem) throw validationError('the password cannot be changed', [{ column: 'new_password', reason: problem }]);
   const { user, reservation } = await checkPassword(db, s, me.email, current, client).catch((e: unknown) => {
     throw isVigiaError(e) && e.kind === 'unauthorized'
@@ -114,7 +136,13 @@ export async function changeOwnPassword(
     await s.limiter.succeeded(trx, reservation);
     await updatePasswordHash(trx, user.id, hash);
     const ended = await endCredentials(trx, user.id, now);
-    await recordAudit(trx, { userId: user.id, action: 'change_password', entity: 'user', entityId: user.id, after: { credentials_ended: ended } });
+    await recordAudit(trx, {
+      userId: user.id,
+      action: 'change_password',
+      entity: 'user',
+      entityId: user.id,
+      after: { credentials_ended: ended, ...(user.must_change_password === 1 ? { one_time_password_replaced: true } : {}) },
+    });
     await insertSession(trx, { id: hashSecret(sessionSecret), userId: user.id, createdAt: now.toISOString(), expiresAt });
   });
   return { sessionSecret, expiresAt };

@@ -67,13 +67,21 @@ export interface Reservation {
   ids: number[];
 }
 
-const accountKey = (email: string): string => `email:${email.trim().toLowerCase()}`;
-const clientKey = (client: string): string => `client:${client}`;
-
-function refusal(waitMs: number): VigiaError {
+function refusal(waitMs: number, what: string): VigiaError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const when = seconds < 120 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
-  return new VigiaError('rate_limited', `too many sign-in attempts; try again in ${when}`, [{ reason: 'rate_limited', value: seconds }]);
+  return new VigiaError('rate_limited', `too many ${what}; try again in ${when}`, [{ reason: 'rate_limited', value: seconds }]);
+}
+
+/**
+ * What a limiter counts: sign-in attempts (the default), or another kind of request per e-mail
+ * and address (the "forgot password" requests) kept apart by the prefix of its keys.
+ */
+export interface LimiterScope {
+  /** Prefix of the keys in `sign_in_failure`; '' for sign-in. */
+  prefix: string;
+  /** Named in the refusal: "too many <what>". */
+  what: string;
 }
 
 export class SignInLimiter {
@@ -82,6 +90,7 @@ export class SignInLimiter {
   constructor(
     limits: Partial<SignInLimits> = {},
     private readonly now: () => number = Date.now,
+    private readonly scope: LimiterScope = { prefix: '', what: 'sign-in attempts' },
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
@@ -113,7 +122,7 @@ export class SignInLimiter {
    * throws `rate_limited` with the seconds to wait when the account or the address must wait.
    */
   async reserve(db: Kysely<Database>, email: string, client: string): Promise<Reservation> {
-    const keys = [accountKey(email), clientKey(client)];
+    const keys = [`${this.scope.prefix}email:${email.trim().toLowerCase()}`, `${this.scope.prefix}client:${client}`];
     const [account, address] = keys as [string, string];
     const l = this.limits;
     const now = this.now();
@@ -124,7 +133,7 @@ export class SignInLimiter {
         this.accountWait(await attemptsOf(trx, account, now - l.accountWindowMs), now),
         this.clientWait(await attemptsOf(trx, address, now - l.clientWindowMs), now),
       );
-      if (wait > 0) throw refusal(wait);
+      if (wait > 0) throw refusal(wait, this.scope.what);
       return insertPendingAttempts(trx, keys, now);
     });
     return { accountKey: account, ids };

@@ -5,7 +5,18 @@ import type { PublicUser } from './users.repo.js';
 
 export type ApiTokenInfo = Omit<Selectable<ApiTokenTable>, 'token_hash'>;
 /** The owner's public columns (never the password hash). */
-export const USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.clearance', 'u.active', 'u.created_at'] as const;
+export const USER_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.organisation_id',
+  'u.clearance',
+  'u.active',
+  'u.created_at',
+  'u.must_change_password',
+  'u.language',
+] as const;
 const INFO = ['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'] as const;
 
 export async function insertToken(

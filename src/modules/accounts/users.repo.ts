@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Clearance, Role, User } from '../../db/schema-accounts.js';
+import type { Language } from '../../core/languages.js';
 
 /** A user as shown to anyone: never the password hash. */
 export type PublicUser = Omit<User, 'password_hash'>;
 
-const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'organisation_id', 'clearance', 'active', 'created_at'] as const;
+const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'organisation_id', 'clearance', 'active', 'created_at', 'must_change_password', 'language'] as const;
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -34,6 +35,8 @@ export interface NewUser {
   role: Role;
   organisationId: number | null;
   clearance: Clearance;
+  /** True for a one-time password (generated): the user must change it at first sign-in. */
+  mustChangePassword: boolean;
 }
 
 export async function insertUser(db: Kysely<Database>, u: NewUser): Promise<PublicUser> {
@@ -48,13 +51,26 @@ export async function insertUser(db: Kysely<Database>, u: NewUser): Promise<Publ
       clearance: u.clearance,
       active: 1,
       created_at: new Date().toISOString(),
+      must_change_password: u.mustChangePassword ? 1 : 0,
     })
     .returning(PUBLIC_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePasswordHash(db: Kysely<Database>, id: number, passwordHash: string): Promise<void> {
-  await db.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+/**
+ * Sets the password hash; `oneTime` marks it as a one-time password (an administrator's reset)
+ * that the user must change, false clears the mark (the user chose it).
+ */
+export async function updatePasswordHash(db: Kysely<Database>, id: number, passwordHash: string, oneTime = false): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: oneTime ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateUserLanguage(db: Kysely<Database>, id: number, language: Language | null): Promise<PublicUser> {
+  return db.updateTable('app_user').set({ language }).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow();
 }
 
 export async function findOrganisationId(db: Kysely<Database>, code: string): Promise<number | undefined> {

@@ -5,11 +5,12 @@ import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { IdParamSchema, UserSchema } from './auth.schema.js';
 import { listUsers } from './users.repo.js';
-import { changeUser, createUser, renameOwnAccount, resetPasswordById } from './users.service.js';
+import { changeUser, createUser, changeOwnAccount, resetPasswordById } from './users.service.js';
 import { notFound } from '../../core/errors.js';
 import { ROLES } from '../../core/roles.js';
 import { ClearanceGrantSchema, registerClearanceGrantRoutes } from './clearance-grants.routes.js';
 import { SENSITIVITIES } from '../../core/sensitivity.js';
+import { LANGUAGES } from '../../core/languages.js';
 
 const NewUserSchema = z
   .object({
@@ -56,13 +57,19 @@ const createRoute = guarded('manage_users', {
     ),
   },
 });
-const OwnChangeSchema = z.object({ name: z.string().min(1).max(200) }).openapi('OwnAccountChange');
+const OwnChangeSchema = z
+  .object({
+    name: z.string().min(1).max(200).optional().openapi({ description: 'Your display name' }),
+    language: z.enum(LANGUAGES).optional().openapi({ description: 'Your language: the web app and e-mails use it' }),
+  })
+  .refine((o) => o.name !== undefined || o.language !== undefined, { message: 'nothing to change: give name or language' })
+  .openapi('OwnAccountChange');
 
 const changeOwnRoute = guarded('own_account', {
   method: 'patch',
   path: '/api/users/me',
   tags: ['users'],
-  summary: 'Change your own display name (audited)',
+  summary: 'Change your own display name or language (audited)',
   request: jsonBody(OwnChangeSchema),
   responses: { 200: jsonReply(UserSchema, 'Changed') },
 });
@@ -85,7 +92,7 @@ const resetRoute = guarded('manage_users', {
   method: 'post',
   path: '/api/users/{id}/reset-password',
   tags: ['users'],
-  summary: 'Give a user a new random password (shown once); ends their sessions',
+  summary: 'Give a user a new one-time password (shown once) that they must change at their next sign-in; ends their sessions and API tokens',
   request: { params: IdParamSchema },
   responses: { 200: jsonReply(z.object({ password: z.string() }), 'The new password') },
 });
@@ -95,7 +102,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(changeOwnRoute, async (c) => {
     const userId = c.get('actor').userId;
     if (userId === null) throw notFound('no account');
-    return c.json(await renameOwnAccount(deps.db, userId, c.req.valid('json').name), 200);
+    return c.json(await changeOwnAccount(deps.db, userId, c.req.valid('json')), 200);
   });
   app.openapi(listRoute, async (c) => c.json({ users: await listUsers(deps.db) }, 200));
   app.openapi(createRoute, async (c) => {

@@ -5,6 +5,7 @@ import type { Clearance, Role } from '../../db/schema-accounts.js';
 import { conflict, notFound, validationError, type IssueDetail } from '../../core/errors.js';
 import { ROLES } from '../../core/roles.js';
 import { SENSITIVITIES } from '../../core/sensitivity.js';
+import { LANGUAGES, isLanguage, type Language } from '../../core/languages.js';
 import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../access/actor.js';
@@ -19,6 +20,7 @@ import {
   insertUser,
   updatePasswordHash,
   updateUserAccess,
+  updateUserLanguage,
   updateUserName,
   type PublicUser,
 } from './users.repo.js';
@@ -75,6 +77,8 @@ export async function createUser(
       role: input.role as Role,
       organisationId,
       clearance: twoPerson ? 'official' : clearance,
+      // A generated password is a one-time password: its user must choose their own.
+      mustChangePassword: input.password === undefined,
     });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'user', entityId: u.id, after: u });
     return { user: u, pendingGrant: twoPerson ? await requestClearance(trx, u.id, clearance, actorId) : undefined };
@@ -82,7 +86,10 @@ export async function createUser(
   return { user, ...(input.password === undefined ? { generatedPassword: password } : {}), ...(pendingGrant ? { pendingGrant } : {}) };
 }
 
-/** Sets a new random password (returned once) and ends the user's sessions and API tokens. */
+/**
+ * Sets a new random one-time password (returned once) that the user must change at their next
+ * sign-in, and ends the user's sessions, API tokens and "forgot password" links.
+ */
 export async function resetPassword(db: Kysely<Database>, email: string, actorId: number | null): Promise<string> {
   const user = await findUserByEmail(db, email);
   if (!user) throw notFound(`no user with email ${email}`);
@@ -95,9 +102,15 @@ export async function resetPasswordById(db: Kysely<Database>, id: number, actorI
   const password = generatePassword();
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await updatePasswordHash(trx, user.id, hash);
+    await updatePasswordHash(trx, user.id, hash, true);
     const ended = await endCredentials(trx, user.id);
-    await recordAudit(trx, { userId: actorId, action: 'reset_password', entity: 'user', entityId: user.id, after: { credentials_ended: ended } });
+    await recordAudit(trx, {
+      userId: actorId,
+      action: 'reset_password',
+      entity: 'user',
+      entityId: user.id,
+      after: { credentials_ended: ended, must_change_password: true },
+    });
   });
   return password;
 }
@@ -176,13 +189,35 @@ async function rename(trx: Kysely<Database>, user: PublicUser, name: string, act
   return after;
 }
 
-/** A signed-in user changes their own display name (nothing else); audited. */
-export async function renameOwnAccount(db: Kysely<Database>, userId: number, name: string): Promise<PublicUser> {
+/**
+ * A signed-in user changes their own display name and language (nothing else); each change is
+ * audited with its value before and after.
+ */
+export async function changeOwnAccount(
+  db: Kysely<Database>,
+  userId: number,
+  change: { name?: string | undefined; language?: Language | undefined },
+): Promise<PublicUser> {
   const user = await findUserById(db, userId);
   if (!user) throw notFound(`no user ${userId}`);
-  const trimmed = name.trim();
-  if (!trimmed) throw validationError('the name cannot be changed', [{ column: 'name', reason: 'a name is required' }]);
-  return db.transaction().execute((trx) => rename(trx, user, trimmed, userId));
+  const trimmed = change.name?.trim();
+  if (change.name !== undefined && !trimmed) throw validationError('the name cannot be changed', [{ column: 'name', reason: 'a name is required' }]);
+  if (change.language !== undefined && !isLanguage(change.language))
+    throw validationError('the language cannot be changed', [{ column: 'language', value: change.language, reason: `must be one of ${LANGUAGES.join(', ')}` }]);
+  return db.transaction().execute(async (trx) => {
+    const renamed = trimmed ? await rename(trx, user, trimmed, userId) : user;
+    if (change.language === undefined || change.language === user.language) return renamed;
+    const after = await updateUserLanguage(trx, userId, change.language);
+    await recordAudit(trx, {
+      userId,
+      action: 'set_language',
+      entity: 'user',
+      entityId: userId,
+      before: { language: user.language },
+      after: { language: after.language },
+    });
+    return after;
+  });
 }
 
 /** The address of the administrator created on a new database. */

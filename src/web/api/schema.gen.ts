@@ -176,6 +176,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a "set a new password" link by e-mail; the same answer whether or not the address has an account (404 when e-mail is not configured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ForgotPassword"];
+                };
+            };
+            responses: {
+                /** @description Taken: a link is mailed if the address belongs to an active account */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this address or from this client: wait the seconds in Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -248,6 +337,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sign-in page may offer (e.g. "forgot password" when e-mail is configured) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The options */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthOptions"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -257,7 +418,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; every session and API token of yours ends, and this browser gets a new session */
+        /** Change your own password (also how a one-time password is replaced); every session and API token of yours ends, and this browser gets a new session */
         post: {
             parameters: {
                 query?: never;
@@ -322,6 +483,85 @@ export interface paths {
                 };
                 /** @description Too many attempts: wait the seconds in Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of an e-mailed link (once, before it expires); ends every session and API token (404 when e-mail is not configured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            responses: {
+                /** @description Set: sign in with the new password */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4602,7 +4842,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a user a new random password (shown once); ends their sessions */
+        /** Give a user a new one-time password (shown once) that they must change at their next sign-in; ends their sessions and API tokens */
         post: {
             parameters: {
                 query?: never;
@@ -4682,7 +4922,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your own display name (audited) */
+        /** Change your own display name or language (audited) */
         patch: {
             parameters: {
                 query?: never;
@@ -4787,6 +5027,10 @@ export interface components {
             program_id: number | null;
             user_id: number | null;
         };
+        AuthOptions: {
+            /** @description True when e-mail is configured and "forgot password" works */
+            forgot_password: boolean;
+        };
         /** @description Boundaries of places, each feature naming its place by properties.code */
         BoundaryCollection: {
             features: {
@@ -4868,6 +5112,15 @@ export interface components {
             /** @example validation */
             error: string;
             message: string;
+        };
+        ForgotPassword: {
+            /** @example officer@example.org */
+            email: string;
+            /**
+             * @description The e-mail's language when the account has none chosen (default en)
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         Health: {
             /** @enum {string} */
@@ -5023,12 +5276,24 @@ export interface components {
             name_es?: string;
         };
         OwnAccountChange: {
-            name: string;
+            /**
+             * @description Your language: the web app and e-mails use it
+             * @enum {string}
+             */
+            language?: "en" | "es";
+            /** @description Your display name */
+            name?: string;
         };
         PasswordChange: {
             current_password: string;
             /** @description At least 10 characters */
             new_password: string;
+        };
+        PasswordReset: {
+            /** @description At least 10 characters */
+            new_password: string;
+            /** @description The token from the e-mailed link */
+            token: string;
         };
         Place: {
             code: string;
@@ -5279,6 +5544,13 @@ export interface components {
             created_at: string;
             email: string;
             id: number;
+            /**
+             * @description The language the user chose; null until chosen
+             * @enum {string|null}
+             */
+            language: "en" | "es" | null;
+            /** @description 1 while the user holds a one-time password and must choose their own */
+            must_change_password: number;
             name: string;
             organisation_id: number | null;
             /** @enum {string} */

@@ -1,5 +1,5 @@
 /** The app shell: header, navigation by role, and the page of the current path. */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
 import { PAGES } from './pages';
@@ -9,16 +9,26 @@ import { Link, useRouter } from './router';
 import { SignInPage } from './SignInPage';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
+// Pages outside the navigation: the forced change of a one-time password, and "forgot password".
+const ForcedPasswordChangePage = lazy(() => import('../pages/account/ForcedPasswordChangePage'));
+const ForgotPasswordPage = lazy(() => import('../pages/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../pages/account/ResetPasswordPage'));
+
 export function App() {
   const { t } = useTranslation();
   const { path } = useRouter();
   const { data: me, isPending } = useMe();
   const role: Role = (me?.user?.role ?? 'public') as Role;
-  const visible = PAGES.filter((p) => p.roles.includes(role));
+  // A one-time password: the server refuses everything else until the user chooses their own.
+  const mustChangePassword = me?.user?.must_change_password === 1;
+  const visible = mustChangePassword ? [] : PAGES.filter((p) => p.roles.includes(role));
 
   let content;
   if (isPending) content = <p>{t('loading')}</p>;
+  else if (mustChangePassword) content = <ForcedPasswordChangePage />;
   else if (path === '/sign-in') content = <SignInPage />;
+  else if (path === '/forgot-password') content = <ForgotPasswordPage />;
+  else if (path === '/reset-password') content = <ResetPasswordPage />;
   else {
     const home = role === 'public' ? '/public' : '/dashboard';
     const page = PAGES.find((p) => p.path === (path === '/' ? home : path));

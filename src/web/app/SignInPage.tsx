@@ -1,14 +1,19 @@
-/** Sign in with email and password; the server sets an httpOnly session cookie. */
+/**
+ * Sign in with email and password; the server sets an httpOnly session cookie. The app then
+ * speaks the user's chosen language; "forgot password" is offered only when the server can mail.
+ */
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok, ApiError } from '../api/client';
 import { keys } from './queries';
-import { useRouter } from './router';
+import { Link, useRouter } from './router';
+import { storeLanguage } from '../i18n/language';
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
+  const options = useQuery({ queryKey: keys.authOptions, queryFn: () => ok(api.GET('/api/auth/options')), staleTime: Infinity });
   const { navigate, query } = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -20,7 +25,11 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await ok(api.POST('/api/auth/sign-in', { body: { email, password } }));
+      const { user } = await ok(api.POST('/api/auth/sign-in', { body: { email, password } }));
+      if (user.language) {
+        storeLanguage(user.language);
+        await i18n.changeLanguage(user.language);
+      }
       client.clear();
       await client.invalidateQueries({ queryKey: keys.me });
       navigate(query.get('next') ?? '/dashboard');
@@ -52,6 +61,11 @@ export function SignInPage() {
           {t('signIn')}
         </button>
       </form>
+      {options.data?.forgot_password && (
+        <p>
+          <Link to="/forgot-password">{t('forgotPassword')}</Link>
+        </p>
+      )}
     </section>
   );
 }

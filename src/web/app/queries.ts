@@ -7,6 +7,7 @@ import { api, ok } from '../api/client';
 
 export const keys = {
   me: ['me'] as const,
+  authOptions: ['auth-options'] as const,
   programs: ['programs'] as const,
   indicators: (program: string) => ['indicators', program] as const,
   places: (program: string) => ['places', program] as const,

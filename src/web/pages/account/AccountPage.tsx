@@ -1,4 +1,4 @@
-/** Your account (every signed-in user): who you are in Vigia, and your display name. */
+/** Your account (every signed-in user): who you are in Vigia, your display name, password and language. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,8 @@ import { useProgram } from '../../app/program';
 import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import type { User } from '../../api/types';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { LanguagePreference } from './LanguagePreference';
 import './account.css';
 
 export default function AccountPage() {
@@ -99,6 +101,12 @@ function AccountDetails({ user }: { user: User }) {
           </p>
         )}
       </section>
+      <section className="panel" aria-labelledby="account-password-heading">
+        <h2 id="account-password-heading">{t('passwordHeading')}</h2>
+        <p className="muted">{t('passwordHint')}</p>
+        <ChangePasswordForm />
+      </section>
+      <LanguagePreference user={user} />
     </>
   );
 }

@@ -36,7 +36,8 @@ export const admin = {
     },
     password: {
       heading: 'One-time password for {{email}}',
-      warning: 'Copy it now and give it to the user through a safe channel: it is shown only once and cannot be shown again.',
+      warning:
+        'Copy it now and give it to the user through a safe channel: it is shown only once and cannot be shown again. The user must replace it with their own at their next sign-in.',
       copy: 'Copy password',
       copied: 'Copied to the clipboard.',
       copyFailed: 'Could not copy: select the password and copy it by hand.',
@@ -196,7 +197,8 @@ export const admin = {
     },
     password: {
       heading: 'Contraseña de un solo uso para {{email}}',
-      warning: 'Cópiela ahora y entréguela al usuario por un canal seguro: se muestra una sola vez y no podrá volver a verse.',
+      warning:
+        'Cópiela ahora y entréguela al usuario por un canal seguro: se muestra una sola vez y no podrá volver a verse. El usuario deberá reemplazarla por la suya al iniciar sesión.',
       copy: 'Copiar contraseña',
       copied: 'Copiada al portapapeles.',
       copyFailed: 'No se pudo copiar: seleccione la contraseña y cópiela manualmente.',
