@@ -22,11 +22,12 @@ startAndStop((v, b) => {
 });
 
 const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 768, height: 1024 };
 /** Smallest comfortable touch target in CSS pixels (WCAG 2.5.5 asks 44, 2.5.8 at least 24). */
 const TOUCH = 40;
 
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en-US' });
+async function phonePage(viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   trackRequests(page);
@@ -63,6 +64,8 @@ async function settled(page: Page): Promise<void> {
 }
 
 interface Layout {
+  /** The device's width. */
+  width: number;
   scrollWidth: number;
   innerWidth: number;
   /** The layout viewport (a phone widens innerWidth to the content, zooming out, when a page is too wide). */
@@ -97,8 +100,15 @@ function measure(page: Page): Promise<Layout> {
       })
       .map(name);
     const root = document.documentElement;
-    return { scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, clientWidth: root.clientWidth, outside: outside.slice(0, 8), unwrappedTables };
-  }, PHONE.width);
+    return {
+      width,
+      scrollWidth: root.scrollWidth,
+      innerWidth: window.innerWidth,
+      clientWidth: root.clientWidth,
+      outside: outside.slice(0, 8),
+      unwrappedTables,
+    };
+  }, page.viewportSize()?.width ?? 0);
 }
 
 /** Opens the menu from the keyboard: Tab from the top of the page to the menu button, then Enter. */
@@ -140,8 +150,8 @@ function expectClean(visits: Visit[]): void {
   const problems = visits.filter(
     (v) =>
       v.layout.scrollWidth > v.layout.innerWidth ||
-      v.layout.innerWidth !== PHONE.width ||
-      v.layout.clientWidth !== PHONE.width ||
+      v.layout.innerWidth !== v.layout.width ||
+      v.layout.clientWidth !== v.layout.width ||
       v.layout.outside.length > 0 ||
       v.layout.unwrappedTables.length > 0 ||
       v.violations.length > 0,
@@ -162,20 +172,22 @@ async function visitAll(page: Page, role: Role): Promise<Visit[]> {
     expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
     expect(await visibleNavLinks(page)).toEqual([]);
     visits.push(await check(page, `${role} ${def.path}`));
-    await screenshot(page, `phone-${role}${def.path.replace('/', '-')}`);
+    await screenshot(page, `${page.viewportSize()?.width ?? 0}px-${role}${def.path.replace('/', '-')}`);
   }
   return visits;
 }
 
+/** The screen as the reader sees it, for docs/web.md when VIGIA_DOC_IMAGES is set (before the full-page one, which scrolls). */
 async function saveDocImage(page: Page, name: string): Promise<void> {
+  if (process.env.VIGIA_DOC_IMAGES) {
+    const dir = join(ROOT, 'docs/images');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`) });
+  }
   await screenshot(page, name);
-  if (!process.env.VIGIA_DOC_IMAGES) return;
-  const dir = join(ROOT, 'docs/images');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
-describe('on a phone, 390 × 844', () => {
+describe('on a phone (390 × 844) and a tablet', () => {
   it('signed out: the public pages fit, and the menu opens from the keyboard', async () => {
     const page = await phonePage();
     await page.goto(vigia.url);
@@ -215,7 +227,11 @@ describe('on a phone, 390 × 844', () => {
         .map(({ e, r }) => `${e.getAttribute('aria-label') ?? e.textContent}: ${Math.round(r.width)}×${Math.round(r.height)}`);
     }, TOUCH);
     expect(small).toEqual([]);
-    await grid.locator('input').first().scrollIntoViewIfNeeded();
+    // The picture shows the grid itself, with one changed cell.
+    const amazonas = page.getByRole('textbox', { name: 'Amazonas 2013', exact: true });
+    await amazonas.fill('120');
+    await amazonas.blur();
+    await amazonas.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 140));
     await saveDocImage(page, 'phone-entry');
 
     const admin = await phonePage();
@@ -227,5 +243,12 @@ describe('on a phone, 390 × 844', () => {
     expectClean(visits);
     await page.context().close();
     await admin.context().close();
+  });
+
+  it('a tablet in portrait (768 × 1024) folds the navigation too, and every page fits', async () => {
+    const page = await phonePage(TABLET);
+    await signIn(page, vigia.url, 'admin');
+    expectClean(await visitAll(page, 'admin'));
+    await page.context().close();
   });
 });
