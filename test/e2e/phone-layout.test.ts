@@ -26,8 +26,9 @@ const TABLET = { width: 768, height: 1024 };
 /** Smallest comfortable touch target in CSS pixels (WCAG 2.5.5 asks 44, 2.5.8 at least 24). */
 const TOUCH = 40;
 
-async function phonePage(viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'en-US' });
+async function phonePage(viewport = PHONE, language: 'en' | 'es' = 'en'): Promise<Page> {
+  const locale = language === 'es' ? 'es-PE' : 'en-US';
+  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, locale });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   trackRequests(page);
@@ -57,7 +58,7 @@ async function settled(page: Page): Promise<void> {
         (await page.locator('main [aria-busy=true]').count()) +
         (await page
           .locator('main')
-          .getByText(/^Loading/)
+          .getByText(/^(Loading|Cargando)/)
           .count()),
     )
     .toBe(0);
@@ -111,9 +112,13 @@ function measure(page: Page): Promise<Layout> {
   }, page.viewportSize()?.width ?? 0);
 }
 
+/** The menu button and the navigation, by their accessible names in English or Spanish. */
+const menuButton = (page: Page) => page.getByRole('button', { name: /^(Menu|Menú)$/ });
+const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
+
 /** Opens the menu from the keyboard: Tab from the top of the page to the menu button, then Enter. */
 async function openMenuByKeyboard(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Menu' });
+  const button = menuButton(page);
   expect(await button.getAttribute('aria-expanded')).toBe('false');
   await page.locator('.skip-link').focus(); // the page's first stop
   for (let i = 0; i < 12 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
@@ -124,7 +129,7 @@ async function openMenuByKeyboard(page: Page): Promise<void> {
 
 /** The links the open navigation shows (visible ones only). */
 async function visibleNavLinks(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link');
+  const links = mainNav(page).getByRole('link');
   const paths: string[] = [];
   for (const link of await links.all()) if (await link.isVisible()) paths.push((await link.getAttribute('href')) ?? '');
   return paths;
@@ -166,13 +171,14 @@ async function visitAll(page: Page, role: Role): Promise<Visit[]> {
   for (const def of pages) {
     await openMenuByKeyboard(page);
     expect(await visibleNavLinks(page)).toEqual(pages.map((p) => p.path));
-    await page.getByRole('navigation', { name: 'Main', exact: true }).locator(`a[href="${def.path}"]`).click();
+    await mainNav(page).locator(`a[href="${def.path}"]`).click();
     await page.waitForURL(`${vigia.url}${def.path}`);
     // Choosing a page folds the menu again, so the page itself is what the reader sees.
-    expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await menuButton(page).getAttribute('aria-expanded')).toBe('false');
     expect(await visibleNavLinks(page)).toEqual([]);
     visits.push(await check(page, `${role} ${def.path}`));
-    await screenshot(page, `${page.viewportSize()?.width ?? 0}px-${role}${def.path.replace('/', '-')}`);
+    const language = await page.evaluate(() => navigator.language.slice(0, 2));
+    await screenshot(page, `${page.viewportSize()?.width ?? 0}px-${language}-${role}${def.path.replace('/', '-')}`);
   }
   return visits;
 }
@@ -248,6 +254,15 @@ describe('on a phone (390 × 844) and a tablet', () => {
   it('a tablet in portrait (768 × 1024) folds the navigation too, and every page fits', async () => {
     const page = await phonePage(TABLET);
     await signIn(page, vigia.url, 'admin');
+    expectClean(await visitAll(page, 'admin'));
+    await page.context().close();
+  });
+
+  it('in Spanish, whose labels are longer, every page of an administrator fits too', async () => {
+    const page = await phonePage(PHONE, 'es');
+    await signIn(page, vigia.url, 'admin');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => menuButton(page).textContent()).toBe('Menú');
     expectClean(await visitAll(page, 'admin'));
     await page.context().close();
   });
