@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PAGES } from '../../src/web/app/pages.js';
 import type { Role } from '../../src/web/api/vocabularies.js';
-import { screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
+import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
 import { ROOT, type E2EUser, type RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
@@ -264,6 +264,15 @@ describe('on a phone (390 × 844) and a tablet', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await expect.poll(() => menuButton(page).textContent()).toBe('Menú');
     expectClean(await visitAll(page, 'admin'));
+    await page.context().close();
+  });
+
+  it('on a desktop (1280 × 800) nothing folds: no menu button, the side navigation shown', async () => {
+    const page = await newPage(browser, vigia.url);
+    await settled(page);
+    expect(await menuButton(page).count()).toBe(0);
+    expect(await mainNav(page).isVisible()).toBe(true);
+    expect(await visibleNavLinks(page)).toEqual(['/public']);
     await page.context().close();
   });
 });
