@@ -1,5 +1,9 @@
-/** The app shell: header, navigation by role, and the page of the current path. */
-import { lazy, Suspense } from 'react';
+/**
+ * The app shell: header, navigation by role, and the page of the current path. On narrow screens
+ * the navigation folds behind the header's menu button (styles.css); choosing a page or Escape
+ * folds it again.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
 import { PAGES } from './pages';
@@ -14,6 +18,8 @@ const ForcedPasswordChangePage = lazy(() => import('../pages/account/ForcedPassw
 const ForgotPasswordPage = lazy(() => import('../pages/account/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../pages/account/ResetPasswordPage'));
 
+const NAV_ID = 'app-nav';
+
 export function App() {
   const { t } = useTranslation();
   const { path } = useRouter();
@@ -22,6 +28,18 @@ export function App() {
   // A one-time password: the server refuses everything else until the user chooses their own.
   const mustChangePassword = me?.user?.must_change_password === 1;
   const visible = mustChangePassword ? [] : PAGES.filter((p) => p.roles.includes(role));
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>(`[aria-controls="${NAV_ID}"]`)?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
 
   let content;
   if (isPending) content = <p>{t('loading')}</p>;
@@ -46,9 +64,9 @@ export function App() {
       <a href="#main" className="skip-link">
         {t('skipToContent')}
       </a>
-      <Header />
+      <Header menuOpen={menuOpen} menuId={NAV_ID} onToggleMenu={() => setMenuOpen((open) => !open)} />
       <div className="layout">
-        <nav aria-label={t('nav.main')} className="app-nav">
+        <nav id={NAV_ID} aria-label={t('nav.main')} className={menuOpen ? 'app-nav open' : 'app-nav'} onClick={() => setMenuOpen(false)}>
           <ul>
             {visible.map((p) => (
               <li key={p.path}>

@@ -1,4 +1,7 @@
-/** The header: program, the user's organisation and role, the language switch, sign in/out. */
+/**
+ * The header: the menu button (shown on narrow screens, where the navigation folds away), program,
+ * the user's organisation and role, the language switch, sign in/out.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client';
@@ -8,7 +11,14 @@ import { useProgram } from './program';
 import { useMe, useOrganisations } from './queries';
 import { Link, useRouter } from './router';
 
-export function Header() {
+interface MenuProps {
+  /** Whether the folded navigation is open, and the id of the navigation the button controls. */
+  menuOpen: boolean;
+  menuId: string;
+  onToggleMenu(): void;
+}
+
+export function Header({ menuOpen, menuId, onToggleMenu }: MenuProps) {
   const { t, i18n } = useTranslation();
   const name = useLocalName();
   const { data: me } = useMe();
@@ -32,6 +42,12 @@ export function Header() {
 
   return (
     <header className="app-header">
+      <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={menuId} onClick={onToggleMenu}>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+          <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        {t('nav.menu')}
+      </button>
       <Link to="/" className="brand">
         {t('appName')}
       </Link>

@@ -18,6 +18,7 @@ export const common = {
     roles: { admin: 'Administrator', officer: 'Program officer', partner: 'Partner', analyst: 'Analyst', public: 'Public' },
     nav: {
       main: 'Main',
+      menu: 'Menu',
       dashboard: 'Dashboard',
       map: 'Map',
       explorer: 'Explorer',
@@ -59,6 +60,7 @@ export const common = {
     roles: { admin: 'Administrador', officer: 'Oficial de programa', partner: 'Socio', analyst: 'Analista', public: 'Público' },
     nav: {
       main: 'Principal',
+      menu: 'Menú',
       dashboard: 'Tablero',
       map: 'Mapa',
       explorer: 'Explorador',
