@@ -1,0 +1,82 @@
+/**
+ * Coverage of a period: how much of what is expected for an indicator × place × period has been
+ * reported, and whether the period is over, so that no headline presents one department of
+ * eight as the national result. Pure: the caller brings the reports (leaf place × period) it
+ * read. What is "expected" comes from `expectedReports`: today the reports of the previous
+ * comparable period; a reporting calendar (issue 16) can replace that source without changing
+ * how coverage is counted.
+ */
+import { shiftPeriod, type Period } from './periods.js';
+
+/** What the API and reports carry per row: counts of reports (leaf place × sub-period). */
+export interface Coverage {
+  /** Expected reports that have data now, plus reports that were not expected. */
+  reported: number;
+  expected: number;
+  /** Every expected report has data and the period is over. */
+  complete: boolean;
+  /** The period's last day is before today. */
+  period_ended: boolean;
+  /**
+   * The place level counted when each report is one place for the whole period, all of one
+   * level (2: "1 of 8 departments"); null when reports are place × sub-period pairs.
+   */
+  level: number | null;
+}
+
+/** One report: a leaf place's value for one period (any disaggregation of it). */
+export interface Report {
+  placeId: number;
+  placeLevel: number;
+  period: Period;
+}
+
+/** The period a period is compared with: the same length just before (2016 for 2017, 2016Q4 for 2017Q1). */
+export function previousComparable(p: Period): Period | null {
+  try {
+    return shiftPeriod(p, -1);
+  } catch {
+    // Year 0000 has no year before it.
+    return null;
+  }
+}
+
+const monthIndex = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
+/**
+ * A report's place and position inside its period (type and offset from the period's start),
+ * so that 2016Q2 of a department matches 2017Q2 of the same department.
+ */
+export function reportKey(r: Report, within: Period): string {
+  const months = monthIndex(r.period.start) - monthIndex(within.start);
+  const day = r.period.type === 'day' ? r.period.start.slice(8) : '';
+  return `${r.placeId}|${r.period.type}${r.period.fiscalStartMonth ?? ''}|${months}|${day}`;
+}
+
+/** Today as an ISO date (UTC); callers inject their own in tests. */
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Coverage of `period` from the reports of it and of the previous comparable period (the
+ * expected ones). Null when nothing was reported in the previous period: coverage unknown,
+ * not invented.
+ */
+export function coverageOf(period: Period, expectedReports: readonly Report[], current: readonly Report[], today: string): Coverage | null {
+  const previous = previousComparable(period);
+  if (!previous || expectedReports.length === 0) return null;
+  const expected = new Set(expectedReports.map((r) => reportKey(r, previous)));
+  const now = new Set(current.map((r) => reportKey(r, period)));
+  let matched = 0;
+  for (const k of now) if (expected.has(k)) matched++;
+  const periodEnded = period.end < today;
+  const all = [...expectedReports, ...current];
+  const oneLevel = all.every((r) => r.placeLevel === all[0]!.placeLevel);
+  const wholePeriods = expectedReports.every((r) => r.period.type === previous.type) && current.every((r) => r.period.type === period.type);
+  return {
+    reported: now.size,
+    expected: expected.size,
+    complete: matched >= expected.size && periodEnded,
+    period_ended: periodEnded,
+    level: oneLevel && wholePeriods ? all[0]!.placeLevel : null,
+  };
+}
