@@ -57,26 +57,37 @@ export function reportKey(r: Report, within: Period): string {
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 /**
- * Coverage of `period` from the reports of it and of the previous comparable period (the
- * expected ones). Null when nothing was reported in the previous period: coverage unknown,
- * not invented.
+ * Coverage of `period` from the reports of it (`current`) and those expected (today: the
+ * reports of `previous`, its previous comparable period). Null when nothing is expected:
+ * coverage unknown, not invented.
  */
-export function coverageOf(period: Period, expectedReports: readonly Report[], current: readonly Report[], today: string): Coverage | null {
-  const previous = previousComparable(period);
-  if (!previous || expectedReports.length === 0) return null;
-  const expected = new Set(expectedReports.map((r) => reportKey(r, previous)));
-  const now = new Set(current.map((r) => reportKey(r, period)));
+export function coverageOf(period: Period, previous: Period, expectedReports: readonly Report[], current: readonly Report[], today: string): Coverage | null {
+  if (expectedReports.length === 0) return null;
+  const expected = new Set<string>();
+  let level: number | null = expectedReports[0]!.placeLevel;
+  // Counted as places of one level only when every report is one place for the whole period.
+  const sameKind = (r: Report, whole: Period) => {
+    if (level !== null && (r.placeLevel !== level || r.period.type !== whole.type)) level = null;
+  };
+  for (const r of expectedReports) {
+    expected.add(reportKey(r, previous));
+    sameKind(r, previous);
+  }
+  const now = new Set<string>();
   let matched = 0;
-  for (const k of now) if (expected.has(k)) matched++;
+  for (const r of current) {
+    const k = reportKey(r, period);
+    if (now.has(k)) continue;
+    now.add(k);
+    if (expected.has(k)) matched++;
+    sameKind(r, period);
+  }
   const periodEnded = period.end < today;
-  const all = [...expectedReports, ...current];
-  const oneLevel = all.every((r) => r.placeLevel === all[0]!.placeLevel);
-  const wholePeriods = expectedReports.every((r) => r.period.type === previous.type) && current.every((r) => r.period.type === period.type);
   return {
     reported: now.size,
     expected: expected.size,
     complete: matched >= expected.size && periodEnded,
     period_ended: periodEnded,
-    level: oneLevel && wholePeriods ? all[0]!.placeLevel : null,
+    level,
   };
 }

@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { periodWithin, type Period } from '../../core/periods.js';
 import { coverageOf, previousComparable, todayIso, type Coverage, type Report } from '../../core/coverage.js';
-import { findReports, type AnalyticsIndicator, type ReportRow } from './analytics.repo.js';
-import { cachedPeriod, placeColumn, type QueryContext } from './query-context.js';
+import { findReports, type AnalyticsIndicator } from './analytics.repo.js';
+import { bucketOfPeriod, cachedPeriod, placeColumn, type QueryContext } from './query-context.js';
 import type { ResolvedQuery } from './analytics-query.js';
 import { sourcePlan } from './fact-cells.js';
 import type { Cell } from './cell.js';
@@ -32,12 +32,21 @@ export async function cellCoverage(
   perIndicator: readonly { ind: AnalyticsIndicator; cells: readonly Cell[] }[],
   today: string = todayIso(),
 ): Promise<(Coverage | null)[][]> {
+  // Cells share few periods: each period and the one before it, worked out once.
+  const spansById = new Map<string, { period: Period; previous: Period } | null>();
+  const spanOf = (period: Period) => {
+    let span = spansById.get(period.id);
+    if (span === undefined) {
+      const previous = previousComparable(period);
+      spansById.set(period.id, (span = previous ? { period, previous } : null));
+    }
+    return span;
+  };
   const wanted = perIndicator.map(({ ind, cells }) =>
     cells.map((cell) => {
       if (ind.origin === 'formula') return null;
       const period = cellPeriod(ctx, q, cell);
-      const previous = period && previousComparable(period);
-      return period && previous ? { period, previous } : null;
+      return period && spanOf(period);
     }),
   );
   const spans = wanted.flat().filter((w) => w !== null);
@@ -48,30 +57,32 @@ export async function cellCoverage(
   const ids = [...new Set(perIndicator.filter(({ ind }) => ind.origin !== 'formula').map(({ ind }) => ind.id))];
   const rows = await findReports(db, ids, { ...ctx.scope, start, end }, level);
 
-  // Reports by indicator and group place, so each cell looks at its own only.
-  const byGroup = new Map<string, ReportRow[]>();
+  // Reports by indicator, source, group place and period (the bucket, or which of the one
+  // period and the one before), so that each report is looked at once.
+  const single = ctx.grouping.time ? null : spans[0]!;
+  const byCell = new Map<string, Report[]>();
   for (const r of rows) {
-    const key = `${r.indicator_id}|${r.group_place ?? ''}`;
-    const list = byGroup.get(key);
-    if (list) list.push(r);
-    else byGroup.set(key, [r]);
+    const period = cachedPeriod(ctx, r.period);
+    if (!period) continue;
+    let at: string | null;
+    if (single) at = periodWithin(period, single.period) ? single.period.id : periodWithin(period, single.previous) ? single.previous.id : null;
+    else at = bucketOfPeriod(ctx, r.period)?.bucket ?? null;
+    if (at === null) continue;
+    const key = `${r.indicator_id}|${r.source}|${r.group_place ?? ''}|${at}`;
+    const report = { placeId: r.place_id, placeLevel: r.place_level, period };
+    const list = byCell.get(key);
+    if (list) list.push(report);
+    else byCell.set(key, [report]);
   }
   return perIndicator.map(({ ind, cells }, i) => {
     const plan = ind.origin === 'formula' ? null : sourcePlan(ind, q.source, ctx.grouping);
     return cells.map((cell, j) => {
       const w = wanted[i]![j];
       if (!w || !plan) return null;
-      const expected: Report[] = [];
-      const current: Report[] = [];
-      for (const r of byGroup.get(`${ind.id}|${level ? (cell.placeId ?? '') : ''}`) ?? []) {
-        if (plan.split ? r.source !== cell.source : !plan.factSources.includes(r.source)) continue;
-        const period = cachedPeriod(ctx, r.period);
-        if (!period) continue;
-        const report = { placeId: r.place_id, placeLevel: r.place_level, period };
-        if (periodWithin(period, w.period)) current.push(report);
-        else if (periodWithin(period, w.previous)) expected.push(report);
-      }
-      return coverageOf(w.period, expected, current, today);
+      // Not split by source: the indicator's one fact source.
+      const source = plan.split ? (cell.source ?? '') : (plan.factSources[0] ?? '');
+      const prefix = `${ind.id}|${source}|${level ? (cell.placeId ?? '') : ''}|`;
+      return coverageOf(w.period, w.previous, byCell.get(prefix + w.previous.id) ?? [], byCell.get(prefix + w.period.id) ?? [], today);
     });
   });
 }
