@@ -43,14 +43,19 @@ export function previousComparable(p: Period): Period | null {
 
 const monthIndex = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
+const TYPES = ['day', 'month', 'quarter', 'year', 'fiscal_year'] as const;
+
 /**
  * A report's place and position inside its period (type and offset from the period's start),
- * so that 2016Q2 of a department matches 2017Q2 of the same department.
+ * so that 2016Q2 of a department matches 2017Q2 of the same department. A number, not a
+ * string: an analytics query makes thousands of them.
  */
-export function reportKey(r: Report, within: Period): string {
+export function reportKey(r: Report, within: Period): number {
   const months = monthIndex(r.period.start) - monthIndex(within.start);
-  const day = r.period.type === 'day' ? r.period.start.slice(8) : '';
-  return `${r.placeId}|${r.period.type}${r.period.fiscalStartMonth ?? ''}|${months}|${day}`;
+  const day = r.period.type === 'day' ? Number(r.period.start.slice(8)) : 0;
+  const kind = TYPES.indexOf(r.period.type) + 5 * (r.period.fiscalStartMonth ?? 0);
+  // kind < 70, |months| < 1024, day < 32: exact in a double for any place id below 2^30.
+  return ((r.placeId * 70 + kind) * 2048 + months + 1024) * 32 + day;
 }
 
 /** Today as an ISO date (UTC); callers inject their own in tests. */
@@ -63,7 +68,7 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
  */
 export function coverageOf(period: Period, previous: Period, expectedReports: readonly Report[], current: readonly Report[], today: string): Coverage | null {
   if (expectedReports.length === 0) return null;
-  const expected = new Set<string>();
+  const expected = new Set<number>();
   let level: number | null = expectedReports[0]!.placeLevel;
   // Counted as places of one level only when every report is one place for the whole period.
   const sameKind = (r: Report, whole: Period) => {
@@ -73,7 +78,7 @@ export function coverageOf(period: Period, previous: Period, expectedReports: re
     expected.add(reportKey(r, previous));
     sameKind(r, previous);
   }
-  const now = new Set<string>();
+  const now = new Set<number>();
   let matched = 0;
   for (const r of current) {
     const k = reportKey(r, period);
