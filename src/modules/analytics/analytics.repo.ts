@@ -290,16 +290,21 @@ export interface ReportRow {
 }
 
 /**
- * The distinct (indicator, source, place, period) reports of these indicators in scope, in
- * one query for a whole analytics request: what coverage counts. Always the leaf facts.
+ * The (indicator, source, place, period) reports of these indicators in scope, in one query
+ * for a whole analytics request: what coverage counts. Always the leaf facts; a report comes
+ * once per disaggregation (no DISTINCT, which would sort: coverage counts each report once).
  */
 export async function findReports(db: Db, indicatorIds: readonly number[], scope: ScopeFilters, level: PlaceLevelColumn | null): Promise<ReportRow[]> {
   if (indicatorIds.length === 0) return [];
   // The deepest ancestor column set is the place's own level.
   const placeLevel = sql<number>`case when p6 is not null then 6 when p5 is not null then 5 when p4 is not null then 4 when p3 is not null then 3 when p2 is not null then 2 else 1 end`;
-  let query = filtered(db.selectFrom('fact').where('indicator_id', 'in', [...indicatorIds]), scope, level)
-    .select(['indicator_id', 'source', 'place_id', 'period', placeLevel.as('place_level')])
-    .distinct();
+  let query = filtered(db.selectFrom('fact').where('indicator_id', 'in', [...indicatorIds]), scope, level).select([
+    'indicator_id',
+    'source',
+    'place_id',
+    'period',
+    placeLevel.as('place_level'),
+  ]);
   if (level) query = query.select(sql<number>`${sql.ref(level)}`.as('group_place'));
   return (await query.execute()) as ReportRow[];
 }
