@@ -54,4 +54,14 @@ describe(`a fact sheet for a partial period (${process.env.VIGIA_TEST_DATABASE_U
     ).body.toString();
     expect(html).toContain('(parcial: informaron 1 de 8 departamentos)');
   });
+
+  it('`latest` is the latest complete year: 2016, not the partial 2017, for the public and for readers of drafts', async () => {
+    const doc = await buildReportDocument(t.db, { program: 'PX', report: 'factsheet', period: 'latest', lang: 'en', reader: publicReader });
+    expect(doc.period.id).toBe('2016');
+    expect(statementsOf(doc)[0]).toBe('Coca eradicated stood at 10,800 hectares in 2016.');
+    const officer = await buildReportDocument(t.db, { program: 'PX', report: 'factsheet', period: 'latest', lang: 'es' });
+    expect(officer.period.id).toBe('2016');
+    const progress = await buildReportDocument(t.db, { program: 'PX', report: 'progress', period: 'latest', lang: 'en', reader: publicReader });
+    expect(progress.period.id).toBe('2016');
+  });
 });

@@ -3665,7 +3665,7 @@ export interface paths {
                 query: {
                     format?: "md" | "html" | "pdf";
                     lang?: "en" | "es";
-                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), … */
+                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report */
                     period: string;
                     /** @description Program code */
                     program: string;
