@@ -293,15 +293,29 @@ export interface ReportRow {
  * The (indicator, source, place, period) reports of these indicators in scope, in one query
  * for a whole analytics request: what coverage counts. Always the leaf facts; a report comes
  * once per disaggregation (no DISTINCT, which would sort: coverage counts each report once).
+ * `departments`: reports are departments × periods (record-fed indicators: a million seizures
+ * would make far too many leaf reports), read from the leaf facts, or from the coarse level
+ * (`coarse`), which gives the same reports.
  */
-export async function findReports(db: Db, indicatorIds: readonly number[], scope: ScopeFilters, level: PlaceLevelColumn | null): Promise<ReportRow[]> {
+export async function findReports(
+  db: Db,
+  indicatorIds: readonly number[],
+  scope: ScopeFilters,
+  level: PlaceLevelColumn | null,
+  read: 'leaf' | 'departments' | 'coarse' = 'leaf',
+): Promise<ReportRow[]> {
   if (indicatorIds.length === 0) return [];
-  // The deepest ancestor column set is the place's own level.
-  const placeLevel = sql<number>`case when p6 is not null then 6 when p5 is not null then 5 when p4 is not null then 4 when p3 is not null then 3 when p2 is not null then 2 else 1 end`;
-  let query = filtered(db.selectFrom('fact').where('indicator_id', 'in', [...indicatorIds]), scope, level).select([
+  // The deepest ancestor column set is the place's own level (fact_coarse has p1 and p2 only).
+  const byDepartment = read !== 'leaf';
+  const placeLevel = byDepartment
+    ? sql<number>`case when p2 is not null then 2 else 1 end`
+    : sql<number>`case when p6 is not null then 6 when p5 is not null then 5 when p4 is not null then 4 when p3 is not null then 3 when p2 is not null then 2 else 1 end`;
+  const place = byDepartment ? sql<number>`coalesce(p2, p1, place_id)` : sql<number>`place_id`;
+  const table = (read === 'coarse' ? 'fact_coarse as fact' : 'fact') as 'fact';
+  let query = filtered(db.selectFrom(table).where('indicator_id', 'in', [...indicatorIds]), scope, level).select([
     'indicator_id',
     'source',
-    'place_id',
+    place.as('place_id'),
     'period',
     placeLevel.as('place_level'),
   ]);

@@ -3,7 +3,7 @@
  * period against those of the previous comparable period, read for the whole query in one
  * grouped query of the leaf facts. A cell's period is its bucket, or, without a period
  * grouping, the one period a query names as both `from` and `to`; other cells, and formula
- * indicators, have no coverage (null).
+ * indicators, have no coverage (null). Record-fed indicators count departments × periods.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -13,6 +13,7 @@ import { findReports, type AnalyticsIndicator } from './analytics.repo.js';
 import { bucketOfPeriod, cachedPeriod, placeColumn, type QueryContext } from './query-context.js';
 import type { ResolvedQuery } from './analytics-query.js';
 import { sourcePlan } from './fact-cells.js';
+import { coarseAnswers } from './coarse-level.js';
 import type { Cell } from './cell.js';
 
 /** The period a cell covers, or null when it is not one period. */
@@ -54,8 +55,16 @@ export async function cellCoverage(
   const start = spans.reduce((m, w) => (w.previous.start < m ? w.previous.start : m), spans[0]!.previous.start);
   const end = spans.reduce((m, w) => (w.period.end > m ? w.period.end : m), spans[0]!.period.end);
   const level = ctx.grouping.placeLevel ? placeColumn(ctx.grouping.placeLevel) : null;
-  const ids = [...new Set(perIndicator.filter(({ ind }) => ind.origin !== 'formula').map(({ ind }) => ind.id))];
-  const rows = await findReports(db, ids, { ...ctx.scope, start, end }, level);
+  // Record-fed indicators count departments × periods, from the coarse level where it answers.
+  const read = perIndicator.filter(({ ind }) => ind.origin !== 'formula').map(({ ind }) => ind);
+  const how = (ind: AnalyticsIndicator) =>
+    ind.origin !== 'records' ? 'leaf' : coarseAnswers(ctx, ind, ind.agg_time === 'sum' && ind.agg_place === 'sum') ? 'coarse' : 'departments';
+  const scope = { ...ctx.scope, start, end };
+  const rows = [];
+  for (const mode of ['leaf', 'departments', 'coarse'] as const) {
+    const ids = [...new Set(read.filter((ind) => how(ind) === mode).map((ind) => ind.id))];
+    rows.push(...(await findReports(db, ids, scope, level, mode)));
+  }
 
   // Reports by indicator, source, group place and period (the bucket, or which of the one
   // period and the one before), so that each report is looked at once.
