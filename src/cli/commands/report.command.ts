@@ -29,7 +29,7 @@ export function registerReport(program: Command): void {
     .description("Make a report (factsheet, progress, or a program's own definition) from the live data")
     .argument('<report>', 'report definition code: factsheet, progress, …')
     .requiredOption('--program <code>', 'program code, e.g. PE')
-    .requiredOption('--period <period>', 'report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …')
+    .requiredOption('--period <period>', 'report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or latest (the latest complete year)')
     .option('--lang <lang>', 'en or es', 'en')
     .option('--format <format>', 'md, html or pdf (default: from the -o file name, else md)')
     .option('-o, --output <file>', 'write here instead of to standard output')

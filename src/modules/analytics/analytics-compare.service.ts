@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
+import type { Coverage } from '../../core/coverage.js';
+import type { ReadOptions } from './analytics-query.js';
 import type { AnalyticsIndicator, PlaceRef } from './analytics.repo.js';
 import { periodParam } from './query-context.js';
 import { rootPlaces, type AnalyticsProgram } from './program-lookups.js';
@@ -12,6 +14,8 @@ export interface CompareSide {
   period: string;
   value: number | null;
   provenance: ProvenanceKind[];
+  /** How much of what is expected for the period has been reported (see core/coverage.ts). */
+  coverage: Coverage | null;
 }
 
 export interface Comparison {
@@ -44,24 +48,34 @@ export interface ResolvedCompare {
  * `2012Oct`), and the change. Fails with a validation error listing the sources when the
  * indicator has several and none is given.
  */
-export async function comparePeriodsResolved(db: Kysely<Database>, program: AnalyticsProgram, q: ResolvedCompare): Promise<Comparison> {
+export async function comparePeriodsResolved(
+  db: Kysely<Database>,
+  program: AnalyticsProgram,
+  q: ResolvedCompare,
+  opts: Pick<ReadOptions, 'today'> = {},
+): Promise<Comparison> {
   const ind = q.indicator;
   assertOneSource(ind, q.source);
   periodParam('from', q.from);
   periodParam('to', q.to);
   const side = async (period: string): Promise<CompareSide> => {
-    const rows = await queryAnalyticsResolved(db, program, {
-      indicators: [ind],
-      source: q.source,
-      place: q.place,
-      zone: q.zone,
-      disagg: q.disagg,
-      from: period,
-      to: period,
-      by: [],
-      approvedOnly: q.approvedOnly,
-    });
-    return { period, value: rows[0]?.value ?? null, provenance: rows[0]?.provenance ?? [] };
+    const rows = await queryAnalyticsResolved(
+      db,
+      program,
+      {
+        indicators: [ind],
+        source: q.source,
+        place: q.place,
+        zone: q.zone,
+        disagg: q.disagg,
+        from: period,
+        to: period,
+        by: [],
+        approvedOnly: q.approvedOnly,
+      },
+      opts,
+    );
+    return { period, value: rows[0]?.value ?? null, provenance: rows[0]?.provenance ?? [], coverage: rows[0]?.coverage ?? null };
   };
   const from = await side(q.from);
   const to = await side(q.to);

@@ -12,9 +12,11 @@ import type { AnalyticsProgram } from './program-lookups.js';
 import { cachedPeriod, queryContext, type QueryContext } from './query-context.js';
 import { indicatorCells } from './indicator-cells.js';
 import type { Cell } from './cell.js';
+import type { Coverage } from '../../core/coverage.js';
+import { cellCoverage } from './row-coverage.js';
 
 /** One indicator's cells as rows, in order: source, place code, period start, then options. */
-function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readonly Cell[]): AnalyticsRow[] {
+function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readonly Cell[], coverage: readonly (Coverage | null)[]): AnalyticsRow[] {
   const { grouping } = ctx;
   const sortKey = (c: Cell): string[] => [
     c.source === undefined ? '' : String(ind.sources.indexOf(c.source) + 1).padStart(4, '0') + c.source,
@@ -23,7 +25,7 @@ function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readon
     // Not split by a dimension sorts after its options.
     ...c.dims.map((d) => (d === null ? '\uffff' : d)),
   ];
-  const keyed = cells.map((c) => ({ c, k: sortKey(c) }));
+  const keyed = cells.map((c, i) => ({ c, k: sortKey(c), coverage: coverage[i] ?? null }));
   keyed.sort((a, b) => {
     for (let i = 0; i < a.k.length; i++) {
       // Code-point order: codes are ASCII, and '\uffff' must sort last.
@@ -33,7 +35,7 @@ function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readon
     }
     return 0;
   });
-  return keyed.map(({ c }) => {
+  return keyed.map(({ c, coverage }) => {
     const { place } = c;
     return {
       indicator: ind.code,
@@ -43,6 +45,7 @@ function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readon
       ...(grouping.dimensions.length ? { disagg: Object.fromEntries(grouping.dimensions.map((d, i) => [d, c.dims[i] ?? null])) } : {}),
       value: c.value,
       provenance: c.provenance,
+      coverage,
     };
   });
 }
@@ -61,5 +64,6 @@ export async function queryAnalyticsResolved(
   const ctx = await queryContext(db, program, q, opts);
   const perIndicator: { ind: AnalyticsIndicator; cells: Cell[] }[] = [];
   for (const ind of q.indicators) perIndicator.push({ ind, cells: await indicatorCells(db, ctx, ind, q.source, 0) });
-  return perIndicator.flatMap(({ ind, cells }) => indicatorRows(ctx, ind, cells));
+  const coverage = await cellCoverage(db, ctx, q, perIndicator, opts.today);
+  return perIndicator.flatMap(({ ind, cells }, i) => indicatorRows(ctx, ind, cells, coverage[i] ?? []));
 }

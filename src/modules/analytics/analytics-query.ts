@@ -4,6 +4,7 @@
  * for HTTP and the CLI) hands to the query service.
  */
 import type { ProvenanceKind } from '../../core/aggregation.js';
+import type { Coverage } from '../../core/coverage.js';
 import type { AnalyticsIndicator, PlaceRef } from './analytics.repo.js';
 
 export type GroupBy = `place-level:${number}` | 'period:year' | 'period:quarter' | 'period:month' | `period:fy-${string}` | `disagg:${string}` | 'source';
@@ -40,6 +41,8 @@ export interface AnalyticsRow {
   value: number | null;
   /** Kinds of data that contributed. */
   provenance: ProvenanceKind[];
+  /** How much of what is expected for the row's period has been reported; null when unknown. */
+  coverage: Coverage | null;
 }
 
 /** How a query reads the fact table. */
@@ -49,4 +52,6 @@ export interface ReadOptions {
    * leaf facts (default true). Off only to compare the two, in tests and benchmarks.
    */
   coarse?: boolean | undefined;
+  /** Today (ISO date), which decides whether a period is over; the real date when absent (tests inject theirs). */
+  today?: string | undefined;
 }

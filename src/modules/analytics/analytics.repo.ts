@@ -3,7 +3,7 @@
  * (its indicators, the places it filters or groups by). Never reads data_value, and never loads
  * the whole place catalog: only the places a query names or returns.
  */
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { fiscalSuffix } from '../../core/periods.js';
 import type { TimeGrouping } from '../../core/aggregation.js';
 import type { Database, Indicator, PlaceLevelColumn, TargetTable } from '../../db/schema.js';
@@ -243,17 +243,12 @@ function pairPattern(dim: string, opt: string): string {
   return `%;${`${dim}=${opt}`.replace(/[\\%_]/g, (c) => `\\${c}`)};%`;
 }
 
-/**
- * The facts in scope. The WHERE starts with the fact primary-key prefix (indicator_id, source),
- * so both engines read one index range; on SQLite the table itself is clustered on that key.
- */
-function factsInScope(db: Db, scope: FactScope, level: PlaceLevelColumn | null) {
-  const [firstSource, ...otherSources] = scope.sources;
-  // fact_coarse has the fact columns the scope names (p1, p2 are all a coarse scope may use),
-  // under the same names: one query for both levels.
-  const table = (scope.coarse ? 'fact_coarse as fact' : 'fact') as 'fact';
-  let query = db.selectFrom(table).where('indicator_id', '=', scope.indicatorId);
-  query = otherSources.length ? query.where('source', 'in', [...scope.sources]) : query.where('source', '=', firstSource ?? '');
+/** The filters of a fact scope apart from its key prefix (indicator, source). */
+type ScopeFilters = Omit<FactScope, 'indicatorId' | 'sources' | 'coarse'>;
+type FactQuery = SelectQueryBuilder<Database, 'fact', object>;
+
+/** Adds the place, zone, period and disaggregation filters of a scope to a fact query. */
+function filtered(query: FactQuery, scope: ScopeFilters, level: PlaceLevelColumn | null): FactQuery {
   if (level) query = query.where(level, 'is not', null);
   if (scope.subtree) query = query.where(scope.subtree.leaf ? 'place_id' : scope.subtree.column, '=', scope.subtree.id);
   const zone = scope.zone;
@@ -267,6 +262,65 @@ function factsInScope(db: Db, scope: FactScope, level: PlaceLevelColumn | null) 
   }
   if (scope.approvedOnly) query = query.where('n_approved', '>', 0);
   return query;
+}
+
+/**
+ * The facts in scope. The WHERE starts with the fact primary-key prefix (indicator_id, source),
+ * so both engines read one index range; on SQLite the table itself is clustered on that key.
+ */
+function factsInScope(db: Db, scope: FactScope, level: PlaceLevelColumn | null) {
+  const [firstSource, ...otherSources] = scope.sources;
+  // fact_coarse has the fact columns the scope names (p1, p2 are all a coarse scope may use),
+  // under the same names: one query for both levels.
+  const table = (scope.coarse ? 'fact_coarse as fact' : 'fact') as 'fact';
+  let query = db.selectFrom(table).where('indicator_id', '=', scope.indicatorId);
+  query = otherSources.length ? query.where('source', 'in', [...scope.sources]) : query.where('source', '=', firstSource ?? '');
+  return filtered(query, scope, level);
+}
+
+/** One report for coverage: a leaf place's facts of one period (any disaggregation). */
+export interface ReportRow {
+  indicator_id: number;
+  source: string;
+  /** With a place level: the ancestor at that level. */
+  group_place?: number;
+  place_id: number;
+  place_level: number;
+  period: string;
+}
+
+/**
+ * The (indicator, source, place, period) reports of these indicators in scope, in one query
+ * for a whole analytics request: what coverage counts. Always the leaf facts; a report comes
+ * once per disaggregation (no DISTINCT, which would sort: coverage counts each report once).
+ * `departments`: reports are departments × periods (record-fed indicators: a million seizures
+ * would make far too many leaf reports), read from the leaf facts, or from the coarse level
+ * (`coarse`), which gives the same reports.
+ */
+export async function findReports(
+  db: Db,
+  indicatorIds: readonly number[],
+  scope: ScopeFilters,
+  level: PlaceLevelColumn | null,
+  read: 'leaf' | 'departments' | 'coarse' = 'leaf',
+): Promise<ReportRow[]> {
+  if (indicatorIds.length === 0) return [];
+  // The deepest ancestor column set is the place's own level (fact_coarse has p1 and p2 only).
+  const byDepartment = read !== 'leaf';
+  const placeLevel = byDepartment
+    ? sql<number>`case when p2 is not null then 2 else 1 end`
+    : sql<number>`case when p6 is not null then 6 when p5 is not null then 5 when p4 is not null then 4 when p3 is not null then 3 when p2 is not null then 2 else 1 end`;
+  const place = byDepartment ? sql<number>`coalesce(p2, p1, place_id)` : sql<number>`place_id`;
+  const table = (read === 'coarse' ? 'fact_coarse as fact' : 'fact') as 'fact';
+  let query = filtered(db.selectFrom(table).where('indicator_id', 'in', [...indicatorIds]), scope, level).select([
+    'indicator_id',
+    'source',
+    place.as('place_id'),
+    'period',
+    placeLevel.as('place_level'),
+  ]);
+  if (level) query = query.select(sql<number>`${sql.ref(level)}`.as('group_place'));
+  return (await query.execute()) as ReportRow[];
 }
 
 type GroupColumn = 'source' | 'place_id' | 'period' | 'disagg' | PlaceLevelColumn;

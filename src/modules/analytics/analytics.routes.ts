@@ -9,7 +9,7 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { parseDisagg } from '../../core/disagg.js';
 import { dataScope } from '../access/policy.js';
-import { AnalyticsQuerySchema, AnalyticsResultSchema } from './analytics.schema.js';
+import { AnalyticsQuerySchema, AnalyticsResultSchema, CoverageSchema } from './analytics.schema.js';
 import { comparePeriods, queryAnalytics, type GroupBy } from './analytics.service.js';
 import { assertReadableIndicators } from './analytics-access.service.js';
 
@@ -27,7 +27,7 @@ const route = guarded('read_public', {
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
 });
 
-const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()) });
+const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()), coverage: CoverageSchema });
 const compareRoute = guarded('read_public', {
   method: 'get',
   path: '/api/compare',

@@ -18,6 +18,22 @@ export const AnalyticsQuerySchema = z.object({
   disagg: z.string().optional().openapi({ example: 'substance=cocaine_base', description: 'Filter, dimension=option pairs joined by ;' }),
 });
 
+/** Coverage of a row's period (core/coverage.ts); null when unknown (nothing reported in the period before, or not one period). */
+export const CoverageSchema = z
+  .object({
+    reported: z.number().int().openapi({ description: 'Expected reports (leaf place × sub-period) with data now, plus reports not expected' }),
+    expected: z.number().int().openapi({ description: 'Reports expected: those of the previous comparable period (until a reporting calendar exists)' }),
+    complete: z.boolean().openapi({ description: 'Every expected report has data and the period is over' }),
+    period_ended: z.boolean().openapi({ description: "The period's last day is before today" }),
+    level: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Place level counted when each report is one place for the whole period (2: departments); else null' }),
+  })
+  .nullable()
+  .openapi('Coverage');
+
 export const AnalyticsRowSchema = z
   .object({
     indicator: z.string(),
@@ -27,6 +43,7 @@ export const AnalyticsRowSchema = z
     disagg: z.record(z.string(), z.string().nullable()).optional(),
     value: z.number().nullable(),
     provenance: z.array(z.enum(['sourced', 'derived', 'illustrative'])),
+    coverage: CoverageSchema,
   })
   .openapi('AnalyticsRow');
 

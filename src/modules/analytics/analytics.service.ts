@@ -68,12 +68,12 @@ export interface CompareQuery extends Omit<ResolvedCompare, 'indicator' | 'place
  * `2012Oct`), and the change. Fails with a validation error listing the sources when the
  * indicator has several and none is given.
  */
-export async function comparePeriods(db: Db, q: CompareQuery): Promise<Comparison> {
+export async function comparePeriods(db: Db, q: CompareQuery, opts: Pick<ReadOptions, 'today'> = {}): Promise<Comparison> {
   const { program, ind } = await requireFigureIndicator(db, q.program, q.indicator, q.source);
   periodParam('from', q.from);
   periodParam('to', q.to);
   const place = await resolvePlace(db, program, q.place);
-  const comparison = await comparePeriodsResolved(db, program, { ...q, indicator: ind, place });
+  const comparison = await comparePeriodsResolved(db, program, { ...q, indicator: ind, place }, opts);
   // The place is named as asked, even when empty (no place: the whole program).
   return q.place !== undefined ? { ...comparison, place: q.place } : comparison;
 }

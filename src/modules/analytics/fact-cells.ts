@@ -16,7 +16,7 @@ import { cellKey, type Cell } from './cell.js';
 type Db = Kysely<Database>;
 
 /** The fact sources to read for an indicator, and whether rows are split by (and name) them. */
-function sourcePlan(ind: AnalyticsIndicator, given: string | undefined, grouping: Grouping) {
+export function sourcePlan(ind: AnalyticsIndicator, given: string | undefined, grouping: Grouping) {
   const several = ind.sources.length > 1;
   // '' names no source: for an indicator with several, that means all of them, split.
   const source = given || undefined;

@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound } from '../../core/errors.js';
 import { engineOf } from '../../db/dialect.js';
-import { periodLabel } from '../../core/periods.js';
+import { parsePeriod, periodLabel, type Period } from '../../core/periods.js';
+import { todayIso } from '../../core/coverage.js';
 import type { Lang } from '../../core/statements/language.js';
 import { findProgram } from '../catalog/catalog.repo.js';
 import { parseReportDefinition, type ReportDefinition, type Section } from './report-definition.schema.js';
@@ -16,7 +17,8 @@ import type { Block, ReportDocument, StatementItem } from './report-document.js'
 import { findReportDefinition, listReportDefinitionRows } from './report.repo.js';
 import { BUILTIN_REPORTS } from './builtin-definitions.js';
 import { fillPlaceholders, parseNarrative } from './narrative-markdown.js';
-import { openReportContext, placeholderValues, type ReportContext } from './report-context.js';
+import { indicatorOf, mayRead, openReportContext, placeholderValues, type ReportContext } from './report-context.js';
+import { latestCompleteYear } from '../analytics/latest-complete.service.js';
 import type { Sensitivity } from '../../core/sensitivity.js';
 import { buildStatement } from './statement-figures.service.js';
 import { figureSectionBlocks } from './figure-sections.service.js';
@@ -92,11 +94,30 @@ async function sectionBlocks(ctx: ReportContext, section: Section): Promise<Bloc
   return blocks;
 }
 
+/** The period id that asks for the latest complete year of a report's figures. */
+export const LATEST = 'latest';
+
+/**
+ * The latest calendar year complete for every figure statement of the definition, or, for a
+ * report without such statements (the progress report), for every indicator the reader may
+ * read (see latestCompleteYear); a not_found error when no year is.
+ */
+async function latestCompletePeriod(ctx: ReportContext, definition: ReportDefinition): Promise<Period> {
+  const codes = new Set(definition.sections.flatMap((s) => (s.type === 'statements' ? s.items.flatMap((i) => ('indicator' in i ? [i.indicator] : [])) : [])));
+  const indicators = codes.size ? [...codes].map((code) => indicatorOf(ctx, code)) : [...ctx.catalog.indicators.values()].filter((i) => mayRead(ctx, i));
+  const year = await latestCompleteYear(ctx.db, ctx.analytics, indicators, ctx.approvedOnly);
+  if (!year) throw notFound(`program ${ctx.catalog.program.code} has no complete year of data for this report`);
+  return parsePeriod(year);
+}
+
 async function build(db: Db, req: ReportRequest): Promise<ReportDocument> {
   const program = await findProgram(db, req.program);
   const { definition, hash } = await resolveDefinition(db, program.id, program.code, req.report);
   const approvedOnly = definition.data === 'approved' || (req.reader?.approvedOnly ?? false);
-  const ctx = await openReportContext(db, program.code, req.period, req.lang, approvedOnly, req.reader?.maxSensitivity);
+  const latest = req.period === LATEST;
+  // For `latest`, the context is opened on this year and then set to the period found.
+  const opened = await openReportContext(db, program.code, latest ? todayIso().slice(0, 4) : req.period, req.lang, approvedOnly, req.reader?.maxSensitivity);
+  const ctx = latest ? { ...opened, period: await latestCompletePeriod(opened, definition) } : opened;
   const values = placeholderValues(ctx);
   const blocks: Block[] = [];
   for (const section of definition.sections) blocks.push(...(await sectionBlocks(ctx, section)));

@@ -8,6 +8,8 @@ import type { Period } from '../../core/periods.js';
 import { comparisonStatement } from '../../core/statements/comparison.js';
 import { valueStatement } from '../../core/statements/latest.js';
 import { countStatement } from '../../core/statements/count.js';
+import { withCoverageNotes } from '../../core/statements/coverage-note.js';
+import type { Coverage } from '../../core/coverage.js';
 import { queryAnalyticsResolved } from '../analytics/analytics-query.service.js';
 import { comparePeriodsResolved } from '../analytics/analytics-compare.service.js';
 import type { FigureSpec, StatementSpec } from './report-definition.schema.js';
@@ -27,7 +29,11 @@ export function analyticsFilters(ctx: ReportContext, scope: FigureScope) {
 }
 
 /** One indicator's value over one period, with its provenance; null value when there are no data. */
-export async function figureValue(ctx: ReportContext, scope: FigureScope, period: Period): Promise<{ value: number | null; provenance: ProvenanceKind[] }> {
+export async function figureValue(
+  ctx: ReportContext,
+  scope: FigureScope,
+  period: Period,
+): Promise<{ value: number | null; provenance: ProvenanceKind[]; coverage: Coverage | null }> {
   const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
     ...analyticsFilters(ctx, scope),
     indicators: [indicatorOf(ctx, scope.indicator)],
@@ -35,7 +41,7 @@ export async function figureValue(ctx: ReportContext, scope: FigureScope, period
     to: period.id,
   });
   const row = rows[0];
-  return { value: row?.value ?? null, provenance: row?.provenance ?? [] };
+  return { value: row?.value ?? null, provenance: row?.provenance ?? [], coverage: row?.coverage ?? null };
 }
 
 async function figureStatement(ctx: ReportContext, spec: FigureSpec): Promise<StatementItem> {
@@ -50,13 +56,27 @@ async function figureStatement(ctx: ReportContext, spec: FigureSpec): Promise<St
       to: to.id,
     });
     const s = comparisonStatement({ ...subject, from: { period: from, value: c.from.value }, to: { period: to, value: c.to.value } }, ctx.lang);
-    return { ...s, query: figureQuery(ctx, spec, [from, to]), provenance: mergeProvenance([c.from.provenance, c.to.provenance]) };
+    const sides = [
+      { period: from, coverage: c.from.coverage },
+      { period: to, coverage: c.to.coverage },
+    ];
+    return {
+      ...s,
+      text: s.available ? withCoverageNotes(s.text, sides, ctx.lang) : s.text,
+      query: figureQuery(ctx, spec, [from, to]),
+      provenance: mergeProvenance([c.from.provenance, c.to.provenance]),
+    };
   }
   const period = resolvePeriod(ctx, spec.period);
-  const { value, provenance } = await figureValue(ctx, spec, period);
+  const { value, provenance, coverage } = await figureValue(ctx, spec, period);
   const at = { period, value };
   const s = spec.kind === 'count' ? countStatement({ ...subject, at, step: spec.step }, ctx.lang) : valueStatement({ ...subject, at }, ctx.lang);
-  return { ...s, query: figureQuery(ctx, spec, [period]), provenance };
+  return {
+    ...s,
+    text: s.available ? withCoverageNotes(s.text, [{ period, coverage }], ctx.lang) : s.text,
+    query: figureQuery(ctx, spec, [period]),
+    provenance,
+  };
 }
 
 /** Builds one statement of a definition; null when it has no data and the section omits such. */

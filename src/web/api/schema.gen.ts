@@ -3905,7 +3905,7 @@ export interface paths {
                 query: {
                     format?: "md" | "html" | "pdf";
                     lang?: "en" | "es";
-                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), … */
+                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report */
                     period: string;
                     /** @description Program code */
                     program: string;
@@ -4993,6 +4993,7 @@ export interface components {
             rows: components["schemas"]["AnalyticsRow"][];
         };
         AnalyticsRow: {
+            coverage: components["schemas"]["Coverage"];
             disagg?: {
                 [key: string]: string | null;
             };
@@ -5071,6 +5072,7 @@ export interface components {
             change: number | null;
             change_pct: number | null;
             from: {
+                coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
                 value: number | null;
@@ -5079,11 +5081,24 @@ export interface components {
             place: string;
             source: string | null;
             to: {
+                coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
                 value: number | null;
             };
         };
+        Coverage: {
+            /** @description Every expected report has data and the period is over */
+            complete: boolean;
+            /** @description Reports expected: those of the previous comparable period (until a reporting calendar exists) */
+            expected: number;
+            /** @description Place level counted when each report is one place for the whole period (2: departments); else null */
+            level: number | null;
+            /** @description The period's last day is before today */
+            period_ended: boolean;
+            /** @description Expected reports (leaf place × sub-period) with data now, plus reports not expected */
+            reported: number;
+        } | null;
         Decision: {
             /** @description Required to return or unlock */
             comment?: string;

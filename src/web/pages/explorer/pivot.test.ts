@@ -26,6 +26,7 @@ const row = (place: string, period: string | undefined, value: number | null): A
   ...(period ? { period } : {}),
   value,
   provenance: ['sourced'],
+  coverage: null,
 });
 
 describe('explorer state', () => {
@@ -69,8 +70,8 @@ describe('pivot', () => {
   const pivot = buildPivot('place-level:2', 'period:year', {
     cells: [row('A', '2012', 5), row('B', '2012', 9), row('C', '2013', 1), row('B', '2013', null)],
     rowTotals: [row('A', undefined, 5), row('B', undefined, 9), row('C', undefined, 1)],
-    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'] }],
-    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'] }],
+    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'], coverage: null }],
+    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'], coverage: null }],
   });
   const byName = headerCompare('place-level:2', (h: PivotHeader) => h.name ?? h.key, 'en');
   const keys = (hs: PivotHeader[]) => hs.map((h) => h.key);
@@ -91,8 +92,8 @@ describe('pivot', () => {
   it('puts values not split by a dimension after the options', () => {
     const p = buildPivot('disagg:substance', '', {
       cells: [
-        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [] },
-        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [] },
+        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [], coverage: null },
+        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [], coverage: null },
       ],
       rowTotals: [],
       colTotals: [],
