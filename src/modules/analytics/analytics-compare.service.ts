@@ -73,7 +73,7 @@ export async function comparePeriodsResolved(
         by: [],
         approvedOnly: q.approvedOnly,
       },
-      opts,
+      { ...opts, coverage: true },
     );
     return { period, value: rows[0]?.value ?? null, provenance: rows[0]?.provenance ?? [], coverage: rows[0]?.coverage ?? null };
   };

@@ -64,6 +64,6 @@ export async function queryAnalyticsResolved(
   const ctx = await queryContext(db, program, q, opts);
   const perIndicator: { ind: AnalyticsIndicator; cells: Cell[] }[] = [];
   for (const ind of q.indicators) perIndicator.push({ ind, cells: await indicatorCells(db, ctx, ind, q.source, 0) });
-  const coverage = await cellCoverage(db, ctx, q, perIndicator, opts.today);
+  const coverage = opts.coverage ? await cellCoverage(db, ctx, q, perIndicator, opts.today) : [];
   return perIndicator.flatMap(({ ind, cells }, i) => indicatorRows(ctx, ind, cells, coverage[i] ?? []));
 }

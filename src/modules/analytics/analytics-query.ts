@@ -54,4 +54,11 @@ export interface ReadOptions {
   coarse?: boolean | undefined;
   /** Today (ISO date), which decides whether a period is over; the real date when absent (tests inject theirs). */
   today?: string | undefined;
+  /**
+   * Work out each row's coverage (core/coverage.ts): one more read of the facts, of the period
+   * before as well as this one, which costs as much as the query itself on large programs; so
+   * it is asked for where a figure is shown as a period's result (compare, report statements,
+   * `latest`, `coverage=true` over HTTP). Rows carry `coverage: null` otherwise.
+   */
+  coverage?: boolean | undefined;
 }

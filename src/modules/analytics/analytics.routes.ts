@@ -22,6 +22,10 @@ const route = guarded('read_public', {
   request: {
     query: AnalyticsQuerySchema.extend({
       approved: z.enum(['true', 'false']).optional().openapi({ description: 'Approved data only (always so for the public, analysts and partners)' }),
+      coverage: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: "Each row's coverage: how much of what the period before reported is reported (null unless asked: it reads the facts again)" }),
     }),
   },
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
@@ -81,18 +85,22 @@ export function registerAnalyticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const scope = dataScope(actor);
     const indicators = list(q.indicator);
     await assertReadableIndicators(deps.db, q.program, indicators, scope.maxSensitivity);
-    const result = await queryAnalytics(deps.db, {
-      program: q.program,
-      indicators,
-      by: list(q.by) as GroupBy[],
-      ...(q.source ? { source: q.source } : {}),
-      ...(q.place ? { place: q.place } : {}),
-      ...(q.zone ? { zone: q.zone } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
-      ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
-      approvedOnly: scope.approvedOnly || q.approved === 'true',
-    });
+    const result = await queryAnalytics(
+      deps.db,
+      {
+        program: q.program,
+        indicators,
+        by: list(q.by) as GroupBy[],
+        ...(q.source ? { source: q.source } : {}),
+        ...(q.place ? { place: q.place } : {}),
+        ...(q.zone ? { zone: q.zone } : {}),
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+        ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
+        approvedOnly: scope.approvedOnly || q.approved === 'true',
+      },
+      { coverage: q.coverage === 'true' },
+    );
     return c.json(result, 200);
   });
   app.openapi(compareRoute, async (c) => {

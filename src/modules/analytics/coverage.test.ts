@@ -32,7 +32,7 @@ function counted(year: number, approvedOnly: boolean) {
 }
 
 const years = (approvedOnly: boolean, today?: string) =>
-  queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], by: ['period:year'], from: '2015', to: '2017', approvedOnly }, { today });
+  queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], by: ['period:year'], from: '2015', to: '2017', approvedOnly }, { today, coverage: true });
 
 describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('the new year: 1 of 8 departments, not complete; the year before complete; none before that', async () => {
@@ -73,11 +73,15 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
   });
 
   it('per department, one period named as from and to, and a range that is no one period', async () => {
-    const { rows } = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], by: ['place-level:2'], from: '2017', to: '2017', approvedOnly: true });
+    const { rows } = await queryAnalytics(
+      t.db,
+      { program: 'PX', indicators: ['ERAD'], by: ['place-level:2'], from: '2017', to: '2017', approvedOnly: true },
+      { coverage: true },
+    );
     expect(rows.map((r) => [r.place?.code, r.coverage])).toEqual([['PX-01', { reported: 1, expected: 1, complete: true, period_ended: true, level: 2 }]]);
-    const whole = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2017', to: '2017', approvedOnly: true });
+    const whole = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2017', to: '2017', approvedOnly: true }, { coverage: true });
     expect(whole.rows[0]?.coverage).toMatchObject({ reported: 1, expected: 8, complete: false });
-    const range = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2015', to: '2017', approvedOnly: true });
+    const range = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2015', to: '2017', approvedOnly: true }, { coverage: true });
     expect(range.rows[0]?.coverage).toBeNull();
   });
 
@@ -88,9 +92,11 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
     expect(c.to.coverage).toEqual({ reported: c2017.reported, expected: c2017.expected, complete: false, period_ended: true, level: 2 });
   });
 
-  it('over HTTP, signed out (approved data), on analytics and compare', async () => {
+  it('over HTTP, signed out (approved data), on analytics when asked (coverage=true) and always on compare', async () => {
     const client = new TestClient(createApp({ db: t.db, engine: t.engine }));
-    const a = await client.request('GET', '/api/analytics?program=PX&indicator=ERAD&by=period:year&from=2016&to=2017');
+    const plain = await client.request('GET', '/api/analytics?program=PX&indicator=ERAD&by=period:year&from=2016&to=2017');
+    expect((plain.body as { rows: { coverage: unknown }[] }).rows.map((r) => r.coverage)).toEqual([null, null]);
+    const a = await client.request('GET', '/api/analytics?program=PX&indicator=ERAD&by=period:year&from=2016&to=2017&coverage=true');
     expect(a.status).toBe(200);
     const rows = (a.body as { rows: { period: string; coverage: unknown }[] }).rows;
     expect(rows.map((r) => [r.period, r.coverage])).toEqual([

@@ -23,7 +23,7 @@ export async function latestCompleteYear(
   opts: Pick<ReadOptions, 'today'> = {},
 ): Promise<string | null> {
   if (indicators.length === 0) return null;
-  const rows = await queryAnalyticsResolved(db, program, { indicators, by: ['period:year'], approvedOnly }, opts);
+  const rows = await queryAnalyticsResolved(db, program, { indicators, by: ['period:year'], approvedOnly }, { ...opts, coverage: true });
   const series = new Map<string, Map<number, (typeof rows)[number]>>();
   for (const r of rows) {
     if (r.value === null || r.period === undefined) continue;

@@ -34,12 +34,17 @@ export async function figureValue(
   scope: FigureScope,
   period: Period,
 ): Promise<{ value: number | null; provenance: ProvenanceKind[]; coverage: Coverage | null }> {
-  const rows = await queryAnalyticsResolved(ctx.db, ctx.analytics, {
-    ...analyticsFilters(ctx, scope),
-    indicators: [indicatorOf(ctx, scope.indicator)],
-    from: period.id,
-    to: period.id,
-  });
+  const rows = await queryAnalyticsResolved(
+    ctx.db,
+    ctx.analytics,
+    {
+      ...analyticsFilters(ctx, scope),
+      indicators: [indicatorOf(ctx, scope.indicator)],
+      from: period.id,
+      to: period.id,
+    },
+    { coverage: true },
+  );
   const row = rows[0];
   return { value: row?.value ?? null, provenance: row?.provenance ?? [], coverage: row?.coverage ?? null };
 }

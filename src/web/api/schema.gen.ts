@@ -18,6 +18,8 @@ export interface paths {
                     approved?: "true" | "false";
                     /** @description Groupings, comma-separated: place-level:N, period:year|quarter|month|fy-oct, disagg:NAME, source */
                     by?: string;
+                    /** @description Each row's coverage: how much of what the period before reported is reported (null unless asked: it reads the facts again) */
+                    coverage?: "true" | "false";
                     /** @description Filter, dimension=option pairs joined by ; */
                     disagg?: string;
                     from?: string;
