@@ -11,6 +11,7 @@ import type { Role } from '../api/vocabularies';
 import { useMe } from './queries';
 import { Link, useRouter } from './router';
 import { SignInPage } from './SignInPage';
+import { NotPermitted } from './NotPermitted';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
 // Pages outside the navigation: the forced change of a one-time password, and "forgot password".
@@ -51,7 +52,7 @@ export function App() {
     const home = role === 'public' ? '/public' : '/dashboard';
     const page = PAGES.find((p) => p.path === (path === '/' ? home : path));
     if (!page) content = <p>{t('notFound')}</p>;
-    else if (!page.roles.includes(role)) content = role === 'public' ? <SignInPage /> : <p role="alert">{t('notFound')}</p>;
+    else if (!page.roles.includes(role)) content = role === 'public' ? <SignInPage /> : <NotPermitted label={page.label} home={home} />;
     else {
       const Page = page.component;
       content = <Page />;

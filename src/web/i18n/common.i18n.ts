@@ -38,6 +38,11 @@ export const common = {
     noData: 'No data',
     error: 'Something went wrong: {{message}}',
     notFound: 'There is no such page.',
+    notPermitted: {
+      title: 'You are not permitted to use this page: {{page}}',
+      why: 'Your role does not include this page. If you need it, ask your program officer or an administrator.',
+      home: 'Back to your home page',
+    },
     skipToContent: 'Skip to content',
     provenance: { sourced: 'sourced', derived: 'derived', illustrative: 'illustrative' },
     periods: { quarter: 'Q{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
@@ -80,6 +85,11 @@ export const common = {
     noData: 'Sin datos',
     error: 'Algo salió mal: {{message}}',
     notFound: 'No existe esa página.',
+    notPermitted: {
+      title: 'No tiene permiso para usar esta página: {{page}}',
+      why: 'Su rol no incluye esta página. Si la necesita, pida acceso al oficial del programa o a un administrador.',
+      home: 'Volver a su página de inicio',
+    },
     skipToContent: 'Ir al contenido',
     provenance: { sourced: 'con fuente', derived: 'derivado', illustrative: 'ilustrativo' },
     periods: { quarter: 'T{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },

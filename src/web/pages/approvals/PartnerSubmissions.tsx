@@ -79,7 +79,9 @@ export function PartnerSubmissions() {
         <h2 id="mine-title">{t('mySubmissions')}</h2>
         <QueryState pending={submissions.isPending} error={submissions.error}>
           {list.length === 0 ? (
-            <p className="muted">{t('noSubmissions')}</p>
+            <p className="muted" data-testid="mine-empty">
+              {t('noneSubmitted')}
+            </p>
           ) : (
             <div className="table-wrap">
               <table data-testid="my-submissions">

@@ -50,7 +50,9 @@ export function ReviewQueue() {
       </div>
       <QueryState pending={submissions.isPending} error={submissions.error}>
         {list.length === 0 ? (
-          <p className="muted">{t('noSubmissions')}</p>
+          <p className="muted" data-testid="queue-empty">
+            {all.length === 0 ? t('noneToReview') : t('noneWithStatus')}
+          </p>
         ) : (
           <div className="table-wrap">
             <table data-testid="queue">

@@ -18,7 +18,11 @@ export const approvals = {
     actions: 'Actions',
     view: 'Review',
     viewLabel: 'Review the submission of {{organisation}} for {{period}}',
-    noSubmissions: 'No submissions.',
+    noneToReview:
+      'Nothing to review yet. Submissions arrive here when a partner organisation submits a period: its users enter values on Data entry or upload a file on Imports, then choose “Submit for review” on this page.',
+    noneWithStatus: 'No submissions with this status.',
+    noneSubmitted:
+      'Your organisation has not submitted anything yet. Enter values on Data entry or upload a file on Imports; they stay drafts until you submit their period above for the program officer’s review.',
     detailTitle: '{{organisation}} · {{period}}',
     periodSpan: 'From {{start}} to {{end}}',
     submittedValues: 'Values submitted',
@@ -71,7 +75,11 @@ export const approvals = {
     actions: 'Acciones',
     view: 'Revisar',
     viewLabel: 'Revisar el envío de {{organisation}} para {{period}}',
-    noSubmissions: 'No hay envíos.',
+    noneToReview:
+      'Aún no hay nada que revisar. Los envíos llegan aquí cuando una organización socia envía un período: sus usuarios ingresan valores en Ingreso de datos o suben un archivo en Importaciones, y luego eligen “Enviar para revisión” en esta página.',
+    noneWithStatus: 'No hay envíos con este estado.',
+    noneSubmitted:
+      'Su organización aún no ha enviado nada. Ingrese valores en Ingreso de datos o suba un archivo en Importaciones; quedan en borrador hasta que envíe su período arriba para la revisión del oficial del programa.',
     detailTitle: '{{organisation}} · {{period}}',
     periodSpan: 'Del {{start}} al {{end}}',
     submittedValues: 'Valores enviados',

@@ -18,6 +18,7 @@ import { buildPivot } from './pivot';
 import { useLabels } from './use-labels';
 import { useDimensionNames } from '../../app/dimension-names';
 import { usePivotData } from './use-pivot-data';
+import { useOpeningIndicator } from './use-opening-indicator';
 import './explorer.css';
 
 type Changes = Partial<Record<keyof ExplorerState, string | undefined>>;
@@ -36,11 +37,15 @@ export default function ExplorerPage() {
   const fiscal = fiscalGrouping(programInfo?.fiscal_year_start_month);
   const dimsOf = (ind: Indicator | undefined) => dimensionsFor(ind, placeLevels.length ? placeLevels : [1, 2], fiscal);
   const list = indicators.data ?? [];
-  const state = readState(query, list, dimsOf);
+  const named = list.some((i) => i.code === query.get('indicator'));
+  // The rows the explorer opens with (readState's default): the first sub-national level, once the places are known.
+  const openingRows = places.data ? dimsOf(undefined).find((d) => d.startsWith('place-level:')) : undefined;
+  const opening = useOpeningIndicator(program, list, openingRows, !named);
+  const state = readState(query, list, dimsOf, opening.code);
   const indicator = list.find((i) => i.code === state.indicator);
   const dims = dimsOf(indicator);
   const blocked = needsSourceChoice(indicator, state);
-  const ready = indicator !== undefined && places.data !== undefined;
+  const ready = indicator !== undefined && places.data !== undefined && !opening.pending;
   // Totals of each row run across the columns, so there are none when the columns are sources (and vice versa).
   const totals = { rows: totalsAcross(indicator, state, state.cols || 'none'), cols: totalsAcross(indicator, state, state.rows) };
   const pivotData = usePivotData(program, state, ready && !blocked, totals);
@@ -70,7 +75,7 @@ export default function ExplorerPage() {
     <div className="explorer">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <QueryState pending={indicators.isPending || places.isPending} error={indicators.error ?? places.error}>
+      <QueryState pending={indicators.isPending || places.isPending || opening.pending} error={indicators.error ?? places.error}>
         <form className="panel explorer-pickers" onSubmit={(e) => e.preventDefault()}>
           <fieldset>
             <legend>{t('layout')}</legend>

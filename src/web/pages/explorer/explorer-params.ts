@@ -66,10 +66,18 @@ export function dimensionsFor(indicator: Indicator | undefined, placeLevels: rea
   return dims;
 }
 
-/** The state in `query`, with defaults for what is missing and groupings the indicator lacks replaced. */
-export function readState(query: URLSearchParams, indicators: readonly Indicator[], dims: (ind: Indicator | undefined) => string[]): ExplorerState {
+/**
+ * The state in `query`, with defaults for what is missing and groupings the indicator lacks
+ * replaced. Without an indicator in the query: `opening` (one with data), else the first.
+ */
+export function readState(
+  query: URLSearchParams,
+  indicators: readonly Indicator[],
+  dims: (ind: Indicator | undefined) => string[],
+  opening?: string,
+): ExplorerState {
   const wanted = query.get('indicator') ?? '';
-  const indicator = indicators.find((i) => i.code === wanted) ?? indicators[0];
+  const indicator = indicators.find((i) => i.code === wanted) ?? indicators.find((i) => i.code === opening) ?? indicators[0];
   const offered = dims(indicator);
   const rowsAsked = query.get('rows') ?? '';
   // By default the first sub-national level (the menu lists the national level last).
