@@ -40,6 +40,13 @@ describe('explorer state', () => {
     expect([bad.rows, bad.cols, bad.source, bad.from]).toEqual(['place-level:2', 'period:year', '', '']);
   });
 
+  it('opens on the indicator with data when the address names none, and keeps one it names', () => {
+    expect(readState(new URLSearchParams(''), list, dims, 'SEIZ').indicator).toBe('SEIZ');
+    expect(readState(new URLSearchParams('indicator=COCA_HA'), list, dims, 'SEIZ').indicator).toBe('COCA_HA');
+    expect(readState(new URLSearchParams('indicator=NOPE'), list, dims, 'SEIZ').indicator).toBe('SEIZ');
+    expect(readState(new URLSearchParams(''), list, dims, undefined).indicator).toBe('ERAD_HA');
+  });
+
   it('never pairs two place levels or two period types', () => {
     expect(compatible('place-level:2', 'place-level:3')).toBe(false);
     expect(compatible('period:year', 'period:fy-oct')).toBe(false);
