@@ -256,7 +256,7 @@ describe('administration as a program officer', () => {
     await form.locator('input[name=note]').fill('Set in the browser test');
     await form.locator('button[type=submit]').click();
     const row = officer.getByTestId('target-row-target-2014-PE');
-    await expect.poll(() => row.textContent()).toMatch(/Target2014.*\(PE\).*25,000 ha.*Set in the browser test/);
+    await expect.poll(() => row.textContent()).toMatch(/Target2014.*\(PE\).*25,000 hectares.*Set in the browser test/);
     expect(officer.url()).toMatch(/indicator=ERAD_HA/);
     const body = (await (await officer.request.get(`${vigia.url}/api/programs/PE/indicators`)).json()) as { indicators: Indicator[] };
     const erad = body.indicators.find((i) => i.code === 'ERAD_HA');

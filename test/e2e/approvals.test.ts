@@ -59,7 +59,10 @@ describe('approvals', () => {
     const values = detail.getByTestId('submission-values').locator('tbody tr');
     await values.first().waitFor();
     expect(await values.count()).toBe(2);
-    expect(await values.allTextContents()).toEqual([expect.stringMatching(/PE-10.*2031.*120/), expect.stringMatching(/PE-22.*2031.*80/)]);
+    // Places by name (Huánuco, not its code PE-10).
+    const texts = await values.allTextContents();
+    expect(texts).toEqual([expect.stringMatching(/Huánuco.*2031.*120/), expect.stringMatching(/San Martín.*2031.*80/)]);
+    expect(texts.join(' ')).not.toMatch(/PE-\d/);
     expect(await seriousA11yViolations(officer)).toEqual([]);
     await screenshot(officer, 'approvals');
 

@@ -47,6 +47,7 @@ describe('data entry', () => {
     await expect.poll(() => page.getByTestId('own-organisation').textContent()).toMatch(/CORAH|Alto Huallaga|Proyecto/i);
     const save = page.getByTestId('save');
     expect(await save.isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('p.unit').textContent()).toMatch(/^Unit: hectares ·/);
 
     // Approved values are read-only, with a lock marker and a tooltip.
     const huanuco = cell(page, 'Huánuco 2013');
@@ -146,6 +147,8 @@ describe('data entry', () => {
   it('asks before leaving with unsaved cells, and speaks Spanish', async () => {
     const page = await openGrid('officer', 'es');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ingreso de datos');
+    // The unit in Spanish words, not its code ("Unidad: ha" / "Unidad: count").
+    await expect.poll(() => page.locator('p.unit').textContent()).toMatch(/^Unidad: hectáreas ·/);
     // A year typed digit by digit changes the columns once it is a year.
     const from = page.getByLabel('Desde el año');
     await from.fill('');

@@ -85,7 +85,7 @@ describe('map with imported boundaries', () => {
     expect(drawn.map((s) => s.place).sort()).toEqual(SHAPED);
     for (const s of drawn) {
       const place = shaped.find((p) => p.code === s.place)!;
-      expect(s.label).toBe(`${place.name}: ${en(valueOf.get(place.code)!)} ha`);
+      expect(s.label).toBe(`${place.name}: ${en(valueOf.get(place.code)!)} hectares`);
       expect(s.tab).toBe('0');
       expect(s.fill).toMatch(/^#[0-9a-f]{6}$/);
       expect(s.d.length).toBeGreaterThan(10);
@@ -110,13 +110,13 @@ describe('map with imported boundaries', () => {
     // The darker shade goes to the larger value.
     const [a, b] = SHAPED.map((code) => drawn.find((s) => s.place === code)!);
     if (valueOf.get('PE-10') !== valueOf.get('PE-22')) expect(a!.fill === b!.fill).toBe(false);
-    await expect(page.getByTestId('map-shade-legend').textContent()).resolves.toMatch(/up to [\d,]+ ha/);
+    await expect(page.getByTestId('map-shade-legend').textContent()).resolves.toMatch(/up to [\d,]+ hectares/);
 
     // Keyboard and hover: a shape shows the tooltip with its place and value; Escape hides it.
     const huanuco = page.locator('[data-testid=shape][data-place="PE-10"]');
     await huanuco.focus();
     const tip = page.getByTestId('map-tooltip');
-    await expect.poll(() => tip.textContent()).toContain(`${en(valueOf.get('PE-10')!)} ha`);
+    await expect.poll(() => tip.textContent()).toContain(`${en(valueOf.get('PE-10')!)} hectares`);
     expect(await tip.textContent()).toContain(shaped[0]!.name);
     await page.keyboard.press('Escape');
     await expect(tip.count()).resolves.toBe(0);

@@ -93,7 +93,7 @@ describe('map', () => {
     await tip.waitFor();
     const text = await tip.textContent();
     expect(text).toContain(row.place!.name);
-    expect(text).toContain(`${en(row.value!)} ha`);
+    expect(text).toContain(`${en(row.value!)} hectares`);
     expect(text).toContain('2012');
 
     // The same values in the table beside the map.
@@ -101,9 +101,9 @@ describe('map', () => {
       .getByTestId('map-table')
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-place'), tr.querySelector('td')?.textContent]));
-    expect(cells).toEqual([...rows].sort((a, b) => b.value! - a.value!).map((r) => [r.place!.code, `${en(r.value!)} ha`]));
+    expect(cells).toEqual([...rows].sort((a, b) => b.value! - a.value!).map((r) => [r.place!.code, `${en(r.value!)} hectares`]));
     // A legend of reference circles with formatted values.
-    await expect(page.getByTestId('map-legend').locator('svg').getAttribute('aria-label')).resolves.toMatch(/\d,\d{3} ha/);
+    await expect(page.getByTestId('map-legend').locator('svg').getAttribute('aria-label')).resolves.toMatch(/\d,\d{3} hectares/);
 
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.mouse.move(0, 0);
@@ -129,7 +129,7 @@ describe('map', () => {
     const first = page.locator('[data-testid=symbol]').first();
     await first.focus();
     const label = await first.getAttribute('aria-label');
-    expect(label).toMatch(/^.+: [\d,.]+ kg$/);
+    expect(label).toMatch(/^.+: [\d,.]+ kilograms$/);
     await expect.poll(() => page.getByTestId('map-tooltip').textContent()).toContain(label!.split(': ')[1]);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('map-tooltip').count()).resolves.toBe(0);

@@ -1,6 +1,7 @@
 /**
  * Figures with their units, as words in a sentence: "14,171 hectares", "US$6,000,000",
- * "14 171 hectáreas", "38 percent" / "38 %".
+ * "14 171 hectáreas", "38 percent" / "38 %"; and units named on their own, for labels
+ * and headings ("Unit: hectares", "Unidad: número").
  */
 import { formatNumber, formatPercent } from '../number-format.js';
 import type { Lang } from './language.js';
@@ -40,6 +41,14 @@ export function unitWord(unit: string, value: number, lang: Lang): string {
   const words = UNIT_WORDS[unit] ?? UNIT_WORDS[unit.toLowerCase()];
   if (!words) return unit;
   return words[lang][Math.abs(value) === 1 ? 0 : 1];
+}
+
+/** What a unit is called where it stands alone (a label, a column heading): "hectares", "número", "USD". */
+export function unitLabel(unit: string, lang: Lang): string {
+  if (isCountUnit(unit)) return lang === 'es' ? 'número' : 'number';
+  if (unit === '%') return lang === 'es' ? 'porcentaje' : 'percent';
+  if (unit in CURRENCY_PREFIX) return unit;
+  return unitWord(unit, 2, lang);
 }
 
 /** A percentage as a sentence writes it: "38 percent", "38 %" (value already in percent). */

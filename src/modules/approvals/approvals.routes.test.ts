@@ -1,15 +1,18 @@
 /**
  * The reviewer's views of submissions over HTTP: the list says whose data, who submitted them
- * and how much they cover; the detail lists the values of the organisation within the period.
+ * and how much they cover; the detail lists the values of the organisation within the period,
+ * each with its place's name (a reviewer reads "Huánuco", not "PE-10").
  */
 import { describe, expect, it } from 'vitest';
 import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
 import type { TestClient } from '../../../test/helpers/http-client.js';
 import { type UserKey } from '../../../test/helpers/access-fixture.js';
 import { type App } from '../../server/app.js';
+import type { TestDb } from '../../../test/helpers/test-db.js';
 
 let app: App;
-withAccessApp((env) => ({ app } = env));
+let t: TestDb;
+withAccessApp((env) => ({ app, t } = env));
 
 const as = (who: UserKey): Promise<TestClient> => signedInAs(app, who);
 
@@ -27,6 +30,9 @@ describe('submission summaries and values', () => {
     const a = await as('partnerA');
     const b = await as('partnerB');
     const officer = await as('officer');
+    // Names unlike their codes, so the answer shows which one it carries.
+    await t.db.updateTable('place').set({ name: 'Huánuco' }).where('code', '=', 'R1D1').execute();
+    await t.db.updateTable('place').set({ name: 'Ucayali' }).where('code', '=', 'R1D2').execute();
     const put = (c: TestClient, place: string, period: string, value: number) =>
       c.request('PUT', '/api/programs/XX/values', { indicator: 'SPLIT_IND', place, period, disagg: 'kind=x', value, version: 0 });
     expect((await put(a, 'R1D1', '201501', 3)).status).toBe(200);
@@ -45,11 +51,11 @@ describe('submission summaries and values', () => {
 
     const detail = await officer.get(`/api/submissions/${id}/values`);
     expect(detail.status).toBe(200);
-    const body = detail.body as { values: Array<{ place: string; period: string; value: number; status: string }>; truncated: boolean };
+    const body = detail.body as { values: Array<{ place: string; place_name: string; period: string; value: number; status: string }>; truncated: boolean };
     expect(body.truncated).toBe(false);
-    expect(body.values.map((v) => [v.place, v.period, v.value, v.status])).toEqual([
-      ['R1D1', '201501', 3, 'submitted'],
-      ['R1D2', '2015Q1', 4, 'submitted'],
+    expect(body.values.map((v) => [v.place, v.place_name, v.period, v.value, v.status])).toEqual([
+      ['R1D1', 'Huánuco', '201501', 3, 'submitted'],
+      ['R1D2', 'Ucayali', '2015Q1', 4, 'submitted'],
     ]);
   });
 

@@ -7,8 +7,14 @@ import { ErrorSchema } from '../../http/errors.js';
 import { IdParamSchema } from '../accounts/auth.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { decide, submissionValues, submit, visibleSubmission, visibleSubmissions, SUBMISSION_VALUES_LIMIT } from './approvals.service.js';
-import { DecisionSchema, SubmissionListQuerySchema, SubmissionSchema, SubmissionSummarySchema, SubmitSchema } from './approvals.schema.js';
-import { ValueRowSchema } from '../values/values.schema.js';
+import {
+  DecisionSchema,
+  SubmissionListQuerySchema,
+  SubmissionSchema,
+  SubmissionSummarySchema,
+  SubmissionValueSchema,
+  SubmitSchema,
+} from './approvals.schema.js';
 
 const submitRoute = guarded('write_data', {
   method: 'post',
@@ -33,7 +39,7 @@ const valuesRoute = guarded('read_data', {
   summary: "The data values a submission covers (its organisation's, within its period)",
   description: `At most ${SUBMISSION_VALUES_LIMIT} values (then truncated is true); indicators above the reader's clearance are left out.`,
   request: { params: IdParamSchema },
-  responses: { 200: jsonReply(z.object({ values: z.array(ValueRowSchema), truncated: z.boolean() }), 'The values') },
+  responses: { 200: jsonReply(z.object({ values: z.array(SubmissionValueSchema), truncated: z.boolean() }), 'The values') },
 });
 const getRoute = guarded('read_data', {
   method: 'get',

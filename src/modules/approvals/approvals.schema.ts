@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ValueRowSchema } from '../values/values.schema.js';
 
 export const SubmissionSchema = z
   .object({
@@ -44,3 +45,6 @@ export const SubmissionSummarySchema = SubmissionSchema.extend({
   values: z.number().int().openapi({ description: "The organisation's data values within the period" }),
   records: z.number().int().openapi({ description: "The organisation's records dated within the period" }),
 }).openapi('SubmissionSummary');
+
+/** A value under review, with its place's name beside the code so reviewers read "Huánuco", not "PE-10". */
+export const SubmissionValueSchema = ValueRowSchema.extend({ place_name: z.string() }).openapi('SubmissionValue');

@@ -93,6 +93,20 @@ describe('the demo fact sheet for 2012', () => {
     );
   });
 
+  it("names itself in the footer by its title in the reader's language, not its code", async () => {
+    const footer = {
+      en: 'report definition “Peru counternarcotics program: fact sheet”',
+      es: 'definición del informe «Programa antidrogas del Perú: hoja informativa»',
+    };
+    for (const lang of ['en', 'es'] as const) {
+      const md = (await renderReport(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang, format: 'md' })).body.toString();
+      const pdf = await pdfText((await renderReport(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang, format: 'pdf' })).body);
+      expect(md).toContain(footer[lang]);
+      expect(pdf).toContain(footer[lang]);
+      expect(md).not.toMatch(/informe factsheet|definition factsheet/);
+    }
+  });
+
   it('puts the same statements in the PDF, in both languages', async () => {
     for (const lang of ['en', 'es'] as const) {
       const pdf = await renderReport(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang, format: 'pdf' });

@@ -23,6 +23,7 @@ import type { Sensitivity } from '../../core/sensitivity.js';
 import { buildStatement } from './statement-figures.service.js';
 import { figureSectionBlocks } from './figure-sections.service.js';
 import { progressSectionBlocks } from './progress-section.service.js';
+import { reportName } from './report-list.service.js';
 
 type Db = Kysely<Database>;
 
@@ -128,7 +129,7 @@ async function build(db: Db, req: ReportRequest): Promise<ReportDocument> {
     program: { code: program.code, name: req.lang === 'es' ? program.name_es : program.name_en },
     period: { id: ctx.period.id, label: periodLabel(ctx.period, req.lang) },
     dataVersion: ctx.catalog.program.data_version,
-    definition: { code: definition.code, hash },
+    definition: { code: definition.code, name: reportName(definition.title[req.lang], values), hash },
     approvedOnly: ctx.approvedOnly,
     blocks,
   };

@@ -79,7 +79,8 @@ export interface ReportDocument {
   period: { id: string; label: string };
   /** The program's data version the report was made from. */
   dataVersion: number;
-  definition: { code: string; hash: string };
+  /** The definition's code and hash, and its name in the document's language (its title without the period). */
+  definition: { code: string; name: string; hash: string };
   approvedOnly: boolean;
   blocks: Block[];
 }
@@ -88,14 +89,14 @@ export interface ReportDocument {
 export const REPORT_WORDS = {
   en: {
     madeFrom: (d: ReportDocument) =>
-      `Made by Vigia from data version ${d.dataVersion} of program ${d.program.code} (report definition ${d.definition.code}, ${d.definition.hash}); ${d.approvedOnly ? 'approved data only' : 'all data entered, approved or not'}.`,
+      `Made by Vigia from data version ${d.dataVersion} of program ${d.program.code} (report definition “${d.definition.name}”, ${d.definition.hash}); ${d.approvedOnly ? 'approved data only' : 'all data entered, approved or not'}.`,
     derived: 'includes derived figures',
     illustrative: 'includes illustrative figures',
     notAvailable: 'not available',
   },
   es: {
     madeFrom: (d: ReportDocument) =>
-      `Elaborado por Vigia a partir de la versión ${d.dataVersion} de los datos del programa ${d.program.code} (definición del informe ${d.definition.code}, ${d.definition.hash}); ${d.approvedOnly ? 'solo datos aprobados' : 'todos los datos ingresados, aprobados o no'}.`,
+      `Elaborado por Vigia a partir de la versión ${d.dataVersion} de los datos del programa ${d.program.code} (definición del informe «${d.definition.name}», ${d.definition.hash}); ${d.approvedOnly ? 'solo datos aprobados' : 'todos los datos ingresados, aprobados o no'}.`,
     derived: 'incluye cifras derivadas',
     illustrative: 'incluye cifras ilustrativas',
     notAvailable: 'no disponible',

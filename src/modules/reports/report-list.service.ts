@@ -27,7 +27,7 @@ export interface ReportCatalog {
 }
 
 /** A title without its period: "Fact sheet {{period}}" → "Fact sheet" (the picker names the period apart). */
-function nameOf(title: string, values: Record<string, string>): string {
+export function reportName(title: string, values: Record<string, string>): string {
   const withoutPeriod = title.replace(/[\s,:–-]*\{\{\s*period(_id)?\s*\}\}/g, '');
   return fillPlaceholders(withoutPeriod, values).trim() || title;
 }
@@ -45,8 +45,8 @@ export async function listReportCatalog(db: Kysely<Database>, programCode: strin
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, { definition, builtin }]) => ({
       code,
-      name_en: nameOf(definition.title.en, { ...common, program: program.name_en }),
-      name_es: nameOf(definition.title.es, { ...common, program: program.name_es }),
+      name_en: reportName(definition.title.en, { ...common, program: program.name_en }),
+      name_es: reportName(definition.title.es, { ...common, program: program.name_es }),
       builtin,
     }));
   const span = await findDataSpan(db, program.id, await valueScopeOf(db, program.code, scope));

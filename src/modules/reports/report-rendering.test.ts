@@ -75,7 +75,7 @@ const doc: ReportDocument = {
   program: { code: 'XX', name: 'Programa' },
   period: { id: '2012Oct', label: 'AF2013' },
   dataVersion: 4,
-  definition: { code: 'brief', hash: 'abc123abc123' },
+  definition: { code: 'brief', name: 'Brief', hash: 'abc123abc123' },
   approvedOnly: true,
   blocks: [
     { kind: 'heading', level: 2, text: 'Resultados' },

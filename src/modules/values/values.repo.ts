@@ -172,9 +172,10 @@ export interface CoveredValues {
   end: string;
 }
 
-/** The values a submission covers, by indicator, place and period, as one reader may see them. */
+/** The values a submission covers, by indicator, place and period, with the place's name, as one reader may see them. */
 export async function listCoveredValues(db: Kysely<Database>, c: CoveredValues, scope: ValueScope, limit: number) {
   return selectValueRows(db, c.programId, scope)
+    .select('p.name as place_name')
     .where('v.organisation_id', '=', c.organisationId)
     .where('v.start_date', '>=', c.start)
     .where('v.end_date', '<=', c.end)

@@ -4343,7 +4343,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             truncated: boolean;
-                            values: components["schemas"]["Value"][];
+                            values: components["schemas"]["SubmissionValue"][];
                         };
                     };
                 };
@@ -5523,6 +5523,9 @@ export interface components {
             submitted_by_name: string | null;
             /** @description The organisation's data values within the period */
             values: number;
+        };
+        SubmissionValue: components["schemas"]["Value"] & {
+            place_name: string;
         };
         Submit: {
             /** @description Officers name the organisation; partners submit their own */

@@ -9,13 +9,14 @@ import type { Indicator } from '../../api/types';
 import { CLEARANCES } from '../../api/vocabularies';
 import { AdminTable } from './AdminTable';
 import { TargetsSection } from './TargetsSection';
+import { unitName } from '../../i18n/unit-label';
 
 const DIRECTIONS = ['up', 'down', 'none'];
 const ORIGINS = ['reported', 'records', 'formula'];
 const AGGS = ['sum', 'latest', 'average', 'none'];
 
 export function IndicatorsTab() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const { code } = useProgram();
   const name = useLocalName();
   const indicators = useIndicators(code);
@@ -54,7 +55,7 @@ export function IndicatorsTab() {
             columns={[
               { head: t('indicators.code'), rowHeader: true, cell: (i) => i.code },
               { head: t('indicators.name'), cell: (i) => name(i) },
-              { head: t('indicators.unit'), cell: (i) => i.unit },
+              { head: t('indicators.unit'), cell: (i) => unitName(i.unit, i18n.language) },
               { head: t('indicators.direction'), cell: (i) => label('indicators.directions', DIRECTIONS, i.direction) },
               {
                 head: t('indicators.aggregation'),

@@ -8,6 +8,7 @@ import { useDimensionNames } from '../../app/dimension-names';
 import { PROVENANCES, type ProvenanceCode } from '../../api/vocabularies';
 import { FormPanel } from './FormPanel';
 import { useAdminWrite } from './use-admin-write';
+import { unitName } from '../../i18n/unit-label';
 
 /** Period identifiers the server parses: 2014, 2014Q1, 201403, 20140315, 2014Oct (fiscal); it checks the rest. */
 const PERIOD_PATTERN = /^\d{4}(Q[1-4]|\d{2}|\d{4}|[A-Za-z]+)?$/;
@@ -15,7 +16,7 @@ const PERIOD_PATTERN = /^\d{4}(Q[1-4]|\d{2}|\d{4}|[A-Za-z]+)?$/;
 type TargetInput = components['schemas']['TargetInput'];
 
 export function SetTargetForm({ program, indicator, places }: { program: string; indicator: Indicator; places: Place[] }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [form, setForm] = useState({
     place: '',
     period: '',
@@ -104,7 +105,7 @@ export function SetTargetForm({ program, indicator, places }: { program: string;
         <input name="period" size={10} value={form.period} onChange={set('period')} aria-invalid={problems.includes(t('targets.badPeriod'))} />
       </label>
       <label>
-        {t('targets.value')} ({indicator.unit})
+        {t('targets.value')} ({unitName(indicator.unit, i18n.language)})
         <input name="value" inputMode="decimal" size={10} value={form.value} onChange={set('value')} aria-invalid={problems.includes(t('targets.badValue'))} />
       </label>
       {indicator.sources.length > 0 && (

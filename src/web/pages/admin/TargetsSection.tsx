@@ -7,6 +7,7 @@ import { useLocalName } from '../../i18n/local-name';
 import { PROVENANCES, isOneOf } from '../../api/vocabularies';
 import { AdminTable } from './AdminTable';
 import { SetTargetForm } from './SetTargetForm';
+import { withUnit } from '../../i18n/unit-label';
 
 export function TargetsSection({ program, indicator, places }: { program: string; indicator: Indicator; places: Place[] }) {
   const { t } = useTranslation('admin');
@@ -35,7 +36,7 @@ export function TargetsSection({ program, indicator, places }: { program: string
             { head: t('targets.place'), cell: (r) => `${placeName.get(r.place) ?? r.place} (${r.place})` },
             { head: t('targets.source'), cell: (r) => r.source },
             { head: t('targets.disagg'), cell: (r) => names.disagg(r.disagg) },
-            { head: t('targets.value'), num: true, cell: (r) => `${f.number(r.value, 2)} ${indicator.unit}` },
+            { head: t('targets.value'), num: true, cell: (r) => withUnit(f.number(r.value, 2), r.value, indicator.unit, f.language) },
             { head: t('targets.provenance'), cell: (r) => (isOneOf(PROVENANCES, r.provenance) ? t(`common:provenance.${r.provenance}`) : r.provenance) },
             { head: t('targets.note'), cell: (r) => r.note ?? '' },
           ]}

@@ -102,7 +102,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                 {values.data?.values.map((v) => (
                   <tr key={v.id}>
                     <th scope="row">{indicatorName(v.indicator)}</th>
-                    <td>{v.place}</td>
+                    <td>{v.place_name || v.place}</td>
                     <td>{v.period}</td>
                     <td>{dimensionNames.disagg(v.disagg) || '—'}</td>
                     <td>{v.source || '—'}</td>

@@ -9,6 +9,7 @@ import { orderSources, series } from './dashboard-stats';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { SOURCE_COLOURS, axisStyle } from './chart-style';
+import { unitName } from '../../i18n/unit-label';
 
 export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: readonly AnalyticsRow[] }) {
   const { t } = useTranslation('dashboard');
@@ -43,7 +44,7 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
     <figure className="panel chart" data-testid="chart-coca" data-sources={sources.join(' ')}>
       <figcaption>
         <h3>
-          {t('cocaTitle')} ({indicator.unit})
+          {t('cocaTitle')} ({unitName(indicator.unit, f.language)})
         </h3>
         <p className="muted">{t('cocaNote')}</p>
       </figcaption>

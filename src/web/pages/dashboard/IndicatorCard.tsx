@@ -6,6 +6,8 @@ import { latest, progress, series, targetsOf, type CardDef, type YearKind } from
 import type { AnalyticsRow } from '../../api/types';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
+import { unitName } from '../../i18n/unit-label';
+import { isCountUnit } from '../../../core/statements/quantity';
 
 export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; rows: readonly AnalyticsRow[]; targetPlace: string; kind: YearKind }) {
   const { t } = useTranslation('dashboard');
@@ -33,7 +35,7 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
             <span data-testid="card-value" className="card-value">
               {f.number(last.point.value)}
             </span>{' '}
-            <span className="card-unit">{t(`units.${indicator.unit}`, { defaultValue: indicator.unit })}</span>
+            <span className="card-unit">{isCountUnit(indicator.unit) ? '' : unitName(indicator.unit, f.language)}</span>
             <ProvenanceMark provenance={last.point.provenance} />
           </p>
           <p className="card-period">

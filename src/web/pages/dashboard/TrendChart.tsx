@@ -9,6 +9,7 @@ import { series, targetsOf, type YearKind } from './dashboard-stats';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle } from './chart-style';
+import { unitName } from '../../i18n/unit-label';
 
 export function TrendChart({
   indicator,
@@ -33,7 +34,7 @@ export function TrendChart({
   const planned = new Map(plan.map((p) => [p.period, p.value]));
   const title = name(indicator);
 
-  const chartLabel = t('trendLabel', { name: title, unit: t(`units.${indicator.unit}`, { defaultValue: indicator.unit }) });
+  const chartLabel = t('trendLabel', { name: title, unit: unitName(indicator.unit, f.language) });
   const option = useMemo<ChartOption>(
     () => ({
       // ECharts' aria module writes its own description into the container's aria-label: give it ours.
@@ -67,7 +68,7 @@ export function TrendChart({
     <figure className="panel chart" data-testid={`chart-${indicator.code}`}>
       <figcaption>
         <h3>
-          {title} ({t(`units.${indicator.unit}`, { defaultValue: indicator.unit })})
+          {title} ({unitName(indicator.unit, f.language)})
         </h3>
       </figcaption>
       {periods.length === 0 ? <p className="muted">{t('common:noData')}</p> : <EChart option={option} label={chartLabel} height={260} />}

@@ -39,7 +39,6 @@ export const dashboard = {
     legendIllustrative: 'illustrative: demonstration figure, not an official statistic',
     updated: 'Updated {{time}}',
     unit: 'Unit',
-    units: { count: 'count', ha: 'ha', kg: 'kg', t: 't', USD: 'USD' },
   },
   es: {
     title: 'Tablero',
@@ -81,6 +80,5 @@ export const dashboard = {
     legendIllustrative: 'ilustrativo: cifra de demostración, no es una estadística oficial',
     updated: 'Actualizado: {{time}}',
     unit: 'Unidad',
-    units: { count: 'cantidad', ha: 'ha', kg: 'kg', t: 't', USD: 'USD' },
   },
 };

@@ -15,6 +15,7 @@ import { MAX_COLUMNS, periodsBetween } from './periods';
 import { entryValuesKey, fetchIndicatorValues } from './use-entry-values';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { useUnsavedGuard } from './use-unsaved-guard';
+import { unitName } from '../../i18n/unit-label';
 
 interface Props {
   program: string;
@@ -43,7 +44,7 @@ type Outcome =
   { kind: 'saved'; count: number } | { kind: 'error'; message: string } | { kind: 'conflict'; conflicts: Conflict[] } | { kind: 'kept' } | { kind: 'theirs' };
 
 export function EntryEditor({ program, role, chosen, indicators, places, levels, organisations, ownOrganisation, values, onChoose }: Props) {
-  const { t } = useTranslation('entry');
+  const { t, i18n } = useTranslation('entry');
   const name = useLocalName();
   const periodLabel = usePeriodLabel();
   const queryClient = useQueryClient();
@@ -187,7 +188,7 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
     <>
       <EntryPickers indicators={indicators} chosen={chosen} levels={levels} organisations={organisations} ownOrganisation={ownOrganisation} onChange={choose} />
       <p className="muted unit">
-        {t('unitLine', { unit: indicator.unit })} · {t('legend')}
+        {t('unitLine', { unit: unitName(indicator.unit, i18n.language) })} · {t('legend')}
       </p>
       {allPeriods.length > periods.length && <p className="muted">{t('tooManyColumns', { count: MAX_COLUMNS })}</p>}
       {outcome?.kind === 'conflict' && <ConflictPanel conflicts={conflicts} decimals={rules.decimals} onUseTheirs={useTheirs} onKeepEditing={keepEditing} />}

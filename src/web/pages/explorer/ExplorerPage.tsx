@@ -20,6 +20,7 @@ import { useDimensionNames } from '../../app/dimension-names';
 import { usePivotData } from './use-pivot-data';
 import { useOpeningIndicator } from './use-opening-indicator';
 import './explorer.css';
+import { useUnitName } from '../../i18n/unit-label';
 
 type Changes = Partial<Record<keyof ExplorerState, string | undefined>>;
 
@@ -65,9 +66,10 @@ export default function ExplorerPage() {
   };
   const sortedIndicators = [...list].sort((a, b) => localName(a).localeCompare(localName(b), labels.locale));
   const indicatorName = indicator ? localName(indicator) : '';
+  const unitName = useUnitName();
   const caption = state.cols
-    ? t('caption', { indicator: indicatorName, unit: indicator?.unit ?? '', rows: labels.dimension(state.rows), cols: labels.dimension(state.cols) })
-    : t('captionSingle', { indicator: indicatorName, unit: indicator?.unit ?? '', rows: labels.dimension(state.rows) });
+    ? t('caption', { indicator: indicatorName, unit: unitName(indicator?.unit), rows: labels.dimension(state.rows), cols: labels.dimension(state.cols) })
+    : t('captionSingle', { indicator: indicatorName, unit: unitName(indicator?.unit), rows: labels.dimension(state.rows) });
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const agg = (rule: string | undefined) => t(`agg.${rule ?? 'none'}`, { defaultValue: rule ?? '' });
 

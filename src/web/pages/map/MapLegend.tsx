@@ -5,11 +5,12 @@
 import { useTranslation } from 'react-i18next';
 import { MAP_WIDTH, MAX_RADIUS, SHADES, legendValues, shadeBounds, symbolRadius } from './map-geometry';
 import { useValueText } from './value-with-unit';
+import { isCountUnit } from '../../../core/statements/quantity';
 
 export function MapLegend({ max, unit }: { max: number; unit: string | undefined }) {
   const { t } = useTranslation('map');
   const valueText = useValueText();
-  const values = legendValues(max, unit === 'count');
+  const values = legendValues(max, unit !== undefined && isCountUnit(unit));
   if (values.length === 0) return null;
   const width = 2 * MAX_RADIUS + 170;
   const height = 2 * MAX_RADIUS + 12;

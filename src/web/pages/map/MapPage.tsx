@@ -20,9 +20,11 @@ import { useAtlas } from './use-atlas';
 import { useBoundaries } from './use-boundaries';
 import { useMapData } from './use-map-data';
 import './map.css';
+import { isCountUnit } from '../../../core/statements/quantity';
+import { unitName } from '../../i18n/unit-label';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
-  const { t } = useTranslation('map');
+  const { t, i18n } = useTranslation('map');
   const name = useLocalName();
   const valueText = useValueText();
   const periodLabel = usePeriodLabel();
@@ -123,7 +125,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
                 <MapTable
                   rows={tableRows}
                   caption={t('tableCaption', { period })}
-                  valueHeading={unit && unit !== 'count' ? t('value', { unit }) : t('valuePlain')}
+                  valueHeading={unit && !isCountUnit(unit) ? t('value', { unit: unitName(unit, i18n.language) }) : t('valuePlain')}
                   active={active}
                   onActive={setActive}
                 />
