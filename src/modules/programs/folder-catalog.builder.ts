@@ -8,6 +8,7 @@ import type { Place, Program } from '../../db/schema.js';
 import type { Catalog, IndicatorInfo } from '../catalog/catalog.repo.js';
 import type { ExistingProgram } from './existing-program.repo.js';
 import type { ProgramFolder } from './program-folder.types.js';
+import { indicatorColumns } from './indicator-columns.js';
 
 /** Every code a folder may refer to, whether it comes from the folder or the database. */
 export interface KnownCodes {
@@ -79,22 +80,8 @@ export function buildKnownCodes(folder: ProgramFolder, existing: ExistingProgram
     indicators.set(data.code, {
       id: old?.id ?? provisional(),
       program_id: program.id,
-      code: data.code,
+      ...indicatorColumns(data, index),
       component_id: null,
-      name_en: data.name.en,
-      name_es: data.name.es,
-      description_en: data.description?.en || null,
-      description_es: data.description?.es || null,
-      unit: data.unit,
-      direction: data.direction,
-      agg_time: data.agg_time,
-      agg_place: data.agg_place,
-      sensitivity: data.sensitivity,
-      origin: data.origin,
-      formula: data.formula ?? null,
-      decimals: data.decimals,
-      sort: index,
-      allow_negative: data.allow_negative ? 1 : 0,
       sources: [...new Set([...(old?.sources ?? []), ...data.sources])].sort(),
       dimensions: new Map([...(old?.dimensions.keys() ?? []), ...data.dimensions].map((d) => [d, new Set<string>()])),
     });

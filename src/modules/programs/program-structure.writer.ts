@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.js';
 import { findProgram } from '../catalog/catalog.repo.js';
 import type { ProgramFile } from './program-folder.schema.js';
 import type { ProgramFolder } from './program-folder.types.js';
+import { indicatorColumns } from './indicator-columns.js';
 import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 
 const byCode = ['program_id', 'code'] as const;
@@ -152,22 +153,8 @@ export async function writeIndicators(
     'indicator',
     list.map(({ data: i, index }) => ({
       program_id,
-      code: i.code,
+      ...indicatorColumns(i, index),
       component_id: ids.nodes.get(i.component) ?? null,
-      name_en: i.name.en,
-      name_es: i.name.es,
-      description_en: i.description?.en || null,
-      description_es: i.description?.es || null,
-      unit: i.unit,
-      direction: i.direction,
-      agg_time: i.agg_time,
-      agg_place: i.agg_place,
-      sensitivity: i.sensitivity,
-      origin: i.origin,
-      formula: i.formula ?? null,
-      decimals: i.decimals,
-      sort: index,
-      allow_negative: i.allow_negative ? 1 : 0,
     })),
     byCode,
     [

@@ -38,6 +38,25 @@ export interface PreparedRecord {
   contributions: Contribution[];
 }
 
+/** The row a new record is stored as (version 1), written the same by a single create and an import. */
+export function newRecordRow(programId: number, typeCode: string, rec: PreparedRecord, now: string) {
+  return {
+    program_id: programId,
+    type_code: typeCode,
+    ref: rec.ref,
+    place_id: rec.place_id,
+    date: rec.date,
+    organisation_id: rec.organisation_id,
+    status: rec.status,
+    provenance: rec.provenance,
+    version: 1,
+    data: rec.dataText,
+    note: rec.note,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** Validation's view of the program: its place and organisation codes, and today's date. */
 export function recordContext(catalog: Catalog, today = new Date().toISOString().slice(0, 10)): RecordContext {
   return {

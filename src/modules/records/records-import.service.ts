@@ -12,7 +12,7 @@ import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer }
 import { aboveClearance, keepUnreadable, unreadableFieldsIn } from './record-field-guard.js';
 import { addFactDeltasBatch, type FactDelta } from '../analytics/facts.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
-import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
+import { newRecordRow, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
@@ -144,21 +144,7 @@ export async function storeBatch(
       } else {
         result.inserted++;
         if (dryRun) continue;
-        inserts.push({
-          program_id: programId,
-          type_code: typeCode,
-          ref: rec.ref,
-          place_id: rec.place_id,
-          date: rec.date,
-          organisation_id: rec.organisation_id,
-          status: rec.status,
-          provenance: rec.provenance,
-          version: 1,
-          data: rec.dataText,
-          note: rec.note,
-          created_at: now,
-          updated_at: now,
-        });
+        inserts.push(newRecordRow(programId, typeCode, rec, now));
       }
       deltas.push(...toFactDeltas(rec.contributions, rec, 1));
     }

@@ -17,7 +17,7 @@ import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.j
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
 import { requirePlace, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
-import { prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
+import { newRecordRow, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
@@ -130,21 +130,7 @@ export async function createRecord(
     if (rec.ref !== null && (await findRecordsByRef(trx, scope.catalog.program.id, typeCode, [rec.ref])).length) {
       throw conflict(`a ${typeCode} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
     }
-    const newId = await insertRecord(trx, {
-      program_id: scope.catalog.program.id,
-      type_code: typeCode,
-      ref: rec.ref,
-      place_id: rec.place_id,
-      date: rec.date,
-      organisation_id: rec.organisation_id,
-      status: rec.status,
-      provenance: rec.provenance,
-      version: 1,
-      data: rec.dataText,
-      note: rec.note,
-      created_at: now,
-      updated_at: now,
-    });
+    const newId = await insertRecord(trx, newRecordRow(scope.catalog.program.id, typeCode, rec, now));
     await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, newId);
