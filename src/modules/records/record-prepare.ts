@@ -38,23 +38,24 @@ export interface PreparedRecord {
   contributions: Contribution[];
 }
 
-/** The row a new record is stored as (version 1), written the same by a single create and an import. */
-export function newRecordRow(programId: number, typeCode: string, rec: PreparedRecord, now: string) {
+/** The columns a prepared record is stored in, the same for a create, a change and an import. */
+export function recordColumns(rec: PreparedRecord, now: string) {
   return {
-    program_id: programId,
-    type_code: typeCode,
     ref: rec.ref,
     place_id: rec.place_id,
     date: rec.date,
     organisation_id: rec.organisation_id,
     status: rec.status,
     provenance: rec.provenance,
-    version: 1,
     data: rec.dataText,
     note: rec.note,
-    created_at: now,
     updated_at: now,
   };
+}
+
+/** The row a new record is stored as (version 1). */
+export function newRecordRow(programId: number, typeCode: string, rec: PreparedRecord, now: string) {
+  return { program_id: programId, type_code: typeCode, ...recordColumns(rec, now), version: 1, created_at: now };
 }
 
 /** Validation's view of the program: its place and organisation codes, and today's date. */

@@ -12,7 +12,7 @@ import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer }
 import { aboveClearance, keepUnreadable, unreadableFieldsIn } from './record-field-guard.js';
 import { addFactDeltasBatch, type FactDelta } from '../analytics/facts.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
-import { newRecordRow, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
+import { newRecordRow, recordColumns, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
@@ -127,17 +127,7 @@ export async function storeBatch(
       if (old) {
         result.updated++;
         if (dryRun) continue;
-        const version = await updateRecordRow(trx, old.id, old.version, {
-          ref: rec.ref,
-          place_id: rec.place_id,
-          date: rec.date,
-          organisation_id: rec.organisation_id,
-          status: rec.status,
-          provenance: rec.provenance,
-          data: rec.dataText,
-          note: rec.note,
-          updated_at: now,
-        });
+        const version = await updateRecordRow(trx, old.id, old.version, recordColumns(rec, now));
         if (version === undefined) throw new Error(`record ${old.id} changed during its own import`);
         updated.push(old);
         deltas.push(...toFactDeltas(storedContributions(scope.types, old), old, -1));

@@ -17,7 +17,7 @@ import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.j
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
 import { requirePlace, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
-import { newRecordRow, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
+import { newRecordRow, recordColumns, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
@@ -205,17 +205,7 @@ export async function updateRecord(
       if (taken.length)
         throw conflict(`a ${current.type_code} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
     }
-    const version = await updateRecordRow(trx, id, current.version, {
-      ref: rec.ref,
-      place_id: rec.place_id,
-      date: rec.date,
-      organisation_id: rec.organisation_id,
-      status: rec.status,
-      provenance: rec.provenance,
-      data: rec.dataText,
-      note: rec.note,
-      updated_at: now,
-    });
+    const version = await updateRecordRow(trx, id, current.version, recordColumns(rec, now));
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
     await addFactDeltasBatch(trx, [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)]);
     await bumpDataVersion(trx, scope.catalog.program.id);
