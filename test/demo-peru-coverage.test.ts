@@ -55,7 +55,7 @@ describe(`the Peru demo covers every program area (${process.env.VIGIA_TEST_DATA
     expect(new Set(indicators.map((i) => i.origin))).toEqual(new Set(['reported', 'records', 'formula']));
   });
 
-  it('the six indicators that had no values now have them, and they are labelled illustrative', async () => {
+  it('the series with no published figure (alternative development, model stations, treatment centers, justice training, money laundering) are labelled illustrative', async () => {
     const codes = ['AD_FAMILIES_N', 'AD_LICIT_HA', 'AML_CASES_N', 'MODEL_STATIONS_N', 'TREATMENT_CENTERS_N', 'JUSTICE_TRAINED_N'];
     const { rows } = await queryAnalytics(t.db, { program: 'PE', indicators: codes });
     expect(rows.map((r) => r.indicator)).toEqual(codes);
