@@ -22,6 +22,7 @@ import { registerUserRoutes } from '../modules/accounts/users.routes.js';
 import { registerPlaceRoutes } from '../modules/places/places.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
+import { registerIndicatorReferenceRoutes } from '../modules/indicators/indicator-reference.routes.js';
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
@@ -72,6 +73,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerPlaceRoutes(app, full);
   registerOrganisationRoutes(app, full);
   registerIndicatorRoutes(app, full);
+  registerIndicatorReferenceRoutes(app, full);
   registerReportRoutes(app, full);
   registerRecordRoutes(app, full);
   registerExchangeRoutes(app, full);
