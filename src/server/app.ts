@@ -45,7 +45,12 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
     // Request validation failures become the standard validation error, naming each field.
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = result.error.issues.map((i) => ({ column: i.path.join('.'), reason: i.message }));
+        // An unknown field is named by its own path, like a bad one.
+        const details = result.error.issues.flatMap((i) =>
+          i.code === 'unrecognized_keys'
+            ? i.keys.map((k) => ({ column: [...i.path, k].join('.'), reason: 'unknown field' }))
+            : [{ column: i.path.join('.'), reason: i.message }],
+        );
         return errorResponse(c, validationError(`invalid ${result.target}`, details));
       }
       return undefined;

@@ -50,7 +50,12 @@ export async function recordIndicatorChanges(
     entityId: indicator.id,
     programId: indicator.programId,
     before: { code: indicator.code, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
-    after: { code: indicator.code, ...Object.fromEntries(changes.map((c) => [c.field, c.after])), reason, ...(author.userId === null ? { by: author.by } : {}) },
+    after: {
+      code: indicator.code,
+      ...Object.fromEntries(changes.map((c) => [c.field, c.after])),
+      reason,
+      ...(author.userId === null ? { by: author.by } : {}),
+    },
   });
 }
 

@@ -8,7 +8,10 @@ import type { Database, IndicatorTable } from '../../db/schema.js';
 import type { DefinitionSnapshot, ReferenceSheet } from '../../core/reference-sheet.js';
 
 /** Each indicator's stored sheet and when it was last written; indicators without one are absent. */
-export async function listReferences(db: Kysely<Database>, indicatorIds: readonly number[]): Promise<Map<number, { sheet: ReferenceSheet; updated_at: string }>> {
+export async function listReferences(
+  db: Kysely<Database>,
+  indicatorIds: readonly number[],
+): Promise<Map<number, { sheet: ReferenceSheet; updated_at: string }>> {
   const out = new Map<number, { sheet: ReferenceSheet; updated_at: string }>();
   if (indicatorIds.length === 0) return out;
   const rows = await db.selectFrom('indicator_reference').selectAll().where('indicator_id', 'in', indicatorIds).execute();

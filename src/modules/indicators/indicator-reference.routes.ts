@@ -41,7 +41,13 @@ const completenessRoute = guarded('read_public', {
           required: z.number().int(),
           percent: z.number(),
           indicators: z.array(
-            z.object({ indicator: z.string(), filled: z.number().int(), required: z.number().int(), missing: z.array(z.string()), untranslated: z.array(z.string()) }),
+            z.object({
+              indicator: z.string(),
+              filled: z.number().int(),
+              required: z.number().int(),
+              missing: z.array(z.string()),
+              untranslated: z.array(z.string()),
+            }),
           ),
         })
         .openapi('ProgramReferenceCompleteness'),
@@ -58,7 +64,9 @@ export function registerIndicatorReferenceRoutes(app: OpenAPIHono<AppEnv>, deps:
   app.openapi(changeRoute, async (c) => {
     const { program, code } = c.req.valid('param');
     const { reason, unit, agg_time, agg_place, ...rest } = c.req.valid('json');
-    const reference = Object.fromEntries(Object.entries(rest).filter(([f]) => f === 'responsible_person' || (REFERENCE_TEXT_FIELDS as readonly string[]).includes(f)));
+    const reference = Object.fromEntries(
+      Object.entries(rest).filter(([f]) => f === 'responsible_person' || (REFERENCE_TEXT_FIELDS as readonly string[]).includes(f)),
+    );
     const definition = Object.fromEntries(Object.entries({ unit, agg_time, agg_place }).filter(([, v]) => v !== undefined));
     return c.json(await changeReference(deps.db, c.get('actor'), program, code, { reference: reference as ReferencePatch, definition, reason }), 200);
   });

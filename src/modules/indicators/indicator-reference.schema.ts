@@ -1,7 +1,7 @@
 /** The API shapes of an indicator's reference sheet: what GET answers and what PATCH takes. */
 import { z } from '@hono/zod-openapi';
 import { REFERENCE_TEXT_FIELDS, REQUIRED_PIRS_FIELDS } from '../../core/reference-sheet.js';
-import { bilingualTextSchema, referencePatchFieldsSchema, referenceSheetSchema } from '../../core/reference-sheet.schema.js';
+import { referencePatchFieldsSchema, referenceSheetSchema } from '../../core/reference-sheet.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 
 export const IndicatorParamSchema = ProgramParamSchema.extend({
@@ -12,12 +12,8 @@ export const IndicatorParamSchema = ProgramParamSchema.extend({
     .openapi({ param: { name: 'code', in: 'path' } }),
 });
 
-const BilingualTextSchema = bilingualTextSchema.openapi('BilingualText', {
-  description: 'A text in English and Spanish (each at most 10,000 characters), stored as given: render it escaped',
-});
-
 export const ReferenceSheetFieldsSchema = referenceSheetSchema.openapi('ReferenceFields', {
-  description: `The reference fields of a PIRS; text fields (${REFERENCE_TEXT_FIELDS.join(', ')}) in English and Spanish`,
+  description: `The reference fields of a PIRS; text fields (${REFERENCE_TEXT_FIELDS.join(', ')}) in English and Spanish, each at most 10,000 characters, stored as given: render them escaped`,
 });
 
 const ChangeSchema = z
@@ -59,8 +55,8 @@ export const ReferenceSheetSchema = z
 
 export const ReferenceChangeSchema = z
   .strictObject({
-    ...Object.fromEntries(REFERENCE_TEXT_FIELDS.map((f) => [f, BilingualTextSchema.nullable().optional()])),
-    responsible_person: referencePatchFieldsSchema.responsible_person,
+    // Inline, not the BilingualText component: the generated types keep `null` (clear the field) only so.
+    ...referencePatchFieldsSchema,
     unit: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
     agg_time: z.enum(['sum', 'latest', 'average']).optional(),
     agg_place: z.enum(['sum', 'average', 'none']).optional(),

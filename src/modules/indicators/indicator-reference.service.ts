@@ -115,7 +115,13 @@ export async function checkResponsibleUser(db: Kysely<Database>, sheet: Referenc
  * route checks the permission). The reason is required; fields given with their current value
  * change nothing. Each changed field goes to the history and the audit trail.
  */
-export async function changeReference(db: Kysely<Database>, actor: Actor, programCode: string, code: string, input: ReferenceChangeInput): Promise<ReferenceSheetView> {
+export async function changeReference(
+  db: Kysely<Database>,
+  actor: Actor,
+  programCode: string,
+  code: string,
+  input: ReferenceChangeInput,
+): Promise<ReferenceSheetView> {
   const reason = input.reason.trim();
   if (!reason) throw validationError('a reason is required', [{ column: 'reason', reason: 'required: say why the indicator changes' }]);
   const { catalog, indicator } = await readableIndicator(db, actor, programCode, code);
