@@ -9,7 +9,7 @@ import { ProgramParamSchema } from '../values/values.schema.js';
 import { IndicatorParamSchema, ReferenceChangeSchema, ReferenceSheetSchema } from './indicator-reference.schema.js';
 import { changeReference, programReferenceCompleteness, readReferenceSheet } from './indicator-reference.service.js';
 
-const PATH = '/api/programs/{program}/indicators/{code}/reference';
+const PATH = '/api/programs/{program}/indicators/{indicator}/reference';
 
 const readRoute = guarded('read_public', {
   method: 'get',
@@ -58,17 +58,17 @@ const completenessRoute = guarded('read_public', {
 
 export function registerIndicatorReferenceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(readRoute, async (c) => {
-    const { program, code } = c.req.valid('param');
-    return c.json(await readReferenceSheet(deps.db, c.get('actor'), program, code), 200);
+    const { program, indicator } = c.req.valid('param');
+    return c.json(await readReferenceSheet(deps.db, c.get('actor'), program, indicator), 200);
   });
   app.openapi(changeRoute, async (c) => {
-    const { program, code } = c.req.valid('param');
+    const { program, indicator } = c.req.valid('param');
     const { reason, unit, agg_time, agg_place, ...rest } = c.req.valid('json');
     const reference = Object.fromEntries(
       Object.entries(rest).filter(([f]) => f === 'responsible_person' || (REFERENCE_TEXT_FIELDS as readonly string[]).includes(f)),
     );
     const definition = Object.fromEntries(Object.entries({ unit, agg_time, agg_place }).filter(([, v]) => v !== undefined));
-    return c.json(await changeReference(deps.db, c.get('actor'), program, code, { reference: reference as ReferencePatch, definition, reason }), 200);
+    return c.json(await changeReference(deps.db, c.get('actor'), program, indicator, { reference: reference as ReferencePatch, definition, reason }), 200);
   });
   app.openapi(completenessRoute, async (c) => c.json(await programReferenceCompleteness(deps.db, c.get('actor'), c.req.valid('param').program), 200));
 }

@@ -5,11 +5,11 @@ import { referencePatchFieldsSchema, referenceSheetSchema } from '../../core/ref
 import { ProgramParamSchema } from '../values/values.schema.js';
 
 export const IndicatorParamSchema = ProgramParamSchema.extend({
-  code: z
+  indicator: z
     .string()
     .min(1)
     .max(100)
-    .openapi({ param: { name: 'code', in: 'path' } }),
+    .openapi({ param: { name: 'indicator', in: 'path' } }),
 });
 
 export const ReferenceSheetFieldsSchema = referenceSheetSchema.openapi('ReferenceFields', {

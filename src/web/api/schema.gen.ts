@@ -1857,7 +1857,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs/{program}/indicators/{code}/reference": {
+    "/api/programs/{program}/indicators/{indicator}/reference": {
         parameters: {
             query?: never;
             header?: never;
@@ -1870,7 +1870,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    indicator: string;
                     program: string;
                 };
                 cookie?: never;
@@ -1935,7 +1935,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: string;
+                    indicator: string;
                     program: string;
                 };
                 cookie?: never;
