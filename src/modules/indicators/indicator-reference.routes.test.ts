@@ -8,6 +8,7 @@ import { MAX_REFERENCE_TEXT, REQUIRED_PIRS_FIELDS } from '../../core/reference-s
 
 interface Sheet {
   unit: string;
+  responsible_user_name: string | null;
   reference: Record<string, unknown>;
   completeness: { filled: number; required: number; missing: string[]; untranslated: string[] };
   last_updated: string | null;
@@ -146,6 +147,11 @@ describe(`an indicator's reference sheet over HTTP (${process.env.VIGIA_TEST_DAT
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ reference: { responsible_person: { user_id: officerId } }, responsible_user_name: expect.any(String) });
     expect((await sheet(admin)).reference.notes).toBeUndefined();
+    // Signed out, the sheet says what changed and why, not which account changed it.
+    const anonymous = await sheet(new TestClient(app));
+    expect(anonymous.responsible_user_name).toBeNull();
+    expect(anonymous.history.every((h) => h.by === '' && h.user_id === null)).toBe(true);
+    expect(anonymous.history.at(-1)).toMatchObject({ field: 'responsible_person', reason: 'the officer owns it now' });
   });
 
   it('an indicator the reader may not read does not exist for them; an unknown one is 404', async () => {

@@ -65,6 +65,8 @@ export async function readReferenceSheet(db: Kysely<Database>, actor: Actor, pro
   const reference = stored?.sheet ?? {};
   const history = await indicatorHistory(db, indicator.id);
   const person = reference.responsible_person;
+  // Signed-out readers see what changed and why, not which account changed it.
+  const signedIn = actor.userId !== null;
   return {
     indicator: indicator.code,
     name: { en: indicator.name_en, es: indicator.name_es },
@@ -75,10 +77,10 @@ export async function readReferenceSheet(db: Kysely<Database>, actor: Actor, pro
     sources: [...indicator.sources],
     disaggregations: [...indicator.dimensions.keys()].sort(),
     reference,
-    responsible_user_name: person && 'user_id' in person ? ((await findUserName(db, person.user_id)) ?? null) : null,
+    responsible_user_name: signedIn && person && 'user_id' in person ? ((await findUserName(db, person.user_id)) ?? null) : null,
     completeness: referenceCompleteness(reference, indicator),
     last_updated: lastUpdated(history, stored?.updated_at),
-    history,
+    history: signedIn ? history : history.map((h) => (h.user_id === null ? h : { ...h, user_id: null, by: '' })),
   };
 }
 
@@ -101,12 +103,15 @@ export interface ReferenceChangeInput {
   reason: string;
 }
 
-/** The responsible user must exist; a name is taken as given. */
-export async function checkResponsibleUser(db: Kysely<Database>, sheet: ReferenceSheet, where: string): Promise<void> {
+/** The responsible user must exist; a name is taken as given. `where` locates the field (and its file, for a folder). */
+export async function checkResponsibleUser(db: Kysely<Database>, sheet: ReferenceSheet, where: { column: string; file?: string }): Promise<void> {
   const p = sheet.responsible_person;
   if (p && 'user_id' in p && (await findUserName(db, p.user_id)) === undefined) {
     const reason = `no user with id ${p.user_id}`;
-    throw validationError(`${where}: ${reason}`, [{ column: `${where}.user_id`, value: p.user_id, reason }]);
+    const column = `${where.column}.user_id`;
+    throw validationError(`${where.file ? `${where.file}: ` : ''}${column}: ${reason}`, [
+      { ...(where.file ? { file: where.file } : {}), column, value: p.user_id, reason },
+    ]);
   }
 }
 
@@ -130,7 +135,7 @@ export async function changeReference(
   await db.transaction().execute(async (trx) => {
     const stored = (await listReferences(trx, [indicator.id])).get(indicator.id)?.sheet ?? {};
     const next = applyReferencePatch(stored, input.reference);
-    await checkResponsibleUser(trx, next, 'responsible_person');
+    await checkResponsibleUser(trx, next, { column: 'responsible_person' });
     const definitions = await listDefinitions(trx, catalog.program.id);
     const before = definitions.get(indicator.code)!;
     const after = { ...before, ...input.definition };

@@ -13,6 +13,7 @@ import { listDefinitions, listReferences, saveReference } from '../indicators/in
 import { checkResponsibleUser } from '../indicators/indicator-reference.service.js';
 import { FOLDER_LOAD_REASON, recordIndicatorChanges } from '../indicators/indicator-history.service.js';
 import type { ProgramFolder } from './program-folder.types.js';
+import { FOLDER_FILES } from './program-folder.schema.js';
 
 /** The indicators' definitions as they stand before a load writes them: take this first, hand it to writeReferencesAndHistory after. */
 export const definitionsBeforeLoad = (trx: Kysely<Database>, programId: number): Promise<Map<string, DefinitionSnapshot & { id: number }>> =>
@@ -39,7 +40,7 @@ export async function writeReferencesAndHistory(
     if (!now) continue;
     const old = stored.get(now.id)?.sheet ?? {};
     const sheet = data.reference ? applyReferencePatch(old, data.reference) : old;
-    await checkResponsibleUser(trx, sheet, `${index}.reference.responsible_person`);
+    await checkResponsibleUser(trx, sheet, { file: FOLDER_FILES.indicators, column: `[${index}].reference.responsible_person` });
     const referenceChanged = referenceChanges(old, sheet);
     if (referenceChanged.length) await saveReference(trx, now.id, sheet, at);
     const was = before.get(data.code);

@@ -63,6 +63,7 @@ describe(`reference sheets from a program folder (${process.env.VIGIA_TEST_DATAB
       [{ definiton: { en: 'typo' } }, 'reference'],
       [{ notes: { fr: 'non' } }, 'reference.notes'],
       [{ responsible_person: { name: '' } }, 'reference.responsible_person'],
+      [{ responsible_person: { user_id: 999_999 } }, 'reference.responsible_person.user_id'],
     ];
     for (const [reference, column] of cases) {
       editIndicator('ERAD_HA', (i) => {
