@@ -11,7 +11,7 @@ import {
 } from './reference-sheet.js';
 import { referenceSheetSchema } from './reference-sheet.schema.js';
 
-const def = { unit: 'ha', sources: ['USG'] };
+const def = { unit: 'ha', sources: ['USG'], origin: 'reported' } as const;
 
 describe('referenceCompleteness', () => {
   it('counts required fields filled in either language, the unit and sources from the definition', () => {
@@ -23,12 +23,20 @@ describe('referenceCompleteness', () => {
     });
     const c = referenceCompleteness(
       { definition: { en: 'Hectares', es: 'Hectáreas' }, rationale: { en: 'Why' }, notes: { en: 'optional' }, responsible_person: { user_id: 3 } },
-      { unit: 'ha', sources: [] },
+      { unit: 'ha', sources: [], origin: 'reported' },
     );
     expect(c.filled).toBe(4);
     expect(c.missing).toContain('sources');
     expect(c.missing).not.toContain('rationale');
     expect(c.untranslated).toEqual(['rationale']);
+  });
+
+  it('takes the data source as filled when the indicator names sources, is computed, or the sheet describes it', () => {
+    const none = { unit: 'ha', sources: [], origin: 'reported' } as const;
+    expect(referenceCompleteness({}, none).missing).toContain('sources');
+    expect(referenceCompleteness({}, { ...none, origin: 'formula' }).missing).not.toContain('sources');
+    expect(referenceCompleteness({}, { ...none, origin: 'records' }).missing).not.toContain('sources');
+    expect(referenceCompleteness({ data_source: { es: 'Informes de CORAH' } }, none).missing).not.toContain('sources');
   });
 
   it('takes blank text for empty', () => {

@@ -9,6 +9,7 @@
 export const REFERENCE_TEXT_FIELDS = [
   'definition',
   'rationale',
+  'data_source',
   'collection_method',
   'collection_frequency',
   'reporting_frequency',
@@ -70,6 +71,8 @@ export const REQUIRED_PIRS_FIELDS: readonly PirsField[] = [
 export interface SheetDefinition {
   unit: string;
   sources: readonly string[];
+  /** A formula or records-fed indicator names where its data come from by being what it is. */
+  origin: 'reported' | 'records' | 'formula';
 }
 
 export interface Completeness {
@@ -91,7 +94,9 @@ export function hasText(t: BilingualText | undefined, lang: 'en' | 'es'): boolea
 
 function isFilled(f: PirsField, sheet: ReferenceSheet, definition: SheetDefinition): boolean {
   if (f === 'unit') return definition.unit.trim() !== '';
-  if (f === 'sources') return definition.sources.length > 0;
+  // The data source: named sources, a formula or records, or a description of where reported values come from.
+  if (f === 'sources')
+    return definition.sources.length > 0 || definition.origin !== 'reported' || hasText(sheet.data_source, 'en') || hasText(sheet.data_source, 'es');
   if (f === 'disaggregations') return true;
   if (f === 'responsible_person') {
     const p = sheet.responsible_person;

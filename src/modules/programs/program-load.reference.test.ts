@@ -118,6 +118,7 @@ describe(`reference sheets from a program folder (${process.env.VIGIA_TEST_DATAB
       code: string;
       unit: string;
       sources: string[];
+      origin: 'reported' | 'records' | 'formula';
       reference?: ReferenceSheet;
     }[];
     for (const code of ['COCA_HA', 'ERAD_HA', 'SEIZ_COCAINE_KG', 'SEIZ_PRECURSOR_T', 'COALITIONS_N']) {
@@ -126,6 +127,7 @@ describe(`reference sheets from a program folder (${process.env.VIGIA_TEST_DATAB
       const c = referenceCompleteness(i.reference!, i);
       expect(c.untranslated, code).toEqual([]);
       expect(c.missing, code).not.toContain('definition');
+      expect(c.missing, code).not.toContain('sources');
       expect(c.filled, code).toBeGreaterThanOrEqual(8);
     }
   });

@@ -5735,6 +5735,10 @@ export interface components {
                 en?: string;
                 es?: string;
             } | null;
+            data_source?: {
+                en?: string;
+                es?: string;
+            } | null;
             definition?: {
                 en?: string;
                 es?: string;
@@ -5779,7 +5783,7 @@ export interface components {
             /** @description Required text fields filled in one language only */
             untranslated: string[];
         };
-        /** @description The reference fields of a PIRS; text fields (definition, rationale, collection_method, collection_frequency, reporting_frequency, responsible_organisation, baseline_rationale, target_rationale, data_limitations, limitation_actions, analysis_plan, notes) in English and Spanish, each at most 10,000 characters, stored as given: render them escaped */
+        /** @description The reference fields of a PIRS; text fields (definition, rationale, data_source, collection_method, collection_frequency, reporting_frequency, responsible_organisation, baseline_rationale, target_rationale, data_limitations, limitation_actions, analysis_plan, notes) in English and Spanish, each at most 10,000 characters, stored as given: render them escaped */
         ReferenceFields: {
             analysis_plan?: {
                 en?: string;
@@ -5798,6 +5802,10 @@ export interface components {
                 es?: string;
             };
             data_limitations?: {
+                en?: string;
+                es?: string;
+            };
+            data_source?: {
                 en?: string;
                 es?: string;
             };
