@@ -34,6 +34,9 @@ export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 /** A field of the sheet's change history. */
 export type HistoryField = ReferenceField | DefinitionField;
 
+/** What a change without a reason is told (the API and the service say the same). */
+export const REASON_REQUIRED = 'required: say why the indicator changes (obligatorio: indique por qué cambia el indicador)';
+
 /** Longest text a reference field holds, in each language. */
 export const MAX_REFERENCE_TEXT = 10_000;
 

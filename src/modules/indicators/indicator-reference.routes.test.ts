@@ -4,7 +4,7 @@ import { TestClient } from '../../../test/helpers/http-client.js';
 import type { TestDb } from '../../../test/helpers/test-db.js';
 import { USERS, type UserKey } from '../../../test/helpers/access-fixture.js';
 import { type App } from '../../server/app.js';
-import { MAX_REFERENCE_TEXT, REQUIRED_PIRS_FIELDS } from '../../core/reference-sheet.js';
+import { MAX_REFERENCE_TEXT, REASON_REQUIRED, REQUIRED_PIRS_FIELDS } from '../../core/reference-sheet.js';
 
 interface Sheet {
   unit: string;
@@ -50,6 +50,7 @@ describe(`an indicator's reference sheet over HTTP (${process.env.VIGIA_TEST_DAT
       const r = await officer.request('PATCH', PATH, body);
       expect(r.status).toBe(400);
       expect(columns(r.body)).toContain('reason');
+      expect((r.body as Problem).details.find((d) => d.column === 'reason')?.reason).toBe(REASON_REQUIRED);
     }
     const s = await sheet(officer);
     expect(s.unit).toBe('count');

@@ -1,6 +1,6 @@
 /** The API shapes of an indicator's reference sheet: what GET answers and what PATCH takes. */
 import { z } from '@hono/zod-openapi';
-import { REFERENCE_TEXT_FIELDS, REQUIRED_PIRS_FIELDS } from '../../core/reference-sheet.js';
+import { REASON_REQUIRED, REFERENCE_TEXT_FIELDS, REQUIRED_PIRS_FIELDS } from '../../core/reference-sheet.js';
 import { referencePatchFieldsSchema, referenceSheetSchema } from '../../core/reference-sheet.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 
@@ -60,11 +60,7 @@ export const ReferenceChangeSchema = z
     unit: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
     agg_time: z.enum(['sum', 'latest', 'average']).optional(),
     agg_place: z.enum(['sum', 'average', 'none']).optional(),
-    reason: z
-      .string({ error: 'required: say why the indicator changes' })
-      .trim()
-      .min(1, 'required: say why the indicator changes')
-      .max(2000, 'at most 2,000 characters'),
+    reason: z.string({ error: REASON_REQUIRED }).trim().min(1, REASON_REQUIRED).max(2000, 'at most 2,000 characters'),
   })
   .openapi('ReferenceChange', {
     description: 'The fields to change (a text field changes only the languages given; null clears a field) and the reason, which is required',

@@ -12,6 +12,7 @@ import {
   definitionChanges,
   referenceChanges,
   referenceCompleteness,
+  REASON_REQUIRED,
   type Completeness,
   type ReferencePatch,
   type ReferenceSheet,
@@ -128,7 +129,7 @@ export async function changeReference(
   input: ReferenceChangeInput,
 ): Promise<ReferenceSheetView> {
   const reason = input.reason.trim();
-  if (!reason) throw validationError('a reason is required', [{ column: 'reason', reason: 'required: say why the indicator changes' }]);
+  if (!reason) throw validationError('a reason is required', [{ column: 'reason', reason: REASON_REQUIRED }]);
   const { catalog, indicator } = await readableIndicator(db, actor, programCode, code);
   if (actor.userId === null) throw notFound(`no indicator "${code}"`);
   const author = { userId: actor.userId, by: (await findUserName(db, actor.userId)) ?? `user ${actor.userId}` };
