@@ -4,7 +4,6 @@ import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
-import { REFERENCE_TEXT_FIELDS, type ReferencePatch } from '../../core/reference-sheet.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
 import { IndicatorParamSchema, ReferenceChangeSchema, ReferenceSheetSchema } from './indicator-reference.schema.js';
 import { changeReference, programReferenceCompleteness, readReferenceSheet } from './indicator-reference.service.js';
@@ -64,11 +63,8 @@ export function registerIndicatorReferenceRoutes(app: OpenAPIHono<AppEnv>, deps:
   app.openapi(changeRoute, async (c) => {
     const { program, indicator } = c.req.valid('param');
     const { reason, unit, agg_time, agg_place, ...rest } = c.req.valid('json');
-    const reference = Object.fromEntries(
-      Object.entries(rest).filter(([f]) => f === 'responsible_person' || (REFERENCE_TEXT_FIELDS as readonly string[]).includes(f)),
-    );
     const definition = Object.fromEntries(Object.entries({ unit, agg_time, agg_place }).filter(([, v]) => v !== undefined));
-    return c.json(await changeReference(deps.db, c.get('actor'), program, indicator, { reference: reference as ReferencePatch, definition, reason }), 200);
+    return c.json(await changeReference(deps.db, c.get('actor'), program, indicator, { reference: rest, definition, reason }), 200);
   });
   app.openapi(completenessRoute, async (c) => c.json(await programReferenceCompleteness(deps.db, c.get('actor'), c.req.valid('param').program), 200));
 }
