@@ -286,6 +286,28 @@ export interface ReportDefinitionTable {
   hash: string;
 }
 
+/** An indicator's reference sheet (core/reference-sheet.ts) as JSON text. */
+export interface IndicatorReferenceTable {
+  indicator_id: number;
+  sheet: string;
+  updated_at: string;
+}
+
+/** One field's change in an indicator's reference or definition, with its reason; append-only. */
+export interface IndicatorChangeTable {
+  id: Generated<number>;
+  indicator_id: number;
+  at: string;
+  user_id: number | null;
+  /** The user's name, or what the system ran (`folder load`). */
+  by: string;
+  field: string;
+  /** The field's value before and after, as JSON text; null when empty. */
+  before: string | null;
+  after: string | null;
+  reason: string;
+}
+
 export interface Database extends AccountTables, JobTables {
   program: ProgramTable;
   place: PlaceTable;
@@ -299,6 +321,8 @@ export interface Database extends AccountTables, JobTables {
   indicator: IndicatorTable;
   indicator_source: IndicatorSourceTable;
   indicator_dimension: IndicatorDimensionTable;
+  indicator_reference: IndicatorReferenceTable;
+  indicator_change: IndicatorChangeTable;
   target: TargetTable;
   data_value: DataValueTable;
   fact: FactTable;

@@ -22,6 +22,7 @@ import { registerUserRoutes } from '../modules/accounts/users.routes.js';
 import { registerPlaceRoutes } from '../modules/places/places.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
+import { registerIndicatorReferenceRoutes } from '../modules/indicators/indicator-reference.routes.js';
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
@@ -44,7 +45,12 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
     // Request validation failures become the standard validation error, naming each field.
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = result.error.issues.map((i) => ({ column: i.path.join('.'), reason: i.message }));
+        // An unknown field is named by its own path, like a bad one.
+        const details = result.error.issues.flatMap((i) =>
+          i.code === 'unrecognized_keys'
+            ? i.keys.map((k) => ({ column: [...i.path, k].join('.'), reason: 'unknown field' }))
+            : [{ column: i.path.join('.'), reason: i.message }],
+        );
         return errorResponse(c, validationError(`invalid ${result.target}`, details));
       }
       return undefined;
@@ -72,6 +78,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerPlaceRoutes(app, full);
   registerOrganisationRoutes(app, full);
   registerIndicatorRoutes(app, full);
+  registerIndicatorReferenceRoutes(app, full);
   registerReportRoutes(app, full);
   registerRecordRoutes(app, full);
   registerExchangeRoutes(app, full);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CsvColumns } from '../../files/csv-table.reader.js';
 import { SENSITIVITIES } from '../../core/sensitivity.js';
+import { referenceSheetSchema } from '../../core/reference-sheet.schema.js';
 
 /** Letters, digits, `_`, `.` and `-`: the same alphabet disaggregation keys accept. */
 export const CODE_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -56,6 +57,8 @@ export const indicatorSchema = z
     dimensions: z.array(code).default([]),
     /** Values and targets may be negative (a change, a balance); hectares, tonnes and counts may not. */
     allow_negative: z.boolean().default(false),
+    /** The reference sheet's fields (PIRS); see core/reference-sheet.ts. */
+    reference: referenceSheetSchema.optional(),
   })
   .superRefine((i, ctx) => {
     if (i.origin === 'formula' && !i.formula) {

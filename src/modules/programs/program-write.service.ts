@@ -17,6 +17,7 @@ import { writePlacesAndZonePlaces } from './program-places.writer.js';
 import { writeDimensions, writeFramework, writeIndicators, writeNamedRows, writeProgramRow } from './program-structure.writer.js';
 import { loadRecordsFolder } from '../records/records-folder.js';
 import { auditSystemEvent, type SystemWriter } from '../audit/data-writer.js';
+import { definitionsBeforeLoad, writeReferencesAndHistory } from './folder-reference.writer.js';
 
 /** A folder load is the system's write, audited in summary (see data-writer.ts). */
 const folderWriter = (dir: string, file?: string): SystemWriter => ({ system: 'folder load', file: file ? `${dir}/${file}` : dir });
@@ -72,7 +73,9 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   Object.assign(counts, await writePlacesAndZonePlaces(trx, folder, program_id));
   const framework = await writeFramework(trx, folder, program_id);
   counts.framework = framework.counts;
+  const definitions = await definitionsBeforeLoad(trx, program_id);
   Object.assign(counts, await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids }));
+  await writeReferencesAndHistory(trx, folder, program_id, definitions);
 
   // Structure written: from here on, codes resolve against the real catalog.
   const catalog = await loadCatalog(trx, p.code);

@@ -1857,6 +1857,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/indicators/{indicator}/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator’s reference sheet (PIRS fields), its completeness and its change history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicator: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reference sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceSheet"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change reference or definition fields, with a reason (kept in the change history and the audit trail) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    indicator: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReferenceChange"];
+                };
+            };
+            responses: {
+                /** @description The sheet as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceSheet"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/programs/{program}/indicators/{indicator}/targets": {
         parameters: {
             query?: never;
@@ -2900,6 +3038,80 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/programs/{program}/reference-completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How complete the reference sheets are: per indicator and for the program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completeness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramReferenceCompleteness"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/programs/{program}/reports": {
@@ -5211,6 +5423,16 @@ export interface components {
             targets: components["schemas"]["Target"][];
             unit: string;
         };
+        IndicatorChange: {
+            after?: unknown;
+            at: string;
+            before?: unknown;
+            /** @description The user’s name, or what the system ran (a program-folder load) */
+            by: string;
+            field: string;
+            reason: string;
+            user_id: number | null;
+        };
         Me: {
             role: string;
             user: components["schemas"]["User"] & (Record<string, never> | null);
@@ -5350,6 +5572,18 @@ export interface components {
             name_en: string;
             name_es: string;
         };
+        ProgramReferenceCompleteness: {
+            filled: number;
+            indicators: {
+                filled: number;
+                indicator: string;
+                missing: string[];
+                required: number;
+                untranslated: string[];
+            }[];
+            percent: number;
+            required: number;
+        };
         Record: {
             created_at: string;
             data: {
@@ -5474,6 +5708,158 @@ export interface components {
                 active: boolean;
                 indicator: string;
             }[];
+        };
+        /** @description The fields to change (a text field changes only the languages given; null clears a field) and the reason, which is required */
+        ReferenceChange: {
+            /** @enum {string} */
+            agg_place?: "sum" | "average" | "none";
+            /** @enum {string} */
+            agg_time?: "sum" | "latest" | "average";
+            analysis_plan?: {
+                en?: string;
+                es?: string;
+            } | null;
+            baseline_rationale?: {
+                en?: string;
+                es?: string;
+            } | null;
+            collection_frequency?: {
+                en?: string;
+                es?: string;
+            } | null;
+            collection_method?: {
+                en?: string;
+                es?: string;
+            } | null;
+            data_limitations?: {
+                en?: string;
+                es?: string;
+            } | null;
+            data_source?: {
+                en?: string;
+                es?: string;
+            } | null;
+            definition?: {
+                en?: string;
+                es?: string;
+            } | null;
+            limitation_actions?: {
+                en?: string;
+                es?: string;
+            } | null;
+            notes?: {
+                en?: string;
+                es?: string;
+            } | null;
+            rationale?: {
+                en?: string;
+                es?: string;
+            } | null;
+            reason: string;
+            reporting_frequency?: {
+                en?: string;
+                es?: string;
+            } | null;
+            responsible_organisation?: {
+                en?: string;
+                es?: string;
+            } | null;
+            responsible_person?: {
+                user_id: number;
+            } | {
+                name: string;
+            } | null;
+            target_rationale?: {
+                en?: string;
+                es?: string;
+            } | null;
+            unit?: string;
+        };
+        ReferenceCompleteness: {
+            filled: number;
+            /** @description Required fields still empty ("not yet defined"), of: definition, unit, rationale, sources, collection_method, collection_frequency, reporting_frequency, responsible_organisation, responsible_person, baseline_rationale, target_rationale, data_limitations, analysis_plan */
+            missing: string[];
+            required: number;
+            /** @description Required text fields filled in one language only */
+            untranslated: string[];
+        };
+        /** @description The reference fields of a PIRS; text fields (definition, rationale, data_source, collection_method, collection_frequency, reporting_frequency, responsible_organisation, baseline_rationale, target_rationale, data_limitations, limitation_actions, analysis_plan, notes) in English and Spanish, each at most 10,000 characters, stored as given: render them escaped */
+        ReferenceFields: {
+            analysis_plan?: {
+                en?: string;
+                es?: string;
+            };
+            baseline_rationale?: {
+                en?: string;
+                es?: string;
+            };
+            collection_frequency?: {
+                en?: string;
+                es?: string;
+            };
+            collection_method?: {
+                en?: string;
+                es?: string;
+            };
+            data_limitations?: {
+                en?: string;
+                es?: string;
+            };
+            data_source?: {
+                en?: string;
+                es?: string;
+            };
+            definition?: {
+                en?: string;
+                es?: string;
+            };
+            limitation_actions?: {
+                en?: string;
+                es?: string;
+            };
+            notes?: {
+                en?: string;
+                es?: string;
+            };
+            rationale?: {
+                en?: string;
+                es?: string;
+            };
+            reporting_frequency?: {
+                en?: string;
+                es?: string;
+            };
+            responsible_organisation?: {
+                en?: string;
+                es?: string;
+            };
+            responsible_person?: {
+                user_id: number;
+            } | {
+                name: string;
+            };
+            target_rationale?: {
+                en?: string;
+                es?: string;
+            };
+        };
+        ReferenceSheet: {
+            agg_place: string;
+            agg_time: string;
+            completeness: components["schemas"]["ReferenceCompleteness"];
+            disaggregations: string[];
+            formula: string | null;
+            history: components["schemas"]["IndicatorChange"][];
+            indicator: string;
+            last_updated: string | null;
+            name: {
+                en: string;
+                es: string;
+            };
+            reference: components["schemas"]["ReferenceFields"];
+            responsible_user_name: string | null;
+            sources: string[];
+            unit: string;
         };
         ReportCatalog: {
             /** @description Fiscal years start in this month (10: 2012Oct = FY2013) */
