@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { IssueDetail } from '../../core/errors.js';
 import { existingUserIds } from './dqa.repo.js';
+import type { DqaInput } from './dqa.schema.js';
 
 export interface ActionDates {
   due_date?: string | undefined;
@@ -33,4 +34,23 @@ export async function unknownUserIssues(db: Kysely<Database>, named: ReadonlyArr
   const ids = named.flatMap((n) => (n.id == null ? [] : [n.id]));
   const known = await existingUserIds(db, ids);
   return named.flatMap((n) => (n.id == null || known.has(n.id) ? [] : [{ column: n.column, value: n.id, reason: 'no such user' }]));
+}
+
+/** Problems of a whole assessment's people and dates (before anything is written). */
+export async function contentIssues(db: Kysely<Database>, c: Omit<DqaInput, 'indicator'>, at = ''): Promise<IssueDetail[]> {
+  const actions = c.actions ?? [];
+  const issues: IssueDetail[] = [
+    ...personIssue(c.assessor_user_id, c.assessor_name, `${at}assessor`),
+    ...actions.flatMap((a, i) => [
+      ...personIssue(a.owner_user_id, a.owner_name, `${at}actions[${i}].owner`),
+      ...actionDateIssues(c.date, a, `${at}actions[${i}].`),
+    ]),
+  ];
+  issues.push(
+    ...(await unknownUserIssues(db, [
+      { id: c.assessor_user_id, column: `${at}assessor_user_id` },
+      ...actions.map((a, i) => ({ id: a.owner_user_id, column: `${at}actions[${i}].owner_user_id` })),
+    ])),
+  );
+  return issues;
 }

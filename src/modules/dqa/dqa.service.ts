@@ -14,7 +14,7 @@ import { dataScope } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgramCode, loadCatalog, type Catalog, type IndicatorInfo } from '../catalog/catalog.repo.js';
 import { readableIndicators } from '../catalog/indicator-sensitivity.service.js';
-import { actionDateIssues, personIssue, unknownUserIssues } from './dqa-checks.js';
+import { actionDateIssues, contentIssues, personIssue, unknownUserIssues } from './dqa-checks.js';
 import { actionRow, insertWholeDqa, todayIso } from './dqa-store.js';
 import { assembleDqas, type DqaActionView, type DqaView } from './dqa-view.js';
 import {
@@ -131,25 +131,6 @@ export async function overdueDqas(db: Kysely<Database>, programCode: string, cei
     if (!dqaOverdue(l?.date ?? null, asOf)) return [];
     return [{ indicator: i.code, name_en: i.name_en, name_es: i.name_es, last_dqa: l, due_date: l ? dqaDueDate(l.date) : null }];
   });
-}
-
-/** Problems of a whole assessment's people and dates (before anything is written). */
-export async function contentIssues(db: Kysely<Database>, c: Omit<DqaInput, 'indicator'>, at = ''): Promise<IssueDetail[]> {
-  const actions = c.actions ?? [];
-  const issues: IssueDetail[] = [
-    ...personIssue(c.assessor_user_id, c.assessor_name, `${at}assessor`),
-    ...actions.flatMap((a, i) => [
-      ...personIssue(a.owner_user_id, a.owner_name, `${at}actions[${i}].owner`),
-      ...actionDateIssues(c.date, a, `${at}actions[${i}].`),
-    ]),
-  ];
-  issues.push(
-    ...(await unknownUserIssues(db, [
-      { id: c.assessor_user_id, column: `${at}assessor_user_id` },
-      ...actions.map((a, i) => ({ id: a.owner_user_id, column: `${at}actions[${i}].owner_user_id` })),
-    ])),
-  );
-  return issues;
 }
 
 /** Records a DQA of an indicator (officers and administrators); audited. */
