@@ -11,7 +11,7 @@ import { DQA_ACTION_STATUS_LABELS, DQA_INTERVAL_YEARS, DQA_RATING_LABELS, DQA_ST
 import { isLanguage, LANGUAGES, type Language } from '../../core/languages.js';
 import type { Db } from '../../db/database.js';
 import { findProgram } from '../../modules/catalog/catalog.repo.js';
-import { listDqas, overdueDqas, type DqaView } from '../../modules/dqa/dqa.service.js';
+import { listDqas, overdueDqas, type DqaView } from '../../modules/dqa/dqa-read.service.js';
 
 interface Common {
   program?: string;

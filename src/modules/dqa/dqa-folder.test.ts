@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { isVigiaError, type IssueDetail } from '../../core/errors.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
-import { lastDqa, listDqas, overdueDqas } from './dqa.service.js';
+import { lastDqa, listDqas, overdueDqas } from './dqa-read.service.js';
 
 const FIXTURE = 'test/fixtures/programs/mini';
 const DEMO = 'demo/peru';

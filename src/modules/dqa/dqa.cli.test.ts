@@ -6,7 +6,7 @@ import { runVigia } from '../../../test/helpers/cli.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
-import type { DqaView, OverdueIndicator } from './dqa.service.js';
+import type { DqaView, OverdueIndicator } from './dqa-read.service.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;

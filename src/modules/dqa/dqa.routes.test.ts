@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
-import type { TestClient } from '../../../test/helpers/http-client.js';
+import { TestClient } from '../../../test/helpers/http-client.js';
 import type { UserKey } from '../../../test/helpers/access-fixture.js';
 import type { App } from '../../server/app.js';
 import type { Db } from '../../db/database.js';
 import { DQA_STANDARDS, DQA_TEXT_MAX } from '../../core/dqa.js';
-import { lastDqa, type DqaView } from './dqa.service.js';
+import { lastDqa, lastDqas, type DqaView } from './dqa-read.service.js';
 
 let app: App;
 let db: Db;
@@ -34,6 +34,11 @@ function dqaBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+async function indicatorIds(): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('indicator').select(['id', 'code']).execute();
+  return Object.fromEntries(rows.map((r) => [r.code, r.id]));
 }
 
 async function dqaCount(c: TestClient): Promise<number> {
@@ -84,6 +89,9 @@ describe('data quality assessments over HTTP', () => {
     });
     expect(added.status).toBe(201);
     expect((await lastDqa(db, indicatorId))?.open_actions.map((a) => a.text)).toEqual(['Re-check in 2015']);
+    const book = await lastDqas(db, [indicatorId, ...Object.values(await indicatorIds())]);
+    expect([...book.keys()]).toEqual([indicatorId]);
+    expect(book.get(indicatorId)).toEqual(await lastDqa(db, indicatorId));
 
     const changed = await officer.request('PATCH', `/api/programs/XX/dqa/${created.id}`, { standards: { precision: { rating: 'met' } }, limitations: '' });
     expect(changed.status).toBe(200);
@@ -127,7 +135,7 @@ describe('data quality assessments over HTTP', () => {
       expect(await dqaCount(officer)).toBe(before);
       expect((await c.get(`/api/programs/XX/dqa/${made.id}`)).body).toEqual((await officer.get(`/api/programs/XX/dqa/${made.id}`)).body);
     }
-    expect((await new (await import('../../../test/helpers/http-client.js')).TestClient(app).get('/api/programs/XX/dqa')).status).toBe(401);
+    expect((await new TestClient(app).get('/api/programs/XX/dqa')).status).toBe(401);
   });
 
   it('a DQA of a restricted indicator is hidden from readers not cleared for it', async () => {

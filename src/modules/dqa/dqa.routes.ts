@@ -22,7 +22,8 @@ import {
   DqaParamSchema,
   DqaSchema,
 } from './dqa.schema.js';
-import { addDqaAction, changeDqa, changeDqaAction, createDqa, deleteDqa, getDqa, listDqas, overdueDqas } from './dqa.service.js';
+import { addDqaAction, changeDqa, changeDqaAction, createDqa, deleteDqa } from './dqa.service.js';
+import { getDqa, listDqas, overdueDqas } from './dqa-read.service.js';
 import { todayIso } from './dqa-store.js';
 
 const tags = ['dqa'];

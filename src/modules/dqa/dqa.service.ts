@@ -1,137 +1,26 @@
 /**
- * Data quality assessments: entered and kept up to date by program officers (audited), read by
- * whoever may read the indicator, listed per indicator; the last one of an indicator with its
- * open actions (for the PIRS), and the indicators whose last DQA is older than three years or
- * that never had one.
+ * Entering and keeping up data quality assessments: officers and administrators (the routes'
+ * `manage_framework`) record a DQA, change it, add actions and set their status, or delete one
+ * entered in error; each change is audited with the DQA before and after. Nothing is stored
+ * when any check fails.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Clearance } from '../../db/schema-accounts.js';
 import { notFound, validationError, type IssueDetail } from '../../core/errors.js';
-import { DQA_STANDARDS, dqaDueDate, dqaOverdue } from '../../core/dqa.js';
+import { DQA_STANDARDS } from '../../core/dqa.js';
 import type { Actor } from '../access/actor.js';
 import { dataScope } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { findProgramCode, loadCatalog, type Catalog, type IndicatorInfo } from '../catalog/catalog.repo.js';
-import { readableIndicators } from '../catalog/indicator-sensitivity.service.js';
 import { actionDateIssues, contentIssues, personIssue, unknownUserIssues } from './dqa-checks.js';
 import { actionRow, insertWholeDqa, todayIso } from './dqa-store.js';
-import { assembleDqas, type DqaActionView, type DqaView } from './dqa-view.js';
-import {
-  dqaDates,
-  findAction,
-  findDqaHead,
-  insertActions,
-  latestDqa,
-  listDqaHeads,
-  nextActionSort,
-  saveStandards,
-  updateAction,
-  updateDqa,
-  deleteDqa as deleteDqaRows,
-} from './dqa.repo.js';
+import type { DqaView } from './dqa-view.js';
+import { getDqaById, namedIndicator, readable, readableDqa } from './dqa-read.service.js';
+import { findAction, insertActions, nextActionSort, saveStandards, updateAction, updateDqa, deleteDqa as deleteDqaRows } from './dqa.repo.js';
 import type { DqaActionChange, DqaActionInput, DqaChange, DqaInput } from './dqa.schema.js';
-
-export type { DqaView, DqaActionView, DqaPerson, DqaRatingView } from './dqa-view.js';
-
-/** The last DQA of an indicator and the actions of it still open. */
-export interface LastDqa {
-  dqa: DqaView;
-  open_actions: DqaActionView[];
-}
-
-/** An indicator whose next DQA is overdue. */
-export interface OverdueIndicator {
-  indicator: string;
-  name_en: string;
-  name_es: string;
-  /** Its last DQA; null when it never had one. */
-  last_dqa: { id: number; date: string } | null;
-  /** When the next DQA was due (three years after the last); null when there never was one. */
-  due_date: string | null;
-}
-
-interface Readable {
-  catalog: Catalog;
-  indicators: Map<string, IndicatorInfo>;
-}
-
-async function readable(db: Kysely<Database>, programCode: string, ceiling: Clearance): Promise<Readable> {
-  const catalog = await loadCatalog(db, programCode, []);
-  const indicators = await readableIndicators(db, catalog, ceiling);
-  return { catalog, indicators: new Map(indicators.map((i) => [i.code, i])) };
-}
-
-/** The indicator named in input: one the reader may not read does not exist for them. */
-function namedIndicator(r: Readable, code: string): IndicatorInfo {
-  const indicator = r.indicators.get(code);
-  if (!indicator) {
-    const reason = `program ${r.catalog.program.code} has no indicator "${code}"`;
-    throw validationError(`indicator: ${reason}`, [{ column: 'indicator', value: code, reason }]);
-  }
-  return indicator;
-}
 
 const fail = (issues: IssueDetail[]) => {
   if (issues.length) throw validationError(`${issues.map((i) => `${i.column}: ${i.reason}`).join('; ')}; nothing was stored`, issues);
 };
-
-/**
- * The last DQA of an indicator (by date, then the latest entered) with its open actions, or
- * null. For the PIRS: the caller has already decided the reader may see the indicator.
- */
-export async function lastDqa(db: Kysely<Database>, indicatorId: number): Promise<LastDqa | null> {
-  const latest = await latestDqa(db, indicatorId);
-  if (!latest) return null;
-  const dqa = await getDqaById(db, latest.program_id, await findProgramCode(db, latest.program_id), latest.id);
-  return { dqa, open_actions: dqa.actions.filter((a) => a.status === 'open') };
-}
-
-async function getDqaById(db: Kysely<Database>, programId: number, programCode: string, id: number): Promise<DqaView> {
-  const head = await findDqaHead(db, programId, id);
-  if (!head) throw notFound(`no DQA ${id} in program ${programCode}`);
-  const [view] = await assembleDqas(db, programCode, [head]);
-  return view!;
-}
-
-/** A DQA's stored head and its view, when the reader may read its indicator. */
-async function readableDqa(db: Kysely<Database>, programCode: string, id: number, ceiling: Clearance) {
-  const r = await readable(db, programCode, ceiling);
-  const head = await findDqaHead(db, r.catalog.program.id, id);
-  if (!head || !r.indicators.has(head.indicator)) throw notFound(`no DQA ${id} in program ${programCode}`);
-  const [view] = await assembleDqas(db, programCode, [head]);
-  return { head, view: view!, programId: r.catalog.program.id };
-}
-
-/** One DQA, when the reader may read its indicator. */
-export async function getDqa(db: Kysely<Database>, programCode: string, id: number, ceiling: Clearance): Promise<DqaView> {
-  return (await readableDqa(db, programCode, id, ceiling)).view;
-}
-
-/** The DQAs of a program's indicators (or of one), in framework order, newest first. */
-export async function listDqas(db: Kysely<Database>, programCode: string, ceiling: Clearance, indicatorCode?: string): Promise<DqaView[]> {
-  const r = await readable(db, programCode, ceiling);
-  const ids = indicatorCode === undefined ? [...r.indicators.values()].map((i) => i.id) : [namedIndicator(r, indicatorCode).id];
-  return assembleDqas(db, programCode, await listDqaHeads(db, ids));
-}
-
-/**
- * The indicators (that the reader may read, in framework order) whose last DQA is older than
- * three years on `asOf`, or that never had one.
- */
-export async function overdueDqas(db: Kysely<Database>, programCode: string, ceiling: Clearance, asOf: string = todayIso()): Promise<OverdueIndicator[]> {
-  const r = await readable(db, programCode, ceiling);
-  const last = new Map<number, { id: number; date: string }>();
-  for (const d of await dqaDates(db, r.catalog.program.id)) {
-    const seen = last.get(d.indicator_id);
-    if (!seen || d.date > seen.date || (d.date === seen.date && d.id > seen.id)) last.set(d.indicator_id, { id: d.id, date: d.date });
-  }
-  return [...r.indicators.values()].flatMap((i) => {
-    const l = last.get(i.id) ?? null;
-    if (!dqaOverdue(l?.date ?? null, asOf)) return [];
-    return [{ indicator: i.code, name_en: i.name_en, name_es: i.name_es, last_dqa: l, due_date: l ? dqaDueDate(l.date) : null }];
-  });
-}
 
 /** Records a DQA of an indicator (officers and administrators); audited. */
 export async function createDqa(db: Kysely<Database>, actor: Actor, programCode: string, input: DqaInput): Promise<DqaView> {
