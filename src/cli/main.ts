@@ -14,6 +14,7 @@ import { registerRecords } from './commands/records.command.js';
 import { registerExchange } from './commands/exchange.command.js';
 import { registerBackup } from './commands/backup.command.js';
 import { registerRestore } from './commands/restore.command.js';
+import { registerDqa } from './commands/dqa.command.js';
 
 const program = new Command();
 program
@@ -35,5 +36,6 @@ registerRecords(program);
 registerExchange(program);
 registerBackup(program);
 registerRestore(program);
+registerDqa(program);
 
 await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
+import type { DqaTables } from './schema-dqa.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -308,7 +309,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables {
+export interface Database extends AccountTables, JobTables, DqaTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

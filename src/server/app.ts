@@ -27,6 +27,7 @@ import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
+import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerRecordRoutes(app, full);
   registerExchangeRoutes(app, full);
   registerBoundaryRoutes(app, full);
+  registerDqaRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

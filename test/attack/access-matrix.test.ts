@@ -162,6 +162,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
         // Clearance grants: administrators only (the permission check is what is probed here).
         if (path.startsWith('/api/clearance-grants/')) return ['999999'];
         if (path.startsWith('/api/users/')) return [String(spareId)];
+        // Data quality assessments: one that is not there (what a reader may see of real ones: dqa.routes.test.ts).
+        if (path.includes('/dqa/{id}')) return ['999999'];
         throw new Error(`classify the {id} of ${method} ${path}`);
       },
       // places, zones, organisations: a code that is not there (administrators may change real ones)
@@ -170,6 +172,7 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       kind: () => ['csv'],
       report: () => reportCodes,
       indicator: () => INDICATORS,
+      action: () => ['999999'],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);

@@ -13,6 +13,7 @@ import * as importJobs from './20261202110000_import_jobs.js';
 import * as indicatorAllowNegative from './20261202141500_indicator_allow_negative.js';
 import * as accountSettings from './20261203090000_account_settings.js';
 import * as indicatorReference from './20261203100000_indicator_reference.js';
+import * as dqa from './20261203120000_dqa.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261202141500_indicator_allow_negative': indicatorAllowNegative,
   '20261203090000_account_settings': accountSettings,
   '20261203100000_indicator_reference': indicatorReference,
+  '20261203120000_dqa': dqa,
 };

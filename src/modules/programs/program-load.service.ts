@@ -15,11 +15,15 @@ import { LOAD_KINDS, writeProgramFolder, type LoadCounts } from './program-write
 import type { WriteCounts } from './program-rows.repo.js';
 import { saveReportFolder } from '../reports/reports-folder.js';
 import { BOUNDARIES_FILE, loadBoundariesFile } from '../boundaries/boundaries.service.js';
+import { DQA_FILE, loadDqaFile } from '../dqa/dqa-folder.js';
 
 export { LOAD_KINDS, type LoadKind, type LoadCounts } from './program-write.service.js';
 
-/** What a load's summary counts: the rows of LOAD_KINDS, then the places' boundaries (boundaries.geojson). */
-export const SUMMARY_KINDS = [...LOAD_KINDS, 'boundaries'] as const;
+/**
+ * What a load's summary counts: the rows of LOAD_KINDS, then the places' boundaries
+ * (boundaries.geojson) and the data quality assessments (dqa.json).
+ */
+export const SUMMARY_KINDS = [...LOAD_KINDS, 'boundaries', 'dqa'] as const;
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 export type SummaryCounts = Record<SummaryKind, WriteCounts>;
 
@@ -30,7 +34,7 @@ export interface LoadSummary {
   dryRun: boolean;
   /** Files read, relative to the folder. */
   files: string[];
-  /** Per kind of row (SUMMARY_KINDS): inserted, updated and unchanged; boundaries all zero when the folder has none. */
+  /** Per kind of row (SUMMARY_KINDS): inserted, updated and unchanged; boundaries and dqa all zero when the folder has none. */
   counts: SummaryCounts;
 }
 
@@ -73,7 +77,11 @@ export async function loadProgramFolder(db: Kysely<Database>, dir: string, optio
     // boundaries.geojson names places, so it is checked and stored once they are written.
     const boundaries = await loadBoundariesFile(trx, folder.program!.code, resolve(dir));
     if (boundaries !== null && !folder.files.includes(BOUNDARIES_FILE)) folder.files.push(BOUNDARIES_FILE);
-    return { ...counts, boundaries: boundaries ?? { inserted: 0, updated: 0, unchanged: 0 } };
+    // dqa.json names indicators, so it is checked and stored once they are written.
+    const dqa = await loadDqaFile(trx, folder.program!.code, resolve(dir));
+    if (dqa !== null && !folder.files.includes(DQA_FILE)) folder.files.push(DQA_FILE);
+    const none = { inserted: 0, updated: 0, unchanged: 0 };
+    return { ...counts, boundaries: boundaries ?? none, dqa: dqa ?? none };
   };
   let counts: SummaryCounts;
   if (options.dryRun) {

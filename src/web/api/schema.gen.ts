@@ -1578,6 +1578,578 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/dqa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data quality assessments of the program’s indicators (or of one), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this indicator’s DQAs */
+                    indicator?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description DQAs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dqas: components["schemas"]["Dqa"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a data quality assessment of an indicator (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DqaInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dqa"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/dqa/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data quality assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The DQA */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dqa"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a DQA entered in error (audited, with what it was) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a DQA’s date, assessor, language, ratings or limitations (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DqaChange"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dqa"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programs/{program}/dqa/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an action to a DQA (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DqaActionInput"];
+                };
+            };
+            responses: {
+                /** @description The DQA with the action */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dqa"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/dqa/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an action of a DQA: its status (done, dropped, open again), text, owner or due date (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: number;
+                    id: number;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DqaActionChange"];
+                };
+            };
+            responses: {
+                /** @description The DQA with the action changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dqa"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programs/{program}/dqa/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators whose last DQA is older than three years, or that never had one */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day to judge on (default today) */
+                    as_of?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Overdue indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DqaOverdue"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/exports/{format}": {
         parameters: {
             query?: never;
@@ -5333,6 +5905,134 @@ export interface components {
             code: string;
             name_en: string;
             name_es: string;
+        };
+        Dqa: {
+            actions: components["schemas"]["DqaAction"][];
+            assessor: components["schemas"]["DqaPerson"];
+            created_at: string;
+            date: string;
+            id: number;
+            indicator: string;
+            /** @enum {string|null} */
+            language: "en" | "es" | null;
+            limitations: string | null;
+            program: string;
+            /**
+             * @description met when every standard is met, not_met when any is not met, else partly_met
+             * @enum {string}
+             */
+            result: "met" | "partly_met" | "not_met";
+            standards: components["schemas"]["DqaRating"][];
+            updated_at: string;
+        };
+        DqaAction: {
+            due_date: string;
+            id: number;
+            owner: components["schemas"]["DqaPerson"];
+            /** @enum {string} */
+            status: "open" | "done" | "dropped";
+            status_date: string | null;
+            text: string;
+        };
+        DqaActionChange: {
+            /** @example 2014-06-30 */
+            due_date?: string;
+            owner_name?: string | null;
+            owner_user_id?: number | null;
+            /** @enum {string} */
+            status?: "open" | "done" | "dropped";
+            /** @example 2014-06-30 */
+            status_date?: string | null;
+            text?: string;
+        };
+        DqaActionInput: {
+            /** @example 2014-06-30 */
+            due_date: string;
+            owner_name?: string | null;
+            owner_user_id?: number | null;
+            /**
+             * @description open (the default), done or dropped
+             * @enum {string}
+             */
+            status?: "open" | "done" | "dropped";
+            /**
+             * @description When the status was set; today when a status is given without it
+             * @example 2014-06-30
+             */
+            status_date?: string | null;
+            text: string;
+        };
+        DqaChange: {
+            assessor_name?: string | null;
+            assessor_user_id?: number | null;
+            /** @example 2014-06-30 */
+            date?: string;
+            /** @enum {string|null} */
+            language?: "en" | "es" | null;
+            limitations?: string | null;
+            standards?: components["schemas"]["DqaStandardsChange"];
+        };
+        DqaInput: {
+            actions?: components["schemas"]["DqaActionInput"][];
+            assessor_name?: string | null;
+            assessor_user_id?: number | null;
+            /** @example 2014-06-30 */
+            date: string;
+            /** @example ERAD_HA */
+            indicator: string;
+            /**
+             * @description The language the texts are written in
+             * @enum {string|null}
+             */
+            language?: "en" | "es" | null;
+            limitations?: string | null;
+            standards: components["schemas"]["DqaStandardsInput"];
+        };
+        DqaOverdue: {
+            as_of: string;
+            indicators: components["schemas"]["DqaOverdueIndicator"][];
+        };
+        DqaOverdueIndicator: {
+            /** @description When the next DQA was due; null when there never was one */
+            due_date: string | null;
+            indicator: string;
+            last_dqa: {
+                date: string;
+                id: number;
+            } | null;
+            name_en: string;
+            name_es: string;
+        };
+        /** @description name: as written, else the user’s name */
+        DqaPerson: {
+            name: string | null;
+            user_id: number | null;
+        };
+        DqaRating: {
+            notes: string | null;
+            /** @enum {string} */
+            rating: "met" | "partly_met" | "not_met";
+            /** @enum {string} */
+            standard: "validity" | "integrity" | "precision" | "reliability" | "timeliness";
+        };
+        DqaRatingInput: {
+            notes?: string | null;
+            /** @enum {string} */
+            rating: "met" | "partly_met" | "not_met";
+        };
+        DqaStandardsChange: {
+            integrity?: components["schemas"]["DqaRatingInput"];
+            precision?: components["schemas"]["DqaRatingInput"];
+            reliability?: components["schemas"]["DqaRatingInput"];
+            timeliness?: components["schemas"]["DqaRatingInput"];
+            validity?: components["schemas"]["DqaRatingInput"];
+        };
+        DqaStandardsInput: {
+            integrity: components["schemas"]["DqaRatingInput"];
+            precision: components["schemas"]["DqaRatingInput"];
+            reliability: components["schemas"]["DqaRatingInput"];
+            timeliness: components["schemas"]["DqaRatingInput"];
+            validity: components["schemas"]["DqaRatingInput"];
         };
         Error: {
             details?: {
