@@ -5,6 +5,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
+import type { TrackingTables } from './schema-tracking.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -286,7 +287,7 @@ export interface ReportDefinitionTable {
   hash: string;
 }
 
-export interface Database extends AccountTables, JobTables {
+export interface Database extends AccountTables, JobTables, TrackingTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

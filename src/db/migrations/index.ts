@@ -12,6 +12,7 @@ import * as authHardening from './20261202100000_auth_hardening.js';
 import * as importJobs from './20261202110000_import_jobs.js';
 import * as indicatorAllowNegative from './20261202141500_indicator_allow_negative.js';
 import * as accountSettings from './20261203090000_account_settings.js';
+import * as trackingExplanations from './20261203110000_tracking_explanations.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261202110000_import_jobs': importJobs,
   '20261202141500_indicator_allow_negative': indicatorAllowNegative,
   '20261203090000_account_settings': accountSettings,
+  '20261203110000_tracking_explanations': trackingExplanations,
 };
