@@ -26,6 +26,7 @@ import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
+import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -76,6 +77,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerRecordRoutes(app, full);
   registerExchangeRoutes(app, full);
   registerBoundaryRoutes(app, full);
+  registerTrackingRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

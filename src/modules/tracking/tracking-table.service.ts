@@ -160,6 +160,7 @@ export async function trackingTable(db: Db, program: string, fiscalYearId: strin
   );
   return {
     program: catalog.program.code,
+    program_name: { en: catalog.program.name_en, es: catalog.program.name_es },
     fiscal_year: year.id,
     quarters: quarters.map((q) => q.id),
     place: place.code,

@@ -43,6 +43,7 @@ export interface TrackingRow {
 
 export interface TrackingTable {
   program: string;
+  program_name: { en: string; es: string };
   /** The fiscal-year period id, e.g. 2012Oct (US FY2013). */
   fiscal_year: string;
   /** The calendar-quarter ids of the fiscal quarters, in fiscal order. */
