@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../core/statements/language.js';
 import { formatNumber, formatPercent } from '../../core/number-format.js';
+import { parsePeriod, periodLabel } from '../../core/periods.js';
 import type { Block, Inline, ReportDocument, TableCell } from '../reports/report-document.js';
 import { unitLabel, valueCell } from '../reports/figure-sections.service.js';
 import type { TrackingRow, TrackingTable } from './tracking-table.js';
@@ -31,7 +32,7 @@ function figureCells(table: TrackingTable, row: TrackingRow, lang: Lang): TableC
     approvedOnly: true,
   });
   const plain = (v: number | null): TableCell => ({ text: valueCell(v, row.decimals, lang), numeric: true });
-  const baseline = row.baseline ? `${formatNumber(row.baseline.value, lang, row.decimals)} (${row.baseline.period})` : '—';
+  const baseline = row.baseline ? `${formatNumber(row.baseline.value, lang, row.decimals)} (${periodLabel(parsePeriod(row.baseline.period), lang)})` : '—';
   return [
     { text: baseline, numeric: true },
     plain(row.target),

@@ -35,8 +35,8 @@ beforeAll(async () => {
     baselinePeriod: '2011Oct',
   });
   await loadProgramFolder(t.db, folder.dir);
-  // A text that a spreadsheet would run as a formula, to show it is neutralised.
-  await setExplanation(t.db, OFFICER, 'OCT', '2012Oct', 'TWO_N', '=HYPERLINK("http://x") more volunteers than planned');
+  // A text that a spreadsheet would run as a formula, and markup, to show both are made inert.
+  await setExplanation(t.db, OFFICER, 'OCT', '2012Oct', 'TWO_N', '=HYPERLINK("http://x") more volunteers <script>alert(1)</script> than planned');
 }, 60_000);
 afterAll(async () => {
   await t.destroy();
@@ -150,6 +150,8 @@ describe.each(LANGS)('the XLSX tracking table (%s)', (lang) => {
     const html = (await renderTrackingTable(t.db, { program: 'OCT', fiscalYear: '2012Oct', lang, format: 'html' })).body.toString('utf8');
     expect(html).toContain(`<html lang="${lang}">`);
     expect(html).not.toContain('<script');
+    expect(html).toContain('more volunteers &lt;script&gt;alert(1)&lt;/script&gt; than planned');
+    expect(md).toContain(`SUM\\_N — ${lang === 'en' ? 'Indicator' : 'Indicador'} SUM\\_N`);
     const pdf = (await renderTrackingTable(t.db, { program: 'OCT', fiscalYear: '2012Oct', lang, format: 'pdf' })).body;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
