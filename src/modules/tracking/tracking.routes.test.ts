@@ -46,6 +46,14 @@ describe('the tracking table over HTTP', () => {
     expect((await new TestClient(app).get(URL)).status).toBe(401);
   });
 
+  it("leaves out the indicators above the reader's clearance", async () => {
+    const rows = async (who: 'analyst' | 'cleared') =>
+      ((await (await signedInAs(app, who)).get('/api/programs/XX/tracking/2012Oct')).body as TrackingTable).rows.map((r) => r.indicator);
+    expect(await rows('cleared')).toContain('SECRET_IND');
+    expect(await rows('analyst')).not.toContain('SECRET_IND');
+    expect((await rows('analyst')).length).toBeGreaterThan(0);
+  });
+
   it('downloads the XLSX with a file name', async () => {
     const officer = await signedInAs(app, 'officer');
     const res = await app.request(`http://localhost${URL}/export?format=xlsx&lang=es`, { headers: { cookie: officer.cookie ?? '' } });
