@@ -10,5 +10,6 @@ import { exchangeBench } from './exchange.bench.js';
 import { apiBench } from './api.bench.js';
 import { webBench } from './web.bench.js';
 import { importLoadBench } from './import-load.bench.js';
+import { ittBench } from './itt.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench, importLoadBench];
+export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench, importLoadBench, ittBench];

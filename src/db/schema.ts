@@ -6,6 +6,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
 import type { DqaTables } from './schema-dqa.js';
+import type { TrackingTables } from './schema-tracking.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -309,7 +310,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

@@ -114,6 +114,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   report: () => null,
   format: () => null,
   kind: () => null,
+  // A fiscal year of the tracking table names a period, not an object anyone is kept from.
+  fy: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */
@@ -122,6 +124,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.startsWith('/api/submissions/')) return { version: 1, comment: 'probe' };
   if (path.startsWith('/api/users/')) return method === 'PATCH' ? { name: 'Probe' } : {};
   if (path.includes('/targets')) return { place: 'XX', period: '2013', kind: 'target', value: 1 };
+  if (path.includes('/explanations/')) return { text: 'probe' };
   return undefined;
 }
 
@@ -139,7 +142,11 @@ function pairs(): Pair[] {
           out.push({
             ...p,
             what: `${M} ${path}: ${p.what}`,
-            request: (key) => ({ path: path.replace(`{${name}}`, key).replace('{program}', 'XX'), ...(op.requestBody ? { body: body ?? {} } : {}) }),
+            request: (key) => ({
+              // The program's fiscal years start in October (mini-program.ts).
+              path: path.replace(`{${name}}`, key).replace('{program}', 'XX').replace('{fy}', '2012Oct'),
+              ...(op.requestBody ? { body: body ?? {} } : {}),
+            }),
           });
         }
       }

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
 import { parseReportOptions, renderReport } from '../../modules/reports/report.service.js';
+import { writeTrackingReport } from './itt.command.js';
 
 interface ReportOptions {
   program: string;
@@ -11,6 +12,7 @@ interface ReportOptions {
   format?: string;
   output?: string;
   json?: boolean;
+  component?: string;
 }
 
 /** `-o report.pdf` implies `--format pdf`; without either, Markdown. */
@@ -26,16 +28,18 @@ function formatOf(opts: ReportOptions): string {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description("Make a report (factsheet, progress, or a program's own definition) from the live data")
-    .argument('<report>', 'report definition code: factsheet, progress, …')
+    .description("Make a report (factsheet, progress, itt, or a program's own definition) from the live data")
+    .argument('<report>', 'report definition code: factsheet, progress, …; itt: the indicator tracking table of a fiscal year')
     .requiredOption('--program <code>', 'program code, e.g. PE')
     .requiredOption('--period <period>', 'report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or latest (the latest complete year)')
     .option('--lang <lang>', 'en or es', 'en')
-    .option('--format <format>', 'md, html or pdf (default: from the -o file name, else md)')
+    .option('--format <format>', 'md, html or pdf; for itt also xlsx and csv (default: from the -o file name, else md)')
+    .option('--component <code>', 'itt: only the indicators of this component (or goal)')
     .option('-o, --output <file>', 'write here instead of to standard output')
     .option('--json', 'print what was written as JSON')
     .action(
       action(async (report: string, opts: ReportOptions) => {
+        if (report === 'itt') return writeTrackingReport({ ...opts, format: formatOf(opts) });
         const { lang, format } = parseReportOptions(opts.lang, formatOf(opts));
         await withDatabase(async ({ db }) => {
           const r = await renderReport(db, { program: opts.program, report, period: opts.period, lang, format });

@@ -34,7 +34,7 @@ export interface ResolvedProgress {
 }
 
 /** The program's one top-level place, or a validation error asking for a place. */
-async function countryOf(db: Kysely<Database>, program: AnalyticsProgram): Promise<PlaceRef> {
+export async function countryOf(db: Kysely<Database>, program: AnalyticsProgram): Promise<PlaceRef> {
   const roots = await rootPlaces(db, program);
   if (roots.length !== 1) {
     const reason = `the program has ${roots.length} top-level places (${roots.map((r) => r.code).join(', ')}): name one`;

@@ -3985,6 +3985,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/tracking/{fy}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicator tracking table of a fiscal year
+         * @description Every indicator of the framework (or of one component): baseline, fiscal-year target, actuals for the four fiscal quarters and the year, % of target, deviation explanations. Approved data only; a quarter without data is null.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the indicators of this component (or goal) */
+                    component?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A fiscal year of the program's calendar: 2012Oct is US FY2013 */
+                    fy: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tracking table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingTable"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/tracking/{fy}/explanations/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an indicator's deviation explanation for a fiscal year (officers and administrators; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A fiscal year of the program's calendar: 2012Oct is US FY2013 */
+                    fy: string;
+                    indicator: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviationExplanationInput"];
+                };
+            };
+            responses: {
+                /** @description The explanation now stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviationExplanation"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/tracking/{fy}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator tracking table as a file: XLSX, CSV, Markdown, HTML or PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only the indicators of this component (or goal) */
+                    component?: string;
+                    format: "xlsx" | "csv" | "md" | "html" | "pdf";
+                    lang?: "en" | "es";
+                };
+                header?: never;
+                path: {
+                    /** @description A fiscal year of the program's calendar: 2012Oct is US FY2013 */
+                    fy: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, with a file name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                        "text/html": string;
+                        "text/markdown": string;
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/values": {
         parameters: {
             query?: never;
@@ -5894,6 +6142,15 @@ export interface components {
         Deleted: {
             deleted: string;
         };
+        DeviationExplanation: {
+            fiscal_year: string;
+            indicator: string;
+            text: string | null;
+        };
+        DeviationExplanationInput: {
+            /** @description At most 2000 characters; empty clears it */
+            text: string;
+        };
         /** @description A disaggregation dimension (e.g. substance) and its options, named in English and Spanish */
         Dimension: {
             code: string;
@@ -6642,6 +6899,46 @@ export interface components {
             source?: string;
             /** @description A finite number within ±1e+12 */
             value: number;
+        };
+        TrackingRow: {
+            achieved_pct: number | null;
+            actual: number | null;
+            baseline: {
+                period: string;
+                value: number;
+            } | null;
+            decimals: number;
+            deviation_explanation: string | null;
+            explanation_required: boolean;
+            indicator: string;
+            lop_actual: number | null;
+            lop_target: number | null;
+            name: {
+                en: string;
+                es: string;
+            };
+            provenance: ("sourced" | "derived" | "illustrative")[];
+            quarters: {
+                actual: number | null;
+                period: string;
+            }[];
+            source: string | null;
+            target: number | null;
+            unit: string;
+        };
+        TrackingTable: {
+            /** @enum {boolean} */
+            approved_only: true;
+            data_version: number;
+            fiscal_year: string;
+            place: string;
+            program: string;
+            program_name: {
+                en: string;
+                es: string;
+            };
+            quarters: string[];
+            rows: components["schemas"]["TrackingRow"][];
         };
         User: {
             active: number;
