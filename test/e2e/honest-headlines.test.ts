@@ -124,6 +124,22 @@ describe('honest headlines (issue 14)', () => {
     expect(await text(pagina, 'ERAD_HA', 'card-change-note')).toBe(`(${newYear} ${es})`);
     await pagina.getByLabel('Incluir períodos parciales').uncheck();
     await expect.poll(() => text(pagina, 'ERAD_HA', 'card-period')).toBe(complete);
+
+    // The map: the latest complete year by default, the partial one named, marked when chosen.
+    await officer.goto(`${vigia.url}/map?indicator=ERAD_HA`);
+    await expect.poll(() => officer.locator('select[name=period]').inputValue()).toBe(complete);
+    await expect.poll(() => officer.getByTestId('map-left-out').textContent()).toContain(`${newYear} is not shown by default (${en})`);
+    expect(await officer.locator(`select[name=period] option[value="${newYear}"]`).textContent()).toBe(`${newYear} (partial)`);
+    // The places' names are on the map, and no two of them overlap.
+    const names = officer.getByTestId('map-labels').locator('text');
+    await expect.poll(() => names.count()).toBeGreaterThan(1);
+    expect(await names.allTextContents()).toContain(department.name);
+    const boxes = await names.evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): DOMRect }).getBoundingClientRect()));
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    await officer.locator('select[name=period]').selectOption(newYear);
+    await expect.poll(() => officer.getByTestId('map-partial').textContent()).toBe(`${newYear} — ${en}. The values are not the whole period.`);
+    expect(await seriousA11yViolations(officer)).toEqual([]);
     await Promise.all([partner.context().close(), officer.context().close(), page.context().close(), pagina.context().close()]);
   });
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { isPartial, latest, partialAfter, progress, series, targetsOf, type CardDef, type HeadlineChoice, type YearKind } from './dashboard-stats';
-import { CoverageNote, useCoverageNote } from './CoverageNote';
+import { CoverageNote, useCoverageNote } from '../../components/CoverageNote';
 import type { AnalyticsRow } from '../../api/types';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';

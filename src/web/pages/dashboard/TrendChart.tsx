@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import type { AnalyticsRow, Indicator } from '../../api/types';
 import { isPartial, series, targetsOf, yearAxis, type YearKind } from './dashboard-stats';
-import { useCoverageNote } from './CoverageNote';
+import { useCoverageNote } from '../../components/CoverageNote';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle, barDatum } from './chart-style';

@@ -3,9 +3,11 @@
  * coverageNote ("partial: 1 of 8 departments reported" / "parcial: informaron 1 de 8
  * departamentos", "period not over"), so the web app and the reports say it alike.
  */
-import { coverageNote } from '../../../core/statements/coverage-note';
-import { useFormat } from '../../i18n/format';
-import type { Coverage } from './dashboard-stats';
+import { coverageNote } from '../../core/statements/coverage-note';
+import { useFormat } from '../i18n/format';
+import type { AnalyticsRow } from '../api/types';
+
+type Coverage = AnalyticsRow['coverage'];
 
 /** The note of a coverage in the reader's language; null for a complete or unknown one. */
 export function useCoverageNote(): (coverage: Coverage) => string | null {
