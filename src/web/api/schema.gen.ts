@@ -3907,7 +3907,7 @@ export interface paths {
                 query: {
                     format?: "md" | "html" | "pdf";
                     lang?: "en" | "es";
-                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report */
+                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report, or `latest-fy`: the latest such fiscal year of the program */
                     period: string;
                     /** @description Program code */
                     program: string;
