@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newPage, seriousA11yViolations, signIn, startAndStop } from './browser.js';
+import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
 import type { RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
@@ -113,6 +113,7 @@ describe('honest headlines (issue 14)', () => {
     expect(await text(page, 'ERAD_HA', 'card-coverage')).toBe(en);
     expect(await text(page, 'ERAD_HA', 'card-change-note')).toBe(`(${newYear} ${en})`);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'honest-headlines-partial');
 
     // Spanish, asked for by the "include partial periods" box.
     const pagina = await publicDashboard('es');
@@ -137,6 +138,7 @@ describe('honest headlines (issue 14)', () => {
     const boxes = await names.evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): DOMRect }).getBoundingClientRect()));
     for (const [i, a] of boxes.entries())
       for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    await screenshot(officer, 'honest-headlines-map');
     await officer.locator('select[name=period]').selectOption(newYear);
     await expect.poll(() => officer.getByTestId('map-partial').textContent()).toBe(`${newYear} — ${en}. The values are not the whole period.`);
     expect(await seriousA11yViolations(officer)).toEqual([]);

@@ -2,7 +2,8 @@
 export const dashboard = {
   en: {
     title: 'Dashboard',
-    intro: 'Key indicators of the program: latest value, change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
+    intro:
+      'Key indicators of the program: the latest complete period, its change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
     filters: 'Filters',
     zone: 'Zone',
     allZones: 'All zones',
@@ -50,7 +51,7 @@ export const dashboard = {
   es: {
     title: 'Tablero',
     intro:
-      'Indicadores clave del programa: último valor, variación respecto al año anterior y avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
+      'Indicadores clave del programa: el último período completo, su variación respecto al año anterior y el avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
     filters: 'Filtros',
     zone: 'Zona',
     allZones: 'Todas las zonas',

@@ -33,8 +33,8 @@ interface Box {
   y1: number;
 }
 
-/** Font size of the labels in map units (the map is 600 wide). */
-export const LABEL_SIZE = 11;
+/** Font size of the labels in map units (the map is 600 wide: about 11 px on a 420 px wide map). */
+export const LABEL_SIZE = 16;
 /** An estimate of a character's width at LABEL_SIZE: generous, so estimates do not overlap. */
 const CHAR_WIDTH = LABEL_SIZE * 0.58;
 const GAP = 3;
@@ -53,8 +53,9 @@ export function placeLabels(anchors: readonly LabelAnchor[], width: number, heig
     const candidates: PlacedLabel[] = [
       { code: a.code, name: a.name, x: a.x + d, y: a.y + h * 0.35, anchor: 'start' },
       { code: a.code, name: a.name, x: a.x - d, y: a.y + h * 0.35, anchor: 'end' },
-      { code: a.code, name: a.name, x: a.x, y: a.y - d - h * 0.2, anchor: 'middle' },
-      { code: a.code, name: a.name, x: a.x, y: a.y + d + h * 0.8, anchor: 'middle' },
+      // Above and below clear both the circle and a name set beside it.
+      { code: a.code, name: a.name, x: a.x, y: a.y - Math.max(d, h * 0.5) - h * 0.2, anchor: 'middle' },
+      { code: a.code, name: a.name, x: a.x, y: a.y + Math.max(d, h * 0.6) + h * 0.8, anchor: 'middle' },
     ];
     for (const c of candidates) {
       const x0 = c.anchor === 'start' ? c.x : c.anchor === 'end' ? c.x - w : c.x - w / 2;
