@@ -5092,6 +5092,11 @@ export interface components {
         Coverage: {
             /** @description Every expected report has data and the period is over */
             complete: boolean;
+            /**
+             * @description Event data (records): the sub-periods counted, program-wide, instead of places ("data for 1 of 4 quarters"); else null
+             * @enum {string|null}
+             */
+            counted_period: "quarter" | "month" | "day" | null;
             /** @description Reports expected: those of the previous comparable period (until a reporting calendar exists) */
             expected: number;
             /** @description Place level counted when each report is one place for the whole period (2: departments); else null */

@@ -33,6 +33,7 @@ const cov = (reported: number, expected: number, ended = true) => ({
   complete: reported >= expected && ended,
   period_ended: ended,
   level: 2,
+  counted_period: null,
 });
 
 describe('dashboard stats', () => {
@@ -129,7 +130,10 @@ describe('dashboard stats', () => {
   });
 
   it('picks the latest complete fiscal year, not one quarter of records', () => {
-    const rows = [row('SEIZ_REC', '2015Oct', 400, undefined, cov(32, 32)), row('SEIZ_REC', '2016Oct', 112, undefined, { ...cov(8, 32), level: null })];
+    const rows = [
+      row('SEIZ_REC', '2015Oct', 400, undefined, cov(4, 4)),
+      row('SEIZ_REC', '2016Oct', 112, undefined, { ...cov(1, 4), level: null, counted_period: 'quarter' as const }),
+    ];
     expect(latest(series(rows, 'SEIZ_REC', ''))?.point.period).toBe('2015Oct');
     expect(latest(series(rows, 'SEIZ_REC', ''), { to: yearToPeriod(2017, 'fiscal') })?.point.period).toBe('2016Oct');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPeriod, partialAfter, type Coverage } from './map-period';
 
-const partial: Coverage = { reported: 1, expected: 8, complete: false, period_ended: true, level: 2 };
-const complete: Coverage = { reported: 8, expected: 8, complete: true, period_ended: true, level: 2 };
+const partial: Coverage = { reported: 1, expected: 8, complete: false, period_ended: true, level: 2, counted_period: null };
+const complete: Coverage = { reported: 8, expected: 8, complete: true, period_ended: true, level: 2, counted_period: null };
 
 describe('the map’s default period', () => {
   const periods = ['2015', '2016', '2017'];
