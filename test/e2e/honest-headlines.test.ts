@@ -154,25 +154,16 @@ describe('honest headlines (issue 14)', () => {
       .sort()
       .at(-1)!;
     const lastStart = Number(last.slice(0, 4)); // 2013Oct: FY2014, October 2013 to September 2014
-    const newStart = lastStart + 1;
-    const newFy = newStart + 1;
-    // Records are event data: what is expected of the new fiscal year is the quarters of the last
-    // one with any record, program-wide (a department without a seizure is no missing report).
-    const quarters = await publicRows(`indicator=${code}&by=period:quarter&from=${lastStart}Q4&to=${lastStart + 1}Q3`);
-    const expected = new Set(quarters.filter((r) => r.value !== null).map((r) => r.period)).size;
-    expect(expected).toBeGreaterThan(1);
-
-    // The officer records two approved cocaine seizures in one department, in the first quarter only.
-    const officer = await newPage(browser, vigia.url);
-    await signIn(officer, vigia.url, 'officer');
-    for (const date of [`${newStart}-10-15`, `${newStart}-11-15`]) {
-      const r = await officer.request.post(`${vigia.url}/api/programs/PE/records`, {
-        headers: { 'X-Requested-With': 'vigia' },
-        data: { type: 'seizure', status: 'approved', data: { date, place: 'PE-10', agency: 'PNP-DIRANDRO', substance: 'cocaine_hcl', quantity: '50 kg' } },
-      });
-      expect(r.status(), await r.text()).toBe(201);
-    }
-    const reported = 1; // October and November: one quarter
+    const newFy = lastStart + 1;
+    // Records are event data: what is expected of a fiscal year is the quarters of the year before
+    // with any record, program-wide (a department without a seizure is no missing report). The
+    // demo's records end in December 2013, so its last fiscal year holds one quarter of records.
+    const quartersOf = async (start: number) =>
+      new Set((await publicRows(`indicator=${code}&by=period:quarter&from=${start}Q4&to=${start + 1}Q3`)).filter((r) => r.value !== null).map((r) => r.period))
+        .size;
+    const expected = await quartersOf(lastStart - 1);
+    const reported = await quartersOf(lastStart);
+    expect(reported).toBeLessThan(expected);
     const headline = latestComplete(await publicRows(`indicator=${code}&by=period:fy-oct&coverage=true`))!;
     const headlineFy = Number(headline.slice(0, 4)) + 1;
     expect(headlineFy).toBeLessThan(newFy);
@@ -184,12 +175,11 @@ describe('honest headlines (issue 14)', () => {
     expect(await text(page, code, 'card-left-out')).toBe(`FY${newFy} not shown: ${en}`);
     await page.locator('select[name=to]').selectOption(String(newFy));
     await expect.poll(() => text(page, code, 'card-period')).toBe(`FY${newFy}`);
-    expect(await text(page, code, 'card-value')).toBe('100');
     expect(await text(page, code, 'card-coverage')).toBe(en);
 
     const pagina = await publicDashboard('es', `?year=fiscal&to=${newFy}`);
     await expect.poll(() => text(pagina, code, 'card-period')).toBe(`AF${newFy}`);
     expect(await text(pagina, code, 'card-coverage')).toBe(es);
-    await Promise.all([officer.context().close(), page.context().close(), pagina.context().close()]);
+    await Promise.all([page.context().close(), pagina.context().close()]);
   });
 });
