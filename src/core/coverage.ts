@@ -6,7 +6,7 @@
  * comparable period; a reporting calendar (issue 16) can replace that source without changing
  * how coverage is counted.
  */
-import { shiftPeriod, type Period } from './periods.js';
+import { periodOfDate, shiftPeriod, type Period } from './periods.js';
 
 /** What the API and reports carry per row: counts of reports (leaf place × sub-period). */
 export interface Coverage {
@@ -22,6 +22,12 @@ export interface Coverage {
    * level (2: "1 of 8 departments"); null when reports are place × sub-period pairs.
    */
   level: number | null;
+  /**
+   * For event data (records), the kind of sub-period counted instead of places: "data for 1 of
+   * 4 quarters". A seizure happens where it happens, so a department without one this year is
+   * no missing report; what tells that reporting is done is time covered, program-wide.
+   */
+  counted_period: 'quarter' | 'month' | 'day' | null;
 }
 
 /** One report: a leaf place's value for one period (any disaggregation of it). */
@@ -58,6 +64,16 @@ export function reportKey(r: Report, within: Period): number {
   return ((r.placeId * 70 + kind) * 2048 + months + 1024) * 32 + day;
 }
 
+/** The sub-period event data is counted in for a period: quarters of a year, months of a quarter, days of a month. */
+export function eventSubPeriod(within: Period): 'quarter' | 'month' | 'day' {
+  return within.type === 'year' || within.type === 'fiscal_year' ? 'quarter' : within.type === 'quarter' ? 'month' : 'day';
+}
+
+/** An event report as counted for coverage: any place, the sub-period of `within` it falls in. */
+export function eventReport(r: Report, within: Period): Report {
+  return { placeId: 0, placeLevel: 0, period: periodOfDate(r.period.start, eventSubPeriod(within)) };
+}
+
 /** Today as an ISO date (UTC); callers inject their own in tests. */
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
@@ -66,7 +82,24 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
  * reports of `previous`, its previous comparable period). Null when nothing is expected:
  * coverage unknown, not invented.
  */
-export function coverageOf(period: Period, previous: Period, expectedReports: readonly Report[], current: readonly Report[], today: string): Coverage | null {
+export function coverageOf(
+  period: Period,
+  previous: Period,
+  expectedReports: readonly Report[],
+  current: readonly Report[],
+  today: string,
+  events = false,
+): Coverage | null {
+  if (events) {
+    const counted = coverageOf(
+      period,
+      previous,
+      expectedReports.map((r) => eventReport(r, previous)),
+      current.map((r) => eventReport(r, period)),
+      today,
+    );
+    return counted && { ...counted, level: null, counted_period: eventSubPeriod(period) };
+  }
   if (expectedReports.length === 0) return null;
   const expected = new Set<number>();
   let level: number | null = expectedReports[0]!.placeLevel;
@@ -94,5 +127,6 @@ export function coverageOf(period: Period, previous: Period, expectedReports: re
     complete: matched >= expected.size && periodEnded,
     period_ended: periodEnded,
     level,
+    counted_period: null,
   };
 }

@@ -39,8 +39,10 @@ describe('public dashboard', () => {
     // The officer sees the draft on the dashboard: the value is really in the data.
     const officer = await newPage(browser, vigia.url);
     await signIn(officer, vigia.url, 'officer');
-    await officer.goto(`${vigia.url}/dashboard`);
+    // 2017 is partial (one department): the officer sees it when asking for partial periods, marked.
+    await officer.goto(`${vigia.url}/dashboard?partial=1`);
     expect(await cardValue(officer, 'ERAD_HA', '987,654')).toBe('987,654');
+    await expect.poll(() => officer.getByTestId('card-ERAD_HA').getByTestId('card-coverage').textContent()).toMatch(/^partial: 1 of \d+ departments reported$/);
     const indicators = ((await (await officer.request.get(`${vigia.url}/api/programs/PE/indicators`)).json()) as { indicators: IndicatorInfo[] }).indicators;
     const hidden = indicators.filter((i) => i.sensitivity !== 'public');
     expect(hidden.length).toBeGreaterThan(0); // AML_CASES_N is "official" in the demo

@@ -3,6 +3,8 @@
  * eradication for 2015 and 2016, of which one has reported 2017 (approved) and another has a
  * draft for the first quarter of 2017. Written as a program folder and loaded as a user would,
  * with a fact sheet of its own; the planted rows are returned so that tests can count from them.
+ * The fiscal variant plants the same finding in fiscal years from October: every department
+ * reported each quarter of FY2016 (2015Oct), one the first quarter of FY2017 (2016Oct).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,14 @@ export const PLANTED: readonly PlantedValue[] = [
   { place: 'PX-02', period: '2017Q1', value: 50, status: 'draft' },
 ];
 
+/** Every value planted for ERAD in the fiscal variant. */
+export const PLANTED_FISCAL: readonly PlantedValue[] = [
+  ...['2015Q4', '2016Q1', '2016Q2', '2016Q3'].flatMap((period) =>
+    DEPARTMENTS.map((place, i) => ({ place, period, value: 100 + 10 * i, status: 'approved' as const })),
+  ),
+  { place: 'PX-01', period: '2016Q4', value: 123, status: 'approved' },
+];
+
 const FACTSHEET = {
   code: 'factsheet',
   title: { en: '{{program}} — results {{period}}', es: '{{program}} — resultados {{period}}' },
@@ -41,14 +51,23 @@ const FACTSHEET = {
   ],
 };
 
-/** Writes the program folder and loads it into `db` (program code PX). */
-export async function loadPartialYearProgram(db: Db): Promise<void> {
+/** Writes the program folder and loads it into `db` (program code PX), calendar or fiscal variant. */
+export async function loadPartialYearProgram(db: Db, variant: 'calendar' | 'fiscal' = 'calendar'): Promise<void> {
+  const planted = variant === 'fiscal' ? PLANTED_FISCAL : PLANTED;
   const dir = mkdtempSync(join(tmpdir(), 'vigia-px-'));
   try {
     const file = (name: string, text: string) => writeFileSync(join(dir, name), text);
     mkdirSync(join(dir, 'values'));
     mkdirSync(join(dir, 'reports'));
-    file('program.json', JSON.stringify({ code: 'PX', name: { en: 'Partial program', es: 'Programa parcial' }, country: 'PX', fiscal_year_start_month: 1 }));
+    file(
+      'program.json',
+      JSON.stringify({
+        code: 'PX',
+        name: { en: 'Partial program', es: 'Programa parcial' },
+        country: 'PX',
+        fiscal_year_start_month: variant === 'fiscal' ? 10 : 1,
+      }),
+    );
     file(
       'places.csv',
       ['code,name,level,parent,lat,lon,iso', 'PX,Patria,1,,,,', ...DEPARTMENTS.map((d) => `${d},Dep ${d.slice(3)},2,PX,,,`)].join('\n') + '\n',
@@ -81,7 +100,7 @@ export async function loadPartialYearProgram(db: Db): Promise<void> {
       'values/erad.csv',
       [
         'indicator,place,period,disagg,source,value,provenance,note,status,organisation',
-        ...PLANTED.map((v) => `ERAD,${v.place},${v.period},,,${v.value},sourced,,${v.status},`),
+        ...planted.map((v) => `ERAD,${v.place},${v.period},,,${v.value},sourced,,${v.status},`),
       ].join('\n'),
     );
     file('reports/factsheet.json', JSON.stringify(FACTSHEET));

@@ -9,6 +9,20 @@ import type { Period } from '../periods.js';
 import { periodLabel } from '../periods.js';
 import type { Lang } from './language.js';
 
+const SUB_PERIODS: Record<NonNullable<Coverage['counted_period']>, { en: string; es: string }> = {
+  quarter: { en: 'quarters', es: 'trimestres' },
+  month: { en: 'months', es: 'meses' },
+  day: { en: 'days', es: 'días' },
+};
+
+/** Event data (records): "partial: data for 1 of 4 quarters" — periods do not report, places do. */
+function eventNote(c: Coverage & { counted_period: NonNullable<Coverage['counted_period']> }, lang: Lang): string {
+  const what = SUB_PERIODS[c.counted_period][lang];
+  if (c.reported >= c.expected)
+    return lang === 'es' ? `parcial: faltan datos de alguno de los ${c.expected} ${what}` : `partial: not all ${c.expected} ${what} have data`;
+  return lang === 'es' ? `parcial: datos de ${c.reported} de ${c.expected} ${what}` : `partial: data for ${c.reported} of ${c.expected} ${what}`;
+}
+
 /** What is counted: places of one level when each report is a whole period, else reports. */
 function counted(c: Coverage, lang: Lang): string {
   if (c.level !== null) return placeLevelPlural(c.level)[lang];
@@ -21,8 +35,9 @@ export function coverageNote(c: Coverage | null, lang: Lang): string | null {
   const what = counted(c, lang);
   // Reports that were not expected can make up the count while an expected one is missing.
   const some = c.reported >= c.expected;
-  const partial =
-    lang === 'es'
+  const partial = c.counted_period
+    ? eventNote({ ...c, counted_period: c.counted_period }, lang)
+    : lang === 'es'
       ? some
         ? `parcial: no informaron todos los ${c.expected} ${what}`
         : `parcial: informaron ${c.reported} de ${c.expected} ${what}`

@@ -30,6 +30,9 @@ export const CoverageSchema = z
       .int()
       .nullable()
       .openapi({ description: 'Place level counted when each report is one place for the whole period (2: departments); else null' }),
+    counted_period: z.enum(['quarter', 'month', 'day']).nullable().openapi({
+      description: 'Event data (records): the sub-periods counted, program-wide, instead of places ("data for 1 of 4 quarters"); else null',
+    }),
   })
   .nullable()
   .openapi('Coverage');

@@ -41,8 +41,22 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
     const c2017 = counted(2017, true);
     const c2016 = counted(2016, true);
     expect([c2017.reported, c2017.expected, c2016.reported, c2016.expected]).toEqual([1, 8, 8, 8]);
-    expect(byYear.get('2017')).toEqual({ reported: c2017.reported, expected: c2017.expected, complete: false, period_ended: true, level: 2 });
-    expect(byYear.get('2016')).toEqual({ reported: c2016.reported, expected: c2016.expected, complete: true, period_ended: true, level: 2 });
+    expect(byYear.get('2017')).toEqual({
+      reported: c2017.reported,
+      expected: c2017.expected,
+      complete: false,
+      period_ended: true,
+      level: 2,
+      counted_period: null,
+    });
+    expect(byYear.get('2016')).toEqual({
+      reported: c2016.reported,
+      expected: c2016.expected,
+      complete: true,
+      period_ended: true,
+      level: 2,
+      counted_period: null,
+    });
     // Nothing was reported for 2014: 2015's coverage is unknown, not invented.
     expect(byYear.get('2015')).toBeNull();
   });
@@ -60,14 +74,21 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
     const byHand = counted(2017, false);
     expect(byHand.reported).toBe(2);
     // The draft is a quarter, not a whole year: the count is of reports, no longer of departments.
-    expect(all).toEqual({ reported: byHand.reported, expected: byHand.expected, complete: false, period_ended: true, level: null });
+    expect(all).toEqual({ reported: byHand.reported, expected: byHand.expected, complete: false, period_ended: true, level: null, counted_period: null });
     expect(approved?.reported).toBe(counted(2017, true).reported);
     expect(all?.reported).not.toBe(approved?.reported);
   });
 
   it('a year not yet over is not complete, whatever has been reported', async () => {
     const { rows } = await years(true, '2016-12-31');
-    expect(rows.find((r) => r.period === '2016')?.coverage).toEqual({ reported: 8, expected: 8, complete: false, period_ended: false, level: 2 });
+    expect(rows.find((r) => r.period === '2016')?.coverage).toEqual({
+      reported: 8,
+      expected: 8,
+      complete: false,
+      period_ended: false,
+      level: 2,
+      counted_period: null,
+    });
     const later = await years(true, '2017-01-01');
     expect(later.rows.find((r) => r.period === '2016')?.coverage?.complete).toBe(true);
   });
@@ -78,7 +99,9 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
       { program: 'PX', indicators: ['ERAD'], by: ['place-level:2'], from: '2017', to: '2017', approvedOnly: true },
       { coverage: true },
     );
-    expect(rows.map((r) => [r.place?.code, r.coverage])).toEqual([['PX-01', { reported: 1, expected: 1, complete: true, period_ended: true, level: 2 }]]);
+    expect(rows.map((r) => [r.place?.code, r.coverage])).toEqual([
+      ['PX-01', { reported: 1, expected: 1, complete: true, period_ended: true, level: 2, counted_period: null }],
+    ]);
     const whole = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2017', to: '2017', approvedOnly: true }, { coverage: true });
     expect(whole.rows[0]?.coverage).toMatchObject({ reported: 1, expected: 8, complete: false });
     const range = await queryAnalytics(t.db, { program: 'PX', indicators: ['ERAD'], from: '2015', to: '2017', approvedOnly: true }, { coverage: true });
@@ -88,8 +111,8 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
   it('compare carries coverage on both sides', async () => {
     const c = await comparePeriods(t.db, { program: 'PX', indicator: 'ERAD', from: '2016', to: '2017', approvedOnly: true });
     const [c2016, c2017] = [counted(2016, true), counted(2017, true)];
-    expect(c.from.coverage).toEqual({ reported: c2016.reported, expected: c2016.expected, complete: true, period_ended: true, level: 2 });
-    expect(c.to.coverage).toEqual({ reported: c2017.reported, expected: c2017.expected, complete: false, period_ended: true, level: 2 });
+    expect(c.from.coverage).toEqual({ reported: c2016.reported, expected: c2016.expected, complete: true, period_ended: true, level: 2, counted_period: null });
+    expect(c.to.coverage).toEqual({ reported: c2017.reported, expected: c2017.expected, complete: false, period_ended: true, level: 2, counted_period: null });
   });
 
   it('over HTTP, signed out (approved data), on analytics when asked (coverage=true) and always on compare', async () => {
@@ -100,8 +123,8 @@ describe(`coverage (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite
     expect(a.status).toBe(200);
     const rows = (a.body as { rows: { period: string; coverage: unknown }[] }).rows;
     expect(rows.map((r) => [r.period, r.coverage])).toEqual([
-      ['2016', { reported: 8, expected: 8, complete: true, period_ended: true, level: 2 }],
-      ['2017', { reported: 1, expected: 8, complete: false, period_ended: true, level: 2 }],
+      ['2016', { reported: 8, expected: 8, complete: true, period_ended: true, level: 2, counted_period: null }],
+      ['2017', { reported: 1, expected: 8, complete: false, period_ended: true, level: 2, counted_period: null }],
     ]);
     const c = await client.request('GET', '/api/compare?program=PX&indicator=ERAD&from=2016&to=2017');
     expect(c.status).toBe(200);

@@ -3,7 +3,8 @@
  * period against those of the previous comparable period, read for the whole query in one
  * grouped query of the leaf facts. A cell's period is its bucket, or, without a period
  * grouping, the one period a query names as both `from` and `to`; other cells, and formula
- * indicators, have no coverage (null). Record-fed indicators count departments × periods.
+ * indicators, have no coverage (null). Record-fed indicators are event data: they count the
+ * sub-periods (quarters of a year, …) with any record, program-wide (see core/coverage.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -55,7 +56,7 @@ export async function cellCoverage(
   const start = spans.reduce((m, w) => (w.previous.start < m ? w.previous.start : m), spans[0]!.previous.start);
   const end = spans.reduce((m, w) => (w.period.end > m ? w.period.end : m), spans[0]!.period.end);
   const level = ctx.grouping.placeLevel ? placeColumn(ctx.grouping.placeLevel) : null;
-  // Record-fed indicators count departments × periods, from the coarse level where it answers.
+  // Record-fed indicators are read by department (fewer rows), from the coarse level where it answers.
   const read = perIndicator.filter(({ ind }) => ind.origin !== 'formula').map(({ ind }) => ind);
   const how = (ind: AnalyticsIndicator) =>
     ind.origin !== 'records' ? 'leaf' : coarseAnswers(ctx, ind, ind.agg_time === 'sum' && ind.agg_place === 'sum') ? 'coarse' : 'departments';
@@ -70,6 +71,7 @@ export async function cellCoverage(
   // period and the one before), so that each report is looked at once.
   const single = ctx.grouping.time ? null : spans[0]!;
   const byCell = new Map<string, Report[]>();
+  const events = new Set(read.filter((ind) => ind.origin === 'records').map((ind) => ind.id));
   for (const r of rows) {
     const period = cachedPeriod(ctx, r.period);
     if (!period) continue;
@@ -77,7 +79,7 @@ export async function cellCoverage(
     if (single) at = periodWithin(period, single.period) ? single.period.id : periodWithin(period, single.previous) ? single.previous.id : null;
     else at = bucketOfPeriod(ctx, r.period)?.bucket ?? null;
     if (at === null) continue;
-    const key = `${r.indicator_id}|${r.source}|${r.group_place ?? ''}|${at}`;
+    const key = `${r.indicator_id}|${r.source}|${events.has(r.indicator_id) ? '' : (r.group_place ?? '')}|${at}`;
     const report = { placeId: r.place_id, placeLevel: r.place_level, period };
     const list = byCell.get(key);
     if (list) list.push(report);
@@ -90,8 +92,9 @@ export async function cellCoverage(
       if (!w || !plan) return null;
       // Not split by source: the indicator's one fact source.
       const source = plan.split ? (cell.source ?? '') : (plan.factSources[0] ?? '');
-      const prefix = `${ind.id}|${source}|${level ? (cell.placeId ?? '') : ''}|`;
-      return coverageOf(w.period, w.previous, byCell.get(prefix + w.previous.id) ?? [], byCell.get(prefix + w.period.id) ?? [], today);
+      const isEvents = events.has(ind.id);
+      const prefix = `${ind.id}|${source}|${level && !isEvents ? (cell.placeId ?? '') : ''}|`;
+      return coverageOf(w.period, w.previous, byCell.get(prefix + w.previous.id) ?? [], byCell.get(prefix + w.period.id) ?? [], today, isEvents);
     });
   });
 }

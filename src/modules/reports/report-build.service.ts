@@ -18,7 +18,7 @@ import { findReportDefinition, listReportDefinitionRows } from './report.repo.js
 import { BUILTIN_REPORTS } from './builtin-definitions.js';
 import { fillPlaceholders, parseNarrative } from './narrative-markdown.js';
 import { indicatorOf, mayRead, openReportContext, placeholderValues, type ReportContext } from './report-context.js';
-import { latestCompleteYear } from '../analytics/latest-complete.service.js';
+import { latestCompletePeriod, type YearKind } from '../analytics/latest-complete.service.js';
 import type { Sensitivity } from '../../core/sensitivity.js';
 import { buildStatement } from './statement-figures.service.js';
 import { figureSectionBlocks } from './figure-sections.service.js';
@@ -95,19 +95,21 @@ async function sectionBlocks(ctx: ReportContext, section: Section): Promise<Bloc
   return blocks;
 }
 
-/** The period id that asks for the latest complete year of a report's figures. */
+/** The period ids that ask for the latest complete calendar year, or fiscal year, of a report's figures. */
 export const LATEST = 'latest';
+export const LATEST_FY = 'latest-fy';
 
 /**
- * The latest calendar year complete for every figure statement of the definition, or, for a
- * report without such statements (the progress report), for every indicator the reader may
- * read (see latestCompleteYear); a not_found error when no year is.
+ * The latest year (calendar, or the program's fiscal year) complete for every figure statement
+ * of the definition, or, for a report without such statements (the progress report), for every
+ * indicator the reader may read (see latestCompletePeriod); a not_found error when no year is.
  */
-async function latestCompletePeriod(ctx: ReportContext, definition: ReportDefinition): Promise<Period> {
+async function latestComplete(ctx: ReportContext, definition: ReportDefinition, kind: YearKind): Promise<Period> {
   const codes = new Set(definition.sections.flatMap((s) => (s.type === 'statements' ? s.items.flatMap((i) => ('indicator' in i ? [i.indicator] : [])) : [])));
   const indicators = codes.size ? [...codes].map((code) => indicatorOf(ctx, code)) : [...ctx.catalog.indicators.values()].filter((i) => mayRead(ctx, i));
-  const year = await latestCompleteYear(ctx.db, ctx.analytics, indicators, ctx.approvedOnly);
-  if (!year) throw notFound(`program ${ctx.catalog.program.code} has no complete year of data for this report`);
+  const year = await latestCompletePeriod(ctx.db, ctx.analytics, indicators, ctx.approvedOnly, kind);
+  const what = kind.kind === 'fiscal' ? 'fiscal year' : 'year';
+  if (!year) throw notFound(`program ${ctx.catalog.program.code} has no complete ${what} of data for this report`);
   return parsePeriod(year);
 }
 
@@ -115,10 +117,11 @@ async function build(db: Db, req: ReportRequest): Promise<ReportDocument> {
   const program = await findProgram(db, req.program);
   const { definition, hash } = await resolveDefinition(db, program.id, program.code, req.report);
   const approvedOnly = definition.data === 'approved' || (req.reader?.approvedOnly ?? false);
-  const latest = req.period === LATEST;
-  // For `latest`, the context is opened on this year and then set to the period found.
+  const latest = req.period === LATEST || req.period === LATEST_FY;
+  // For `latest` and `latest-fy`, the context is opened on this year and then set to the period found.
   const opened = await openReportContext(db, program.code, latest ? todayIso().slice(0, 4) : req.period, req.lang, approvedOnly, req.reader?.maxSensitivity);
-  const ctx = latest ? { ...opened, period: await latestCompletePeriod(opened, definition) } : opened;
+  const kind: YearKind = req.period === LATEST_FY ? { kind: 'fiscal', fiscalStartMonth: opened.catalog.program.fiscal_year_start_month } : { kind: 'calendar' };
+  const ctx = latest ? { ...opened, period: await latestComplete(opened, definition, kind) } : opened;
   const values = placeholderValues(ctx);
   const blocks: Block[] = [];
   for (const section of definition.sections) blocks.push(...(await sectionBlocks(ctx, section)));

@@ -13,7 +13,8 @@ export const ReportQuerySchema = z.object({
   program: z.string().min(1).openapi({ example: 'PE', description: 'Program code' }),
   period: z.string().min(1).openapi({
     example: '2012',
-    description: 'Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report',
+    description:
+      'Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report, or `latest-fy`: the latest such fiscal year of the program',
   }),
   lang: z.enum(['en', 'es']).default('en'),
   format: z.enum(REPORT_FORMATS).default('html'),

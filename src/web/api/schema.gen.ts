@@ -4939,7 +4939,7 @@ export interface paths {
                 query: {
                     format?: "md" | "html" | "pdf";
                     lang?: "en" | "es";
-                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report */
+                    /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report, or `latest-fy`: the latest such fiscal year of the program */
                     period: string;
                     /** @description Program code */
                     program: string;
@@ -6124,6 +6124,11 @@ export interface components {
         Coverage: {
             /** @description Every expected report has data and the period is over */
             complete: boolean;
+            /**
+             * @description Event data (records): the sub-periods counted, program-wide, instead of places ("data for 1 of 4 quarters"); else null
+             * @enum {string|null}
+             */
+            counted_period: "quarter" | "month" | "day" | null;
             /** @description Reports expected: those of the previous comparable period (until a reporting calendar exists) */
             expected: number;
             /** @description Place level counted when each report is one place for the whole period (2: departments); else null */

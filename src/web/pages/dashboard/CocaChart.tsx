@@ -1,24 +1,35 @@
-/** Coca cultivation by source, as grouped bars: the estimates are compared, never summed. */
+/**
+ * Coca cultivation by source, as grouped bars: the estimates are compared, never summed. Every
+ * year between the first and the last is on the axis (a year without data is a gap); a partial
+ * period is a hollow bar with its note.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import type { AnalyticsRow, Indicator } from '../../api/types';
-import { orderSources, series } from './dashboard-stats';
+import { isPartial, orderSources, series, yearAxis, type YearKind } from './dashboard-stats';
+import { useCoverageNote } from '../../components/CoverageNote';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
-import { SOURCE_COLOURS, axisStyle } from './chart-style';
+import { SOURCE_COLOURS, axisStyle, barDatum } from './chart-style';
 import { unitName } from '../../i18n/unit-label';
 
-export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: readonly AnalyticsRow[] }) {
+export function CocaChart({ indicator, rows, kind }: { indicator: Indicator; rows: readonly AnalyticsRow[]; kind: YearKind }) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const name = useLocalName();
   const label = usePeriodLabel();
   const sources = orderSources(indicator.sources);
   const bySource = sources.map((source) => ({ source, points: new Map(series(rows, indicator.code, source).map((p) => [p.period, p])) }));
-  const periods = [...new Set(bySource.flatMap((s) => [...s.points.keys()]))].sort();
+  const periods = yearAxis(
+    bySource.flatMap((s) => [...s.points.values()].filter((p) => p.value !== null).map((p) => p.period)),
+    kind,
+  );
+  const note = useCoverageNote();
+  const partial = bySource.flatMap((s) => [...s.points.values()].filter((p) => p.value !== null && isPartial(p)).map((p) => ({ source: s.source, p })));
+  const gaps = periods.some((p) => bySource.every((s) => (s.points.get(p)?.value ?? null) === null));
 
   const chartLabel = t('cocaLabel', { sources: sources.join(', ') });
   const option = useMemo<ChartOption>(
@@ -33,7 +44,10 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
       series: bySource.map((s, i) => ({
         name: s.source,
         type: 'bar',
-        data: periods.map((p) => s.points.get(p)?.value ?? null),
+        data: periods.map((p) => {
+          const point = s.points.get(p);
+          return barDatum(point && { value: point.value, partial: isPartial(point) }, SOURCE_COLOURS[i % SOURCE_COLOURS.length]!);
+        }),
         itemStyle: { color: SOURCE_COLOURS[i % SOURCE_COLOURS.length] },
       })),
     }),
@@ -49,6 +63,16 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
         <p className="muted">{t('cocaNote')}</p>
       </figcaption>
       {periods.length === 0 ? <p className="muted">{t('common:noData')}</p> : <EChart option={option} label={chartLabel} height={260} />}
+      {partial.length > 0 && (
+        <p className="chart-note coverage-note" data-testid="chart-partial">
+          {t('partialChart', { notes: partial.map(({ source, p }) => `${source} ${label(p.period)} ${note(p.coverage)}`).join('; ') })}
+        </p>
+      )}
+      {gaps && (
+        <p className="chart-note muted" data-testid="chart-gaps">
+          {t('gapsChart')}
+        </p>
+      )}
       <details>
         <summary>{t('dataTable')}</summary>
         <div className="table-wrap">
@@ -74,6 +98,7 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
                       <td className="num" key={s.source}>
                         {f.number(point?.value)}
                         {point && <ProvenanceMark provenance={point.provenance} />}
+                        {point && isPartial(point) && <span className="coverage-note"> ({note(point.coverage)})</span>}
                       </td>
                     );
                   })}

@@ -4,6 +4,7 @@ import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
 import { useDashboardData, type Audience } from './dashboard-data';
 import { useDashboardFilters } from './dashboard-filters';
+import { yearToPeriod, type HeadlineChoice } from './dashboard-stats';
 import { Filters } from './Filters';
 import { IndicatorCard } from './IndicatorCard';
 import { TrendChart } from './TrendChart';
@@ -16,6 +17,8 @@ export function DashboardView({ audience }: { audience: Audience }) {
   const f = useFormat();
   const [filters, update] = useDashboardFilters();
   const data = useDashboardData(filters, audience);
+  // Partial periods head the cards only when asked for: by the control, or by naming the year in "to".
+  const choice: HeadlineChoice = { includePartial: filters.partial === '1', ...(filters.to ? { to: yearToPeriod(Number(filters.to), filters.kind) } : {}) };
 
   return (
     <div className="dashboard" data-testid="dashboard" data-audience={audience}>
@@ -25,7 +28,7 @@ export function DashboardView({ audience }: { audience: Audience }) {
           <h2 id="dashboard-cards">{t('cards')}</h2>
           <div className="cards indicator-cards">
             {data.cards.map((def) => (
-              <IndicatorCard key={def.id} def={def} rows={data.rows} targetPlace={data.targetPlace} kind={filters.kind} />
+              <IndicatorCard key={def.id} def={def} rows={data.rows} targetPlace={data.targetPlace} kind={filters.kind} choice={choice} />
             ))}
           </div>
           {data.updatedAt > 0 && (
@@ -37,7 +40,7 @@ export function DashboardView({ audience }: { audience: Audience }) {
         <section aria-labelledby="dashboard-charts">
           <h2 id="dashboard-charts">{t('charts')}</h2>
           <div className="grid-2 dashboard-charts">
-            {data.cultivation && <CocaChart indicator={data.cultivation} rows={data.rows} />}
+            {data.cultivation && <CocaChart indicator={data.cultivation} rows={data.rows} kind={filters.kind} />}
             {data.trends.map((indicator) => (
               <TrendChart key={indicator.code} indicator={indicator} rows={data.rows} targetPlace={data.targetPlace} kind={filters.kind} />
             ))}

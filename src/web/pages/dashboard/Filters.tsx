@@ -21,7 +21,7 @@ export function Filters({ filters, update }: { filters: DashboardFilters; update
   const years: number[] = [];
   for (let y = lastYear; y >= FIRST_YEAR; y--) years.push(y);
   const yearLabel = (y: number) => periodLabel(yearToPeriod(y, filters.kind));
-  const any = filters.zone || filters.place || filters.from || filters.to || filters.kind === 'fiscal';
+  const any = filters.zone || filters.place || filters.from || filters.to || filters.kind === 'fiscal' || filters.partial;
 
   return (
     <form className="filters dashboard-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()} data-testid="dashboard-filters">
@@ -76,8 +76,15 @@ export function Filters({ filters, update }: { filters: DashboardFilters; update
           <option value="fiscal">{t('fiscalYear')}</option>
         </select>
       </label>
+      <label className="filter-check">
+        <input type="checkbox" name="partial" checked={filters.partial === '1'} onChange={(e) => update({ partial: e.target.checked ? '1' : '' })} />
+        {t('includePartial')}
+      </label>
+      <p className="muted filter-help" id="partial-help">
+        {t('includePartialHelp')}
+      </p>
       {any && (
-        <button type="button" className="secondary" onClick={() => update({ zone: '', place: '', from: '', to: '', kind: 'calendar' })}>
+        <button type="button" className="secondary" onClick={() => update({ zone: '', place: '', from: '', to: '', kind: 'calendar', partial: '' })}>
           {t('clear')}
         </button>
       )}

@@ -1,21 +1,44 @@
-/** One key indicator: its latest value and period, the change on the year before, and progress to target. */
+/**
+ * One key indicator: its latest complete value and period, the change on the year before, and
+ * progress to target. A partial period heads the card only when the reader asked for it, and
+ * then its value, change and progress all carry the coverage note.
+ */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
-import { latest, progress, series, targetsOf, type CardDef, type YearKind } from './dashboard-stats';
+import { isPartial, latest, partialAfter, progress, series, targetsOf, type CardDef, type HeadlineChoice, type YearKind } from './dashboard-stats';
+import { CoverageNote, useCoverageNote } from '../../components/CoverageNote';
 import type { AnalyticsRow } from '../../api/types';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ProvenanceMark } from './ProvenanceMark';
 import { unitName } from '../../i18n/unit-label';
 import { isCountUnit } from '../../../core/statements/quantity';
 
-export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; rows: readonly AnalyticsRow[]; targetPlace: string; kind: YearKind }) {
+export function IndicatorCard({
+  def,
+  rows,
+  targetPlace,
+  kind,
+  choice,
+}: {
+  def: CardDef;
+  rows: readonly AnalyticsRow[];
+  targetPlace: string;
+  kind: YearKind;
+  choice: HeadlineChoice;
+}) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const name = useLocalName();
   const label = usePeriodLabel();
   const { indicator, source } = def;
-  const last = latest(series(rows, indicator.code, source));
+  const note = useCoverageNote();
+  const points = series(rows, indicator.code, source);
+  const last = latest(points, choice);
+  // A period left out of the headline because it is partial: named, so the reader can ask for it.
+  const leftOut = last ? last.laterPartial : partialAfter(points);
+  // A change involving a partial period says which side is partial ("2017 partial: …").
+  const changeNotes = last ? [last.point, last.previous].flatMap((p) => (p && isPartial(p) ? [`${label(p.period)} ${note(p.coverage)}`] : [])) : [];
   const { baselines, targets } = targetPlace ? targetsOf(indicator, targetPlace, source, kind) : { baselines: [], targets: [] };
   const prog = last && last.point.value !== null ? progress(last.point.value, last.point.period, baselines, targets) : undefined;
   const headingId = `card-${def.id}-name`;
@@ -23,7 +46,12 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
   const good = direction === '' || direction === 'flat' ? '' : (direction === 'up') === (indicator.direction !== 'down') ? 'good' : 'bad';
 
   return (
-    <article className="card indicator-card" data-testid={`card-${def.id}`} aria-labelledby={headingId}>
+    <article
+      className={`card indicator-card${last?.partial ? ' partial' : ''}`}
+      data-testid={`card-${def.id}`}
+      data-partial={last?.partial ? 'true' : 'false'}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>
         {name(indicator)}
         {source && <span className="card-source"> · {source}</span>}
@@ -41,6 +69,11 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
           <p className="card-period">
             {t('period')}: <span data-testid="card-period">{label(last.point.period)}</span>
           </p>
+          {last.partial && (
+            <p className="card-partial">
+              <CoverageNote coverage={last.point.coverage} testId="card-coverage" />
+            </p>
+          )}
           <p className={`card-change ${good}`} data-testid="card-change">
             {last.change === null ? (
               t('noPrevious')
@@ -52,6 +85,12 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
                   {f.number(last.change)}
                 </strong>{' '}
                 ({f.percent(last.changePct)})
+                {changeNotes.length > 0 && (
+                  <span className="coverage-note" data-testid="card-change-note">
+                    {' '}
+                    ({changeNotes.join('; ')})
+                  </span>
+                )}
               </>
             )}
           </p>
@@ -74,6 +113,12 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
                   period: label(prog.target.period),
                   target: f.number(prog.target.value),
                 })}
+                {last.partial && (
+                  <span className="coverage-note" data-testid="card-progress-note">
+                    {' '}
+                    ({note(last.point.coverage)})
+                  </span>
+                )}
               </p>
               {prog.baseline && <p className="muted">{t('baseline', { period: label(prog.baseline.period), value: f.number(prog.baseline.value) })}</p>}
             </div>
@@ -98,6 +143,11 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
             {t('noValue')}
           </p>
         </>
+      )}
+      {leftOut && (
+        <p className="muted card-left-out" data-testid="card-left-out">
+          {t('partialLeftOut', { period: label(leftOut.period), note: note(leftOut.coverage) })}
+        </p>
       )}
     </article>
   );

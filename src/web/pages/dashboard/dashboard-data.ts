@@ -51,6 +51,8 @@ export function useDashboardData(filters: DashboardFilters, audience: Audience):
     ...(filters.from ? { from: yearToPeriod(Number(filters.from), filters.kind) } : {}),
     ...(filters.to ? { to: yearToPeriod(Number(filters.to), filters.kind) } : {}),
     ...(audience === 'public' ? { approved: 'true' as const } : {}),
+    // Each row says how much of its period is reported: headlines default to complete periods.
+    coverage: 'true' as const,
   };
   const analytics = useQuery({
     queryKey: ['analytics', 'dashboard', query],

@@ -9,6 +9,8 @@ export interface DashboardFilters {
   from: string;
   to: string;
   kind: YearKind;
+  /** '1' when the reader asked for partial periods in the headlines (see dashboard-stats `latest`). */
+  partial: string;
 }
 
 const YEAR = /^\d{4}$/;
@@ -23,6 +25,7 @@ export function useDashboardFilters(): [DashboardFilters, (changes: Partial<Reco
     from: YEAR.test(from) ? from : '',
     to: YEAR.test(to) ? to : '',
     kind: query.get('year') === 'fiscal' ? 'fiscal' : 'calendar',
+    partial: query.get('partial') === '1' ? '1' : '',
   };
   const update = (changes: Partial<Record<keyof DashboardFilters, string>>) => {
     const { kind, ...rest } = changes;

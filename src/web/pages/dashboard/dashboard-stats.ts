@@ -7,6 +7,7 @@ import type { AnalyticsRow, Indicator } from '../../api/types';
 
 export type YearKind = 'calendar' | 'fiscal';
 export type Provenance = AnalyticsRow['provenance'][number];
+export type Coverage = AnalyticsRow['coverage'];
 
 /** Indicators that always get a card when the reader may see them (most important first). */
 export const KEY_INDICATORS = [
@@ -38,6 +39,8 @@ export interface Point {
   period: string;
   value: number | null;
   provenance: Provenance[];
+  /** How much of the period is reported; null when unknown (then taken as complete). */
+  coverage: Coverage;
 }
 
 /** Sources in display order: the US government estimate first, then the others by name. */
@@ -64,7 +67,7 @@ export function cardDefs(indicators: readonly Indicator[]): CardDef[] {
 export function series(rows: readonly AnalyticsRow[], indicator: string, source: string): Point[] {
   return rows
     .filter((r) => r.indicator === indicator && (r.source ?? '') === source && r.period !== undefined)
-    .map((r) => ({ period: r.period ?? '', value: r.value, provenance: r.provenance }))
+    .map((r) => ({ period: r.period ?? '', value: r.value, provenance: r.provenance, coverage: r.coverage ?? null }))
     .sort((a, b) => a.period.localeCompare(b.period));
 }
 
@@ -89,23 +92,65 @@ export function isKind(period: string, kind: YearKind): boolean {
   return kind === 'fiscal' ? /^\d{4}Oct$/.test(period) : /^\d{4}$/.test(period);
 }
 
+/** A point is partial when its coverage says so; a point without coverage counts as complete. */
+export function isPartial(point: Pick<Point, 'coverage'>): boolean {
+  return point.coverage ? !point.coverage.complete : false;
+}
+
 export interface Latest {
   point: Point;
   previous: Point | undefined;
   change: number | null;
   /** Percent change; null when the previous value is 0 or missing. */
   changePct: number | null;
+  /** The headline period is partial (shown only when asked for): its figures carry the mark. */
+  partial: boolean;
+  /** A later partial period left out of the headline, for a hint that it exists. */
+  laterPartial: Point | undefined;
 }
 
-/** The latest period with a value, and its change on the period a year before. */
-export function latest(points: readonly Point[]): Latest | undefined {
+export interface HeadlineChoice {
+  /** The reader asked for partial periods (the "include partial periods" control). */
+  includePartial?: boolean;
+  /** The filter's "to" period: a partial period that is this one was asked for by name. */
+  to?: string;
+}
+
+/**
+ * The headline: the latest COMPLETE period with a value, and its change on the period a year
+ * before. A partial period heads only when asked for (`includePartial`, or it is the `to`
+ * period), and is then marked `partial`; later partial periods left out are named in `laterPartial`.
+ */
+export function latest(points: readonly Point[], choice: HeadlineChoice = {}): Latest | undefined {
   const withValue = points.filter((p) => p.value !== null);
-  const point = withValue[withValue.length - 1];
+  const asked = (p: Point) => choice.includePartial === true || (choice.to !== undefined && p.period === choice.to);
+  const shown = withValue.filter((p) => !isPartial(p) || asked(p));
+  const point = shown[shown.length - 1];
   if (!point || point.value === null) return undefined;
+  const laterPartial = partialAfter(points, point.period);
   const previous = withValue.find((p) => p.period === previousPeriod(point.period));
   const change = previous?.value != null ? point.value - previous.value : null;
   const changePct = change !== null && previous?.value ? (change / Math.abs(previous.value)) * 100 : null;
-  return { point, previous, change, changePct };
+  return { point, previous, change, changePct, partial: isPartial(point), laterPartial };
+}
+
+/** The latest partial period with a value after `period` (any, without one): what a headline left out. */
+export function partialAfter(points: readonly Point[], period?: string): Point | undefined {
+  return points.filter((p) => p.value !== null && isPartial(p) && (period === undefined || p.period > period)).at(-1);
+}
+
+/**
+ * Every year from the first to the last period given, each with its point or null: a year
+ * without data is a gap on the chart's axis, not skipped (2008 → 2010 leaves 2009 empty).
+ */
+export function yearAxis(periods: readonly string[], kind: YearKind): string[] {
+  const years = periods.filter((p) => isKind(p, kind)).map(periodYear);
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const axis: string[] = [];
+  for (let y = first; y <= last; y++) axis.push(yearToPeriod(y, kind));
+  return axis;
 }
 
 export interface TargetPoint {

@@ -2,7 +2,8 @@
 export const dashboard = {
   en: {
     title: 'Dashboard',
-    intro: 'Key indicators of the program: latest value, change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
+    intro:
+      'Key indicators of the program: the latest complete period, its change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
     filters: 'Filters',
     zone: 'Zone',
     allZones: 'All zones',
@@ -39,11 +40,18 @@ export const dashboard = {
     legendIllustrative: 'illustrative: demonstration figure, not an official statistic',
     updated: 'Updated {{time}}',
     unit: 'Unit',
+    includePartial: 'Include partial periods',
+    includePartialHelp:
+      'Cards show the latest complete period by default. A partial period (not every place has reported, or the period is not over) is shown only when you tick this box or choose its year in "To year", and is then marked.',
+    partialLeftOut: '{{period}} not shown: {{note}}',
+    baselineOnly: 'Baseline',
+    partialChart: 'Hollow bars are partial periods: {{notes}}.',
+    gapsChart: 'Years without data are left empty.',
   },
   es: {
     title: 'Tablero',
     intro:
-      'Indicadores clave del programa: último valor, variación respecto al año anterior y avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
+      'Indicadores clave del programa: el último período completo, su variación respecto al año anterior y el avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
     filters: 'Filtros',
     zone: 'Zona',
     allZones: 'Todas las zonas',
@@ -80,5 +88,12 @@ export const dashboard = {
     legendIllustrative: 'ilustrativo: cifra de demostración, no es una estadística oficial',
     updated: 'Actualizado: {{time}}',
     unit: 'Unidad',
+    includePartial: 'Incluir períodos parciales',
+    includePartialHelp:
+      'Las tarjetas muestran por defecto el último período completo. Un período parcial (no todos los lugares han informado o el período no ha concluido) se muestra solo si marca esta casilla o elige su año en "Hasta el año", y entonces va marcado.',
+    partialLeftOut: '{{period}} no se muestra: {{note}}',
+    baselineOnly: 'Línea de base',
+    partialChart: 'Las barras huecas son períodos parciales: {{notes}}.',
+    gapsChart: 'Los años sin datos quedan vacíos.',
   },
 };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, Place } from '../../api/types';
 import { useLocalName } from '../../i18n/local-name';
 import { usePeriodLabel } from '../../i18n/period-label';
-import type { MapChoice } from './use-map-data';
+import type { Coverage, MapChoice } from './use-map-data';
 
 interface Props {
   choice: MapChoice;
@@ -11,13 +11,15 @@ interface Props {
   withData: ReadonlySet<string>;
   sources: readonly string[];
   periods: readonly string[];
+  /** Partial periods are named so in the period list. */
+  periodCoverage: ReadonlyMap<string, Coverage>;
   levels: readonly number[];
   places: readonly Place[];
   fiscalAllowed: boolean;
   update(changes: Partial<Record<'indicator' | 'source' | 'level' | 'year' | 'period', string>>): void;
 }
 
-export function MapFilters({ choice, indicators, withData, sources, periods, levels, places, fiscalAllowed, update }: Props) {
+export function MapFilters({ choice, indicators, withData, sources, periods, periodCoverage, levels, places, fiscalAllowed, update }: Props) {
   const { t } = useTranslation('map');
   const name = useLocalName();
   const periodLabel = usePeriodLabel();
@@ -71,7 +73,7 @@ export function MapFilters({ choice, indicators, withData, sources, periods, lev
           {periods.length === 0 && <option value="">{t('common:noData')}</option>}
           {[...periods].reverse().map((p) => (
             <option key={p} value={p}>
-              {periodLabel(p)}
+              {periodCoverage.get(p)?.complete === false ? t('partialOption', { period: periodLabel(p) }) : periodLabel(p)}
             </option>
           ))}
         </select>

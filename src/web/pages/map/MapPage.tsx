@@ -22,6 +22,7 @@ import { useMapData } from './use-map-data';
 import './map.css';
 import { isCountUnit } from '../../../core/statements/quantity';
 import { unitName } from '../../i18n/unit-label';
+import { useCoverageNote } from '../../components/CoverageNote';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const { t, i18n } = useTranslation('map');
@@ -34,6 +35,9 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const atlas = useAtlas(countryCode);
   const [active, setActive] = useState<string | null>(null);
   const { choice, rows, places } = data;
+  const note = useCoverageNote();
+  const partialNote = choice.period ? note(data.periodCoverage.get(choice.period) ?? null) : null;
+  const laterNote = data.laterPartial ? note(data.periodCoverage.get(data.laterPartial) ?? null) : null;
   const unit = choice.indicator?.unit;
   const imported = useBoundaries(choice.level);
   const drawn = shapes ?? imported;
@@ -82,6 +86,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
         withData={data.withData}
         sources={data.sources}
         periods={data.periods}
+        periodCoverage={data.periodCoverage}
         levels={data.levels}
         places={places}
         fiscalAllowed={data.fiscalAllowed}
@@ -95,6 +100,16 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
           <div className="map-layout">
             <section className="panel map-panel" aria-labelledby="map-heading">
               <h2 id="map-heading">{heading}</h2>
+              {partialNote && (
+                <p className="coverage-note" data-testid="map-partial">
+                  {t('partialShown', { period, note: partialNote })}
+                </p>
+              )}
+              {laterNote && (
+                <p className="muted" data-testid="map-left-out">
+                  {t('partialLeftOut', { period: periodLabel(data.laterPartial), note: laterNote })}
+                </p>
+              )}
               <p className="muted map-intro">
                 {t('intro')}
                 {drawn && ` ${t('introShapes')}`}

@@ -4,12 +4,14 @@
  * keyboard focus; hover or focus shows a tooltip (Escape hides it). Given `shapes` (imported
  * place boundaries), those places are drawn as a choropleth instead of circles: each shape takes
  * the focus and shows the tooltip like a circle does; places without a shape keep their circle.
+ * The places' names are written beside them where they fit (map-labels.ts).
  */
 import { useMemo, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import type { Country } from './use-atlas';
 import { SHADES, pathOf, shadeClass, shapeAnchor, windForD3, type MapFrame, type PlaceShapes } from './map-geometry';
+import { LABEL_SIZE, placeLabels } from './map-labels';
 
 export interface MapSymbol {
   code: string;
@@ -82,6 +84,15 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
       shade: shadeClass(value, max),
     };
   });
+  // Names beside the places: circles by their value, shapes at their top (a shape's value decides its order).
+  const nameLabels = placeLabels(
+    [
+      ...symbols.filter((s) => !shaded.has(s.code)).map((s) => ({ code: s.code, name: s.name, x: s.x, y: s.y, r: s.r, weight: s.value })),
+      ...shapeItems.map((s) => ({ code: s.code, name: s.name, x: s.x, y: s.top, r: 0, weight: s.value ?? 0 })),
+    ],
+    width,
+    height,
+  );
   const activeSymbol = symbols.find((s) => s.code === active && !shaded.has(s.code));
   const activeShape = shapeItems.find((s) => s.code === active);
   const current = activeShape
@@ -151,6 +162,14 @@ export function SymbolMap({ frame, countryCode, country, others, symbols, shapes
                   {...focusProps(s.code)}
                 />
               ))}
+          </g>
+          {/* The names are read with each circle or shape already: hidden from screen readers here. */}
+          <g className="map-labels" aria-hidden="true" data-testid="map-labels">
+            {nameLabels.map((l) => (
+              <text key={l.code} data-place={l.code} x={l.x.toFixed(1)} y={l.y.toFixed(1)} textAnchor={l.anchor} fontSize={LABEL_SIZE}>
+                {l.name}
+              </text>
+            ))}
           </g>
         </svg>
         {current && (

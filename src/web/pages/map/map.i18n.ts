@@ -33,6 +33,9 @@ export const map = {
     shadeLegendTitle: 'Shade of a place',
     shadeUpTo: 'up to {{value}}',
     shadeNone: 'no value',
+    partialOption: '{{period}} (partial)',
+    partialShown: '{{period}} — {{note}}. The values are not the whole period.',
+    partialLeftOut: 'The map shows the latest complete period; {{period}} is not shown by default ({{note}}): choose it in the period list.',
   },
   es: {
     title: 'Mapa',
@@ -67,5 +70,8 @@ export const map = {
     shadeLegendTitle: 'Sombreado de un lugar',
     shadeUpTo: 'hasta {{value}}',
     shadeNone: 'sin valor',
+    partialOption: '{{period}} (parcial)',
+    partialShown: '{{period}} — {{note}}. Los valores no son el período completo.',
+    partialLeftOut: 'El mapa muestra el último período completo; {{period}} no se muestra por defecto ({{note}}): elíjalo en la lista de períodos.',
   },
 };

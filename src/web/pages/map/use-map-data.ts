@@ -1,7 +1,8 @@
 /**
  * What the map shows, from the URL (indicator, source, period, place level, calendar or fiscal
  * year) with sensible defaults, and the analytics rows of that choice: one value per place of
- * the level, for one period.
+ * the level, for one period. By default the latest COMPLETE period (issue 14): a period not
+ * every place has reported, or not over, is shown only when chosen, and then carries its coverage.
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
@@ -9,8 +10,11 @@ import type { AnalyticsRow, Indicator, Place } from '../../api/types';
 import { useProgram } from '../../app/program';
 import { useIndicators, usePlaces } from '../../app/queries';
 import { useQueryParams } from '../../app/router';
+import { defaultPeriod, partialAfter, type Coverage } from './map-period';
 
 export type YearKind = 'calendar' | 'fiscal';
+
+export type { Coverage };
 
 export interface MapChoice {
   indicator: Indicator | undefined;
@@ -30,6 +34,7 @@ interface AnalyticsQuery {
   source?: string;
   from?: string;
   to?: string;
+  coverage?: 'true';
 }
 
 function analytics(query: AnalyticsQuery): Promise<AnalyticsRow[]> {
@@ -81,8 +86,15 @@ export function useMapData() {
     enabled: code !== '' && indicator !== undefined,
   });
   const periods = [...new Set((periodsQuery.data ?? []).filter((r) => r.value !== null && r.period).map((r) => r.period!))].sort();
-  const askedPeriod = params.get('period') ?? '';
-  const period = periods.includes(askedPeriod) ? askedPeriod : (periods.at(-1) ?? '');
+  // Each period's coverage over the whole program: which periods are partial.
+  const coverageQuery = useQuery({
+    queryKey: ['analytics', code, 'map-period-coverage', indicator?.code, source, periodBy],
+    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: periodBy, coverage: 'true', ...sourceParam }),
+    enabled: code !== '' && indicator !== undefined,
+  });
+  const periodCoverage = new Map<string, Coverage>((coverageQuery.data ?? []).filter((r) => r.period).map((r) => [r.period!, r.coverage ?? null]));
+  const period = defaultPeriod(periods, periodCoverage, params.get('period') ?? '');
+  const laterPartial = partialAfter(periods, periodCoverage, period);
 
   const values = useQuery({
     queryKey: ['analytics', code, 'map-values', indicator?.code, source, level, periodBy, period],
@@ -96,9 +108,9 @@ export function useMapData() {
     indicators.isPending ||
     places.isPending ||
     (indicator === undefined && coverageLoading) ||
-    (indicator !== undefined && periodsQuery.isPending) ||
+    (indicator !== undefined && (periodsQuery.isPending || coverageQuery.isPending)) ||
     (period !== '' && values.isPending);
-  const error = indicators.error ?? places.error ?? periodsQuery.error ?? values.error;
+  const error = indicators.error ?? places.error ?? periodsQuery.error ?? coverageQuery.error ?? values.error;
   return {
     choice,
     indicators: all,
@@ -107,6 +119,10 @@ export function useMapData() {
     levels,
     sources,
     periods,
+    /** Coverage of each period over the whole program (null: unknown, counted as complete). */
+    periodCoverage,
+    /** The latest partial period after the one shown, left out by default ('' when none). */
+    laterPartial,
     fiscalAllowed,
     rows,
     pending,
