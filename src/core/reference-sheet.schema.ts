@@ -3,7 +3,7 @@
  * indicators.json) and the API's change: each text at most MAX_REFERENCE_TEXT characters, no
  * control characters but line breaks and tabs, unknown fields refused by name.
  */
-import { z } from 'zod';
+import { z } from '@hono/zod-openapi';
 import { MAX_REFERENCE_TEXT, REFERENCE_TEXT_FIELDS, type ReferenceTextField } from './reference-sheet.js';
 
 // Control characters other than tab, line feed and carriage return.
