@@ -22,6 +22,7 @@ import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.
 import { createApp, type App } from '../../src/server/app.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
 import { plantData, type Planted } from '../helpers/planted-data.js';
+import { DQA_STANDARDS } from '../../src/core/dqa.js';
 
 interface Operation {
   parameters?: Array<{ name: string; in: string }>;
@@ -40,6 +41,8 @@ let planted: Planted;
 let doc: Doc;
 let jobOfA = '';
 let tokenOfA = 0;
+/** A DQA of the restricted indicator, and its one action: hidden from a reader not cleared for it. */
+let secretDqa = { id: 0, action: 0 };
 const clients = {} as Record<Who, TestClient>;
 
 beforeAll(async () => {
@@ -58,6 +61,18 @@ beforeAll(async () => {
     await clients[who].signIn(email, PASSWORD);
   }
   doc = (await clients.partnerA.get('/api/openapi.json')).body as Doc;
+  const admin = new TestClient(app);
+  await admin.signIn(USERS.admin, PASSWORD);
+  const dqa = await admin.post('/api/programs/XX/dqa', {
+    indicator: 'SECRET_IND',
+    date: '2013-05-20',
+    assessor_name: 'M&E team',
+    standards: Object.fromEntries(DQA_STANDARDS.map((s) => [s, { rating: 'met' }])),
+    actions: [{ text: 'Check the source', owner_name: 'Data officer', due_date: '2013-09-30' }],
+  });
+  const made = dqa.body as { id: number; actions: Array<{ id: number }> };
+  secretDqa = { id: made.id, action: made.actions[0]!.id };
+  expect(dqa.status).toBe(201);
   const job = await clients.partnerA.request('POST', '/api/programs/XX/imports/csv?dryRun=true', 'indicator,place,period,value\nSUM_IND,R1D1,2011,1\n', {
     'content-type': 'text/csv',
   });
@@ -103,6 +118,7 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
     if (path.startsWith('/api/jobs/')) return [{ who: 'partnerB', what: "partner A's import job", hidden: jobOfA, missing: MISSING_JOB }];
     if (path.startsWith('/api/tokens/')) return [{ who: 'partnerB', what: "partner A's token", hidden: String(tokenOfA), missing: MISSING_ID }];
     if (path.startsWith('/api/users/')) return [{ who: 'partnerB', what: "partner A's account", hidden: '1', missing: MISSING_ID }];
+    if (path.includes('/dqa/')) return [{ who: 'officialOfficer', what: 'a DQA of a restricted indicator', hidden: String(secretDqa.id), missing: MISSING_ID }];
     // Clearance grants are read and decided by administrators only, and each sees every grant.
     if (path.startsWith('/api/clearance-grants/')) return null;
     throw new Error(`classify the {id} of ${path}`);
@@ -114,6 +130,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   report: () => null,
   format: () => null,
   kind: () => null,
+  // An action is reached through its DQA, which the {id} pairs probe; its own id is only looked up within that DQA.
+  action: () => null,
   // A fiscal year of the tracking table names a period, not an object anyone is kept from.
   fy: () => null,
 };
@@ -125,6 +143,9 @@ function bodyFor(method: string, path: string): unknown {
   if (path.startsWith('/api/users/')) return method === 'PATCH' ? { name: 'Probe' } : {};
   if (path.includes('/targets')) return { place: 'XX', period: '2013', kind: 'target', value: 1 };
   if (path.includes('/explanations/')) return { text: 'probe' };
+  if (path.includes('/actions/')) return { status: 'done' };
+  if (path.includes('/actions')) return { text: 'probe', owner_name: 'Probe', due_date: '2013-10-01' };
+  if (path.includes('/dqa/')) return { limitations: 'probe' };
   return undefined;
 }
 
@@ -144,7 +165,7 @@ function pairs(): Pair[] {
             what: `${M} ${path}: ${p.what}`,
             request: (key) => ({
               // The program's fiscal years start in October (mini-program.ts).
-              path: path.replace(`{${name}}`, key).replace('{program}', 'XX').replace('{fy}', '2012Oct'),
+              path: path.replace(`{${name}}`, key).replace('{program}', 'XX').replace('{fy}', '2012Oct').replace('{action}', String(secretDqa.action)),
               ...(op.requestBody ? { body: body ?? {} } : {}),
             }),
           });

@@ -82,6 +82,8 @@ const FILL: Record<string, (path: string) => string[]> = {
     if (path.includes('/records/')) return planted.records.map((r) => String(r.id));
     // import jobs belong to their user; none is planted, so the route must answer as for a missing one
     if (path.startsWith('/api/jobs/')) return ['00000000-0000-4000-8000-000000000000'];
+    // No DQA is planted: the route must answer as for a missing one (who reads real ones: dqa.routes.test.ts).
+    if (path.includes('/dqa/')) return ['999999'];
     throw new Error(`classify the id of ${path}`);
   },
   format: () => ['csv'],
@@ -92,6 +94,8 @@ const FILL: Record<string, (path: string) => string[]> = {
   from: () => ['2012'],
   to: () => ['2013'],
   level: () => ['2'],
+  // The program's fiscal years start in October (mini-program.ts).
+  fy: () => ['2012Oct', '2013Oct'],
 };
 /** Optional query variants worth reading besides the bare route. */
 const OPTIONAL: Record<string, string[]> = { type: ['seizure'], indicator: INDICATORS, format: ['markdown'], period: ['2013'] };
