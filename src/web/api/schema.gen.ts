@@ -5008,6 +5008,8 @@ export interface components {
             };
             provenance: ("sourced" | "derived" | "illustrative")[];
             source?: string;
+            /** @description The value includes contributions not yet approved (never so with approved=true) */
+            unapproved: boolean;
             value: number | null;
         };
         ApiToken: {
@@ -5077,6 +5079,7 @@ export interface components {
                 coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
+                unapproved: boolean;
                 value: number | null;
             };
             indicator: string;
@@ -5086,6 +5089,7 @@ export interface components {
                 coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
+                unapproved: boolean;
                 value: number | null;
             };
         };
