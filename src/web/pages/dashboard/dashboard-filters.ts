@@ -1,5 +1,6 @@
 /** The dashboard's filters, kept in the query string so a filtered view can be bookmarked and shared. */
 import { useQueryParams } from '../../app/router';
+import { APPROVED_PARAM, approvedOnlyIn } from '../../app/approved-only';
 import type { YearKind } from './dashboard-stats';
 
 export interface DashboardFilters {
@@ -9,6 +10,8 @@ export interface DashboardFilters {
   from: string;
   to: string;
   kind: YearKind;
+  /** Approved data only (internal dashboard; the public one always is). */
+  approved: boolean;
 }
 
 const YEAR = /^\d{4}$/;
@@ -23,10 +26,15 @@ export function useDashboardFilters(): [DashboardFilters, (changes: Partial<Reco
     from: YEAR.test(from) ? from : '',
     to: YEAR.test(to) ? to : '',
     kind: query.get('year') === 'fiscal' ? 'fiscal' : 'calendar',
+    approved: approvedOnlyIn(query),
   };
   const update = (changes: Partial<Record<keyof DashboardFilters, string>>) => {
-    const { kind, ...rest } = changes;
-    set({ ...rest, ...(kind !== undefined ? { year: kind === 'fiscal' ? 'fiscal' : undefined } : {}) });
+    const { kind, approved, ...rest } = changes;
+    set({
+      ...rest,
+      ...(kind !== undefined ? { year: kind === 'fiscal' ? 'fiscal' : undefined } : {}),
+      ...(approved !== undefined ? { [APPROVED_PARAM]: approved === 'true' ? 'true' : undefined } : {}),
+    });
   };
   return [filters, update];
 }
