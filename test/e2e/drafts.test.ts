@@ -134,4 +134,16 @@ describe('drafts marked', () => {
     expect(await page.getByTestId('approved-only').count()).toBe(0);
     await page.context().close();
   });
+
+  it('says it in Spanish: "Solo datos aprobados" on the map, kept in the address', async () => {
+    const page = await newPage(browser, vigia.url, 'es');
+    await signIn(page, vigia.url, 'officer');
+    await page.goto(`${vigia.url}/map`);
+    const toggle = page.getByTestId('map-filters').getByRole('switch', { name: 'Solo datos aprobados' });
+    await toggle.check();
+    await page.waitForURL(/approved=true/);
+    await page.reload();
+    expect(await page.getByTestId('map-filters').getByRole('switch', { name: 'Solo datos aprobados' }).isChecked()).toBe(true);
+    await page.context().close();
+  });
 });
