@@ -14,6 +14,8 @@ export interface CompareSide {
   period: string;
   value: number | null;
   provenance: ProvenanceKind[];
+  /** The value includes some contribution not yet approved. */
+  unapproved: boolean;
   /** How much of what is expected for the period has been reported (see core/coverage.ts). */
   coverage: Coverage | null;
 }
@@ -75,7 +77,13 @@ export async function comparePeriodsResolved(
       },
       { ...opts, coverage: true },
     );
-    return { period, value: rows[0]?.value ?? null, provenance: rows[0]?.provenance ?? [], coverage: rows[0]?.coverage ?? null };
+    return {
+      period,
+      value: rows[0]?.value ?? null,
+      provenance: rows[0]?.provenance ?? [],
+      unapproved: rows[0]?.unapproved ?? false,
+      coverage: rows[0]?.coverage ?? null,
+    };
   };
   const from = await side(q.from);
   const to = await side(q.to);

@@ -45,6 +45,7 @@ function indicatorRows(ctx: QueryContext, ind: AnalyticsIndicator, cells: readon
       ...(grouping.dimensions.length ? { disagg: Object.fromEntries(grouping.dimensions.map((d, i) => [d, c.dims[i] ?? null])) } : {}),
       value: c.value,
       provenance: c.provenance,
+      unapproved: c.unapproved,
       coverage,
     };
   });

@@ -41,6 +41,8 @@ export interface AnalyticsRow {
   value: number | null;
   /** Kinds of data that contributed. */
   provenance: ProvenanceKind[];
+  /** The value includes some contribution not yet approved (always false for approved-only queries). */
+  unapproved: boolean;
   /** How much of what is expected for the row's period has been reported; null when unknown. */
   coverage: Coverage | null;
 }

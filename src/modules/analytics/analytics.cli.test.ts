@@ -66,7 +66,9 @@ describe('vigia compare / analytics (child process, SQLite file)', () => {
       ['SUM_IND', 'B', 'R1', '2012Oct', 99],
     ]);
     const byKind = await vigia('analytics', '--indicator', 'SPLIT_IND', '--by', 'disagg:kind', '--from', '2013', '--json');
-    expect(JSON.parse(byKind.stdout)).toEqual({ rows: [{ indicator: 'SPLIT_IND', disagg: { kind: 'y' }, value: 4, provenance: ['sourced'], coverage: null }] });
+    expect(JSON.parse(byKind.stdout)).toEqual({
+      rows: [{ indicator: 'SPLIT_IND', disagg: { kind: 'y' }, value: 4, provenance: ['sourced'], unapproved: true, coverage: null }],
+    });
   });
 
   it('analytics without --json prints a table; a bad grouping is a clear error, not a stack trace', async () => {

@@ -230,12 +230,19 @@ export interface FactGroupRow {
   place_code?: string;
   place_name?: string;
   place_level?: number;
-  /** `flag` queries: above 0 when the group holds derived or illustrative data. */
-  not_sourced?: number | null;
+  /**
+   * `flag` queries: the largest of 2 × (derived + illustrative contributions) + (1 when not all
+   * contributions are approved) over the group's facts: 0 for approved, sourced data only (the
+   * common case), 1 when some fact holds a draft but nothing derived or illustrative, 2 or more
+   * when some fact holds derived or illustrative data (then ask for counts, which say both).
+   */
+  flags?: number | null;
   /** `counts` queries: the contribution counts. */
   n?: number;
   n_derived?: number;
   n_illustrative?: number;
+  /** `counts` queries: contributions not approved (0 for an approved-only query). */
+  n_unapproved?: number;
 }
 
 /** A LIKE pattern that matches `;dim=opt;` literally (codes may hold `_`, a LIKE wildcard). */
@@ -326,10 +333,12 @@ export async function findReports(
 type GroupColumn = 'source' | 'place_id' | 'period' | 'disagg' | PlaceLevelColumn;
 
 /**
- * Sums the facts in scope, grouped as asked, in one query. Provenance comes at two prices:
- * `flag` adds one aggregate that is 0 when a group holds sourced data only (the common case),
- * `counts` adds the three contribution counts. On SQLite each aggregate costs about as much as
- * the sum itself, so callers ask for counts only when some flag says they are needed.
+ * Sums the facts in scope, grouped as asked, in one query. Provenance and approval come at two
+ * prices: `flag` adds one aggregate that is 0 when a group holds approved, sourced data only
+ * (the common case; see FactGroupRow.flags), `counts` adds the contribution counts. On SQLite
+ * each aggregate costs about as much as the sum itself, so callers ask for counts only when
+ * some flag says they are needed. An approved-only query reads approved contributions only:
+ * it never counts anything unapproved.
  */
 export async function aggregateFacts(db: Db, scope: FactScope, group: FactGrouping, provenance: 'flag' | 'counts'): Promise<FactGroupRow[]> {
   const value = scope.approvedOnly ? sql.ref('value_approved') : sql.ref('value');
@@ -351,8 +360,14 @@ export async function aggregateFacts(db: Db, scope: FactScope, group: FactGroupi
           sql<unknown>`sum(${sql.ref(n)})`.as('n'),
           sql<unknown>`sum(${sql.ref(nDerived)})`.as('n_derived'),
           sql<unknown>`sum(${sql.ref(nIllustrative)})`.as('n_illustrative'),
+          (scope.approvedOnly ? sql<unknown>`0` : sql<unknown>`sum(n - n_approved)`).as('n_unapproved'),
         ]
-      : [sql<unknown>`max(${sql.ref(nDerived)} + ${sql.ref(nIllustrative)})`.as('not_sourced')]),
+      : [
+          (scope.approvedOnly
+            ? sql<unknown>`max(2 * (${sql.ref(nDerived)} + ${sql.ref(nIllustrative)}))`
+            : sql<unknown>`max(2 * (n_derived + n_illustrative) + case when n > n_approved then 1 else 0 end)`
+          ).as('flags'),
+        ]),
   ];
   let query = factsInScope(db, scope, group.level).select(selections);
   if (columns.length) query = query.groupBy(columns.map(([expression]) => expression));

@@ -31,7 +31,7 @@ const route = guarded('read_public', {
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
 });
 
-const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()), coverage: CoverageSchema });
+const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()), unapproved: z.boolean(), coverage: CoverageSchema });
 const compareRoute = guarded('read_public', {
   method: 'get',
   path: '/api/compare',

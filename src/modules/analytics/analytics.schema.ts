@@ -46,6 +46,7 @@ export const AnalyticsRowSchema = z
     disagg: z.record(z.string(), z.string().nullable()).optional(),
     value: z.number().nullable(),
     provenance: z.array(z.enum(['sourced', 'derived', 'illustrative'])),
+    unapproved: z.boolean().openapi({ description: 'The value includes contributions not yet approved (never so with approved=true)' }),
     coverage: CoverageSchema,
   })
   .openapi('AnalyticsRow');

@@ -69,7 +69,7 @@ describe(`queryAnalytics (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : '
 
   it('names the source only when the indicator has several or rows are grouped by source', async () => {
     const [plain] = await q({ indicators: ['SPLIT_IND'] });
-    expect(plain).toEqual({ indicator: 'SPLIT_IND', value: 31, provenance: ['sourced', 'illustrative'], coverage: null });
+    expect(plain).toEqual({ indicator: 'SPLIT_IND', value: 31, provenance: ['sourced', 'illustrative'], unapproved: true, coverage: null });
     const [bySource] = await q({ indicators: ['SPLIT_IND'], by: ['source'] });
     expect(bySource?.source).toBe('');
   });

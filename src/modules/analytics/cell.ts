@@ -17,6 +17,8 @@ export interface Cell {
   dims: (string | null)[];
   value: number | null;
   provenance: ProvenanceKind[];
+  /** Some contribution to the value is not approved (a draft, submitted or returned). */
+  unapproved: boolean;
 }
 
 /** A group's identity apart from its source (codes never hold '|' or U+0001). */

@@ -36,6 +36,7 @@ interface Group {
   sum: number;
   obs: Observation[];
   counts: { n: number; n_derived: number; n_illustrative: number };
+  unapproved: boolean;
 }
 
 /**
@@ -43,7 +44,8 @@ interface Group {
  * SQL (by the place-level column, period and disaggregation as needed) and only re-bucketed
  * here; the other rules need each reporting place's periods, so SQL groups by place and period
  * and the rules are applied here. The query first asks only whether each group holds anything
- * but sourced data, and again with full counts only when one does.
+ * but approved, sourced data, and again with full counts only when one holds derived or
+ * illustrative data (the flag alone says whether a group holds drafts).
  */
 export async function factCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicator, source: string | undefined): Promise<Cell[]> {
   const { grouping } = ctx;
@@ -60,7 +62,7 @@ export async function factCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicat
     source: plan.split,
   };
   let rows = await aggregateFacts(db, scope, grouped, 'flag');
-  const counted = rows.some((r) => Number(r.not_sourced) > 0);
+  const counted = rows.some((r) => Number(r.flags) >= 2);
   if (counted) rows = await aggregateFacts(db, scope, grouped, 'counts');
 
   const disaggCache = new Map<string, Record<string, string>>();
@@ -86,7 +88,13 @@ export async function factCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicat
     const key = `${source ?? ''}|${cellKey({ placeId, bucket, dims })}`;
     let g = groups.get(key);
     if (!g) {
-      g = { cell: { source, placeId, place, bucket, dims, value: null, provenance: [] }, sum: 0, obs: [], counts: { n: 0, n_derived: 0, n_illustrative: 0 } };
+      g = {
+        cell: { source, placeId, place, bucket, dims, value: null, provenance: [], unapproved: false },
+        sum: 0,
+        obs: [],
+        counts: { n: 0, n_derived: 0, n_illustrative: 0 },
+        unapproved: false,
+      };
       groups.set(key, g);
     }
     g.sum += r.value;
@@ -94,7 +102,8 @@ export async function factCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicat
       g.counts.n += r.n ?? 0;
       g.counts.n_derived += r.n_derived ?? 0;
       g.counts.n_illustrative += r.n_illustrative ?? 0;
-    }
+      if (Number(r.n_unapproved) > 0) g.unapproved = true;
+    } else if (Number(r.flags) === 1) g.unapproved = true;
     if (!summed && period && r.place_id !== undefined) g.obs.push({ place: r.place_id, period, value: r.value });
   }
   return [...groups.values()].map((g) => ({
@@ -102,5 +111,6 @@ export async function factCells(db: Db, ctx: QueryContext, ind: AnalyticsIndicat
     value: summed ? g.sum : aggregateObservations(g.obs, ind.agg_time, ind.agg_place),
     // Without counts, the flags said every group holds sourced data only.
     provenance: counted ? provenanceOf(g.counts) : ['sourced'],
+    unapproved: g.unapproved,
   }));
 }

@@ -24,7 +24,8 @@ export type OperandCells = (ctx: QueryContext, ind: AnalyticsIndicator, source: 
  * A formula indicator, group by group: each indicator it names is aggregated with the same
  * filters and groupings (a reference may pin a source; otherwise it takes the formula's own
  * source where it has one), then the formula combines the aggregates. A group missing from
- * any operand has a null value; provenance is the union of the operands'.
+ * any operand has a null value; provenance is the union of the operands', and a group is
+ * unapproved when any operand it used is.
  */
 export async function formulaCells(
   db: Db,
@@ -103,6 +104,7 @@ export async function formulaCells(
         dims: sample.dims,
         value,
         provenance: mergeProvenance(used.map((c) => c.provenance)),
+        unapproved: used.some((c) => c.unapproved),
       });
     }
   }

@@ -6040,6 +6040,8 @@ export interface components {
             };
             provenance: ("sourced" | "derived" | "illustrative")[];
             source?: string;
+            /** @description The value includes contributions not yet approved (never so with approved=true) */
+            unapproved: boolean;
             value: number | null;
         };
         ApiToken: {
@@ -6109,6 +6111,7 @@ export interface components {
                 coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
+                unapproved: boolean;
                 value: number | null;
             };
             indicator: string;
@@ -6118,6 +6121,7 @@ export interface components {
                 coverage: components["schemas"]["Coverage"];
                 period: string;
                 provenance: string[];
+                unapproved: boolean;
                 value: number | null;
             };
         };

@@ -36,6 +36,8 @@ export const common = {
     cancel: 'Cancel',
     close: 'Close',
     noData: 'No data',
+    approvedOnly: 'Approved data only',
+    approvedOnlyHelp: 'Leave out values and records not yet approved',
     error: 'Something went wrong: {{message}}',
     notFound: 'There is no such page.',
     notPermitted: {
@@ -83,6 +85,8 @@ export const common = {
     cancel: 'Cancelar',
     close: 'Cerrar',
     noData: 'Sin datos',
+    approvedOnly: 'Solo datos aprobados',
+    approvedOnlyHelp: 'Dejar fuera los valores y registros aún no aprobados',
     error: 'Algo salió mal: {{message}}',
     notFound: 'No existe esa página.',
     notPermitted: {

@@ -22,7 +22,7 @@ export function DashboardView({ audience }: { audience: Audience }) {
 
   return (
     <div className="dashboard" data-testid="dashboard" data-audience={audience}>
-      <Filters filters={filters} update={update} />
+      <Filters filters={filters} update={update} drafts={audience === 'internal'} />
       <QueryState pending={data.pending} error={data.error}>
         <section aria-labelledby="dashboard-cards">
           <h2 id="dashboard-cards">{t('cards')}</h2>

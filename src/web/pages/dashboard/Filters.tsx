@@ -6,10 +6,18 @@ import { useLocalName } from '../../i18n/local-name';
 import { usePeriodLabel } from '../../i18n/period-label';
 import type { DashboardFilters } from './dashboard-filters';
 import { yearToPeriod } from './dashboard-stats';
+import { ApprovedOnlySwitch } from '../../components/ApprovedOnlySwitch';
 
 const FIRST_YEAR = 2000;
 
-export function Filters({ filters, update }: { filters: DashboardFilters; update: (changes: Partial<Record<keyof DashboardFilters, string>>) => void }) {
+interface Props {
+  filters: DashboardFilters;
+  update: (changes: Partial<Record<keyof DashboardFilters, string>>) => void;
+  /** Offer the "approved data only" switch (the internal dashboard; the public one is approved only). */
+  drafts: boolean;
+}
+
+export function Filters({ filters, update, drafts }: Props) {
   const { t } = useTranslation('dashboard');
   const name = useLocalName();
   const periodLabel = usePeriodLabel();
@@ -21,7 +29,7 @@ export function Filters({ filters, update }: { filters: DashboardFilters; update
   const years: number[] = [];
   for (let y = lastYear; y >= FIRST_YEAR; y--) years.push(y);
   const yearLabel = (y: number) => periodLabel(yearToPeriod(y, filters.kind));
-  const any = filters.zone || filters.place || filters.from || filters.to || filters.kind === 'fiscal' || filters.partial;
+  const any = filters.zone || filters.place || filters.from || filters.to || filters.kind === 'fiscal' || filters.partial || filters.approved;
 
   return (
     <form className="filters dashboard-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()} data-testid="dashboard-filters">
@@ -83,8 +91,13 @@ export function Filters({ filters, update }: { filters: DashboardFilters; update
       <p className="muted filter-help" id="partial-help">
         {t('includePartialHelp')}
       </p>
+      {drafts && <ApprovedOnlySwitch checked={filters.approved} onChange={(on) => update({ approved: on ? 'true' : '' })} />}
       {any && (
-        <button type="button" className="secondary" onClick={() => update({ zone: '', place: '', from: '', to: '', kind: 'calendar', partial: '' })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => update({ zone: '', place: '', from: '', to: '', kind: 'calendar', partial: '', approved: '' })}
+        >
           {t('clear')}
         </button>
       )}

@@ -9,6 +9,7 @@ import type { AnalyticsRow, Indicator } from '../../api/types';
 import { useProgram } from '../../app/program';
 import { keys, usePlaces } from '../../app/queries';
 import type { DashboardFilters } from './dashboard-filters';
+import { approvedQuery } from '../../app/approved-only';
 import { CULTIVATION, TREND_INDICATORS, cardDefs, yearToPeriod, type CardDef } from './dashboard-stats';
 
 export const LIVE_INTERVAL = 15_000;
@@ -50,7 +51,7 @@ export function useDashboardData(filters: DashboardFilters, audience: Audience):
     ...(filters.place ? { place: filters.place } : {}),
     ...(filters.from ? { from: yearToPeriod(Number(filters.from), filters.kind) } : {}),
     ...(filters.to ? { to: yearToPeriod(Number(filters.to), filters.kind) } : {}),
-    ...(audience === 'public' ? { approved: 'true' as const } : {}),
+    ...approvedQuery(audience === 'public' || filters.approved),
     // Each row says how much of its period is reported: headlines default to complete periods.
     coverage: 'true' as const,
   };

@@ -24,6 +24,7 @@ const row = (indicator: string, period: string, value: number | null, source?: s
   period,
   value,
   provenance: ['sourced'],
+  unapproved: false,
   coverage,
   ...(source !== undefined ? { source } : {}),
 });

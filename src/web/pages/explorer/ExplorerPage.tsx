@@ -21,6 +21,7 @@ import { usePivotData } from './use-pivot-data';
 import { useOpeningIndicator } from './use-opening-indicator';
 import './explorer.css';
 import { useUnitName } from '../../i18n/unit-label';
+import { ApprovedOnlySwitch } from '../../components/ApprovedOnlySwitch';
 
 type Changes = Partial<Record<keyof ExplorerState, string | undefined>>;
 
@@ -156,6 +157,7 @@ export default function ExplorerPage() {
                   ))}
                 </select>
               </label>
+              <ApprovedOnlySwitch checked={state.approved === 'true'} onChange={(on) => set({ approved: on ? 'true' : undefined })} />
             </div>
           </fieldset>
         </form>

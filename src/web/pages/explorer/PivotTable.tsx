@@ -26,7 +26,7 @@ function Cell({ v, col, row, total }: { v: PivotValue | undefined; col: string; 
   const value = v?.value ?? null;
   const marks = (['derived', 'illustrative'] as const).filter((k) => v?.provenance.includes(k));
   return (
-    <td className={total ? 'num total' : 'num'} data-row={row} data-col={col} data-value={value ?? ''}>
+    <td className={total ? 'num total' : 'num'} data-row={row} data-col={col} data-value={value ?? ''} data-unapproved={v?.unapproved ? 'true' : undefined}>
       <span className="v">{fmt.number(value)}</span>
       {value !== null &&
         marks.map((k) => (

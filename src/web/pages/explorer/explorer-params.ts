@@ -5,6 +5,7 @@
  * `period:fy-oct`, `disagg:substance`, `source`), so the URL and the API speak the same words.
  */
 import type { Indicator } from '../../api/types';
+import { approvedOnlyIn } from '../../app/approved-only';
 
 export interface ExplorerState {
   indicator: string;
@@ -19,6 +20,8 @@ export interface ExplorerState {
   /** Column key to sort rows by; '' = the row labels, TOTAL_KEY = the row totals. */
   sort: string;
   dir: 'asc' | 'desc';
+  /** Approved data only ('true', as the API takes it) or '' for everything the reader may see. */
+  approved: '' | 'true';
 }
 
 /** The sort key of the row-total column. */
@@ -103,6 +106,7 @@ export function readState(
     source: indicator?.sources.includes(source) ? source : '',
     sort: query.get('sort') ?? '',
     dir,
+    approved: approvedOnlyIn(query) ? 'true' : '',
   };
 }
 
@@ -123,7 +127,7 @@ export function needsSourceChoice(indicator: Indicator | undefined, s: Pick<Expl
 /** The filters shared by every analytics call and the export, as query parameters. */
 export function filterParams(s: ExplorerState): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['from', 'to', 'zone', 'place', 'source'] as const) if (s[k]) out[k] = s[k];
+  for (const k of ['from', 'to', 'zone', 'place', 'source', 'approved'] as const) if (s[k]) out[k] = s[k];
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsRow, Indicator } from '../../api/types';
-import { compatible, dimensionsFor, exportHref, needsSourceChoice, readState, totalsAcross, TOTAL_KEY } from './explorer-params';
+import { compatible, dimensionsFor, exportHref, filterParams, needsSourceChoice, readState, totalsAcross, TOTAL_KEY } from './explorer-params';
 import { buildPivot, cellKey, headerCompare, NONE, sortRows, type PivotHeader } from './pivot';
 
 const indicator = (code: string, extra: Partial<Indicator> = {}): Indicator => ({
@@ -26,6 +26,7 @@ const row = (place: string, period: string | undefined, value: number | null): A
   ...(period ? { period } : {}),
   value,
   provenance: ['sourced'],
+  unapproved: false,
   coverage: null,
 });
 
@@ -71,14 +72,21 @@ describe('explorer state', () => {
     const q = new URLSearchParams(href.split('?')[1]);
     expect(Object.fromEntries(q)).toEqual({ indicator: 'ERAD_HA', by: 'place-level:2,period:year', from: '2008', to: '2013', zone: 'VRAEM', lang: 'es' });
   });
+
+  it('keeps "approved data only" in the address, the analytics calls and the export', () => {
+    const s = readState(new URLSearchParams('indicator=ERAD_HA&approved=true'), list, dims);
+    expect(filterParams(s)).toEqual({ approved: 'true' });
+    expect(new URLSearchParams(exportHref('PE', 'csv', s, 'en').split('?')[1]).get('approved')).toBe('true');
+    expect(filterParams(readState(new URLSearchParams('indicator=ERAD_HA&approved=yes'), list, dims))).toEqual({});
+  });
 });
 
 describe('pivot', () => {
   const pivot = buildPivot('place-level:2', 'period:year', {
     cells: [row('A', '2012', 5), row('B', '2012', 9), row('C', '2013', 1), row('B', '2013', null)],
     rowTotals: [row('A', undefined, 5), row('B', undefined, 9), row('C', undefined, 1)],
-    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'], coverage: null }],
-    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'], coverage: null }],
+    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'], unapproved: false, coverage: null }],
+    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'], unapproved: false, coverage: null }],
   });
   const byName = headerCompare('place-level:2', (h: PivotHeader) => h.name ?? h.key, 'en');
   const keys = (hs: PivotHeader[]) => hs.map((h) => h.key);
@@ -96,11 +104,24 @@ describe('pivot', () => {
     expect(keys(sortRows(pivot, '', 'desc', byName))).toEqual(['C', 'B', 'A']);
   });
 
+  it('keeps the unapproved flag of every cell and total, even when two rows share a key', () => {
+    const draft = (r: AnalyticsRow): AnalyticsRow => ({ ...r, unapproved: true });
+    const p = buildPivot('place-level:2', '', {
+      // No column dimension: both rows of A land on one cell.
+      cells: [draft(row('A', '2012', 5)), row('A', '2013', 2), row('B', '2012', 9)],
+      rowTotals: [draft(row('A', undefined, 7)), row('B', undefined, 9)],
+      colTotals: [],
+      grand: [draft(row('X', undefined, 16))],
+    });
+    expect([p.cells.get(cellKey('A', ''))?.unapproved, p.cells.get(cellKey('B', ''))?.unapproved]).toEqual([true, false]);
+    expect([p.rowTotals.get('A')?.unapproved, p.rowTotals.get('B')?.unapproved, p.grand?.unapproved]).toEqual([true, false, true]);
+  });
+
   it('puts values not split by a dimension after the options', () => {
     const p = buildPivot('disagg:substance', '', {
       cells: [
-        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [], coverage: null },
-        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [], coverage: null },
+        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [], unapproved: false, coverage: null },
+        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [], unapproved: false, coverage: null },
       ],
       rowTotals: [],
       colTotals: [],

@@ -10,6 +10,8 @@ import { TOTAL_KEY } from './explorer-params';
 export interface PivotValue {
   value: number | null;
   provenance: AnalyticsRow['provenance'];
+  /** The figure includes data not yet approved (the `p` mark of core/figure-marks.ts). */
+  unapproved: boolean;
 }
 
 export interface PivotHeader {
@@ -43,7 +45,26 @@ export type HeaderCompare = (a: PivotHeader, b: PivotHeader) => number;
 
 export const cellKey = (row: string, col: string): string => `${row}\u0000${col}`;
 
-const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance });
+const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance, unapproved: r.unapproved });
+
+/**
+ * Rows by their pivot key. Two rows of one key (which the groupings asked for should not give)
+ * keep the last value, as before, but never lose what the other says it is made of: provenance
+ * and the unapproved flag are merged.
+ */
+function keyed(rows: readonly AnalyticsRow[], key: (r: AnalyticsRow) => string): Map<string, PivotValue> {
+  const out = new Map<string, PivotValue>();
+  for (const r of rows) {
+    const k = key(r);
+    const before = out.get(k);
+    const v = valueOf(r);
+    out.set(
+      k,
+      before ? { value: v.value, provenance: [...new Set([...before.provenance, ...v.provenance])], unapproved: before.unapproved || v.unapproved } : v,
+    );
+  }
+  return out;
+}
 
 function headers(dim: string, ...results: AnalyticsRow[][]): PivotHeader[] {
   const seen = new Map<string, PivotHeader>();
@@ -64,9 +85,9 @@ export function buildPivot(
   data: { cells: AnalyticsRow[]; rowTotals: AnalyticsRow[]; colTotals: AnalyticsRow[]; grand: AnalyticsRow[] },
 ): Pivot {
   const col = (r: AnalyticsRow) => (colsDim ? keyOf(r, colsDim).key : '');
-  const cells = new Map(data.cells.map((r) => [cellKey(keyOf(r, rowsDim).key, col(r)), valueOf(r)]));
-  const rowTotals = new Map(data.rowTotals.map((r) => [keyOf(r, rowsDim).key, valueOf(r)]));
-  const colTotals = new Map(data.colTotals.map((r) => [col(r), valueOf(r)]));
+  const cells = keyed(data.cells, (r) => cellKey(keyOf(r, rowsDim).key, col(r)));
+  const rowTotals = keyed(data.rowTotals, (r) => keyOf(r, rowsDim).key);
+  const colTotals = keyed(data.colTotals, col);
   const first = data.grand[0];
   return {
     rows: headers(rowsDim, data.cells, data.rowTotals),

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, Place } from '../../api/types';
 import { useLocalName } from '../../i18n/local-name';
 import { usePeriodLabel } from '../../i18n/period-label';
-import type { Coverage, MapChoice } from './use-map-data';
+import type { Coverage, MapChange, MapChoice } from './use-map-data';
+import { ApprovedOnlySwitch } from '../../components/ApprovedOnlySwitch';
 
 interface Props {
   choice: MapChoice;
@@ -16,7 +17,7 @@ interface Props {
   levels: readonly number[];
   places: readonly Place[];
   fiscalAllowed: boolean;
-  update(changes: Partial<Record<'indicator' | 'source' | 'level' | 'year' | 'period', string>>): void;
+  update(changes: Partial<Record<MapChange, string>>): void;
 }
 
 export function MapFilters({ choice, indicators, withData, sources, periods, periodCoverage, levels, places, fiscalAllowed, update }: Props) {
@@ -90,6 +91,7 @@ export function MapFilters({ choice, indicators, withData, sources, periods, per
           </select>
         </label>
       )}
+      <ApprovedOnlySwitch checked={choice.approved} onChange={(on) => update({ approved: on ? 'true' : '' })} />
     </form>
   );
 }

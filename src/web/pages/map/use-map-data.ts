@@ -11,6 +11,7 @@ import { useProgram } from '../../app/program';
 import { useIndicators, usePlaces } from '../../app/queries';
 import { useQueryParams } from '../../app/router';
 import { defaultPeriod, partialAfter, type Coverage } from './map-period';
+import { APPROVED_PARAM, approvedOnlyIn, approvedQuery } from '../../app/approved-only';
 
 export type YearKind = 'calendar' | 'fiscal';
 
@@ -23,7 +24,12 @@ export interface MapChoice {
   level: number;
   kind: YearKind;
   period: string;
+  /** Approved data only (`approved=true` in the address). */
+  approved: boolean;
 }
+
+/** What the map's filters change in the address. */
+export type MapChange = 'indicator' | 'source' | 'level' | 'year' | 'period' | 'approved';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -35,6 +41,7 @@ interface AnalyticsQuery {
   from?: string;
   to?: string;
   coverage?: 'true';
+  approved?: 'true';
 }
 
 function analytics(query: AnalyticsQuery): Promise<AnalyticsRow[]> {
@@ -62,12 +69,14 @@ export function useMapData() {
   const fiscalAllowed = fiscalMonth !== 1;
   const kind: YearKind = fiscalAllowed && params.get('year') === 'fiscal' ? 'fiscal' : 'calendar';
   const periodBy = kind === 'fiscal' ? `period:fy-${MONTHS[fiscalMonth - 1] ?? 'oct'}` : 'period:year';
+  const approved = approvedOnlyIn(params);
+  const approvedParam = approvedQuery(approved);
 
   // Which indicators have any value at this level: one query for all of them.
   const codes = all.map((i) => i.code).join(',');
   const coverage = useQuery({
-    queryKey: ['analytics', code, 'map-coverage', level, codes],
-    queryFn: () => analytics({ program: code, indicator: codes, by: `place-level:${level}` }),
+    queryKey: ['analytics', code, 'map-coverage', level, codes, approved],
+    queryFn: () => analytics({ program: code, indicator: codes, by: `place-level:${level}`, ...approvedParam }),
     enabled: code !== '' && codes !== '',
   });
   const withData = new Set((coverage.data ?? []).filter((r) => r.value !== null).map((r) => r.indicator));
@@ -81,15 +90,15 @@ export function useMapData() {
   const sourceParam: { source?: string } = source ? { source } : {};
 
   const periodsQuery = useQuery({
-    queryKey: ['analytics', code, 'map-periods', indicator?.code, source, level, periodBy],
-    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: `place-level:${level},${periodBy}`, ...sourceParam }),
+    queryKey: ['analytics', code, 'map-periods', indicator?.code, source, level, periodBy, approved],
+    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: `place-level:${level},${periodBy}`, ...sourceParam, ...approvedParam }),
     enabled: code !== '' && indicator !== undefined,
   });
   const periods = [...new Set((periodsQuery.data ?? []).filter((r) => r.value !== null && r.period).map((r) => r.period!))].sort();
   // Each period's coverage over the whole program: which periods are partial.
   const coverageQuery = useQuery({
-    queryKey: ['analytics', code, 'map-period-coverage', indicator?.code, source, periodBy],
-    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: periodBy, coverage: 'true', ...sourceParam }),
+    queryKey: ['analytics', code, 'map-period-coverage', indicator?.code, source, periodBy, approved],
+    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: periodBy, coverage: 'true', ...sourceParam, ...approvedParam }),
     enabled: code !== '' && indicator !== undefined,
   });
   const periodCoverage = new Map<string, Coverage>((coverageQuery.data ?? []).filter((r) => r.period).map((r) => [r.period!, r.coverage ?? null]));
@@ -97,13 +106,22 @@ export function useMapData() {
   const laterPartial = partialAfter(periods, periodCoverage, period);
 
   const values = useQuery({
-    queryKey: ['analytics', code, 'map-values', indicator?.code, source, level, periodBy, period],
-    queryFn: () => analytics({ program: code, indicator: indicator!.code, by: `place-level:${level},${periodBy}`, from: period, to: period, ...sourceParam }),
+    queryKey: ['analytics', code, 'map-values', indicator?.code, source, level, periodBy, period, approved],
+    queryFn: () =>
+      analytics({
+        program: code,
+        indicator: indicator!.code,
+        by: `place-level:${level},${periodBy}`,
+        from: period,
+        to: period,
+        ...sourceParam,
+        ...approvedParam,
+      }),
     enabled: code !== '' && indicator !== undefined && period !== '',
   });
   const rows = (values.data ?? []).filter((r) => r.place && (r.period === undefined || r.period === period));
 
-  const choice: MapChoice = { indicator, source, level, kind, period };
+  const choice: MapChoice = { indicator, source, level, kind, period, approved };
   const pending =
     indicators.isPending ||
     places.isPending ||
@@ -131,8 +149,14 @@ export function useMapData() {
      * Changes the choice in the URL. The period stays when the new choice has data for it (else
      * the latest is shown); a new indicator starts at its first source.
      */
-    update(changes: Partial<Record<'indicator' | 'source' | 'level' | 'year' | 'period', string>>) {
-      setParams({ ...(changes.indicator ? { source: undefined } : {}), ...(changes.year ? { period: undefined } : {}), ...changes });
+    update(changes: Partial<Record<MapChange, string>>) {
+      const { approved, ...rest } = changes;
+      setParams({
+        ...(changes.indicator ? { source: undefined } : {}),
+        ...(changes.year ? { period: undefined } : {}),
+        ...rest,
+        ...(approved !== undefined ? { [APPROVED_PARAM]: approved === 'true' ? 'true' : undefined } : {}),
+      });
     },
   };
 }
