@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_MARKS, MARK_LEGEND, MARK_SYMBOL, figureMarks, markLetters } from './figure-marks';
-import { LANGUAGES } from './languages';
+import { FIGURE_MARKS, MARK_LEGEND, MARK_SYMBOL, figureMarks, markLetters } from './figure-marks.js';
+import { LANGUAGES } from './languages.js';
 
 describe('figure marks', () => {
   it('gives each mark its own letter and a legend line in every language', () => {

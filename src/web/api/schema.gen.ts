@@ -5000,6 +5000,8 @@ export interface components {
                 [key: string]: string | null;
             };
             indicator: string;
+            /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+            marks: ("derived" | "illustrative" | "draft")[];
             period?: string;
             place?: {
                 code: string;
@@ -5075,6 +5077,8 @@ export interface components {
             change_pct: number | null;
             from: {
                 coverage: components["schemas"]["Coverage"];
+                /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+                marks: ("derived" | "illustrative" | "draft")[];
                 period: string;
                 provenance: string[];
                 value: number | null;
@@ -5084,6 +5088,8 @@ export interface components {
             source: string | null;
             to: {
                 coverage: components["schemas"]["Coverage"];
+                /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+                marks: ("derived" | "illustrative" | "draft")[];
                 period: string;
                 provenance: string[];
                 value: number | null;
