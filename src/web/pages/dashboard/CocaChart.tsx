@@ -7,7 +7,7 @@ import { useLocalName } from '../../i18n/local-name';
 import type { AnalyticsRow, Indicator } from '../../api/types';
 import { orderSources, series } from './dashboard-stats';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { SOURCE_COLOURS, axisStyle } from './chart-style';
 import { unitName } from '../../i18n/unit-label';
 
@@ -73,7 +73,7 @@ export function CocaChart({ indicator, rows }: { indicator: Indicator; rows: rea
                     return (
                       <td className="num" key={s.source}>
                         {f.number(point?.value)}
-                        {point && <ProvenanceMark provenance={point.provenance} />}
+                        {point && <FigureMarks marks={rowMarks(point)} />}
                       </td>
                     );
                   })}

@@ -5,7 +5,7 @@ import { useLocalName } from '../../i18n/local-name';
 import { latest, progress, series, targetsOf, type CardDef, type YearKind } from './dashboard-stats';
 import type { AnalyticsRow } from '../../api/types';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { unitName } from '../../i18n/unit-label';
 import { isCountUnit } from '../../../core/statements/quantity';
 
@@ -36,7 +36,7 @@ export function IndicatorCard({ def, rows, targetPlace, kind }: { def: CardDef; 
               {f.number(last.point.value)}
             </span>{' '}
             <span className="card-unit">{isCountUnit(indicator.unit) ? '' : unitName(indicator.unit, f.language)}</span>
-            <ProvenanceMark provenance={last.point.provenance} />
+            <FigureMarks marks={rowMarks(last.point)} />
           </p>
           <p className="card-period">
             {t('period')}: <span data-testid="card-period">{label(last.point.period)}</span>

@@ -7,7 +7,7 @@ import { useLocalName } from '../../i18n/local-name';
 import type { AnalyticsRow, Indicator } from '../../api/types';
 import { series, targetsOf, type YearKind } from './dashboard-stats';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle } from './chart-style';
 import { unitName } from '../../i18n/unit-label';
 
@@ -92,7 +92,7 @@ export function TrendChart({
                     <th scope="row">{label(p)}</th>
                     <td className="num">
                       {f.number(a?.value)}
-                      {a && <ProvenanceMark provenance={a.provenance} />}
+                      {a && <FigureMarks marks={rowMarks(a)} />}
                     </td>
                     <td className="num">{f.number(planned.get(p))}</td>
                   </tr>

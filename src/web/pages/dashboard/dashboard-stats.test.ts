@@ -25,6 +25,7 @@ const row = (indicator: string, period: string, value: number | null, source?: s
   value,
   provenance: ['sourced'],
   coverage: null,
+  marks: [],
   ...(source !== undefined ? { source } : {}),
 });
 

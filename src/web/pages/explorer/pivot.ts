@@ -6,10 +6,14 @@
  */
 import type { AnalyticsRow } from '../../api/types';
 import { TOTAL_KEY } from './explorer-params';
+import type { FigureMark } from '../../../core/figure-marks';
+import { rowMarks } from '../../../core/row-marks';
 
 export interface PivotValue {
   value: number | null;
   provenance: AnalyticsRow['provenance'];
+  /** The figure's flags (components/FigureMarks.tsx). */
+  marks: FigureMark[];
 }
 
 export interface PivotHeader {
@@ -43,7 +47,7 @@ export type HeaderCompare = (a: PivotHeader, b: PivotHeader) => number;
 
 export const cellKey = (row: string, col: string): string => `${row}\u0000${col}`;
 
-const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance });
+const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance, marks: rowMarks(r) });
 
 function headers(dim: string, ...results: AnalyticsRow[][]): PivotHeader[] {
   const seen = new Map<string, PivotHeader>();
@@ -111,4 +115,10 @@ export function sortCols(pivot: Pivot, compare: HeaderCompare): PivotHeader[] {
 export function headerCompare(dim: string, label: (h: PivotHeader) => string, locale: string): HeaderCompare {
   if (dim.startsWith('period:')) return (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return (a, b) => label(a).localeCompare(label(b), locale, { numeric: true });
+}
+
+/** Every figure the pivot shows (cells and totals with a value), for the legend of their flags. */
+export function pivotFigures(p: Pivot): PivotValue[] {
+  const all = [...p.cells.values(), ...p.rowTotals.values(), ...p.colTotals.values(), ...(p.grand ? [p.grand] : [])];
+  return all.filter((v) => v.value !== null);
 }
