@@ -86,8 +86,8 @@ describe('explorer', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('indicator,source,place,place_name,place_level,period,value,provenance');
-    expect(lines).toContain(`ERAD_HA,,PE-10,Huánuco,2,2012,${huanuco2012?.value},illustrative`);
+    expect(lines[0]).toBe('indicator,source,place,place_name,place_level,period,value,provenance,flags');
+    expect(lines).toContain(`ERAD_HA,,PE-10,Huánuco,2,2012,${huanuco2012?.value},illustrative,i`);
     expect(lines.length - 1).toBe(cells.length);
 
     // XLSX: a zip file.

@@ -22,7 +22,6 @@ import { useMapData } from './use-map-data';
 import './map.css';
 import { isCountUnit } from '../../../core/statements/quantity';
 import { unitName } from '../../i18n/unit-label';
-import { markLetters } from '../../../core/figure-marks';
 import { MarksLegend, rowMarks } from '../../components/FigureMarks';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
@@ -59,14 +58,12 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
     if (!row.place) continue;
     const text = valueText(row.value, unit);
     const marks = rowMarks(row);
-    // The tooltip and labels carry the letters as text: an SVG <title> cannot hold a superscript.
-    const marked = marks.length ? `${text} ${markLetters(marks)}` : text;
     const r = symbolRadius(row.value, max);
     const at = where.get(row.place.code);
     const xy = at && frame ? frame.projection([at.lon, at.lat]) : null;
     const placeName = name(row.place);
-    if (xy && r > 0 && row.value !== null) symbols.push({ code: row.place.code, name: placeName, value: row.value, x: xy[0], y: xy[1], r, text: marked });
-    labels.set(row.place.code, { name: placeName, text: marked });
+    if (xy && r > 0 && row.value !== null) symbols.push({ code: row.place.code, name: placeName, value: row.value, x: xy[0], y: xy[1], r, text });
+    labels.set(row.place.code, { name: placeName, text });
     tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, marks, onMap: Boolean(xy && r > 0) || shapeCodes.has(row.place.code) });
   }
   symbols.sort((a, b) => b.value - a.value);
