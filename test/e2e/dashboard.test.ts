@@ -94,8 +94,8 @@ describe('dashboard', () => {
       .toBe('30,000');
     // Progress to target on the ERAD_HA card, and an illustrative mark with its legend.
     await expect(page.getByTestId('card-ERAD_HA').getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toMatch(/^\d+$/);
-    await expect(page.getByTestId('card-ERAD_HA').getByTestId('provenance-mark').getAttribute('data-provenance')).resolves.toBe('illustrative');
-    await expect.poll(() => page.getByTestId('provenance-legend').textContent()).toMatch(/derived[\s\S]*illustrative/);
+    await expect(page.getByTestId('card-ERAD_HA').getByTestId('figure-marks').getAttribute('data-marks')).resolves.toBe('illustrative');
+    await expect.poll(() => page.getByTestId('marks-legend').textContent()).toMatch(/d — derived[\s\S]*i — illustrative/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('.app-nav').first().focus();
     await screenshot(page, 'dashboard');
@@ -112,7 +112,7 @@ describe('dashboard', () => {
     await expectCard(page, 'ERAD_HA', 'card-value', '14,171');
     await expectCard(page, 'ERAD_HA', 'card-period', '2012');
     await expect.poll(() => page.getByTestId('card-ERAD_HA').getByTestId('card-change').textContent()).toContain(`+${en((v2012 ?? 0) - (v2011 ?? 0))}`);
-    await expect(page.getByTestId('card-SEIZ_COCAINE_KG').getByTestId('provenance-mark').getAttribute('data-provenance')).resolves.toBe('derived');
+    await expect(page.getByTestId('card-SEIZ_COCAINE_KG').getByTestId('figure-marks').getAttribute('data-marks')).resolves.toBe('derived');
     await expect.poll(() => page.locator('select[name=to]').inputValue()).toBe('2012');
   });
 

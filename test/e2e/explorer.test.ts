@@ -55,7 +55,8 @@ describe('explorer', () => {
     await expect(cell('PE-10', '2012').getAttribute('data-value')).resolves.toBe(String(huanuco2012?.value));
     await expect.poll(() => cell('PE-10', '2012').locator('.v').textContent()).toBe(new Intl.NumberFormat('en-US').format(huanuco2012!.value!));
     // Derived/illustrative values carry a marker; the demo's eradication figures are illustrative.
-    await expect.poll(() => cell('PE-10', '2012').locator('.prov').textContent()).toMatch(/illustrative/);
+    await expect.poll(() => cell('PE-10', '2012').getByTestId('figure-marks').getAttribute('data-marks')).toBe('illustrative');
+    await expect.poll(() => page.getByTestId('marks-legend').textContent()).toMatch(/illustrative: example figures/);
 
     // The column total for 2012 is the national figure, from the server.
     await expect.poll(() => cell('__total', '2012').locator('.v').textContent()).toBe('14,171');
@@ -85,8 +86,8 @@ describe('explorer', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('indicator,source,place,place_name,place_level,period,value,provenance');
-    expect(lines).toContain(`ERAD_HA,,PE-10,Huánuco,2,2012,${huanuco2012?.value},illustrative`);
+    expect(lines[0]).toBe('indicator,source,place,place_name,place_level,period,value,provenance,flags');
+    expect(lines).toContain(`ERAD_HA,,PE-10,Huánuco,2,2012,${huanuco2012?.value},illustrative,i`);
     expect(lines.length - 1).toBe(cells.length);
 
     // XLSX: a zip file.
@@ -159,7 +160,7 @@ describe('explorer', () => {
     const base2011 = rows.find((r) => (r as { disagg?: Record<string, string | null> }).disagg?.substance === 'cocaine_base' && r.period === '2011');
     await expect(cell('cocaine_base', '2011').getAttribute('data-value')).resolves.toBe(String(base2011?.value));
     await expect(page.locator('table[data-testid=pivot] tbody th', { hasText: 'Not broken down' }).count()).resolves.toBe(1);
-    await expect(page.locator('table[data-testid=pivot] td .prov', { hasText: 'derived' }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('table[data-testid=pivot] td [data-marks~=derived]').count()).resolves.toBeGreaterThan(0);
     // The 2012 column total is the server's national figure for 2012.
     const [year2012] = await analytics('indicator=SEIZ_COCAINE_KG&from=2012&to=2012');
     await expect(cell('__total', '2012').getAttribute('data-value')).resolves.toBe(String(year2012?.value));

@@ -100,7 +100,8 @@ describe('map', () => {
     const cells = await page
       .getByTestId('map-table')
       .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-place'), tr.querySelector('td')?.textContent]));
+      // The value's own text, without its flag letters (components/FigureMarks.tsx).
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-place'), tr.querySelector('td')?.firstChild?.textContent]));
     expect(cells).toEqual([...rows].sort((a, b) => b.value! - a.value!).map((r) => [r.place!.code, `${en(r.value!)} hectares`]));
     // A legend of reference circles with formatted values.
     await expect(page.getByTestId('map-legend').locator('svg').getAttribute('aria-label')).resolves.toMatch(/\d,\d{3} hectares/);

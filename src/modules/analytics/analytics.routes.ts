@@ -9,7 +9,8 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { parseDisagg } from '../../core/disagg.js';
 import { dataScope } from '../access/policy.js';
-import { AnalyticsQuerySchema, AnalyticsResultSchema, CoverageSchema } from './analytics.schema.js';
+import { AnalyticsQuerySchema, AnalyticsResultSchema, CoverageSchema, MarksSchema } from './analytics.schema.js';
+import { withMarks } from './with-marks.js';
 import { comparePeriods, queryAnalytics, type GroupBy } from './analytics.service.js';
 import { assertReadableIndicators } from './analytics-access.service.js';
 
@@ -31,7 +32,14 @@ const route = guarded('read_public', {
   responses: { 200: { content: { 'application/json': { schema: AnalyticsResultSchema } }, description: 'Aggregated rows' } },
 });
 
-const side = z.object({ period: z.string(), value: z.number().nullable(), provenance: z.array(z.string()), unapproved: z.boolean(), coverage: CoverageSchema });
+const side = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  provenance: z.array(z.string()),
+  unapproved: z.boolean(),
+  coverage: CoverageSchema,
+  marks: MarksSchema,
+});
 const compareRoute = guarded('read_public', {
   method: 'get',
   path: '/api/compare',
@@ -101,7 +109,7 @@ export function registerAnalyticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       },
       { coverage: q.coverage === 'true' },
     );
-    return c.json(result, 200);
+    return c.json({ rows: result.rows.map(withMarks) }, 200);
   });
   app.openapi(compareRoute, async (c) => {
     const q = c.req.valid('query');
@@ -118,6 +126,6 @@ export function registerAnalyticsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       ...(q.disagg ? { disagg: parseDisagg(q.disagg) } : {}),
       approvedOnly: scope.approvedOnly || q.approved === 'true',
     });
-    return c.json(result, 200);
+    return c.json({ ...result, from: withMarks(result.from), to: withMarks(result.to) }, 200);
   });
 }

@@ -1,5 +1,6 @@
 /** Request and response shapes of the analytics API (validation, types and OpenAPI in one). */
 import { z } from '@hono/zod-openapi';
+import { FIGURE_MARKS } from '../../core/figure-marks.js';
 
 const periodId = z.string().regex(/^\d{4}([A-Za-z]+|Q[1-4]|\d{2}|\d{4})?$/, 'a period id such as 2012, 2012Q3, 201207 or 2012Oct');
 
@@ -37,6 +38,11 @@ export const CoverageSchema = z
   .nullable()
   .openapi('Coverage');
 
+/** The figure's flags (core/figure-marks.ts): written d, i, p after the figure in every output. */
+export const MarksSchema = z
+  .array(z.enum(FIGURE_MARKS))
+  .openapi({ description: 'Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved)' });
+
 export const AnalyticsRowSchema = z
   .object({
     indicator: z.string(),
@@ -48,6 +54,7 @@ export const AnalyticsRowSchema = z
     provenance: z.array(z.enum(['sourced', 'derived', 'illustrative'])),
     unapproved: z.boolean().openapi({ description: 'The value includes contributions not yet approved (never so with approved=true)' }),
     coverage: CoverageSchema,
+    marks: MarksSchema,
   })
   .openapi('AnalyticsRow');
 

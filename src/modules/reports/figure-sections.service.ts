@@ -3,17 +3,16 @@ import { formatNumber } from '../../core/number-format.js';
 import { periodLabel, type Period } from '../../core/periods.js';
 import { isCountUnit, unitWord } from '../../core/statements/quantity.js';
 import type { Lang } from '../../core/statements/language.js';
-import type { ProvenanceKind } from '../../core/aggregation.js';
+import type { FigureMark } from '../../core/figure-marks.js';
+import { marksPresent } from '../../core/marks-legend.js';
+import { rowMarks } from '../../core/row-marks.js';
 import type { IndicatorInfo } from '../catalog/catalog.repo.js';
 import { progressAgainstTargetResolved } from '../analytics/analytics-progress.service.js';
 import type { Section } from './report-definition.schema.js';
-import { REPORT_WORDS, type Block, type TableCell } from './report-document.js';
+import type { Block, TableCell } from './report-document.js';
 import type { ChartSeries } from './chart-layout.js';
 import { figureQuery, indicatorOf, placeOf, resolveRange, sourceOf, type FigureScope, type ReportContext } from './report-context.js';
 import { seriesValues, type SeriesPoint } from './figure-series.service.js';
-
-/** Marks a figure that is not wholly sourced, in every output. */
-export const NOT_SOURCED_MARK = '*';
 
 /** The unit as an axis or column label: "hectares", "%", '' for counts. */
 export function unitLabel(unit: string, lang: Lang): string {
@@ -21,11 +20,9 @@ export function unitLabel(unit: string, lang: Lang): string {
   return unitWord(unit, 2, lang) || unit;
 }
 
-/** A figure for a table cell, marked when derived or illustrative. */
-export function valueCell(value: number | null, decimals: number, lang: Lang, provenance: readonly ProvenanceKind[] = []): string {
-  if (value === null) return '—';
-  const mark = provenance.some((k) => k !== 'sourced') ? NOT_SOURCED_MARK : '';
-  return `${formatNumber(value, lang, decimals)}${mark}`;
+/** A figure for a table cell (its flags are written by each renderer from the cell's provenance). */
+export function valueCell(value: number | null, decimals: number, lang: Lang): string {
+  return value === null ? '—' : formatNumber(value, lang, decimals);
 }
 
 /** "Coca under cultivation (hectares; US government estimate)": a row's or chart's name. */
@@ -38,36 +35,29 @@ export function scopeTitle(ctx: ReportContext, scope: FigureScope, ind: Indicato
   return inside ? `${name} (${inside})` : name;
 }
 
-/** The note under a table or chart that has derived or illustrative figures. */
-export function notSourcedNote(points: readonly SeriesPoint[], lang: Lang): string | null {
-  const kinds = new Set(points.flatMap((p) => p.provenance));
-  if (!kinds.has('derived') && !kinds.has('illustrative')) return null;
-  const words = REPORT_WORDS[lang];
-  const which = [kinds.has('derived') ? words.derived : '', kinds.has('illustrative') ? words.illustrative : ''].filter(Boolean).join('; ');
-  return `${NOT_SOURCED_MARK} ${which}`;
+/** The flags of a chart's points, for the legend under it. */
+export function pointMarks(points: readonly SeriesPoint[]): FigureMark[] {
+  return marksPresent(points.map(rowMarks));
 }
 
 async function tableBlock(ctx: ReportContext, section: Extract<Section, { type: 'table' }>): Promise<Block[]> {
   const periods = resolveRange(ctx, section.periods);
   const lang = ctx.lang;
   const rows: TableCell[][] = [];
-  const all: SeriesPoint[] = [];
   for (const scope of section.rows) {
     const ind = indicatorOf(ctx, scope.indicator);
     const points = await seriesValues(ctx, scope, periods);
-    all.push(...points);
     rows.push([
       { text: scopeTitle(ctx, scope, ind), numeric: false },
       ...points.map((p) => ({
-        text: valueCell(p.value, ind.decimals, lang, p.provenance),
+        text: valueCell(p.value, ind.decimals, lang),
         numeric: true,
         query: figureQuery(ctx, scope, [p.period]),
         provenance: p.provenance,
       })),
     ]);
   }
-  const note = notSourcedNote(all, lang);
-  const caption = [section.caption?.[lang], note].filter(Boolean).join(' ') || null;
+  const caption = section.caption?.[lang] ?? null;
   const head = [lang === 'es' ? 'Indicador' : 'Indicator', ...periods.map((p) => periodLabel(p, lang))];
   return [{ kind: 'table', caption, head, rows }];
 }
@@ -105,8 +95,7 @@ async function chartBlock(ctx: ReportContext, section: Extract<Section, { type: 
     series.push({ name: lang === 'es' ? 'Meta' : 'Target', style: 'line', values: targets.map((t) => t.target) });
   }
   const title = scopeTitle(ctx, section, ind, ind.sources.length > 1 && sources.length > 1 ? '' : (sources[0] ?? ''));
-  const note = notSourcedNote(all, lang);
-  const caption = [section.caption?.[lang] ?? title, note].filter(Boolean).join(' ');
+  const caption = section.caption?.[lang] ?? title;
   return [
     {
       kind: 'chart',
@@ -114,6 +103,7 @@ async function chartBlock(ctx: ReportContext, section: Extract<Section, { type: 
       chart: { title, unitLabel: unitLabel(ind.unit, lang), categories: periods.map((p) => periodLabel(p, lang)), series, lang },
       // Several sources are several series; the query names them all.
       query: { ...figureQuery(ctx, section, periods), source: sources.join(',') },
+      marks: pointMarks(all),
     },
   ];
 }

@@ -4,7 +4,9 @@ import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
 import { buildReportDocument } from './report-build.service.js';
 import { renderReport } from './report.service.js';
-import type { Block, ReportDocument } from './report-document.js';
+import { blockMarks, type Block, type ReportDocument } from './report-document.js';
+import { markLetters } from '../../core/figure-marks.js';
+import { rowMarks } from '../../core/row-marks.js';
 
 let t: TestDb;
 let en: ReportDocument;
@@ -44,9 +46,12 @@ describe('the indicator-progress report', () => {
         .slice(1)
         .map((c) => c.text);
     expect(row('Target')).toEqual(['—', '—', '—', '—', '—', '30,000']);
-    expect(row('Actual')).toEqual(['10,290*', '14,171*', '23,947*', '31,200*', '35,868*', '30,151*']);
+    expect(row('Actual')).toEqual(['10,290', '14,171', '23,947', '31,200', '35,868', '30,151']);
+    const actualRow = table.rows.find((r) => r[0]?.text === 'Actual')!.slice(1);
+    expect(actualRow.map((c) => markLetters(rowMarks(c)))).toEqual(['i', 'i', 'i', 'i', 'i', 'i']);
     expect(row('% of target')).toEqual(['—', '—', '—', '—', '—', '101%']);
-    expect(table.caption).toBe('* includes illustrative figures');
+    expect(table.caption).toBeNull();
+    expect(blockMarks(table)).toEqual(['illustrative']);
     const chart = blocks.find((b) => b.kind === 'chart');
     if (chart?.kind !== 'chart') throw new Error('no chart');
     expect(chart.chart.series.map((s) => `${s.name}:${s.style}`)).toEqual(['Actual:bar', 'Target:line']);

@@ -11,7 +11,7 @@ import type { Block, TableCell } from './report-document.js';
 import { findFrameworkNodes, type FrameworkNode } from './report.repo.js';
 import { figureQuery, mayRead, resolveRange, sensitivityOf, type ReportContext } from './report-context.js';
 import { seriesValues } from './figure-series.service.js';
-import { notSourcedNote, scopeTitle, targetSeries, unitLabel, valueCell } from './figure-sections.service.js';
+import { pointMarks, scopeTitle, targetSeries, unitLabel, valueCell } from './figure-sections.service.js';
 
 type ProgressSection = Extract<Section, { type: 'progress' }>;
 
@@ -45,7 +45,7 @@ async function indicatorBlocks(ctx: ReportContext, section: ProgressSection, ind
     row(
       w.actual,
       actuals.map((a) => ({
-        text: valueCell(a.value, ind.decimals, lang, a.provenance),
+        text: valueCell(a.value, ind.decimals, lang),
         numeric: true,
         query: figureQuery(ctx, scope, [a.period]),
         provenance: a.provenance,
@@ -59,7 +59,7 @@ async function indicatorBlocks(ctx: ReportContext, section: ProgressSection, ind
   const blocks: Block[] = [
     { kind: 'paragraph', inlines: [{ text: title, bold: true }] },
     { kind: 'paragraph', inlines: [{ text: baselineText }] },
-    { kind: 'table', caption: notSourcedNote(actuals, lang), head: ['', ...periods.map((p) => periodLabel(p, lang))], rows },
+    { kind: 'table', caption: null, head: ['', ...periods.map((p) => periodLabel(p, lang))], rows },
   ];
   const hasData = actuals.some((a) => a.value !== null) || progress.some((p) => p.target !== null);
   if (section.charts && hasData) {
@@ -78,6 +78,7 @@ async function indicatorBlocks(ctx: ReportContext, section: ProgressSection, ind
         height: PROGRESS_CHART_HEIGHT,
       },
       query: figureQuery(ctx, scope, periods),
+      marks: pointMarks(actuals),
     });
   }
   return blocks;

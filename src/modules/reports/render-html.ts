@@ -7,7 +7,7 @@ import { chartSvg } from './chart-svg.js';
 import { escapeXml } from '../../core/xml-escape.js';
 import {
   REPORT_WORDS,
-  provenanceNote,
+  blockMarks,
   queryAttributes,
   type Block,
   type FigureQuery,
@@ -16,6 +16,24 @@ import {
   type TableCell,
 } from './report-document.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
+import { MARK_LEGEND, markLetters, type FigureMark } from '../../core/figure-marks.js';
+import type { Language } from '../../core/languages.js';
+import { legendLines } from '../../core/marks-legend.js';
+import { rowMarks } from '../../core/row-marks.js';
+
+/** A figure's flags as a superscript after it, named in words for screen readers and on hover. */
+function flags(marks: readonly FigureMark[], lang: Language): string {
+  if (!marks.length) return '';
+  const words = marks.map((m) => MARK_LEGEND[lang][m]).join('; ');
+  return `<sup class="marks" data-marks="${marks.join(' ')}" title="${escapeXml(words)}">${markLetters(marks)}</sup>`;
+}
+
+/** The legend under a block: one line per flag its figures carry. */
+function legend(marks: readonly FigureMark[], lang: Language): string {
+  if (!marks.length) return '';
+  const lines = legendLines(marks, lang).map((l, i) => `<li data-mark="${marks[i]}">${escapeXml(l)}</li>`);
+  return `\n<ul class="marks-legend">${lines.join('')}</ul>`;
+}
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm; }
@@ -28,7 +46,8 @@ ul.statements li { margin-bottom: .45rem; }
 .statement.unavailable { color: #777; }
 .tone-good { border-left: 3px solid #4d7c3a; padding-left: .35rem; }
 .tone-bad { border-left: 3px solid #c0392b; padding-left: .35rem; }
-.prov { font-size: .85em; color: #8a5a00; font-style: italic; }
+.marks { color: #8a5a00; }
+ul.marks-legend { list-style: none; padding: 0; margin: .2rem 0 .8rem; font-size: .85em; color: #555; }
 table { border-collapse: collapse; margin: .6rem 0; font-size: .92em; }
 th, td { border-bottom: 1px solid #dde3e8; padding: .25rem .5rem; text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -62,9 +81,9 @@ function inlines(runs: readonly Inline[]): string {
     .join('');
 }
 
-function cellHtml(c: TableCell, tag: 'td' | 'th'): string {
+function cellHtml(c: TableCell, tag: 'td' | 'th', lang: Language): string {
   const cls = c.numeric ? ' class="num"' : '';
-  return `<${tag}${cls}${attrs(c.query, c.provenance)}>${escapeXml(c.text)}</${tag}>`;
+  return `<${tag}${cls}${attrs(c.query, c.provenance)}>${escapeXml(c.text)}${flags(rowMarks(c), lang)}</${tag}>`;
 }
 
 function block(b: Block, doc: ReportDocument): string {
@@ -77,23 +96,23 @@ function block(b: Block, doc: ReportDocument): string {
       return `<ul>\n${b.items.map((i) => `<li>${inlines(i)}</li>`).join('\n')}\n</ul>`;
     case 'statements': {
       const items = b.items.map((s) => {
-        const note = provenanceNote(s.provenance, doc.lang);
         const cls = `statement tone-${s.tone}${s.available ? '' : ' unavailable'}`;
-        const body = `<span class="${cls}"${attrs(s.query, s.provenance)}>${escapeXml(s.text)}</span>${note ? ` <span class="prov">(${escapeXml(note)})</span>` : ''}`;
+        const body = `<span class="${cls}"${attrs(s.query, s.provenance)}>${escapeXml(s.text)}</span>${flags(rowMarks(s), doc.lang)}`;
         return b.style === 'list' ? `<li>${body}</li>` : body;
       });
-      return b.style === 'list' ? `<ul class="statements">\n${items.join('\n')}\n</ul>` : `<p>${items.join(' ')}</p>`;
+      const list = b.style === 'list' ? `<ul class="statements">\n${items.join('\n')}\n</ul>` : `<p>${items.join(' ')}</p>`;
+      return `${list}${legend(blockMarks(b), doc.lang)}`;
     }
     case 'table': {
       const head = `<thead><tr>${b.head.map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${escapeXml(h)}</th>`).join('')}</tr></thead>`;
       const rows = b.rows.map(
-        (r) => `<tr>${r.map((c, i) => (i === 0 ? cellHtml(c, 'th').replace('<th', '<th scope="row"') : cellHtml(c, 'td'))).join('')}</tr>`,
+        (r) => `<tr>${r.map((c, i) => (i === 0 ? cellHtml(c, 'th', doc.lang).replace('<th', '<th scope="row"') : cellHtml(c, 'td', doc.lang))).join('')}</tr>`,
       );
       const caption = b.caption ? `<caption>${escapeXml(b.caption)}</caption>` : '';
-      return `<table>${caption}\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+      return `<table>${caption}\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>${legend(blockMarks(b), doc.lang)}`;
     }
     case 'chart':
-      return `<figure class="chart"${attrs(b.query)}>\n${chartSvg(b.chart)}\n${b.caption ? `<figcaption>${escapeXml(b.caption)}</figcaption>` : ''}\n</figure>`;
+      return `<figure class="chart"${attrs(b.query)}>\n${chartSvg(b.chart)}\n${b.caption ? `<figcaption>${escapeXml(b.caption)}</figcaption>` : ''}\n</figure>${legend(blockMarks(b), doc.lang)}`;
   }
 }
 

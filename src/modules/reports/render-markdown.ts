@@ -4,7 +4,15 @@
  */
 import { chartSvg } from './chart-svg.js';
 import { escapeMarkdown } from './escape.js';
-import { REPORT_WORDS, provenanceNote, queryText, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
+import { REPORT_WORDS, blockMarks, queryText, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
+import { markLetters, type FigureMark } from '../../core/figure-marks.js';
+import { legendLines } from '../../core/marks-legend.js';
+import { rowMarks } from '../../core/row-marks.js';
+
+/** A figure's flags as a superscript after it (GitHub-flavoured Markdown keeps <sup>). */
+function flags(marks: readonly FigureMark[]): string {
+  return marks.length ? ` <sup>${markLetters(marks)}</sup>` : '';
+}
 
 function inlines(runs: readonly Inline[]): string {
   return runs
@@ -51,16 +59,13 @@ export function renderMarkdown(doc: ReportDocument): string {
         out.push(...b.items.map((i) => `- ${inlines(i)}`), '');
         break;
       case 'statements': {
-        const texts = b.items.map((s) => {
-          const note = provenanceNote(s.provenance, doc.lang);
-          return `${escapeMarkdown(s.text)}${note ? ` *(${note})*` : ''}${cite(s.query)}`;
-        });
+        const texts = b.items.map((s) => `${escapeMarkdown(s.text)}${flags(rowMarks(s))}${cite(s.query)}`);
         if (b.style === 'list') out.push(...texts.map((t) => `- ${t}`), '');
         else out.push(texts.join(' '), '');
         break;
       }
       case 'table': {
-        const cell = (c: TableCell) => escapeMarkdown(c.text);
+        const cell = (c: TableCell) => `${escapeMarkdown(c.text)}${flags(rowMarks(c))}`;
         out.push(`| ${b.head.map(escapeMarkdown).join(' | ')} |`);
         out.push(`| ${b.head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
         for (const row of b.rows) {
@@ -80,6 +85,8 @@ export function renderMarkdown(doc: ReportDocument): string {
         break;
       }
     }
+    const legend = legendLines(blockMarks(b), doc.lang);
+    if (legend.length) out.push(legend.map((l) => `*${escapeMarkdown(l)}*`).join('  \n'), '');
   }
   out.push('---', '', `*${escapeMarkdown(REPORT_WORDS[doc.lang].madeFrom(doc))}*`, '');
   if (notes.length) out.push(...notes, '');

@@ -7,7 +7,16 @@
  */
 import PDFDocument from 'pdfkit';
 import { layoutChart, type Shape } from './chart-layout.js';
-import { REPORT_WORDS, provenanceNote, queryText, type Block, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
+import { REPORT_WORDS, blockMarks, queryText, type Block, type FigureQuery, type Inline, type ReportDocument, type TableCell } from './report-document.js';
+import { markLetters } from '../../core/figure-marks.js';
+import { legendLines } from '../../core/marks-legend.js';
+import { rowMarks } from '../../core/row-marks.js';
+
+/** A figure's flags written after it ("1,234 d"): letters survive WinAnsi and text extraction. */
+const flagged = (text: string, f: { provenance?: readonly string[]; unapproved?: boolean }): string => {
+  const letters = markLetters(rowMarks(f));
+  return letters ? `${text} ${letters}` : text;
+};
 import { parsePeriod } from '../../core/periods.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -240,8 +249,21 @@ class PdfWriter {
     return 45;
   }
 
+  /** The legend under a block: one line per flag its figures carry. */
+  legend(b: Block): void {
+    const lines = legendLines(blockMarks(b), this.report.lang);
+    if (!lines.length) return;
+    this.ensure(12 * lines.length);
+    for (const l of lines) this.doc.font(FONT.italic).fontSize(8.5).fillColor(MUTED).text(pdfSafe(l), MARGIN, this.doc.y, { width: this.width });
+    this.doc.fillColor(INK).moveDown(0.5);
+  }
+
   block(b: Block, next?: Block): void {
-    const lang = this.report.lang;
+    this.blockBody(b, next);
+    this.legend(b);
+  }
+
+  blockBody(b: Block, next?: Block): void {
     switch (b.kind) {
       case 'heading':
         this.heading(b.text, b.level, this.leadHeight(next));
@@ -257,9 +279,9 @@ class PdfWriter {
         break;
       case 'statements': {
         const items = b.items.map((s) => {
-          const note = provenanceNote(s.provenance, lang);
+          const letters = markLetters(rowMarks(s));
           const tail: Inline[] = [];
-          if (note) tail.push({ text: ` (${note})`, italic: true });
+          if (letters) tail.push({ text: ` ${letters}` });
           const ref = this.cite(s.query);
           if (ref) tail.push({ text: ref });
           return { runs: [{ text: s.text }], tail };
@@ -279,7 +301,7 @@ class PdfWriter {
           const q =
             first && first.kind === 'analytics' ? { ...first, periods: refs.flatMap((x) => (x.kind === 'analytics' ? x.periods : [])) } : (first ?? null);
           const [label, ...rest] = r;
-          return [{ text: `${label?.text ?? ''}${this.cite(q)}`, numeric: false }, ...rest];
+          return [{ text: `${label?.text ?? ''}${this.cite(q)}`, numeric: false }, ...rest.map((c) => ({ ...c, text: flagged(c.text, c) }))];
         });
         this.table(b.head, rows, b.caption);
         break;

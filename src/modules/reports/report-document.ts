@@ -8,6 +8,9 @@ import type { Lang } from '../../core/statements/language.js';
 import type { Tone } from '../../core/statements/statement.js';
 import type { ProvenanceKind } from '../../core/aggregation.js';
 import type { ChartModel } from './chart-layout.js';
+import type { FigureMark } from '../../core/figure-marks.js';
+import { rowMarks } from '../../core/row-marks.js';
+import { marksPresent } from '../../core/marks-legend.js';
 
 /** The analytics query behind a figure: enough to reproduce it through the API or the CLI. */
 export interface AnalyticsFigureQuery {
@@ -69,7 +72,8 @@ export type Block =
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'statements'; style: 'list' | 'paragraph'; items: StatementItem[] }
   | { kind: 'table'; caption: string | null; head: string[]; rows: TableCell[][] }
-  | { kind: 'chart'; caption: string | null; chart: ChartModel; query: FigureQuery };
+  /** `marks`: the flags of the figures the chart draws, for its legend (a chart writes no letters on its bars). */
+  | { kind: 'chart'; caption: string | null; chart: ChartModel; query: FigureQuery; marks?: FigureMark[] };
 
 export interface ReportDocument {
   lang: Lang;
@@ -90,26 +94,21 @@ export const REPORT_WORDS = {
   en: {
     madeFrom: (d: ReportDocument) =>
       `Made by Vigia from data version ${d.dataVersion} of program ${d.program.code} (report definition “${d.definition.name}”, ${d.definition.hash}); ${d.approvedOnly ? 'approved data only' : 'all data entered, approved or not'}.`,
-    derived: 'includes derived figures',
-    illustrative: 'includes illustrative figures',
     notAvailable: 'not available',
   },
   es: {
     madeFrom: (d: ReportDocument) =>
       `Elaborado por Vigia a partir de la versión ${d.dataVersion} de los datos del programa ${d.program.code} (definición del informe «${d.definition.name}», ${d.definition.hash}); ${d.approvedOnly ? 'solo datos aprobados' : 'todos los datos ingresados, aprobados o no'}.`,
-    derived: 'incluye cifras derivadas',
-    illustrative: 'incluye cifras ilustrativas',
     notAvailable: 'no disponible',
   },
 } as const;
 
-/** The label a figure's provenance earns ("includes derived figures"), or null when all sourced. */
-export function provenanceNote(provenance: readonly ProvenanceKind[], lang: Lang): string | null {
-  const words = REPORT_WORDS[lang];
-  const notes = [];
-  if (provenance.includes('derived')) notes.push(words.derived);
-  if (provenance.includes('illustrative')) notes.push(words.illustrative);
-  return notes.length ? notes.join('; ') : null;
+/** The flags present in a block, for the legend under it (none for narrative blocks); each figure's own are rowMarks(cell or statement). */
+export function blockMarks(b: Block): FigureMark[] {
+  if (b.kind === 'table') return marksPresent(b.rows.flatMap((r) => r.map(rowMarks)));
+  if (b.kind === 'statements') return marksPresent(b.items.map(rowMarks));
+  if (b.kind === 'chart') return marksPresent([b.marks ?? []]);
+  return [];
 }
 
 /** The query as attribute pairs (indicator, source, place, periods, disagg, …) for HTML. */

@@ -109,7 +109,8 @@ const doc: ReportDocument = {
 describe('renderers', () => {
   it('Markdown: statements with their provenance label and query footnote', () => {
     const md = renderMarkdown(doc);
-    expect(md).toContain('- La erradicación aumentó un 38\u00a0% en el año fiscal 2013. *(incluye cifras derivadas)*[^1]');
+    expect(md).toContain('- La erradicación aumentó un 38\u00a0% en el año fiscal 2013. <sup>d</sup>[^1]');
+    expect(md).toContain('*d — derivada: calculada a partir de otros indicadores o registros*');
     expect(md).toContain('[^1]: `XX: indicator=ERAD_HA periods=2011Oct,2012Oct approved`');
     expect(md).toContain('versión 4 de los datos');
   });

@@ -37,7 +37,7 @@ function figureCells(table: TrackingTable, row: TrackingRow, lang: Lang): TableC
     { text: baseline, numeric: true },
     plain(row.target),
     ...row.quarters.map((q): TableCell => ({ text: valueCell(q.actual, row.decimals, lang), numeric: true, query: query([q.period]) })),
-    { text: valueCell(row.actual, row.decimals, lang, row.provenance), numeric: true, query: query([table.fiscal_year]), provenance: row.provenance },
+    { text: valueCell(row.actual, row.decimals, lang), numeric: true, query: query([table.fiscal_year]), provenance: row.provenance },
     { text: row.achieved_pct === null ? '—' : formatPercent(row.achieved_pct, lang, 0), numeric: true },
     plain(row.lop_target),
     plain(row.lop_actual),

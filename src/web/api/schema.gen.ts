@@ -6032,6 +6032,8 @@ export interface components {
                 [key: string]: string | null;
             };
             indicator: string;
+            /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+            marks: ("derived" | "illustrative" | "draft")[];
             period?: string;
             place?: {
                 code: string;
@@ -6109,6 +6111,8 @@ export interface components {
             change_pct: number | null;
             from: {
                 coverage: components["schemas"]["Coverage"];
+                /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+                marks: ("derived" | "illustrative" | "draft")[];
                 period: string;
                 provenance: string[];
                 unapproved: boolean;
@@ -6119,6 +6123,8 @@ export interface components {
             source: string | null;
             to: {
                 coverage: components["schemas"]["Coverage"];
+                /** @description Flags of the figure, in order: derived (d), illustrative (i), draft (p: includes values not yet approved) */
+                marks: ("derived" | "illustrative" | "draft")[];
                 period: string;
                 provenance: string[];
                 unapproved: boolean;

@@ -47,6 +47,7 @@ export const common = {
     },
     skipToContent: 'Skip to content',
     provenance: { sourced: 'sourced', derived: 'derived', illustrative: 'illustrative' },
+    marksLegend: 'What the letters after a figure mean',
     periods: { quarter: 'Q{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
   },
   es: {
@@ -96,6 +97,7 @@ export const common = {
     },
     skipToContent: 'Ir al contenido',
     provenance: { sourced: 'con fuente', derived: 'derivado', illustrative: 'ilustrativo' },
+    marksLegend: 'Qué significan las letras después de una cifra',
     periods: { quarter: 'T{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
   },
 };

@@ -6,6 +6,8 @@
  */
 import { restoreCell } from '../../../core/spreadsheet-cells.js';
 import { rowCountFooter } from '../../../core/row-count.js';
+import { markLetters } from '../../../core/figure-marks.js';
+import { rowMarks } from '../../../core/row-marks.js';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../../db/schema.js';
@@ -65,7 +67,8 @@ export async function exportAnalyticsTable(db: Kysely<Database>, sink: TableSink
   if (opts.maxSensitivity) await assertReadableIndicators(db, opts.program, q.indicators, opts.maxSensitivity);
   const { rows } = await queryAnalytics(db, { ...q, program: opts.program, approvedOnly: opts.approvedOnly ?? false });
   const dims = dimensionsOf(rows);
-  await sink.row(['indicator', 'source', 'place', 'place_name', 'place_level', 'period', ...dims.map((d) => `disagg.${d}`), 'value', 'provenance']);
+  // `flags`: the figure's letters in the one notation (d derived, i illustrative, p provisional; docs/figure-marks.md).
+  await sink.row(['indicator', 'source', 'place', 'place_name', 'place_level', 'period', ...dims.map((d) => `disagg.${d}`), 'value', 'provenance', 'flags']);
   for (const r of rows) {
     await sink.row([
       r.indicator,
@@ -77,6 +80,7 @@ export async function exportAnalyticsTable(db: Kysely<Database>, sink: TableSink
       ...dims.map((d) => r.disagg?.[d] ?? ''),
       r.value,
       r.provenance.join(';'),
+      markLetters(rowMarks(r)),
     ]);
   }
   await sink.end();

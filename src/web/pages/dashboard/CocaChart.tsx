@@ -12,7 +12,7 @@ import type { AnalyticsRow, Indicator } from '../../api/types';
 import { isPartial, orderSources, series, yearAxis, type YearKind } from './dashboard-stats';
 import { useCoverageNote } from '../../components/CoverageNote';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { SOURCE_COLOURS, axisStyle, barDatum } from './chart-style';
 import { unitName } from '../../i18n/unit-label';
 
@@ -97,7 +97,7 @@ export function CocaChart({ indicator, rows, kind }: { indicator: Indicator; row
                     return (
                       <td className="num" key={s.source}>
                         {f.number(point?.value)}
-                        {point && <ProvenanceMark provenance={point.provenance} />}
+                        {point && <FigureMarks marks={rowMarks(point)} />}
                         {point && isPartial(point) && <span className="coverage-note"> ({note(point.coverage)})</span>}
                       </td>
                     );

@@ -9,7 +9,7 @@ import { Filters } from './Filters';
 import { IndicatorCard } from './IndicatorCard';
 import { TrendChart } from './TrendChart';
 import { CocaChart } from './CocaChart';
-import { ProvenanceLegend } from './ProvenanceMark';
+import { MarksLegend, rowMarks } from '../../components/FigureMarks';
 import './dashboard.css';
 
 export function DashboardView({ audience }: { audience: Audience }) {
@@ -46,7 +46,7 @@ export function DashboardView({ audience }: { audience: Audience }) {
             ))}
           </div>
         </section>
-        <ProvenanceLegend />
+        <MarksLegend figures={data.rows.map(rowMarks)} />
       </QueryState>
     </div>
   );

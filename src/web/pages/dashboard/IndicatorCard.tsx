@@ -10,7 +10,7 @@ import { isPartial, latest, partialAfter, progress, series, targetsOf, type Card
 import { CoverageNote, useCoverageNote } from '../../components/CoverageNote';
 import type { AnalyticsRow } from '../../api/types';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { unitName } from '../../i18n/unit-label';
 import { isCountUnit } from '../../../core/statements/quantity';
 
@@ -64,7 +64,7 @@ export function IndicatorCard({
               {f.number(last.point.value)}
             </span>{' '}
             <span className="card-unit">{isCountUnit(indicator.unit) ? '' : unitName(indicator.unit, f.language)}</span>
-            <ProvenanceMark provenance={last.point.provenance} />
+            <FigureMarks marks={rowMarks(last.point)} />
           </p>
           <p className="card-period">
             {t('period')}: <span data-testid="card-period">{label(last.point.period)}</span>

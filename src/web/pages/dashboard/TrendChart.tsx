@@ -12,7 +12,7 @@ import type { AnalyticsRow, Indicator } from '../../api/types';
 import { isPartial, series, targetsOf, yearAxis, type YearKind } from './dashboard-stats';
 import { useCoverageNote } from '../../components/CoverageNote';
 import { usePeriodLabel } from '../../i18n/period-label';
-import { ProvenanceMark } from './ProvenanceMark';
+import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { ACTUAL_COLOUR, TARGET_COLOUR, axisStyle, barDatum } from './chart-style';
 import { unitName } from '../../i18n/unit-label';
 
@@ -120,7 +120,7 @@ export function TrendChart({
                     <th scope="row">{label(p)}</th>
                     <td className="num">
                       {f.number(a?.value)}
-                      {a && <ProvenanceMark provenance={a.provenance} />}
+                      {a && <FigureMarks marks={rowMarks(a)} />}
                       {a && isPartial(a) && <span className="coverage-note"> ({note(a.coverage)})</span>}
                     </td>
                     {plan.length > 0 && <td className="num">{f.number(planned.get(p))}</td>}

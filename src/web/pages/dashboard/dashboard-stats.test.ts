@@ -26,6 +26,7 @@ const row = (indicator: string, period: string, value: number | null, source?: s
   provenance: ['sourced'],
   unapproved: false,
   coverage,
+  marks: [],
   ...(source !== undefined ? { source } : {}),
 });
 const cov = (reported: number, expected: number, ended = true) => ({

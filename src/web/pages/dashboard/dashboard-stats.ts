@@ -192,8 +192,3 @@ export function progress(value: number, period: string, baselines: readonly Targ
   if (target.value === 0) return undefined;
   return { target, baseline, percent: (value / target.value) * 100, fromBaseline: false };
 }
-
-/** All provenance marks worth flagging in a set of points. */
-export function marks(provenance: readonly Provenance[]): Provenance[] {
-  return (['derived', 'illustrative'] as const).filter((p) => provenance.includes(p));
-}

@@ -14,7 +14,8 @@ import type { Indicator } from '../../api/types';
 import { compatible, dimensionsFor, exportHref, fiscalGrouping, needsSourceChoice, readState, totalsAcross, type ExplorerState } from './explorer-params';
 import { PeriodInput } from './PeriodInput';
 import { PivotTable } from './PivotTable';
-import { buildPivot } from './pivot';
+import { buildPivot, pivotFigures } from './pivot';
+import { MarksLegend } from '../../components/FigureMarks';
 import { useLabels } from './use-labels';
 import { useDimensionNames } from '../../app/dimension-names';
 import { usePivotData } from './use-pivot-data';
@@ -211,6 +212,7 @@ export default function ExplorerPage() {
                       colTotals={totals.cols}
                     />
                     <p className="muted legend">{t('legend')}</p>
+                    <MarksLegend figures={pivotFigures(pivot).map((v) => v.marks)} />
                   </>
                 ) : (
                   <p data-testid="no-data">{t('noData')}</p>

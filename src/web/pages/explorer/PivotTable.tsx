@@ -1,6 +1,7 @@
 /** The pivot: one row per value of the row dimension, one column per value of the column dimension, server totals at the edges. */
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { FigureMarks } from '../../components/FigureMarks';
 import { TOTAL_KEY } from './explorer-params';
 import { cellKey, headerCompare, sortCols, sortRows, type Pivot, type PivotHeader, type PivotValue } from './pivot';
 import type { Labels } from './use-labels';
@@ -21,20 +22,12 @@ interface Props {
 }
 
 function Cell({ v, col, row, total }: { v: PivotValue | undefined; col: string; row: string; total?: boolean }) {
-  const { t } = useTranslation('explorer');
   const fmt = useFormat();
   const value = v?.value ?? null;
-  const marks = (['derived', 'illustrative'] as const).filter((k) => v?.provenance.includes(k));
   return (
     <td className={total ? 'num total' : 'num'} data-row={row} data-col={col} data-value={value ?? ''} data-unapproved={v?.unapproved ? 'true' : undefined}>
       <span className="v">{fmt.number(value)}</span>
-      {value !== null &&
-        marks.map((k) => (
-          <span key={k} className="prov">
-            <sup aria-hidden="true">{t(`markers.${k}`)}</sup>
-            <span className="visually-hidden"> ({t(`common:provenance.${k}`)})</span>
-          </span>
-        ))}
+      {v && value !== null && <FigureMarks marks={v.marks} />}
     </td>
   );
 }

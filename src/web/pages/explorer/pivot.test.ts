@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsRow, Indicator } from '../../api/types';
 import { compatible, dimensionsFor, exportHref, filterParams, needsSourceChoice, readState, totalsAcross, TOTAL_KEY } from './explorer-params';
-import { buildPivot, cellKey, headerCompare, NONE, sortRows, type PivotHeader } from './pivot';
+import { buildPivot, cellKey, headerCompare, NONE, pivotFigures, sortRows, type PivotHeader } from './pivot';
 
 const indicator = (code: string, extra: Partial<Indicator> = {}): Indicator => ({
   code,
@@ -28,6 +28,7 @@ const row = (place: string, period: string | undefined, value: number | null): A
   provenance: ['sourced'],
   unapproved: false,
   coverage: null,
+  marks: [],
 });
 
 describe('explorer state', () => {
@@ -85,8 +86,8 @@ describe('pivot', () => {
   const pivot = buildPivot('place-level:2', 'period:year', {
     cells: [row('A', '2012', 5), row('B', '2012', 9), row('C', '2013', 1), row('B', '2013', null)],
     rowTotals: [row('A', undefined, 5), row('B', undefined, 9), row('C', undefined, 1)],
-    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'], unapproved: false, coverage: null }],
-    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'], unapproved: false, coverage: null }],
+    colTotals: [{ indicator: 'X', period: '2012', value: 7, provenance: ['derived'], unapproved: false, coverage: null, marks: ['derived'] }],
+    grand: [{ indicator: 'X', value: 3, provenance: ['sourced'], unapproved: false, coverage: null, marks: [] }],
   });
   const byName = headerCompare('place-level:2', (h: PivotHeader) => h.name ?? h.key, 'en');
   const keys = (hs: PivotHeader[]) => hs.map((h) => h.key);
@@ -94,6 +95,8 @@ describe('pivot', () => {
   it('takes totals from the server as they are (an average is not the sum of its cells)', () => {
     expect(pivot.colTotals.get('2012')?.value).toBe(7);
     expect(pivot.grand?.value).toBe(3);
+    expect(pivot.colTotals.get('2012')?.marks).toEqual(['derived']);
+    expect(pivotFigures(pivot).flatMap((v) => v.marks)).toEqual(['derived']);
     expect(pivot.cells.get(cellKey('B', '2013'))?.value).toBeNull();
   });
 
@@ -120,8 +123,8 @@ describe('pivot', () => {
   it('puts values not split by a dimension after the options', () => {
     const p = buildPivot('disagg:substance', '', {
       cells: [
-        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [], unapproved: false, coverage: null },
-        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [], unapproved: false, coverage: null },
+        { indicator: 'X', disagg: { substance: null }, value: 1, provenance: [], unapproved: false, coverage: null, marks: [] },
+        { indicator: 'X', disagg: { substance: 'b' }, value: 2, provenance: [], unapproved: false, coverage: null, marks: [] },
       ],
       rowTotals: [],
       colTotals: [],

@@ -6,12 +6,16 @@
  */
 import type { AnalyticsRow } from '../../api/types';
 import { TOTAL_KEY } from './explorer-params';
+import type { FigureMark } from '../../../core/figure-marks';
+import { rowMarks } from '../../../core/row-marks';
 
 export interface PivotValue {
   value: number | null;
   provenance: AnalyticsRow['provenance'];
   /** The figure includes data not yet approved (the `p` mark of core/figure-marks.ts). */
   unapproved: boolean;
+  /** The figure's flags (components/FigureMarks.tsx). */
+  marks: FigureMark[];
 }
 
 export interface PivotHeader {
@@ -45,12 +49,12 @@ export type HeaderCompare = (a: PivotHeader, b: PivotHeader) => number;
 
 export const cellKey = (row: string, col: string): string => `${row}\u0000${col}`;
 
-const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance, unapproved: r.unapproved });
+const valueOf = (r: AnalyticsRow): PivotValue => ({ value: r.value, provenance: r.provenance, unapproved: r.unapproved, marks: rowMarks(r) });
 
 /**
  * Rows by their pivot key. Two rows of one key (which the groupings asked for should not give)
  * keep the last value, as before, but never lose what the other says it is made of: provenance
- * and the unapproved flag are merged.
+ * and the unapproved flag are merged, and the marks worked out again from them.
  */
 function keyed(rows: readonly AnalyticsRow[], key: (r: AnalyticsRow) => string): Map<string, PivotValue> {
   const out = new Map<string, PivotValue>();
@@ -58,10 +62,13 @@ function keyed(rows: readonly AnalyticsRow[], key: (r: AnalyticsRow) => string):
     const k = key(r);
     const before = out.get(k);
     const v = valueOf(r);
-    out.set(
-      k,
-      before ? { value: v.value, provenance: [...new Set([...before.provenance, ...v.provenance])], unapproved: before.unapproved || v.unapproved } : v,
-    );
+    if (!before) {
+      out.set(k, v);
+      continue;
+    }
+    const provenance = [...new Set([...before.provenance, ...v.provenance])];
+    const unapproved = before.unapproved || v.unapproved;
+    out.set(k, { value: v.value, provenance, unapproved, marks: rowMarks({ provenance, unapproved }) });
   }
   return out;
 }
@@ -132,4 +139,10 @@ export function sortCols(pivot: Pivot, compare: HeaderCompare): PivotHeader[] {
 export function headerCompare(dim: string, label: (h: PivotHeader) => string, locale: string): HeaderCompare {
   if (dim.startsWith('period:')) return (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return (a, b) => label(a).localeCompare(label(b), locale, { numeric: true });
+}
+
+/** Every figure the pivot shows (cells and totals with a value), for the legend of their flags. */
+export function pivotFigures(p: Pivot): PivotValue[] {
+  const all = [...p.cells.values(), ...p.rowTotals.values(), ...p.colTotals.values(), ...(p.grand ? [p.grand] : [])];
+  return all.filter((v) => v.value !== null);
 }

@@ -23,6 +23,7 @@ import './map.css';
 import { isCountUnit } from '../../../core/statements/quantity';
 import { unitName } from '../../i18n/unit-label';
 import { useCoverageNote } from '../../components/CoverageNote';
+import { MarksLegend, rowMarks } from '../../components/FigureMarks';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const { t, i18n } = useTranslation('map');
@@ -60,13 +61,14 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   for (const row of rows) {
     if (!row.place) continue;
     const text = valueText(row.value, unit);
+    const marks = rowMarks(row);
     const r = symbolRadius(row.value, max);
     const at = where.get(row.place.code);
     const xy = at && frame ? frame.projection([at.lon, at.lat]) : null;
     const placeName = name(row.place);
     if (xy && r > 0 && row.value !== null) symbols.push({ code: row.place.code, name: placeName, value: row.value, x: xy[0], y: xy[1], r, text });
     labels.set(row.place.code, { name: placeName, text });
-    tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, onMap: Boolean(xy && r > 0) || shapeCodes.has(row.place.code) });
+    tableRows.push({ code: row.place.code, name: placeName, value: row.value, text, marks, onMap: Boolean(xy && r > 0) || shapeCodes.has(row.place.code) });
   }
   symbols.sort((a, b) => b.value - a.value);
 
@@ -145,6 +147,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
                   onActive={setActive}
                 />
               )}
+              <MarksLegend figures={tableRows.map((r) => r.marks)} />
             </section>
           </div>
         )}

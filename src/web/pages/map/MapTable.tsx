@@ -1,12 +1,16 @@
 /** The map's values as a table (its accessible equivalent), sortable by place or value. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FigureMark } from '../../../core/figure-marks';
+import { FigureMarks } from '../../components/FigureMarks';
 
 export interface MapRow {
   code: string;
   name: string;
   value: number | null;
   text: string;
+  /** The figure's flags (components/FigureMarks.tsx). */
+  marks: FigureMark[];
   /** False when the place has no coordinates (or no positive value) to draw. */
   onMap: boolean;
 }
@@ -69,7 +73,10 @@ export function MapTable({
                 {r.name}
                 {!r.onMap && <span className="muted map-off"> {t('notOnMap')}</span>}
               </th>
-              <td className="num">{r.text}</td>
+              <td className="num">
+                {r.text}
+                <FigureMarks marks={r.marks} />
+              </td>
             </tr>
           ))}
         </tbody>
