@@ -67,6 +67,12 @@ export async function insertPlace(
     .executeTakeFirstOrThrow();
 }
 
+/** The codes of a program's zones, for checking a record's zone field. */
+export async function listZoneCodes(db: Kysely<Database>, programId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('zone').select('code').where('program_id', '=', programId).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 export async function findZone(db: Kysely<Database>, programId: number, code: string) {
   return db.selectFrom('zone').select(['id', 'code', 'name_en', 'name_es']).where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
 }

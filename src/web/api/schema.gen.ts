@@ -2542,6 +2542,7 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "returned";
                     to?: string;
                     type?: string;
+                    zone?: string;
                 };
                 header?: never;
                 path: {
@@ -5429,7 +5430,7 @@ export interface components {
                 /** @enum {string} */
                 sensitivity: "public" | "official" | "restricted";
                 /** @enum {string} */
-                type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+                type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "zone" | "organisation" | "quantity" | "list";
                 /** @enum {string} */
                 unit?: "mass" | "area" | "volume" | "currency";
             }[];
@@ -5448,7 +5449,7 @@ export interface components {
             /** @enum {string} */
             sensitivity: "public" | "official" | "restricted";
             /** @enum {string} */
-            type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+            type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "zone" | "organisation" | "quantity" | "list";
             /** @enum {string} */
             unit?: "mass" | "area" | "volume" | "currency";
         };

@@ -39,6 +39,7 @@ export default function RecordsPage() {
   const statusParam = query.get('status') ?? '';
   const filters: RecordFilters = {
     place: query.get('place') || undefined,
+    zone: query.get('zone') || undefined,
     from: query.get('from') || undefined,
     to: query.get('to') || undefined,
     status: isStatus(statusParam) ? statusParam : undefined,
