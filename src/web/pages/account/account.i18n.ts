@@ -1,11 +1,12 @@
 /** Labels of the account page, in English and Spanish (the keys must match). */
+import { termLabel } from '../../../core/glossary';
 export const account = {
   en: {
     title: 'Your account',
     details: 'Your account details',
     email: 'Email',
     role: 'Role',
-    organisation: 'Organisation',
+    organisation: termLabel('organisation', 'en'),
     name: 'Display name',
     nameHint: 'how others see you in Vigia',
     change: 'Change your display name',
@@ -46,7 +47,7 @@ export const account = {
     details: 'Datos de su cuenta',
     email: 'Correo electrónico',
     role: 'Función',
-    organisation: 'Organización',
+    organisation: termLabel('organisation', 'es'),
     name: 'Nombre visible',
     nameHint: 'cómo lo ven los demás en Vigia',
     change: 'Cambiar su nombre visible',

@@ -58,7 +58,7 @@ export const dashboard = {
     cards: 'Indicadores clave',
     charts: 'Tendencias',
     latest: 'Último valor',
-    period: 'Periodo',
+    period: 'Período',
     noValue: 'Sin datos con estos filtros',
     change: 'Variación respecto a {{period}}',
     noPrevious: 'Sin valor del año anterior',

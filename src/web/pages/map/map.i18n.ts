@@ -45,7 +45,7 @@ export const map = {
     yearKind: 'Año',
     calendarYear: 'Año calendario',
     fiscalYear: 'Año fiscal',
-    period: 'Periodo',
+    period: 'Período',
     level: 'Lugares',
     levelOption: 'Nivel {{level}} ({{count}} lugares)',
     heading: '{{indicator}}, {{period}}',

@@ -7,7 +7,7 @@ export const publicDashboard = {
   },
   es: {
     title: 'Tablero público',
-    intro: 'El avance del programa antidrogas en cifras: cultivo de coca, erradicación, decomisos y capacitación, año por año.',
+    intro: 'El avance del programa antidrogas en cifras: cultivo de coca, erradicación, incautaciones y capacitación, año por año.',
     approvedOnly: 'Aquí solo se muestran cifras aprobadas de indicadores públicos; las cifras aún en revisión no se publican.',
   },
 };

@@ -1,4 +1,5 @@
 /** Labels of the reports page, in English and Spanish (the keys must match). */
+import { termLabel } from '../../../core/glossary';
 export const reports = {
   en: {
     title: 'Reports',
@@ -7,7 +8,7 @@ export const reports = {
     report: 'Report',
     periodKind: 'Type of period',
     periodKinds: { year: 'Calendar year', fiscal_year: 'Fiscal year', quarter: 'Quarter' },
-    period: 'Period',
+    period: termLabel('period', 'en'),
     reportLanguage: 'Language of the report',
     languages: { en: 'English', es: 'Spanish' },
     noReports: 'This program has no reports.',
@@ -28,7 +29,7 @@ export const reports = {
     report: 'Informe',
     periodKind: 'Tipo de período',
     periodKinds: { year: 'Año calendario', fiscal_year: 'Año fiscal', quarter: 'Trimestre' },
-    period: 'Período',
+    period: termLabel('period', 'es'),
     reportLanguage: 'Idioma del informe',
     languages: { en: 'Inglés', es: 'Español' },
     noReports: 'Este programa no tiene informes.',
