@@ -140,7 +140,7 @@ export default function ExplorerPage() {
                   {(places.data ?? []).map((p) => (
                     <option key={p.code} value={p.code}>
                       {'\u00a0\u00a0'.repeat(Math.max(0, p.level - 1))}
-                      {p.name} ({p.code})
+                      {p.name}
                     </option>
                   ))}
                 </select>
