@@ -32,3 +32,11 @@ describe('vocabulary', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('page help', () => {
+  it.each(Object.keys(NAMESPACES).filter((ns) => ns !== 'common'))('page %s explains itself in both languages', (ns) => {
+    const labels = NAMESPACES[ns as keyof typeof NAMESPACES] as { en: { help?: unknown }; es: { help?: unknown } };
+    for (const side of [labels.en, labels.es]) expect(typeof side.help === 'string' && side.help.length > 20, `${ns}.help`).toBe(true);
+    expect(labels.es.help).not.toBe(labels.en.help);
+  });
+});

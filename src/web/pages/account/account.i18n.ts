@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const account = {
   en: {
     title: 'Your account',
+    help: 'Change your password here, and choose the language Vigia opens in and writes your e-mails in.',
     details: 'Your account details',
     email: 'Email',
     role: 'Role',
@@ -44,6 +45,7 @@ export const account = {
   },
   es: {
     title: 'Su cuenta',
+    help: 'Cambie aquí su contraseña y elija el idioma en que Vigia se abre y le escribe los correos.',
     details: 'Datos de su cuenta',
     email: 'Correo electrónico',
     role: 'Función',

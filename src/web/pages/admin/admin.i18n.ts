@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const admin = {
   en: {
     title: 'Administration',
+    help: "Manage the program's users, organisations, places and zones, and the indicators' baselines and targets; every change is recorded in the audit log.",
     sections: 'Administration sections',
     tabs: { users: 'Users', organisations: 'Organisations', places: 'Places and zones', indicators: 'Indicators and targets' },
     saved: 'Saved.',
@@ -163,6 +164,7 @@ export const admin = {
   },
   es: {
     title: 'Administración',
+    help: 'Administre los usuarios, organizaciones, lugares y zonas del programa, y las líneas de base y metas de los indicadores; cada cambio queda en el registro de auditoría.',
     sections: 'Secciones de administración',
     tabs: { users: 'Usuarios', organisations: 'Organizaciones', places: 'Lugares y zonas', indicators: 'Indicadores y metas' },
     saved: 'Guardado.',

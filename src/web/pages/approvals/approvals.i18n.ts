@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const approvals = {
   en: {
     title: 'Approvals',
+    help: 'Partners submit a period of their draft data here; program officers review each submission and approve it or return it with a comment.',
     status: { submitted: 'submitted', approved: 'approved', returned: 'returned', draft: 'draft' },
     statusFilter: 'Status',
     allStatuses: 'All',
@@ -60,6 +61,7 @@ export const approvals = {
   },
   es: {
     title: 'Aprobaciones',
+    help: 'Los socios envían aquí un período de sus datos en borrador; los oficiales de programa revisan cada envío y lo aprueban o lo devuelven con un comentario.',
     status: { submitted: 'enviado', approved: 'aprobado', returned: 'devuelto', draft: 'borrador' },
     statusFilter: 'Estado',
     allStatuses: 'Todos',

@@ -2,6 +2,7 @@
 export const dashboard = {
   en: {
     title: 'Dashboard',
+    help: 'Choose the years, a zone or a place above to narrow every card; open an indicator in the explorer for the figures behind it.',
     intro: 'Key indicators of the program: latest value, change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
     filters: 'Filters',
     zone: 'Zone',
@@ -42,6 +43,7 @@ export const dashboard = {
   },
   es: {
     title: 'Tablero',
+    help: 'Elija arriba los años, una zona o un lugar para acotar todas las tarjetas; abra un indicador en el explorador para ver las cifras detrás.',
     intro:
       'Indicadores clave del programa: último valor, variación respecto al año anterior y avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
     filters: 'Filtros',

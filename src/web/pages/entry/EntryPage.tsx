@@ -16,6 +16,7 @@ import { defaultPeriods } from './periods';
 import { ownFirst } from './indicator-order';
 import { useReportedIndicatorCodes } from './use-reported-indicators';
 import './entry.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function EntryPage() {
   const { t } = useTranslation('entry');
@@ -77,6 +78,7 @@ export default function EntryPage() {
   return (
     <div className="entry-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="entry" />
       <p className="muted intro">{t('intro')}</p>
       <QueryState
         pending={indicatorsQ.isPending || placesQ.isPending || (indicator !== undefined && valuesQ.isPending) || (user !== null && organisationsQ.isPending)}

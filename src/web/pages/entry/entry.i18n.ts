@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const entry = {
   en: {
     title: 'Data entry',
+    help: 'Choose an indicator and the years, type values in the grid and save; your values stay drafts until your organisation submits the period on Approvals.',
     intro: 'Enter or correct the figures your organisation reports: one row per place, one column per period. Approved values are locked.',
     pickers: 'What to enter',
     ownIndicators: 'Reported by your organisation',
@@ -74,6 +75,7 @@ export const entry = {
   },
   es: {
     title: 'Ingreso de datos',
+    help: 'Elija un indicador y los años, escriba los valores en la tabla y guarde; sus valores son borradores hasta que su organización envíe el período en Aprobaciones.',
     intro: 'Ingrese o corrija las cifras que reporta su organización: una fila por lugar, una columna por período. Los valores aprobados están bloqueados.',
     pickers: 'Qué ingresar',
     ownIndicators: 'Informados por su organización',

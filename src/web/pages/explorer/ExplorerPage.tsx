@@ -21,6 +21,7 @@ import { usePivotData } from './use-pivot-data';
 import { useOpeningIndicator } from './use-opening-indicator';
 import './explorer.css';
 import { useUnitName } from '../../i18n/unit-label';
+import { PageHelp } from '../../components/PageHelp';
 
 type Changes = Partial<Record<keyof ExplorerState, string | undefined>>;
 
@@ -76,6 +77,7 @@ export default function ExplorerPage() {
   return (
     <div className="explorer">
       <h1>{t('title')}</h1>
+      <PageHelp ns="explorer" />
       <p className="muted">{t('intro')}</p>
       <QueryState pending={indicators.isPending || places.isPending || opening.pending} error={indicators.error ?? places.error}>
         <form className="panel explorer-pickers" onSubmit={(e) => e.preventDefault()}>

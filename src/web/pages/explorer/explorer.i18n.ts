@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const explorer = {
   en: {
     title: 'Explorer',
+    help: 'Pick an indicator, then what goes in rows and columns; filters narrow the table, and the export buttons download exactly what you see.',
     intro:
       'Pivot any indicator by place, period, disaggregation or source. The address of this page keeps your choices: bookmark it to come back to the same table.',
     layout: 'Table layout',
@@ -57,6 +58,7 @@ export const explorer = {
   },
   es: {
     title: 'Explorador',
+    help: 'Elija un indicador y luego qué va en filas y columnas; los filtros acotan la tabla y los botones de exportación descargan exactamente lo que ve.',
     intro:
       'Cruce cualquier indicador por lugar, período, desagregación o fuente. La dirección de esta página guarda sus opciones: márquela como favorita para volver a la misma tabla.',
     layout: 'Diseño de la tabla',

@@ -22,6 +22,7 @@ import { useMapData } from './use-map-data';
 import './map.css';
 import { isCountUnit } from '../../../core/statements/quantity';
 import { unitName } from '../../i18n/unit-label';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const { t, i18n } = useTranslation('map');
@@ -76,6 +77,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   return (
     <div className="map-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="map" />
       <MapFilters
         choice={choice}
         indicators={data.indicators}

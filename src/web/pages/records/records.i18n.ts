@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const records = {
   en: {
     title: termLabel('records', 'en'),
+    help: 'Choose a record type, narrow the list with the filters, and open a record to read or change it; saved records update their indicators at once.',
     intro: 'Operational registers: seizures, eradication operations, training events, treatment centers, coalitions and projects.',
     recordType: 'Record type',
     typeCount: '{{name}} ({{n}})',
@@ -99,6 +100,7 @@ export const records = {
   },
   es: {
     title: termLabel('records', 'es'),
+    help: 'Elija un tipo de registro, acote la lista con los filtros y abra un registro para leerlo o cambiarlo; los registros guardados actualizan sus indicadores al instante.',
     intro: 'Registros operativos: incautaciones, operaciones de erradicación, capacitaciones, centros de tratamiento, coaliciones y proyectos.',
     recordType: 'Tipo de registro',
     typeCount: '{{name}} ({{n}})',

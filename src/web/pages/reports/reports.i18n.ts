@@ -3,6 +3,7 @@ import { termLabel } from '../../../core/glossary';
 export const reports = {
   en: {
     title: 'Reports',
+    help: 'Reports are made from the data at the moment you ask; figures of a period that is not complete are marked as partial.',
     intro: 'Fact sheets and progress reports made from the live data. Choose a report, a period and a language, then read it here or download it.',
     choose: 'Report options',
     report: 'Report',
@@ -24,6 +25,7 @@ export const reports = {
   },
   es: {
     title: 'Informes',
+    help: 'Los informes se elaboran con los datos del momento en que los pide; las cifras de un período incompleto se marcan como parciales.',
     intro: 'Hojas informativas e informes de avance elaborados con los datos vivos. Elija un informe, un período y un idioma; luego léalo aquí o descárguelo.',
     choose: 'Opciones del informe',
     report: 'Informe',
