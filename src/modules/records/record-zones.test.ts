@@ -45,6 +45,8 @@ describe('zone fields of records', () => {
     expect(north.items.map((r) => r.data.zone)).toEqual(['Z_NORTE']);
     expect((await list('Z_SUR')).total).toBe(2);
     expect((await listRecords(t.db, 'XX', { zone: 'Z_SUR', clearance: 'restricted' })).total).toBe(2);
+    // A type without a zone field has no record in any zone.
+    expect((await listRecords(t.db, 'XX', { type: 'seizure', zone: 'Z_SUR', clearance: 'restricted' })).total).toBe(0);
     await expect(list('ATLANTIS')).rejects.toMatchObject({ kind: 'validation', details: [expect.objectContaining({ column: 'zone' })] });
   });
 });
