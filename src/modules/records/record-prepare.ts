@@ -59,7 +59,7 @@ export function newRecordRow(programId: number, typeCode: string, rec: PreparedR
 }
 
 /** Validation's view of the program: its place, organisation and zone codes, and today's date. */
-export function recordContext(catalog: Catalog, zones: ReadonlySet<string>, today = new Date().toISOString().slice(0, 10)): RecordContext {
+export function recordContext(catalog: Catalog, zones: { has(code: string): boolean }, today = new Date().toISOString().slice(0, 10)): RecordContext {
   return {
     hasPlace: (code) => catalog.places.has(code),
     hasOrganisation: (code) => catalog.organisations.has(code),
