@@ -130,10 +130,12 @@ describe('names, not codes', () => {
     await page.goto(`${vigia.url}/explorer?indicator=COALITIONS_N&rows=place-level:2&cols=period:year&from=2012&to=2012`);
     await page.locator('table[data-testid=pivot]').waitFor();
     await expectNames(page, [PLACE.name, UNIT.en]);
+    expect(await page.locator('table[data-testid=pivot]').textContent()).toContain(PLACE.name);
 
     await page.goto(`${vigia.url}/map?indicator=COALITIONS_N&period=2012&level=2`);
     await page.getByTestId('map-table').waitFor();
     await expectNames(page, [PLACE.name]);
+    expect(await page.getByTestId('map-table').textContent()).toContain(PLACE.name);
 
     await page.goto(`${vigia.url}/dashboard?zone=${ZONE.code}`);
     await expectNames(page, [ZONE.en, PLACE.name]);
