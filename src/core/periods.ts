@@ -145,7 +145,7 @@ export function periodWriteProblem(p: Period): string | null {
   const first = Number(p.start.slice(0, 4));
   const last = Number(p.end.slice(0, 4));
   if (first < MIN_WRITE_YEAR || last > MAX_WRITE_YEAR) {
-    return `period out of range: data is written for ${MIN_WRITE_YEAR}–${MAX_WRITE_YEAR} only (periodo fuera de rango)`;
+    return `period out of range: data is written for ${MIN_WRITE_YEAR}–${MAX_WRITE_YEAR} only (período fuera de rango)`;
   }
   return null;
 }

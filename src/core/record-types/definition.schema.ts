@@ -8,7 +8,7 @@ import { validationError, type IssueDetail } from '../errors.js';
 import { UNIT_DIMENSIONS } from './units.js';
 import { SENSITIVITIES } from '../sensitivity.js';
 
-export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'period', 'boolean', 'choice', 'place', 'organisation', 'quantity', 'list'] as const;
+export const FIELD_TYPES = ['text', 'integer', 'number', 'date', 'period', 'boolean', 'choice', 'place', 'zone', 'organisation', 'quantity', 'list'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Field codes are plain identifiers: a dot joins a list field to one of its sub-fields. */
@@ -181,7 +181,7 @@ function crossCheck(def: RecordTypeDefinition): IssueDetail[] {
     if ('sum' in r.value) ref(`${at}.value.sum`, r.value.sum, ['integer', 'number', 'quantity']);
     if ('latest' in r.value) ref(`${at}.value.latest`, r.value.latest, ['integer', 'number', 'quantity', 'boolean']);
     for (const [dim, v] of Object.entries(r.disagg ?? {})) {
-      if (typeof v === 'string') ref(`${at}.disagg.${dim}`, v, ['choice', 'boolean', 'text', 'place', 'organisation']);
+      if (typeof v === 'string') ref(`${at}.disagg.${dim}`, v, ['choice', 'boolean', 'text', 'place', 'zone', 'organisation']);
     }
     for (const path of Object.keys(r.where ?? {})) ref(`${at}.where.${path}`, path);
     if (r.date) ref(`${at}.date`, r.date, ['date', 'period']);

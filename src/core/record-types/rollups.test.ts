@@ -11,7 +11,7 @@ const ind = (id: number, code: string, dimensions: Record<string, string[]> = {}
   sources,
   dimensions: new Map(Object.entries(dimensions).map(([k, v]) => [k, new Set(v)])),
 });
-const ctx = { hasPlace: () => true, hasOrganisation: () => true, today: '2030-01-01' };
+const ctx = { hasPlace: () => true, hasOrganisation: () => true, hasZone: () => true, today: '2030-01-01' };
 const seizure = BUILTIN_RECORD_TYPES.get('seizure')!;
 const training = BUILTIN_RECORD_TYPES.get('training_event')!;
 

@@ -3,7 +3,12 @@ import { validateRecord, type RecordContext } from './validate.js';
 import { BUILTIN_RECORD_TYPES } from './builtin/index.js';
 import { normaliseUnit, toCanonical } from './units.js';
 
-const ctx: RecordContext = { hasPlace: (c) => ['PE', 'PE-HUC'].includes(c), hasOrganisation: (c) => c === 'DIRANDRO', today: '2013-06-30' };
+const ctx: RecordContext = {
+  hasPlace: (c) => ['PE', 'PE-HUC'].includes(c),
+  hasOrganisation: (c) => c === 'DIRANDRO',
+  hasZone: (c) => c === 'VRAEM',
+  today: '2013-06-30',
+};
 const seizure = BUILTIN_RECORD_TYPES.get('seizure')!;
 const finance = BUILTIN_RECORD_TYPES.get('financial_case')!;
 const training = BUILTIN_RECORD_TYPES.get('training_event')!;

@@ -26,6 +26,8 @@ export type RecordData = Record<string, FieldValue>;
 export interface RecordContext {
   hasPlace(code: string): boolean;
   hasOrganisation(code: string): boolean;
+  /** A zone of the program (a `zone` field names one by its code). */
+  hasZone(code: string): boolean;
   /** Today's ISO date, for bounds written `today`. */
   today: string;
 }
@@ -164,6 +166,10 @@ function checkScalar(f: Field, raw: unknown, ctx: RecordContext): Check<ScalarVa
     case 'place': {
       const s = String(raw).trim();
       return ctx.hasPlace(s) ? { ok: s } : { reason: `unknown place "${s}"` };
+    }
+    case 'zone': {
+      const s = String(raw).trim();
+      return ctx.hasZone(s) ? { ok: s } : { reason: `unknown zone "${s}": use the code of one of the program's zones` };
     }
     case 'organisation': {
       const s = String(raw).trim();

@@ -67,6 +67,12 @@ export async function insertPlace(
     .executeTakeFirstOrThrow();
 }
 
+/** A program's zones by code with their names, for checking and offering a record's zone field. */
+export async function listZoneNames(db: Kysely<Database>, programId: number): Promise<Map<string, { en: string; es: string }>> {
+  const rows = await db.selectFrom('zone').select(['code', 'name_en', 'name_es']).where('program_id', '=', programId).orderBy('code').execute();
+  return new Map(rows.map((r) => [r.code, { en: r.name_en, es: r.name_es }]));
+}
+
 export async function findZone(db: Kysely<Database>, programId: number, code: string) {
   return db.selectFrom('zone').select(['id', 'code', 'name_en', 'name_es']).where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
 }

@@ -58,11 +58,12 @@ export function newRecordRow(programId: number, typeCode: string, rec: PreparedR
   return { program_id: programId, type_code: typeCode, ...recordColumns(rec, now), version: 1, created_at: now };
 }
 
-/** Validation's view of the program: its place and organisation codes, and today's date. */
-export function recordContext(catalog: Catalog, today = new Date().toISOString().slice(0, 10)): RecordContext {
+/** Validation's view of the program: its place, organisation and zone codes, and today's date. */
+export function recordContext(catalog: Catalog, zones: { has(code: string): boolean }, today = new Date().toISOString().slice(0, 10)): RecordContext {
   return {
     hasPlace: (code) => catalog.places.has(code),
     hasOrganisation: (code) => catalog.organisations.has(code),
+    hasZone: (code) => zones.has(code),
     today,
   };
 }

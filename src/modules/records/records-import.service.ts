@@ -59,7 +59,7 @@ const STEP = 100_000;
 /** Validates a batch; throws one validation error listing every problem (file, row, field). */
 export function prepareBatch(scope: RecordScope, typeCode: string, inputs: readonly RecordInput[], opts: ImportOptions = {}): PreparedRecord[] {
   const type = requireRecordType(scope.types, typeCode);
-  const ctx = recordContext(scope.catalog);
+  const ctx = recordContext(scope.catalog, scope.zones);
   const out: PreparedRecord[] = [];
   const issues: IssueDetail[] = [];
   const refs = new Map<string, number>();

@@ -1,5 +1,5 @@
 /** Records: one query per method; takes a db or a transaction. */
-import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, PlaceLevelColumn, RecordTable, ValueStatus } from '../../db/schema.js';
 import { engineOf, insertChunkSize } from '../../db/dialect.js';
 import { visibleRowsWhere, type RowScope } from '../access/visible-data.repo.js';
@@ -155,6 +155,8 @@ export interface RecordFilter {
   to?: string | undefined;
   status?: ValueStatus | undefined;
   organisationId?: number | undefined;
+  /** A zone: records whose field (one of `fields`, of type zone) names it. */
+  zone?: { code: string; fields: readonly string[] } | undefined;
   /** The records a reader may see (`dataScope`); absent: all. */
   visible?: RowScope | undefined;
 }
@@ -171,7 +173,16 @@ function filtered(db: Kysely<Database>, f: RecordFilter) {
     .$if(f.visible !== undefined, (q) => q.where(visibleRowsWhere(f.visible!, { status: 'record.status', organisation: 'record.organisation_id' })))
     .$if(f.placeSubtree !== undefined, (q) =>
       q.where('place_id', 'in', (eb) => eb.selectFrom('place').select('id').where(f.placeSubtree!.level, '=', f.placeSubtree!.id)),
+    )
+    .$if(f.zone !== undefined, (q) =>
+      q.where((eb) => eb.or(f.zone!.fields.map((field) => sql<boolean>`data like ${zonePattern(field, f.zone!.code)} escape '!'`))),
     );
+}
+
+/** The text a record's stored data (JSON, as written by JSON.stringify) holds when `field` names zone `code`. */
+function zonePattern(field: string, code: string): string {
+  const literal = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
+  return `%${literal(JSON.stringify(field))}:${literal(JSON.stringify(code))}%`;
 }
 
 /** One page of matching records, by date then id. */

@@ -118,6 +118,7 @@ const listRoute = guarded('read_public', {
       to: z.string().max(10).optional(),
       status: status.optional(),
       organisation: z.string().max(50).optional(),
+      zone: z.string().max(50).optional(),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
       offset: z.coerce.number().int().min(0).default(0),
     }),

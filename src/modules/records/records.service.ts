@@ -11,7 +11,7 @@ import { dataScope, mayEditData, requirePermission } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, type Writer } from '../audit/data-writer.js';
 import { keepUnreadable, refuseUnreadable } from './record-field-guard.js';
 import { ALL_ROWS, seesRow, type RowScope } from '../access/visible-data.repo.js';
-import type { Sensitivity } from '../../core/sensitivity.js';
+import { withinClearance, type Sensitivity } from '../../core/sensitivity.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
 import { addFactDeltasBatch } from '../analytics/facts.repo.js';
@@ -38,7 +38,7 @@ import {
 
 function prepareOrThrow(scope: RecordScope, typeCode: string, input: RecordInput): PreparedRecord {
   const type = requireRecordType(scope.types, typeCode);
-  const r = prepareRecord(type, scope.catalog, recordContext(scope.catalog), input);
+  const r = prepareRecord(type, scope.catalog, recordContext(scope.catalog, scope.zones), input);
   if ('issues' in r) throw validationError(`the ${typeCode} record is not valid; nothing was saved`, r.issues);
   return r.record;
 }
@@ -261,6 +261,8 @@ export interface RecordQuery {
   to?: string | undefined;
   status?: ValueStatus | undefined;
   organisation?: string | undefined;
+  /** A zone code: records whose zone field names it. */
+  zone?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
   clearance: Sensitivity;
@@ -271,7 +273,7 @@ export interface RecordQuery {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Resolves a query's codes to a repository filter, or fails naming the bad parameter. */
-function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit' | 'offset'>): RecordFilter {
+function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'limit' | 'offset'>): RecordFilter {
   const visible = q.visible;
   const bad = (column: string, value: unknown, reason: string) => validationError(`bad record query: ${column} ${reason}`, [{ column, value, reason }]);
   if (q.type !== undefined && !scope.types.has(q.type)) throw bad('type', q.type, 'is not a record type of the program');
@@ -290,7 +292,19 @@ function toFilter(scope: RecordScope, q: Omit<RecordQuery, 'clearance' | 'limit'
     organisationId = scope.catalog.organisations.get(q.organisation);
     if (organisationId === undefined) throw bad('organisation', q.organisation, 'is not an organisation of the program');
   }
-  return { programId: scope.catalog.program.id, typeCode: q.type, placeSubtree, from: q.from, to: q.to, status: q.status, organisationId, visible };
+  let zone: RecordFilter['zone'];
+  if (q.zone !== undefined) {
+    if (!scope.zones.has(q.zone)) throw bad('zone', q.zone, 'is not a zone of the program');
+    zone = { code: q.zone, fields: zoneFields(scope, q.type, q.clearance) };
+  }
+  return { programId: scope.catalog.program.id, typeCode: q.type, placeSubtree, from: q.from, to: q.to, status: q.status, organisationId, zone, visible };
+}
+
+/** The zone fields a reader with `clearance` may filter on, of one type or of all. */
+function zoneFields(scope: RecordScope, typeCode: string | undefined, clearance: Sensitivity): string[] {
+  const types = typeCode !== undefined ? [scope.types.get(typeCode)!] : [...scope.types.values()];
+  const codes = types.flatMap((t) => t.definition.fields.filter((f) => f.type === 'zone' && withinClearance(f.sensitivity, clearance)).map((f) => f.code));
+  return [...new Set(codes)];
 }
 
 /** A page of records (by date, then id) and how many match in all. */
@@ -318,7 +332,7 @@ export async function exportRecords(
   const scope = await openRecordScope(db, programCode);
   const type = scope.types.get(typeCode);
   if (!type) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
-  const filter = toFilter(scope, { type: typeCode, visible });
+  const filter = toFilter(scope, { type: typeCode, visible, clearance });
   const views: RecordView[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
     const rows = await listRecordRows(db, filter, EXPORT_PAGE, offset);

@@ -1,4 +1,5 @@
 /** Indicator tables and charts of a report definition, read from live data. */
+import { termLabel } from '../../core/glossary.js';
 import { formatNumber } from '../../core/number-format.js';
 import { periodLabel, type Period } from '../../core/periods.js';
 import { isCountUnit, unitWord } from '../../core/statements/quantity.js';
@@ -92,7 +93,7 @@ async function chartBlock(ctx: ReportContext, section: Extract<Section, { type: 
   }
   if (section.targets) {
     const targets = await targetSeries(ctx, ind, sources[0] ?? '', section.place, periods);
-    series.push({ name: lang === 'es' ? 'Meta' : 'Target', style: 'line', values: targets.map((t) => t.target) });
+    series.push({ name: termLabel('target', lang), style: 'line', values: targets.map((t) => t.target) });
   }
   const title = scopeTitle(ctx, section, ind, ind.sources.length > 1 && sources.length > 1 ? '' : (sources[0] ?? ''));
   const caption = section.caption?.[lang] ?? title;

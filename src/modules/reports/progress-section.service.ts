@@ -3,6 +3,7 @@
  * component, its baseline, its target and actual value per period, the percent of target,
  * and a chart of actual (bars) against target (line with markers).
  */
+import { GLOSSARY, termLabel } from '../../core/glossary.js';
 import { formatNumber, formatPercent } from '../../core/number-format.js';
 import { periodLabel, parsePeriod } from '../../core/periods.js';
 import type { IndicatorInfo } from '../catalog/catalog.repo.js';
@@ -18,14 +19,29 @@ type ProgressSection = Extract<Section, { type: 'progress' }>;
 /** One small chart per indicator: lower than a fact sheet's. */
 const PROGRESS_CHART_HEIGHT = 170;
 
-const WORDS = {
-  en: { target: 'Target', actual: 'Actual', pct: '% of target', baseline: 'Baseline', none: 'none set', other: 'Other indicators' },
-  es: { target: 'Meta', actual: 'Valor real', pct: '% de la meta', baseline: 'Línea de base', none: 'no definida', other: 'Otros indicadores' },
+/** The progress table's words, in both languages, from the glossary. */
+export const PROGRESS_WORDS = {
+  en: {
+    target: termLabel('target', 'en'),
+    actual: termLabel('actual', 'en'),
+    pct: `% of ${GLOSSARY.target.en}`,
+    baseline: termLabel('baseline', 'en'),
+    none: 'none set',
+    other: `Other ${GLOSSARY.indicators.en}`,
+  },
+  es: {
+    target: termLabel('target', 'es'),
+    actual: termLabel('actual', 'es'),
+    pct: `% de la ${GLOSSARY.target.es}`,
+    baseline: termLabel('baseline', 'es'),
+    none: 'no definida',
+    other: `Otros ${GLOSSARY.indicators.es}`,
+  },
 } as const;
 
 async function indicatorBlocks(ctx: ReportContext, section: ProgressSection, ind: IndicatorInfo, source: string): Promise<Block[]> {
   const lang = ctx.lang;
-  const w = WORDS[lang];
+  const w = PROGRESS_WORDS[lang];
   const periods = resolveRange(ctx, section.periods);
   const scope = { indicator: ind.code, source: source || undefined };
   const [actuals, progress] = await Promise.all([seriesValues(ctx, scope, periods), targetSeries(ctx, ind, source, undefined, periods)]);
@@ -119,7 +135,7 @@ export async function progressSectionBlocks(ctx: ReportContext, section: Progres
   }
   const loose = byComponent.get(null) ?? [];
   if (loose.length && !only) {
-    blocks.push({ kind: 'heading', level: 2, text: WORDS[lang].other });
+    blocks.push({ kind: 'heading', level: 2, text: PROGRESS_WORDS[lang].other });
     await addIndicators(loose);
   }
   return blocks;

@@ -164,6 +164,25 @@ export async function listValues(db: Kysely<Database>, f: ValueListFilter) {
   return q.orderBy('v.id', 'desc').limit(f.limit).offset(f.offset).execute();
 }
 
+/**
+ * The indicators an organisation has reported values for, as one reader may see them: the most
+ * recently reported first (by the end of the latest period reported), for a partner's entry list.
+ */
+export async function listReportedIndicators(db: Kysely<Database>, programId: number, organisationId: number, scope: ValueScope) {
+  const rows = await db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .select((eb) => ['i.code as indicator', eb.fn.max('v.end_date').as('last_period_end'), eb.fn.countAll<number>().as('values')])
+    .where('i.program_id', '=', programId)
+    .where('v.organisation_id', '=', organisationId)
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }))
+    .groupBy('i.code')
+    .orderBy('last_period_end', 'desc')
+    .orderBy('i.code')
+    .execute();
+  return rows.map((r) => ({ indicator: r.indicator, last_period_end: String(r.last_period_end), values: Number(r.values) }));
+}
+
 /** An organisation's values lying within start..end (a submission's), as one reader may see them. */
 export interface CoveredValues {
   programId: number;

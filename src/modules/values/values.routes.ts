@@ -4,11 +4,11 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ErrorSchema } from '../../http/errors.js';
-import { notFound } from '../../core/errors.js';
+import { VigiaError, notFound } from '../../core/errors.js';
 import { dataScope } from '../access/policy.js';
 import { loadCatalog } from '../catalog/catalog.repo.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
-import { listValues } from './values.repo.js';
+import { listReportedIndicators, listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
 
@@ -21,6 +21,34 @@ const listRoute = guarded('read_public', {
   summary: 'Data values the caller may see (approved; a partner also its own; officers all)',
   request: { params: ProgramParamSchema, query: ValueListQuerySchema },
   responses: { 200: jsonReply(z.object({ values: z.array(ValueRowSchema) }), 'Values') },
+});
+const reportedRoute = guarded('read_data', {
+  method: 'get',
+  path: '/api/programs/{program}/organisations/{organisation}/reported-indicators',
+  tags: ['values'],
+  summary: 'The indicators an organisation has reported, the most recently reported first (a partner: its own organisation only)',
+  request: {
+    params: ProgramParamSchema.extend({
+      organisation: z
+        .string()
+        .max(50)
+        .openapi({ param: { name: 'organisation', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: jsonReply(
+      z.object({
+        indicators: z.array(
+          z.object({
+            indicator: z.string(),
+            last_period_end: z.string().openapi({ description: 'End date of the latest period the organisation reported' }),
+            values: z.number().int(),
+          }),
+        ),
+      }),
+      'Reported indicators',
+    ),
+  },
 });
 const putRoute = guarded('write_data', {
   method: 'put',
@@ -72,6 +100,18 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       offset: q.offset,
     });
     return c.json({ values }, 200);
+  });
+  app.openapi(reportedRoute, async (c) => {
+    const { program, organisation } = c.req.valid('param');
+    const actor = c.get('actor');
+    const catalog = await loadCatalog(deps.db, program);
+    const organisationId = catalog.organisations.get(organisation);
+    if (organisationId === undefined) throw notFound(`no organisation "${organisation}"`);
+    if (actor.role === 'partner' && actor.organisationId !== organisationId) {
+      throw new VigiaError('forbidden', 'a partner sees what its own organisation reported');
+    }
+    const scope = await valueScopeOf(deps.db, catalog, dataScope(actor));
+    return c.json({ indicators: await listReportedIndicators(deps.db, catalog.program.id, organisationId, scope) }, 200);
   });
   app.openapi(putRoute, async (c) => {
     const { program } = c.req.valid('param');

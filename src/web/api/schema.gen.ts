@@ -2866,6 +2866,88 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/programs/{program}/organisations/{organisation}/reported-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators an organisation has reported, the most recently reported first (a partner: its own organisation only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisation: string;
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reported indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicators: {
+                                indicator: string;
+                                /** @description End date of the latest period the organisation reported */
+                                last_period_end: string;
+                                values: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/places": {
         parameters: {
             query?: never;
@@ -3252,6 +3334,7 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "returned";
                     to?: string;
                     type?: string;
+                    zone?: string;
                 };
                 header?: never;
                 path: {
@@ -6635,7 +6718,7 @@ export interface components {
                 /** @enum {string} */
                 sensitivity: "public" | "official" | "restricted";
                 /** @enum {string} */
-                type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+                type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "zone" | "organisation" | "quantity" | "list";
                 /** @enum {string} */
                 unit?: "mass" | "area" | "volume" | "currency";
             }[];
@@ -6654,7 +6737,7 @@ export interface components {
             /** @enum {string} */
             sensitivity: "public" | "official" | "restricted";
             /** @enum {string} */
-            type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "organisation" | "quantity" | "list";
+            type: "text" | "integer" | "number" | "date" | "period" | "boolean" | "choice" | "place" | "zone" | "organisation" | "quantity" | "list";
             /** @enum {string} */
             unit?: "mass" | "area" | "volume" | "currency";
         };

@@ -1,4 +1,5 @@
 /** Labels shared by every page: header, navigation, buttons, errors. */
+import { termLabel } from '../../core/glossary';
 export const common = {
   en: {
     appName: 'Vigia',
@@ -13,9 +14,9 @@ export const common = {
     forgotPassword: 'Forgot your password?',
     signedInAs: 'Signed in as {{name}}',
     program: 'Program',
-    organisation: 'Organisation',
+    organisation: termLabel('organisation', 'en'),
     role: 'Role',
-    roles: { admin: 'Administrator', officer: 'Program officer', partner: 'Partner', analyst: 'Analyst', public: 'Public' },
+    roles: { admin: 'Administrator', officer: 'Program officer', partner: termLabel('partner', 'en'), analyst: 'Analyst', public: 'Public' },
     nav: {
       main: 'Main',
       menu: 'Menu',
@@ -23,7 +24,7 @@ export const common = {
       map: 'Map',
       explorer: 'Explorer',
       entry: 'Data entry',
-      records: 'Records',
+      records: termLabel('records', 'en'),
       approvals: 'Approvals',
       imports: 'Imports',
       reports: 'Reports',
@@ -63,9 +64,9 @@ export const common = {
     forgotPassword: '¿Olvidó su contraseña?',
     signedInAs: 'Sesión de {{name}}',
     program: 'Programa',
-    organisation: 'Organización',
+    organisation: termLabel('organisation', 'es'),
     role: 'Rol',
-    roles: { admin: 'Administrador', officer: 'Oficial de programa', partner: 'Socio', analyst: 'Analista', public: 'Público' },
+    roles: { admin: 'Administrador', officer: 'Oficial de programa', partner: termLabel('partner', 'es'), analyst: 'Analista', public: 'Público' },
     nav: {
       main: 'Principal',
       menu: 'Menú',
@@ -73,7 +74,7 @@ export const common = {
       map: 'Mapa',
       explorer: 'Explorador',
       entry: 'Ingreso de datos',
-      records: 'Registros',
+      records: termLabel('records', 'es'),
       approvals: 'Aprobaciones',
       imports: 'Importaciones',
       reports: 'Informes',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rejectedWords } from '../../core/glossary';
 import { NAMESPACES } from './resources';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -16,5 +17,26 @@ describe('labels', () => {
         expect(typeof v === 'string' && v.trim() !== '', `${ns}.${path}`).toBe(true);
       }
     }
+  });
+});
+
+describe('vocabulary', () => {
+  it.each(Object.keys(NAMESPACES))('namespace %s uses the glossary words in Spanish', (ns) => {
+    const labels = NAMESPACES[ns as keyof typeof NAMESPACES] as { en: object; es: object };
+    const at = (side: object, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], side);
+    const problems = keyPaths(labels.es).flatMap((path) => {
+      const es = at(labels.es, path);
+      const en = at(labels.en, path);
+      return typeof es === 'string' ? rejectedWords(es, typeof en === 'string' ? en : undefined).map((w) => `${ns}.${path}: ${w}`) : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('page help', () => {
+  it.each(Object.keys(NAMESPACES).filter((ns) => ns !== 'common'))('page %s explains itself in both languages', (ns) => {
+    const labels = NAMESPACES[ns as keyof typeof NAMESPACES] as { en: { help?: unknown }; es: { help?: unknown } };
+    for (const side of [labels.en, labels.es]) expect(typeof side.help === 'string' && side.help.length > 20, `${ns}.help`).toBe(true);
+    expect(labels.es.help).not.toBe(labels.en.help);
   });
 });

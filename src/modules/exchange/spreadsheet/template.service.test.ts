@@ -6,6 +6,7 @@ import { createMiniProgram } from '../../../../test/helpers/mini-program.js';
 import { addRecordIndicators } from '../../../../test/helpers/record-indicators.js';
 import { findFormat } from '../exchange-registry.js';
 import { readableOf } from '../upload-spool.js';
+import { insertZone } from '../../places/places.repo.js';
 import { writeTemplate, type TemplateOptions } from './template.service.js';
 
 let t: TestDb;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   t = await createTestDb();
   const { programId } = await createMiniProgram(t.db);
   await addRecordIndicators(t.db, programId);
+  await insertZone(t.db, { programId, code: 'Z_NORTE', name_en: 'Northern valleys', name_es: 'Valles del norte' });
 });
 afterAll(() => t.destroy());
 
@@ -78,6 +80,18 @@ describe('templates', () => {
     expect(r).toMatchObject({ rows: 2, inserted: 2, errors: [] });
     const v = await t.db.selectFrom('data_value').select(['value', 'disagg']).where('note', '=', 'from the template').executeTakeFirstOrThrow();
     expect(v).toEqual({ value: 4.25, disagg: 'kind=y' });
+  });
+
+  it("a zone field offers the program's zones by code and name", async () => {
+    const wb = await workbook(await template('xlsx', { recordType: 'eradication_operation' }));
+    const header = (wb.worksheets[0]!.getRow(1).values as string[]).slice(1);
+    expect(wb.worksheets[0]!.getRow(2).getCell(header.indexOf('zone') + 1).dataValidation.type).toBe('list');
+    const lists = wb.getWorksheet('lists')!;
+    const cells = lists
+      .getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
+    expect(cells).toEqual(expect.arrayContaining(['Z_NORTE', 'Northern valleys / Valles del norte']));
   });
 
   it('a record type template has a column per field, choices as drop-downs, and imports when filled', async () => {

@@ -16,7 +16,7 @@ import { indicatorSensitivities, mayReadIndicator, type IndicatorSensitivities }
 import type { FieldDefinition, RecordTypeDefinition } from '../../../core/record-types/definition.schema.js';
 import { allowedUnits } from '../../../core/record-types/units.js';
 import { loadCatalog, type Catalog } from '../../catalog/catalog.repo.js';
-import { openRecordScope } from '../../records/record-scope.js';
+import { openRecordScope, type RecordScope } from '../../records/record-scope.js';
 import { requireRecordType } from '../../catalog/record-types.service.js';
 import { RECORD_PROVENANCES, RECORD_STATUSES } from '../../records/record-prepare.js';
 import { VALUE_EXPORT_COLUMNS } from './spreadsheet-export.service.js';
@@ -123,7 +123,7 @@ function valueColumns(catalog: Catalog, indicators: ReturnType<typeof reportedIn
   return VALUE_EXPORT_COLUMNS.map((name) => ({ name, ...cols[name] }));
 }
 
-function fieldColumns(catalog: Catalog, f: FieldDefinition): TemplateColumn[] {
+function fieldColumns(catalog: Catalog, zones: RecordScope['zones'], f: FieldDefinition): TemplateColumn[] {
   const describe = (lang: 'en' | 'es') => `${f.name[lang]}${f.description ? `: ${f.description[lang]}` : ''}`;
   const base = { name: f.code, required: f.required, en: `${describe('en')} (${f.type})`, es: `${describe('es')} (${f.type})` };
   switch (f.type) {
@@ -133,6 +133,8 @@ function fieldColumns(catalog: Catalog, f: FieldDefinition): TemplateColumn[] {
       return [{ ...base, list: plain(['true', 'false']) }];
     case 'place':
       return [{ ...base, list: [...catalog.places.values()].map((p) => [p.code, p.name]) }];
+    case 'zone':
+      return [{ ...base, list: [...zones].map(([code, name]) => [code, `${name.en} / ${name.es}`]) }];
     case 'organisation':
       return [{ ...base, list: plain([...catalog.organisations.keys()].sort()) }];
     case 'integer':
@@ -166,7 +168,7 @@ function fieldColumns(catalog: Catalog, f: FieldDefinition): TemplateColumn[] {
   }
 }
 
-function recordColumns(catalog: Catalog, def: RecordTypeDefinition): TemplateColumn[] {
+function recordColumns(catalog: Catalog, zones: RecordScope['zones'], def: RecordTypeDefinition): TemplateColumn[] {
   return [
     {
       name: 'ref',
@@ -189,7 +191,7 @@ function recordColumns(catalog: Catalog, def: RecordTypeDefinition): TemplateCol
       list: plain(RECORD_PROVENANCES),
     },
     { name: 'note', required: false, en: 'A note', es: 'Una nota' },
-    ...def.fields.flatMap((f) => fieldColumns(catalog, f)),
+    ...def.fields.flatMap((f) => fieldColumns(catalog, zones, f)),
   ];
 }
 
@@ -198,7 +200,7 @@ async function templateColumns(db: Kysely<Database>, opts: TemplateOptions): Pro
   if (opts.recordType) {
     const scope = await openRecordScope(db, opts.program);
     const type = requireRecordType(scope.types, opts.recordType);
-    return { sheet: opts.recordType.slice(0, 31), columns: recordColumns(scope.catalog, type.definition) };
+    return { sheet: opts.recordType.slice(0, 31), columns: recordColumns(scope.catalog, scope.zones, type.definition) };
   }
   const catalog = await loadCatalog(db, opts.program);
   const sensitivities = await indicatorSensitivities(db, catalog);

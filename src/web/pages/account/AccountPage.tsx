@@ -11,6 +11,7 @@ import type { User } from '../../api/types';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { LanguagePreference } from './LanguagePreference';
 import './account.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function AccountPage() {
   const { t } = useTranslation('account');
@@ -19,6 +20,7 @@ export default function AccountPage() {
   return (
     <div className="account-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="account" />
       <QueryState pending={me.isPending} error={me.error}>
         {user && <AccountDetails key={user.id} user={user} />}
       </QueryState>

@@ -1,11 +1,13 @@
 /** Labels of the account page, in English and Spanish (the keys must match). */
+import { termLabel } from '../../../core/glossary';
 export const account = {
   en: {
     title: 'Your account',
+    help: 'Change your password here, and choose the language Vigia opens in and writes your e-mails in.',
     details: 'Your account details',
     email: 'Email',
     role: 'Role',
-    organisation: 'Organisation',
+    organisation: termLabel('organisation', 'en'),
     name: 'Display name',
     nameHint: 'how others see you in Vigia',
     change: 'Change your display name',
@@ -43,10 +45,11 @@ export const account = {
   },
   es: {
     title: 'Su cuenta',
+    help: 'Cambie aquí su contraseña y elija el idioma en que Vigia se abre y le escribe los correos.',
     details: 'Datos de su cuenta',
     email: 'Correo electrónico',
     role: 'Función',
-    organisation: 'Organización',
+    organisation: termLabel('organisation', 'es'),
     name: 'Nombre visible',
     nameHint: 'cómo lo ven los demás en Vigia',
     change: 'Cambiar su nombre visible',

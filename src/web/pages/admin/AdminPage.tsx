@@ -12,6 +12,7 @@ import { OrganisationsTab } from './OrganisationsTab';
 import { PlacesTab } from './PlacesTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import './admin.css';
+import { PageHelp } from '../../components/PageHelp';
 
 type Tab = 'users' | 'organisations' | 'places' | 'indicators';
 
@@ -53,6 +54,7 @@ export default function AdminPage() {
   return (
     <div className="admin-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="admin" />
       {tabs.length > 1 && (
         <div role="tablist" aria-label={t('sections')} className="admin-tabs" onKeyDown={onKey}>
           {tabs.map((tab) => (

@@ -4,6 +4,7 @@ import { useMe } from '../../app/queries';
 import { PartnerSubmissions } from './PartnerSubmissions';
 import { ReviewQueue } from './ReviewQueue';
 import './approvals.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function ApprovalsPage() {
   const { t } = useTranslation('approvals');
@@ -11,6 +12,7 @@ export default function ApprovalsPage() {
   return (
     <div className="approvals-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="approvals" />
       {role === 'partner' ? <PartnerSubmissions /> : role === 'officer' || role === 'admin' ? <ReviewQueue /> : null}
     </div>
   );

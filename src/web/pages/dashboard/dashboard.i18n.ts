@@ -2,6 +2,7 @@
 export const dashboard = {
   en: {
     title: 'Dashboard',
+    help: 'Choose the years, a zone or a place above to narrow every card; open an indicator in the explorer for the figures behind it.',
     intro:
       'Key indicators of the program: the latest complete period, its change on the previous year and progress to target. Figures refresh by themselves every 15 seconds.',
     filters: 'Filters',
@@ -47,6 +48,7 @@ export const dashboard = {
   },
   es: {
     title: 'Tablero',
+    help: 'Elija arriba los años, una zona o un lugar para acotar todas las tarjetas; abra un indicador en el explorador para ver las cifras detrás.',
     intro:
       'Indicadores clave del programa: el último período completo, su variación respecto al año anterior y el avance hacia la meta. Las cifras se actualizan solas cada 15 segundos.',
     filters: 'Filtros',
@@ -63,7 +65,7 @@ export const dashboard = {
     cards: 'Indicadores clave',
     charts: 'Tendencias',
     latest: 'Último valor',
-    period: 'Periodo',
+    period: 'Período',
     noValue: 'Sin datos con estos filtros',
     change: 'Variación respecto a {{period}}',
     noPrevious: 'Sin valor del año anterior',

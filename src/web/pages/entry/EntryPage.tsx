@@ -13,7 +13,10 @@ import { disaggOptions, type Resolved } from './EntryPickers';
 import { useEntryParams } from './use-entry-params';
 import { useIndicatorValues } from './use-entry-values';
 import { defaultPeriods } from './periods';
+import { ownFirst } from './indicator-order';
+import { useReportedIndicatorCodes } from './use-reported-indicators';
 import './entry.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function EntryPage() {
   const { t } = useTranslation('entry');
@@ -25,7 +28,15 @@ export default function EntryPage() {
   const organisationsQ = useOrganisations(program, user !== null);
   const [params, setParams] = useEntryParams();
 
-  const reported = useMemo(() => (indicatorsQ.data ?? []).filter((i) => i.origin === 'reported'), [indicatorsQ.data]);
+  const ownCodes = useReportedIndicatorCodes(program);
+  // A partner's list starts with what its organisation reports (the first is the default).
+  const reported = useMemo(() => {
+    const { own, others } = ownFirst(
+      (indicatorsQ.data ?? []).filter((i) => i.origin === 'reported'),
+      ownCodes,
+    );
+    return [...own, ...others];
+  }, [indicatorsQ.data, ownCodes]);
   const indicator = reported.find((i) => i.code === params.indicator) ?? reported[0];
   const valuesQ = useIndicatorValues(program, indicator?.code ?? '');
   const organisations = organisationsQ.data ?? [];
@@ -67,6 +78,7 @@ export default function EntryPage() {
   return (
     <div className="entry-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="entry" />
       <p className="muted intro">{t('intro')}</p>
       <QueryState
         pending={indicatorsQ.isPending || placesQ.isPending || (indicator !== undefined && valuesQ.isPending) || (user !== null && organisationsQ.isPending)}

@@ -6,6 +6,8 @@ import { useLocalName } from '../../i18n/local-name';
 import { useProgram } from '../../app/program';
 import { useDimensionNames } from '../../app/dimension-names';
 import { PERIOD_TYPES, type PeriodType } from './periods';
+import { ownFirst } from './indicator-order';
+import { useReportedIndicatorCodes } from './use-reported-indicators';
 
 export interface Resolved {
   indicator: Indicator;
@@ -40,7 +42,14 @@ export function EntryPickers({ indicators, chosen, levels, organisations, ownOrg
   const name = useLocalName();
   const { indicator } = chosen;
   const options = disaggOptions(indicator);
-  const names = useDimensionNames(useProgram().code);
+  const { code: program } = useProgram();
+  const names = useDimensionNames(program);
+  const groups = ownFirst(indicators, useReportedIndicatorCodes(program));
+  const option = (i: Indicator) => (
+    <option key={i.code} value={i.code}>
+      {name(i)} ({i.code})
+    </option>
+  );
   return (
     <form className="filters entry-pickers" aria-label={t('pickers')} onSubmit={(e) => e.preventDefault()} data-testid="entry-pickers">
       <label>
@@ -50,11 +59,16 @@ export function EntryPickers({ indicators, chosen, levels, organisations, ownOrg
           onChange={(e) => onChange({ indicator: e.target.value, source: undefined, disagg: undefined, type: undefined, from: undefined, to: undefined })}
           data-testid="pick-indicator"
         >
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {name(i)} ({i.code})
-            </option>
-          ))}
+          {groups.own.length > 0 ? (
+            <>
+              <optgroup label={t('ownIndicators')} data-testid="own-indicators">
+                {groups.own.map(option)}
+              </optgroup>
+              <optgroup label={t('otherIndicators')}>{groups.others.map(option)}</optgroup>
+            </>
+          ) : (
+            indicators.map(option)
+          )}
         </select>
       </label>
       <label>

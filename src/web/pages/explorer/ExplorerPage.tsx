@@ -23,6 +23,7 @@ import { useOpeningIndicator } from './use-opening-indicator';
 import './explorer.css';
 import { useUnitName } from '../../i18n/unit-label';
 import { ApprovedOnlySwitch } from '../../components/ApprovedOnlySwitch';
+import { PageHelp } from '../../components/PageHelp';
 
 type Changes = Partial<Record<keyof ExplorerState, string | undefined>>;
 
@@ -78,6 +79,7 @@ export default function ExplorerPage() {
   return (
     <div className="explorer">
       <h1>{t('title')}</h1>
+      <PageHelp ns="explorer" />
       <p className="muted">{t('intro')}</p>
       <QueryState pending={indicators.isPending || places.isPending || opening.pending} error={indicators.error ?? places.error}>
         <form className="panel explorer-pickers" onSubmit={(e) => e.preventDefault()}>
@@ -142,7 +144,7 @@ export default function ExplorerPage() {
                   {(places.data ?? []).map((p) => (
                     <option key={p.code} value={p.code}>
                       {'\u00a0\u00a0'.repeat(Math.max(0, p.level - 1))}
-                      {p.name} ({p.code})
+                      {p.name}
                     </option>
                   ))}
                 </select>

@@ -9,6 +9,7 @@ import { ImportResult } from './ImportResult';
 import { guessFormat, holdsRecords, IMPORT_FORMATS, type ImportFormat } from './import-formats';
 import { startImport, useImportJob, type Upload } from './use-import-job';
 import './imports.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function ImportsPage() {
   const { t, i18n } = useTranslation('imports');
@@ -65,6 +66,7 @@ export default function ImportsPage() {
   return (
     <div className="imports-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="imports" />
       <section className="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">{t('uploadTitle')}</h2>
         <form onSubmit={onSubmit} data-testid="import-form">

@@ -2,6 +2,7 @@
 export const imports = {
   en: {
     title: 'Imports',
+    help: 'Download a template, fill it in a spreadsheet and upload it; the file is checked row by row before anything is saved.',
     uploadTitle: 'Upload a file',
     file: 'File',
     dropHere: 'Drop a file here, or choose one above.',
@@ -46,6 +47,7 @@ export const imports = {
   },
   es: {
     title: 'Importaciones',
+    help: 'Descargue una plantilla, llénela en una hoja de cálculo y súbala; el archivo se revisa fila por fila antes de guardar nada.',
     uploadTitle: 'Subir un archivo',
     file: 'Archivo',
     dropHere: 'Suelte un archivo aquí, o elija uno arriba.',

@@ -24,6 +24,7 @@ import { isCountUnit } from '../../../core/statements/quantity';
 import { unitName } from '../../i18n/unit-label';
 import { useCoverageNote } from '../../components/CoverageNote';
 import { MarksLegend, rowMarks } from '../../components/FigureMarks';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   const { t, i18n } = useTranslation('map');
@@ -82,6 +83,7 @@ export default function MapPage({ shapes }: { shapes?: PlaceShapes } = {}) {
   return (
     <div className="map-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="map" />
       <MapFilters
         choice={choice}
         indicators={data.indicators}

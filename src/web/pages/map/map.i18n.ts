@@ -2,6 +2,7 @@
 export const map = {
   en: {
     title: 'Map',
+    help: 'Choose an indicator, a period and a level of places; the table under the map lists the same values by place name.',
     intro: 'Each circle’s area is proportional to the value of the place.',
     filters: 'Map options',
     indicator: 'Indicator',
@@ -39,6 +40,7 @@ export const map = {
   },
   es: {
     title: 'Mapa',
+    help: 'Elija un indicador, un período y un nivel de lugares; la tabla bajo el mapa muestra los mismos valores por nombre de lugar.',
     intro: 'El área de cada círculo es proporcional al valor del lugar.',
     filters: 'Opciones del mapa',
     indicator: 'Indicador',
@@ -48,7 +50,7 @@ export const map = {
     yearKind: 'Año',
     calendarYear: 'Año calendario',
     fiscalYear: 'Año fiscal',
-    period: 'Periodo',
+    period: 'Período',
     level: 'Lugares',
     levelOption: 'Nivel {{level}} ({{count}} lugares)',
     heading: '{{indicator}}, {{period}}',

@@ -2,12 +2,14 @@
 export const publicDashboard = {
   en: {
     title: 'Public dashboard',
+    help: 'These are approved figures only, open to everyone; each card says its period and whether that period is complete.',
     intro: 'Progress of the counternarcotics program in figures: coca cultivation, eradication, seizures and training, year by year.',
     approvedOnly: 'Only approved figures of public indicators are shown here; figures still under review are not published.',
   },
   es: {
     title: 'Tablero público',
-    intro: 'El avance del programa antidrogas en cifras: cultivo de coca, erradicación, decomisos y capacitación, año por año.',
+    help: 'Son solo cifras aprobadas, abiertas a todos; cada tarjeta indica su período y si ese período está completo.',
+    intro: 'El avance del programa antidrogas en cifras: cultivo de coca, erradicación, incautaciones y capacitación, año por año.',
     approvedOnly: 'Aquí solo se muestran cifras aprobadas de indicadores públicos; las cifras aún en revisión no se publican.',
   },
 };

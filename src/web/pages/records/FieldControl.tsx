@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Organisation, Place } from '../../api/types';
 import { useLocalName } from '../../i18n/local-name';
+import { useZones } from '../../app/queries';
+import { useProgram } from '../../app/program';
 import { UNITS, defaultUnit, isQuantityInput, today, type LeafDef, type ScalarInput } from './field-rules';
 
 export interface FieldControlProps {
@@ -33,6 +35,7 @@ function dateBound(b: unknown): string | undefined {
 export function FieldControl({ field: f, id, value, onChange, onBlur, error, places, organisations, currency, disabled }: FieldControlProps) {
   const { t, i18n } = useTranslation('records');
   const localName = useLocalName();
+  const zones = useZones(useProgram().code).data ?? [];
   const label = useFieldLabel()(f);
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const text = typeof value === 'string' ? value : '';
@@ -77,7 +80,19 @@ export function FieldControl({ field: f, id, value, onChange, onBlur, error, pla
           <option value="">{t('choose')}</option>
           {places.map((p) => (
             <option key={p.code} value={p.code}>
-              {`${'\u2003'.repeat(Math.max(0, p.level - 1))}${p.name} (${p.code})`}
+              {`${'\u2003'.repeat(Math.max(0, p.level - 1))}${p.name}`}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'zone':
+      control = (
+        <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('choose')}</option>
+          {zones.map((z) => (
+            <option key={z.code} value={z.code}>
+              {localName(z)}
             </option>
           ))}
         </select>
@@ -89,7 +104,7 @@ export function FieldControl({ field: f, id, value, onChange, onBlur, error, pla
           <option value="">{t('choose')}</option>
           {organisations.map((o) => (
             <option key={o.code} value={o.code}>
-              {`${o.code} — ${localName(o)}`}
+              {localName(o)}
             </option>
           ))}
         </select>

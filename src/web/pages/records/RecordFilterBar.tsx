@@ -1,6 +1,9 @@
-/** Filters of the record list: place (and everything below it), date range, status. */
+/** Filters of the record list: place (and everything below it), zone (by name), date range, status. */
 import { useTranslation } from 'react-i18next';
 import type { Place } from '../../api/types';
+import { useZones } from '../../app/queries';
+import { useProgram } from '../../app/program';
+import { useLocalName } from '../../i18n/local-name';
 import { STATUSES, type RecordFilters } from './records-data';
 
 export interface RecordFilterBarProps {
@@ -11,7 +14,9 @@ export interface RecordFilterBarProps {
 
 export function RecordFilterBar({ places, filters, onChange }: RecordFilterBarProps) {
   const { t } = useTranslation('records');
-  const any = filters.place || filters.from || filters.to || filters.status;
+  const localName = useLocalName();
+  const zones = useZones(useProgram().code).data ?? [];
+  const any = filters.place || filters.zone || filters.from || filters.to || filters.status;
   return (
     <form className="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -20,11 +25,24 @@ export function RecordFilterBar({ places, filters, onChange }: RecordFilterBarPr
           <option value="">{t('anyPlace')}</option>
           {places.map((p) => (
             <option key={p.code} value={p.code}>
-              {`${'\u2003'.repeat(Math.max(0, p.level - 1))}${p.name} (${p.code})`}
+              {`${'\u2003'.repeat(Math.max(0, p.level - 1))}${p.name}`}
             </option>
           ))}
         </select>
       </label>
+      {zones.length > 0 && (
+        <label>
+          {t('zone')}
+          <select name="zone" value={filters.zone ?? ''} onChange={(e) => onChange({ zone: e.target.value })} data-testid="filter-zone">
+            <option value="">{t('anyZone')}</option>
+            {zones.map((z) => (
+              <option key={z.code} value={z.code}>
+                {localName(z)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('from')}
         <input type="date" name="from" value={filters.from ?? ''} onChange={(e) => onChange({ from: e.target.value })} data-testid="filter-from" />
@@ -45,7 +63,11 @@ export function RecordFilterBar({ places, filters, onChange }: RecordFilterBarPr
         </select>
       </label>
       {any && (
-        <button type="button" className="secondary" onClick={() => onChange({ place: undefined, from: undefined, to: undefined, status: undefined })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onChange({ place: undefined, zone: undefined, from: undefined, to: undefined, status: undefined })}
+        >
           {t('clearFilters')}
         </button>
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiRecord } from '../../api/types';
 import { useFieldLabel } from './FieldControl';
 import type { FieldDef, RecordType } from './field-rules';
-import { useValueText } from './value-text';
+import { useOrganisationName, useValueText } from './value-text';
 
 /** The type's own columns: its first fields other than place, date and organisation. */
 export function summaryFields(type: RecordType, n = 3): FieldDef[] {
@@ -22,6 +22,7 @@ export function RecordTable({ type, items, mayEdit, onOpen }: RecordTableProps) 
   const { t, i18n } = useTranslation('records');
   const label = useFieldLabel();
   const text = useValueText();
+  const organisationName = useOrganisationName();
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const byCode = new Map(type.fields.map((f) => [f.code, f]));
   const dateField = byCode.get(type.date_field);
@@ -61,7 +62,7 @@ export function RecordTable({ type, items, mayEdit, onOpen }: RecordTableProps) 
                     {text(f, r.data[f.code])}
                   </td>
                 ))}
-                <td>{r.organisation ?? '—'}</td>
+                <td>{organisationName(r.organisation)}</td>
                 <td>
                   <span className={`badge ${r.status}`}>{t(`statuses.${r.status}`, { defaultValue: r.status })}</span>
                 </td>

@@ -17,6 +17,7 @@ import { RecordForm } from './RecordForm';
 import { RecordTable } from './RecordTable';
 import { PAGE_SIZE, isStatus, useRecord, useRecordCounts, useRecordList, type RecordFilters } from './records-data';
 import './records.css';
+import { PageHelp } from '../../components/PageHelp';
 
 type Role = 'admin' | 'officer' | 'partner' | 'analyst' | 'public';
 
@@ -39,6 +40,7 @@ export default function RecordsPage() {
   const statusParam = query.get('status') ?? '';
   const filters: RecordFilters = {
     place: query.get('place') || undefined,
+    zone: query.get('zone') || undefined,
     from: query.get('from') || undefined,
     to: query.get('to') || undefined,
     status: isStatus(statusParam) ? statusParam : undefined,
@@ -168,6 +170,7 @@ export default function RecordsPage() {
   return (
     <div className="records-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="records" />
       <p className="muted">{t('intro')}</p>
       {message && (
         <p role="status" className="ok" data-testid="records-message">

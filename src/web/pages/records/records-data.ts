@@ -13,6 +13,8 @@ export function isStatus(s: string): s is RecordStatus {
 
 export interface RecordFilters {
   place?: string | undefined;
+  /** A zone code: records whose zone field names it. */
+  zone?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   status?: RecordStatus | undefined;

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
-import { useOrganisations, usePlaces } from '../../app/queries';
+import { useOrganisations, usePlaces, useZones } from '../../app/queries';
 import { useProgram } from '../../app/program';
 import type { LeafDef } from './field-rules';
 
@@ -12,6 +12,8 @@ export function useValueText(): (f: LeafDef, v: unknown) => string {
   const { code } = useProgram();
   const places = usePlaces(code).data ?? [];
   const organisations = useOrganisations(code).data ?? [];
+  const zones = useZones(code).data ?? [];
+  const localName = useLocalName();
   const lang = i18n.language === 'es' ? 'es' : 'en';
 
   return (f, v) => {
@@ -34,9 +36,13 @@ export function useValueText(): (f: LeafDef, v: unknown) => string {
         const p = places.find((x) => x.code === v);
         return p ? p.name : String(v);
       }
+      case 'zone': {
+        const z = zones.find((x) => x.code === v);
+        return z ? localName(z) : String(v);
+      }
       case 'organisation': {
         const o = organisations.find((x) => x.code === v);
-        return o ? o.code : String(v);
+        return o ? localName(o) : String(v);
       }
       case 'list':
         return Array.isArray(v) ? t('items', { count: v.length }) : '—';

@@ -14,6 +14,7 @@ import { ReportDownloads, reportUrl, type ReportRef } from './ReportDownloads';
 import { ReportPreview } from './ReportPreview';
 import { useReportCatalog } from './use-report-catalog';
 import './reports.css';
+import { PageHelp } from '../../components/PageHelp';
 
 const KINDS: readonly PeriodKind[] = ['year', 'fiscal_year', 'quarter'];
 
@@ -48,6 +49,7 @@ export default function ReportsPage() {
   return (
     <div className="reports-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="reports" />
       <p className="intro muted">{t('intro')}</p>
       <QueryState pending={catalog.isPending} error={catalog.error}>
         {reports.length === 0 ? (

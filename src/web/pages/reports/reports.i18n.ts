@@ -1,13 +1,15 @@
 /** Labels of the reports page, in English and Spanish (the keys must match). */
+import { termLabel } from '../../../core/glossary';
 export const reports = {
   en: {
     title: 'Reports',
+    help: 'Reports are made from the data at the moment you ask; figures of a period that is not complete are marked as partial.',
     intro: 'Fact sheets and progress reports made from the live data. Choose a report, a period and a language, then read it here or download it.',
     choose: 'Report options',
     report: 'Report',
     periodKind: 'Type of period',
     periodKinds: { year: 'Calendar year', fiscal_year: 'Fiscal year', quarter: 'Quarter' },
-    period: 'Period',
+    period: termLabel('period', 'en'),
     reportLanguage: 'Language of the report',
     languages: { en: 'English', es: 'Spanish' },
     noReports: 'This program has no reports.',
@@ -23,12 +25,13 @@ export const reports = {
   },
   es: {
     title: 'Informes',
+    help: 'Los informes se elaboran con los datos del momento en que los pide; las cifras de un período incompleto se marcan como parciales.',
     intro: 'Hojas informativas e informes de avance elaborados con los datos vivos. Elija un informe, un período y un idioma; luego léalo aquí o descárguelo.',
     choose: 'Opciones del informe',
     report: 'Informe',
     periodKind: 'Tipo de período',
     periodKinds: { year: 'Año calendario', fiscal_year: 'Año fiscal', quarter: 'Trimestre' },
-    period: 'Período',
+    period: termLabel('period', 'es'),
     reportLanguage: 'Idioma del informe',
     languages: { en: 'Inglés', es: 'Español' },
     noReports: 'Este programa no tiene informes.',
