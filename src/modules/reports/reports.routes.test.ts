@@ -7,6 +7,8 @@ import { findProgram } from '../catalog/catalog.repo.js';
 import { definitionHash } from './report-build.service.js';
 import { upsertReportDefinition } from './report.repo.js';
 import { renderReport } from './report.service.js';
+import { createUser } from '../accounts/users.service.js';
+import { TestClient } from '../../../test/helpers/http-client.js';
 
 let t: TestDb;
 let app: App;
@@ -47,6 +49,27 @@ describe('GET /api/reports/{report}', () => {
     expect(progress).not.toContain('Money-laundering cases');
     const bad = await app.request('/api/reports/factsheet?program=PE&period=2012&format=docx');
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('the report’s language', () => {
+  it('is the reader’s own when the request names none; a named one wins; the public reads English', async () => {
+    await createUser(t.db, { email: 'lectora@example.org', name: 'Lectora', role: 'analyst', password: 'a long enough password 1' }, null);
+    const reader = new TestClient(app);
+    await reader.signIn('lectora@example.org', 'a long enough password 1');
+    const heading = async (c: TestClient | null, query: string) => {
+      const url = `/api/reports/factsheet?program=PE&period=2012&format=md${query}`;
+      const text = c ? ((await c.get(url)).body as string) : await (await app.request(url)).text();
+      return text.split('\n').find((l) => l.startsWith('# '));
+    };
+    const english = await heading(null, '&lang=en');
+    const spanish = await heading(null, '&lang=es');
+    expect(english).not.toEqual(spanish);
+    expect(await heading(null, '')).toEqual(english);
+    expect(await heading(reader, '')).toEqual(english);
+    expect((await reader.request('PATCH', '/api/users/me', { language: 'es' })).status).toBe(200);
+    expect(await heading(reader, '')).toEqual(spanish);
+    expect(await heading(reader, '&lang=en')).toEqual(english);
   });
 });
 

@@ -7,6 +7,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
+import { readerLanguage } from '../accounts/reader-language.js';
 import { dataScope } from '../access/policy.js';
 import { renderReport } from './report.service.js';
 import { ReportCatalogSchema, ReportParamsSchema, ReportQuerySchema } from './reports.schema.js';
@@ -50,7 +51,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     const { report } = c.req.valid('param');
     const q = c.req.valid('query');
     const scope = dataScope(c.get('actor'));
-    const r = await renderReport(deps.db, { ...q, report, reader: { approvedOnly: scope.approvedOnly, maxSensitivity: scope.maxSensitivity } });
+    const lang = await readerLanguage(deps.db, c.get('actor'), q.lang);
+    const r = await renderReport(deps.db, { ...q, lang, report, reader: { approvedOnly: scope.approvedOnly, maxSensitivity: scope.maxSensitivity } });
     return c.body(new Uint8Array(r.body), 200, {
       'Content-Type': r.contentType,
       'Content-Disposition': `inline; filename="${r.fileName}"`,

@@ -16,7 +16,10 @@ export const ReportQuerySchema = z.object({
     description:
       'Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report, or `latest-fy`: the latest such fiscal year of the program',
   }),
-  lang: z.enum(['en', 'es']).default('en'),
+  lang: z
+    .enum(['en', 'es'])
+    .optional()
+    .openapi({ description: 'The report’s language; by default the signed-in reader’s own (their account’s language), else English' }),
   format: z.enum(REPORT_FORMATS).default('html'),
 });
 

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
+import { readerLanguage } from '../accounts/reader-language.js';
 import { dataScope } from '../access/policy.js';
 import { trackingTable } from './tracking-table.service.js';
 import { renderTrackingTable } from './tracking-render.service.js';
@@ -75,7 +76,14 @@ export function registerTrackingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const { program, fy } = c.req.valid('param');
     const q = c.req.valid('query');
     const { maxSensitivity } = dataScope(c.get('actor'));
-    const r = await renderTrackingTable(deps.db, { program, fiscalYear: fy, lang: q.lang, format: q.format, component: q.component, maxSensitivity });
+    const r = await renderTrackingTable(deps.db, {
+      program,
+      fiscalYear: fy,
+      lang: await readerLanguage(deps.db, c.get('actor'), q.lang),
+      format: q.format,
+      component: q.component,
+      maxSensitivity,
+    });
     return c.body(new Uint8Array(r.body), 200, {
       'Content-Type': r.contentType,
       'Content-Disposition': `attachment; filename="${r.fileName}"`,

@@ -26,7 +26,10 @@ export const TrackingQuerySchema = z.object({
 
 export const TrackingExportQuerySchema = TrackingQuerySchema.extend({
   format: z.enum(TRACKING_FORMATS.filter((f) => f !== 'json') as ['xlsx', 'csv', 'md', 'html', 'pdf']),
-  lang: z.enum(['en', 'es']).default('en'),
+  lang: z
+    .enum(['en', 'es'])
+    .optional()
+    .openapi({ description: 'The table’s language; by default the signed-in reader’s own (their account’s language), else English' }),
 });
 
 const TrackingRowSchema = z.object({

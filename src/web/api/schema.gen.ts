@@ -4245,6 +4245,7 @@ export interface paths {
                     /** @description Only the indicators of this component (or goal) */
                     component?: string;
                     format: "xlsx" | "csv" | "md" | "html" | "pdf";
+                    /** @description The table’s language; by default the signed-in reader’s own (their account’s language), else English */
                     lang?: "en" | "es";
                 };
                 header?: never;
@@ -5021,6 +5022,7 @@ export interface paths {
             parameters: {
                 query: {
                     format?: "md" | "html" | "pdf";
+                    /** @description The report’s language; by default the signed-in reader’s own (their account’s language), else English */
                     lang?: "en" | "es";
                     /** @description Report period: 2012, 2012Q3, 2012Oct (fiscal year 2013), …, or `latest`: the latest calendar year complete for every figure of the report, or `latest-fy`: the latest such fiscal year of the program */
                     period: string;
