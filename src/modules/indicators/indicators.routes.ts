@@ -26,7 +26,9 @@ const TargetSchema = z
     period: z.string(),
     source: z.string(),
     disagg: z.string(),
-    kind: z.enum(['baseline', 'target', 'lop_target']).openapi({ description: 'lop_target: a life-of-program target, whose period is the span FIRST/LAST (2012Oct/2016Oct)' }),
+    kind: z
+      .enum(['baseline', 'target', 'lop_target'])
+      .openapi({ description: 'lop_target: a life-of-program target, whose period is the span FIRST/LAST (2012Oct/2016Oct)' }),
     value: z.number(),
     provenance: z.string(),
     note: z.string().nullable(),

@@ -54,7 +54,13 @@ function parseValues(csv: string): CsvValue[] {
 }
 
 /** The indicator's rule over these months, from the approved CSV rows; null when none. */
-function expected(values: readonly CsvValue[], indicator: string, source: string, rule: 'sum' | 'latest' | 'average', months: readonly string[]): number | null {
+function expected(
+  values: readonly CsvValue[],
+  indicator: string,
+  source: string,
+  rule: 'sum' | 'latest' | 'average',
+  months: readonly string[],
+): number | null {
   const rows = values.filter((v) => v.indicator === indicator && v.source === source && v.status === 'approved' && months.includes(v.period));
   if (rows.length === 0) return null;
   if (rule === 'latest') return [...rows].sort((a, b) => (a.period < b.period ? 1 : -1))[0]!.value;
@@ -208,14 +214,16 @@ describe(`bad LOP targets are refused, naming the field (${ENGINE})`, () => {
   });
 
   it('over the targets service (PUT …/targets), and a good one shows in the table', async () => {
-    const put = (indicator: string, period: string, value: number) => setTarget(t.db, OFFICER, 'LOP', indicator, { place: 'LOP', period, kind: 'lop_target', value });
+    const put = (indicator: string, period: string, value: number) =>
+      setTarget(t.db, OFFICER, 'LOP', indicator, { place: 'LOP', period, kind: 'lop_target', value });
     await expect(put('NOPE_N', '2012Oct/2014Oct', 1)).rejects.toMatchObject({ kind: 'not_found', message: expect.stringMatching(/NOPE_N/) });
     await expect(put('EXACT_N', '2012Oct/2014Oct', -1)).rejects.toMatchObject({ kind: 'validation', details: [{ column: 'value' }] });
     await expect(put('EXACT_N', '2014Oct/2012Oct', 1)).rejects.toMatchObject({ kind: 'validation', details: [{ column: 'period' }] });
     await expect(put('EXACT_N', 'soon', 1)).rejects.toMatchObject({ kind: 'validation', details: [{ column: 'period' }] });
-    await expect(
-      setTarget(t.db, OFFICER, 'LOP', 'EXACT_N', { place: 'LOP', period: '2012Oct/2014Oct', kind: 'target', value: 1 }),
-    ).rejects.toMatchObject({ kind: 'validation', details: [{ column: 'period' }] });
+    await expect(setTarget(t.db, OFFICER, 'LOP', 'EXACT_N', { place: 'LOP', period: '2012Oct/2014Oct', kind: 'target', value: 1 })).rejects.toMatchObject({
+      kind: 'validation',
+      details: [{ column: 'period' }],
+    });
     expect(rowOf(await trackingTable(t.db, 'LOP', '2012Oct'), 'EXACT_N').lop_target).toBeNull();
     await put('EXACT_N', '2012Oct/2014Oct', 300);
     expect(rowOf(await trackingTable(t.db, 'LOP', '2012Oct'), 'EXACT_N')).toMatchObject({ lop_target: 300, lop_actual: 110 });
