@@ -143,6 +143,9 @@ export interface IndicatorDimensionTable {
   dimension_id: number;
 }
 
+/** A baseline, a target for its period, or a life-of-program target whose period is a span (`2012Oct/2016Oct`, core/lop-span.ts). */
+export type TargetKind = 'baseline' | 'target' | 'lop_target';
+
 export interface TargetTable {
   id: Generated<number>;
   indicator_id: number;
@@ -153,7 +156,7 @@ export interface TargetTable {
   /** Source code, stored as values store it: the indicator's only declared source by name, '' when it declares none. */
   source: string;
   disagg: string;
-  kind: 'baseline' | 'target';
+  kind: TargetKind;
   value: number;
   provenance: Provenance;
   note: string | null;

@@ -52,6 +52,27 @@ describe('targets over HTTP', () => {
     expect(await targetsOf(officer, 'SUM_IND')).toEqual(before);
   });
 
+  it('sets a life-of-program target over a span, and refuses a bad span or value naming the field, saving nothing', async () => {
+    const officer = await as('officer');
+    const before = await targetsOf(officer, 'SUM_IND');
+    const lop = (period: string, value: unknown) => officer.request('PUT', PATH, { place: 'XX', period, kind: 'lop_target', value, source: 'A' });
+    for (const [period, value, column] of [
+      ['2016Oct/2012Oct', 10, 'period'],
+      ['2012Oct/', 10, 'period'],
+      ['2012Oct/2016Oct', -10, 'value'],
+    ] as const) {
+      const r = await lop(period, value);
+      expect(r.status, `${period} ${value}`).toBe(400);
+      expect(r.body).toMatchObject({ error: 'validation', details: [{ column }] });
+    }
+    expect((await lop('2012Oct/2016Oct', 'lots')).status).toBe(400);
+    expect(await targetsOf(officer, 'SUM_IND')).toEqual(before);
+    expect((await lop('2012Oct/2016Oct', 500)).status).toBe(200);
+    expect((await targetsOf(officer, 'SUM_IND')).filter((x) => x.kind === 'lop_target')).toEqual([
+      expect.objectContaining({ place: 'XX', period: '2012Oct/2016Oct', source: 'A', value: 500 }),
+    ]);
+  });
+
   it('partners and analysts may not set targets; an administrator may', async () => {
     for (const who of ['partnerA', 'analyst'] as const) {
       const c = await as(who);

@@ -26,7 +26,9 @@ const TargetSchema = z
     period: z.string(),
     source: z.string(),
     disagg: z.string(),
-    kind: z.enum(['baseline', 'target']),
+    kind: z
+      .enum(['baseline', 'target', 'lop_target'])
+      .openapi({ description: 'lop_target: a life-of-program target, whose period is the span FIRST/LAST (2012Oct/2016Oct)' }),
     value: z.number(),
     provenance: z.string(),
     note: z.string().nullable(),
@@ -57,8 +59,12 @@ const DimensionSchema = z
 const TargetInputSchema = z
   .object({
     place: z.string().min(1).max(50),
-    period: z.string().min(4).max(12),
-    kind: z.enum(['baseline', 'target']),
+    period: z
+      .string()
+      .min(4)
+      .max(25)
+      .openapi({ description: 'A period id (2012, 2012Q3, 2012Oct); for a life-of-program target the span FIRST/LAST, e.g. 2012Oct/2016Oct' }),
+    kind: z.enum(['baseline', 'target', 'lop_target']).openapi({ description: 'baseline, target (for its period) or lop_target (for the life of program)' }),
     value: z
       .number()
       .finite()
@@ -99,7 +105,7 @@ const targetRoute = guarded('manage_framework', {
   method: 'put',
   path: '/api/programs/{program}/indicators/{indicator}/targets',
   tags: ['indicators'],
-  summary: 'Set a baseline or target',
+  summary: 'Set a baseline, target or life-of-program target',
   request: {
     params: ProgramParamSchema.extend({
       indicator: z

@@ -1,9 +1,10 @@
 /** Reading the framework's indicators (as far as the reader's clearance goes) and setting targets. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, TargetKind } from '../../db/schema.js';
 import { notFound, validationError } from '../../core/errors.js';
 import { disaggKey, parseDisagg } from '../../core/disagg.js';
-import { parsePeriod, periodWriteProblem } from '../../core/periods.js';
+import { periodWriteProblem, tryParsePeriod } from '../../core/periods.js';
+import { isLopSpan, parseLopSpan } from '../../core/lop-span.js';
 import { checkNumber } from '../../core/finite-number.js';
 import type { Actor } from '../access/actor.js';
 import { dataScope } from '../access/policy.js';
@@ -48,7 +49,7 @@ export async function visibleIndicators(db: Kysely<Database>, actor: Actor, prog
 export interface TargetInput {
   place: string;
   period: string;
-  kind: 'baseline' | 'target';
+  kind: TargetKind;
   value: number;
   source?: string | undefined;
   disagg?: string | undefined;
@@ -56,7 +57,24 @@ export interface TargetInput {
   note?: string | null | undefined;
 }
 
-/** Sets a baseline or target (program officers); audited with before and after. */
+/** The period a target is for: a period id, or for a life-of-program target its span (core/lop-span.ts); a validation error naming `period` otherwise. */
+function targetPeriod(input: TargetInput): { id: string; start: string; end: string } {
+  if (input.kind === 'lop_target') {
+    const span = parseLopSpan(input.period);
+    if (!isLopSpan(span)) throw validationError(`period: ${span.reason}`, [{ column: 'period', value: input.period, reason: span.reason }]);
+    return span;
+  }
+  const period = tryParsePeriod(input.period);
+  if (!period) {
+    const reason = 'not a period: use 2012, 2012Q3, 201207, 20120315 or a fiscal year such as 2012Oct';
+    throw validationError(`period: ${reason}`, [{ column: 'period', value: input.period, reason }]);
+  }
+  const outside = periodWriteProblem(period);
+  if (outside) throw validationError(outside, [{ column: 'period', value: input.period, reason: outside }]);
+  return period;
+}
+
+/** Sets a baseline, target or life-of-program target (program officers); audited with before and after. */
 export async function setTarget(db: Kysely<Database>, actor: Actor, programCode: string, indicatorCode: string, input: TargetInput) {
   const catalog = await loadCatalog(db, programCode);
   const indicator = catalog.indicators.get(indicatorCode);
@@ -65,9 +83,7 @@ export async function setTarget(db: Kysely<Database>, actor: Actor, programCode:
     throw notFound(`no indicator "${indicatorCode}"`);
   const place = catalog.places.get(input.place);
   if (!place) throw notFound(`no place "${input.place}"`);
-  const period = parsePeriod(input.period);
-  const outside = periodWriteProblem(period);
-  if (outside) throw validationError(outside, [{ column: 'period', value: input.period, reason: outside }]);
+  const period = targetPeriod(input);
   const checked = checkNumber(input.value);
   if ('reason' in checked) throw validationError(`value: ${checked.reason}`, [{ column: 'value', value: input.value, reason: checked.reason }]);
   if (checked.ok < 0 && !indicator.allow_negative) {

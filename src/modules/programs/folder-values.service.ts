@@ -9,6 +9,7 @@ import type { NewDataValue, TargetTable } from '../../db/schema.js';
 import { resolveValue } from '../values/values.service.js';
 import type { Catalog } from '../catalog/catalog.repo.js';
 import type { TargetRow, ValueRow } from './program-folder.types.js';
+import { isLopSpan, parseLopSpan } from '../../core/lop-span.js';
 
 export type NewTarget = Insertable<TargetTable>;
 
@@ -89,14 +90,24 @@ export function catalogForTargets(catalog: Catalog): Catalog {
   return { ...catalog, indicators, indicatorsById: new Map([...indicators.values()].map((i) => [i.id, i])) };
 }
 
-/** Resolves the rows of targets.csv, checking their kind too; a target's key includes its kind. */
+/** Resolves the rows of targets.csv, checking their kind too (a life-of-program target's period is a span); a target's key includes its kind. */
 export function resolveTargetRows(catalog: Catalog, rows: readonly TargetRow[], issues: IssueDetail[], keep: IssueFilter = () => true): NewTarget[] {
   const targetCatalog = catalogForTargets(catalog);
   const out: NewTarget[] = [];
   const keys = new KeyRegistry();
   for (const row of rows) {
-    const [value] = resolveValueRows(targetCatalog, [row], new KeyRegistry(), issues, keep);
-    if (!value || !row.kind) continue;
+    // A life-of-program target's period is a span: checked here, the rest by the values' rules at its first period.
+    const span = row.kind === 'lop_target' ? parseLopSpan(String(row.input.period ?? '')) : null;
+    const badSpan = span !== null && !isLopSpan(span);
+    if (badSpan) {
+      const located = { file: row.file, row: row.line, column: 'period', value: row.input.period, reason: span.reason };
+      if (keep(located)) issues.push(located);
+    }
+    const asValue = span && isLopSpan(span) ? { ...row, input: { ...row.input, period: span.first.id } } : row;
+    const keepRest: IssueFilter = badSpan ? (i) => i.column !== 'period' && keep(i) : keep;
+    const [resolved] = resolveValueRows(targetCatalog, [asValue], new KeyRegistry(), issues, keepRest);
+    if (!resolved || !row.kind || badSpan) continue;
+    const value = span && isLopSpan(span) ? { ...resolved, period: span.id, start_date: span.start, end_date: span.end } : resolved;
     const first = keys.claim(`${value.indicator_id}|${value.place_id}|${value.period}|${value.disagg}|${value.source}|${row.kind}`, row.file, row.line);
     if (first) {
       issues.push({

@@ -16,7 +16,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 const names = z.strictObject({ en: text, es: text });
 
 export const FRAMEWORK_KINDS = ['goal', 'component'] as const;
-export const TARGET_KINDS = ['baseline', 'target'] as const;
+export const TARGET_KINDS = ['baseline', 'target', 'lop_target'] as const;
 
 export const programFileSchema = z.strictObject({
   code,

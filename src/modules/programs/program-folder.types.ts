@@ -7,6 +7,7 @@ import type { IssueDetail } from '../../core/errors.js';
 import type { ValueInput } from '../values/values.service.js';
 import type { JsonArrayFile } from '../../files/json-file.reader.js';
 import type { DimensionEntry, IndicatorEntry, ProgramFile } from './program-folder.schema.js';
+import type { TargetKind } from '../../db/schema.js';
 
 /** Where a row came from: a path relative to the folder and the line it starts on. */
 export interface Located {
@@ -70,7 +71,7 @@ export interface ValueRow extends Located {
 }
 
 export interface TargetRow extends ValueRow {
-  kind: 'baseline' | 'target' | null;
+  kind: TargetKind | null;
 }
 
 /** Kinds of things that rows refer to by code. */

@@ -31,6 +31,18 @@ export interface TrackingColumn {
   head: string;
 }
 
+/** What the life-of-program columns hold, or that no row has a life-of-program target. */
+function lopNote(t: TrackingTable, lang: Lang): string {
+  const any = t.rows.some((r) => r.lop_target !== null);
+  if (lang === 'es')
+    return any
+      ? 'El valor real de la vida del programa suma los datos desde el inicio del período de la meta de la vida del programa hasta el fin del año fiscal (o del período, si termina antes), como lo indica el indicador.'
+      : 'No se ha fijado ninguna meta para la vida del programa en estos indicadores.';
+  return any
+    ? "The life-of-program actual adds the data up from the start of the life-of-program target's span through the end of the fiscal year (or of the span, if sooner), as the indicator says."
+    : 'No life-of-program target is set for these indicators.';
+}
+
 /** Words of the tracking-table outputs, in both languages. */
 export const TRACKING_WORDS = {
   en: {
@@ -49,7 +61,7 @@ export const TRACKING_WORDS = {
     explanation: 'Deviation explanation',
     missing: 'Required: deviation over 10 %, not yet explained',
     notes: (t: TrackingTable) =>
-      `Approved data only, for ${t.place}, not disaggregated; data version ${t.data_version}. Quarters are the fiscal year's, under their calendar names; an empty quarter had no data (it is not zero). An explanation is required where the actual deviates from the target by more than 10 %. No life-of-program targets are set yet.`,
+      `Approved data only, for ${t.place}, not disaggregated; data version ${t.data_version}. Quarters are the fiscal year's, under their calendar names; an empty quarter had no data (it is not zero). An explanation is required where the actual deviates from the target by more than 10 %. ${lopNote(t, 'en')}`,
   },
   es: {
     title: (fy: string) => `Tabla de seguimiento de indicadores — ${fy}`,
@@ -67,7 +79,7 @@ export const TRACKING_WORDS = {
     explanation: 'Explicación de la desviación',
     missing: 'Requerida: desviación de más del 10 %, aún sin explicar',
     notes: (t: TrackingTable) =>
-      `Solo datos aprobados, para ${t.place}, sin desagregar; versión de los datos ${t.data_version}. Los trimestres son los del año fiscal, con su nombre de calendario; un trimestre vacío no tuvo datos (no es cero). Se requiere una explicación donde el valor real se desvía de la meta en más del 10 %. Aún no se han fijado metas para la vida del programa.`,
+      `Solo datos aprobados, para ${t.place}, sin desagregar; versión de los datos ${t.data_version}. Los trimestres son los del año fiscal, con su nombre de calendario; un trimestre vacío no tuvo datos (no es cero). Se requiere una explicación donde el valor real se desvía de la meta en más del 10 %. ${lopNote(t, 'es')}`,
   },
 } as const;
 

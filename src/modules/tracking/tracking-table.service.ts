@@ -3,7 +3,8 @@
  * from the analytics query service, so every figure equals what `vigia analytics` gives for
  * the program's top-level place, approved data only: the quarters as one query grouped by
  * quarter, the fiscal year as one query over the whole year (which aggregates as the indicator
- * says: a sum, the latest, an average). Baselines and targets are those `vigia progress` reads.
+ * says: a sum, the latest, an average). Baselines and targets are those `vigia progress` reads;
+ * life-of-program targets and their cumulative actuals come from tracking-lop.service.ts.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -19,6 +20,7 @@ import { countryOf } from '../analytics/analytics-progress.service.js';
 import type { AnalyticsProgram } from '../analytics/program-lookups.js';
 import { findFrameworkNodes } from '../reports/report.repo.js';
 import { findExplanations, findPlaceTargets } from './tracking.repo.js';
+import { lopActuals, lopKey, lopTargetFor, type LopNeed } from './tracking-lop.service.js';
 import { achievedPct, explanationRequired, type TrackingRow, type TrackingTable } from './tracking-table.js';
 
 type Db = Kysely<Database>;
@@ -129,6 +131,15 @@ export async function trackingTable(db: Db, program: string, fiscalYearId: strin
   for (const r of quarterRows) byKey.set(rowKey(r.indicator, sourceOfRow(r), r.period), r);
   for (const r of yearRows) byKey.set(rowKey(r.indicator, sourceOfRow(r)), r);
 
+  const lopNeeds: LopNeed[] = indicators.flatMap((ind) =>
+    rowSources(ind).flatMap((source) => {
+      const target = lopTargetFor(targetsFor(targets, ind, source), year);
+      return target ? [{ indicator: ind, source, target }] : [];
+    }),
+  );
+  const lopTargets = new Map(lopNeeds.map((n) => [lopKey(n.indicator.code, n.source), n.target.value]));
+  const lopActual = await lopActuals(db, ap, place, lopNeeds, year);
+
   const rows: TrackingRow[] = indicators.flatMap((ind) =>
     rowSources(ind).map((source): TrackingRow => {
       const own = targetsFor(targets, ind, source);
@@ -150,8 +161,8 @@ export async function trackingTable(db: Db, program: string, fiscalYearId: strin
         quarters: quarters.map((q) => ({ period: q.id, actual: byKey.get(rowKey(ind.code, source, q.id))?.value ?? null })),
         actual,
         achieved_pct: achievedPct(actual, target),
-        lop_target: null,
-        lop_actual: null,
+        lop_target: lopTargets.get(lopKey(ind.code, source)) ?? null,
+        lop_actual: lopActual.get(lopKey(ind.code, source)) ?? null,
         deviation_explanation: explanation,
         explanation_required: explanationRequired(actual, target),
         provenance: fy?.provenance ?? [],

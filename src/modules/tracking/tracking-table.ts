@@ -31,8 +31,9 @@ export interface TrackingRow {
   actual: number | null;
   /** Unrounded actual / target × 100; null without both, or with a target of 0. */
   achieved_pct: number | null;
-  /** Life-of-program target and cumulative actual: null while the program sets none. */
+  /** The life-of-program target whose span (e.g. 2012Oct/2016Oct) overlaps the fiscal year; null where none is set. */
   lop_target: number | null;
+  /** With an LOP target: the actual from the span's start through the end of the fiscal year (or of the span, if sooner), aggregated as the indicator says; null without a target or data. */
   lop_actual: number | null;
   deviation_explanation: string | null;
   /** True exactly where |actual / target − 1| > 10 %. */

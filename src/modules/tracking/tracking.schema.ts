@@ -43,8 +43,14 @@ const TrackingRowSchema = z.object({
   quarters: z.array(z.object({ period: z.string(), actual: z.number().nullable() })),
   actual: z.number().nullable(),
   achieved_pct: z.number().nullable(),
-  lop_target: z.number().nullable(),
-  lop_actual: z.number().nullable(),
+  lop_target: z
+    .number()
+    .nullable()
+    .openapi({ description: 'The life-of-program target whose span (e.g. 2012Oct/2016Oct) overlaps the fiscal year; null where none is set' }),
+  lop_actual: z.number().nullable().openapi({
+    description:
+      "With a life-of-program target: the actual from the span's start through the fiscal year's end, aggregated as the indicator says; null without data",
+  }),
   deviation_explanation: z.string().nullable(),
   explanation_required: z.boolean(),
   provenance: z.array(z.enum(['sourced', 'derived', 'illustrative'])),

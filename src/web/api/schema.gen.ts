@@ -2575,7 +2575,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a baseline or target */
+        /** Set a baseline, target or life-of-program target */
         put: {
             parameters: {
                 query?: never;
@@ -6978,8 +6978,11 @@ export interface components {
         };
         Target: {
             disagg: string;
-            /** @enum {string} */
-            kind: "baseline" | "target";
+            /**
+             * @description lop_target: a life-of-program target, whose period is the span FIRST/LAST (2012Oct/2016Oct)
+             * @enum {string}
+             */
+            kind: "baseline" | "target" | "lop_target";
             note: string | null;
             period: string;
             place: string;
@@ -6989,9 +6992,13 @@ export interface components {
         };
         TargetInput: {
             disagg?: string;
-            /** @enum {string} */
-            kind: "baseline" | "target";
+            /**
+             * @description baseline, target (for its period) or lop_target (for the life of program)
+             * @enum {string}
+             */
+            kind: "baseline" | "target" | "lop_target";
             note?: string | null;
+            /** @description A period id (2012, 2012Q3, 2012Oct); for a life-of-program target the span FIRST/LAST, e.g. 2012Oct/2016Oct */
             period: string;
             place: string;
             /** @enum {string} */
@@ -7011,7 +7018,9 @@ export interface components {
             deviation_explanation: string | null;
             explanation_required: boolean;
             indicator: string;
+            /** @description With a life-of-program target: the actual from the span's start through the fiscal year's end, aggregated as the indicator says; null without data */
             lop_actual: number | null;
+            /** @description The life-of-program target whose span (e.g. 2012Oct/2016Oct) overlaps the fiscal year; null where none is set */
             lop_target: number | null;
             name: {
                 en: string;
