@@ -3,12 +3,10 @@
  * fact sheet made in both languages and all three formats, and every statement checked against
  * the data it comes from (change a value, the sentence changes).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
+import { pdfText, squash } from '../../../test/helpers/pdf-text.js';
 import { loadProgramFolder } from '../programs/program-load.service.js';
 import { listRecords, updateRecord } from '../records/records.service.js';
 import { writeValues } from '../values/values.service.js';
@@ -38,20 +36,6 @@ afterAll(() => t.destroy());
 const factsheet = (lang: 'en' | 'es' = 'en') => buildReportDocument(t.db, { program: 'PE', report: 'factsheet', period: '2012', lang });
 const statements = (doc: ReportDocument): StatementItem[] => doc.blocks.flatMap((b) => (b.kind === 'statements' ? b.items : []));
 const texts = async (lang: 'en' | 'es' = 'en') => statements(await factsheet(lang)).map((s) => s.text);
-
-/** The text of every page of a PDF, one string, white space collapsed. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const fonts = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
-  const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fonts, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return squash(pages.join(' '));
-}
-const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ');
 
 describe('the demo fact sheet for 2012', () => {
   it('states each result of the data in English', async () => {
