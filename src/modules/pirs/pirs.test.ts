@@ -4,6 +4,7 @@
  * equals what the progress service (`vigia progress`) gives; every figure carries its query;
  * the last DQA's open actions are printed; and script in a reference field stays text.
  */
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/test-db.js';
 import { pdfText, squash } from '../../../test/helpers/pdf-text.js';
@@ -43,6 +44,8 @@ describe('the PIRS book of the Peru demo', () => {
       const html = (await renderPirs(t.db, { program: 'PE', lang, format: 'html' })).body.toString('utf8');
       const pdf = await pdfText((await renderPirs(t.db, { program: 'PE', lang, format: 'pdf' })).body);
       expect(html).toContain(`<h2>${w.contents}</h2>`);
+      const valid = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
+      expect(valid.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
       for (const s of sheets) {
         const heading = `${s.sheet.indicator} — ${s.sheet.name[lang]}`;
         // Once in the contents, once as the sheet's heading.
