@@ -11,5 +11,16 @@ import { apiBench } from './api.bench.js';
 import { webBench } from './web.bench.js';
 import { importLoadBench } from './import-load.bench.js';
 import { ittBench } from './itt.bench.js';
+import { pirsBench } from './pirs.bench.js';
 
-export const benchmarks: readonly Benchmark[] = [valuesBench, factsheetBench, recordsBench, apiBench, exchangeBench, webBench, importLoadBench, ittBench];
+export const benchmarks: readonly Benchmark[] = [
+  valuesBench,
+  factsheetBench,
+  recordsBench,
+  apiBench,
+  exchangeBench,
+  webBench,
+  importLoadBench,
+  ittBench,
+  pirsBench,
+];

@@ -29,6 +29,7 @@ import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
+import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -87,6 +88,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerBoundaryRoutes(app, full);
   registerDqaRoutes(app, full);
   registerTrackingRoutes(app, full);
+  registerPirsRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

@@ -173,13 +173,23 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       report: () => reportCodes,
       indicator: () => INDICATORS,
       action: () => ['999999'],
+      // A fiscal year of the tracking table names a period, not an object anyone is kept from.
+      fy: () => ['2012Oct'],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);
     urls = urls.flatMap((u) => values_().map((v) => fill(u, name, v)));
   }
   const required = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => p.name);
-  const query: Record<string, string[]> = { program: ['XX', 'YY'], indicator: INDICATORS, from: ['2012'], to: ['2013'], period: ['2013'], level: ['2'] };
+  const query: Record<string, string[]> = {
+    program: ['XX', 'YY'],
+    indicator: INDICATORS,
+    from: ['2012'],
+    to: ['2013'],
+    period: ['2013'],
+    level: ['2'],
+    format: ['csv'],
+  };
   let queries = [''];
   for (const q of required) {
     if (!query[q]) throw new Error(`classify the required query parameter ${q} of ${method} ${path}`);

@@ -33,4 +33,35 @@ describe('vigia report (child process)', () => {
     expect(bad.stderr).toContain('column lang: use en or es (value: "fr")');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('writes the PIRS book (no period needed) and one sheet, and refuses bad input with exit 2 naming the field', () => {
+    const file = join(work, 'pirs.html');
+    const book = vigia('report', 'pirs', '--program', 'PE', '--lang', 'es', '-o', file, '--json');
+    expect(book.status).toBe(0);
+    expect(JSON.parse(book.stdout)).toMatchObject({ file, format: 'html', data_version: expect.any(Number) });
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<h2>Contenido</h2>');
+    expect(html).toContain('<h2>ERAD_HA — Coca erradicada</h2>');
+
+    const sheet = vigia('report', 'pirs', '--program', 'PE', '--indicator', 'COCA_HA', '--format', 'md');
+    expect(sheet.status).toBe(0);
+    expect(sheet.stdout).toContain('# Performance Indicator Reference Sheet: COCA\\_HA');
+
+    for (const [args, column] of [
+      [['--indicator', 'NOPE'], 'column indicator'],
+      [['--lang', 'fr'], 'column lang'],
+      [['--format', 'docx'], 'column format'],
+    ] as const) {
+      const bad = vigia('report', 'pirs', '--program', 'PE', ...args);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain(column);
+    }
+    const noProgram = vigia('report', 'pirs', '--program', 'NOPE');
+    expect(noProgram.status).toBe(2);
+    expect(noProgram.stderr).toContain('column program');
+    // Every other report still needs its period.
+    const noPeriod = vigia('report', 'factsheet', '--program', 'PE');
+    expect(noPeriod.status).toBe(2);
+    expect(noPeriod.stderr).toContain('column period');
+  });
 });

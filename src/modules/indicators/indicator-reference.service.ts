@@ -62,27 +62,48 @@ export interface ReferenceSheetView {
 /** The sheet of one indicator, for whoever may read the indicator. */
 export async function readReferenceSheet(db: Kysely<Database>, actor: Actor, programCode: string, code: string): Promise<ReferenceSheetView> {
   const { indicator } = await readableIndicator(db, actor, programCode, code);
-  const stored = (await listReferences(db, [indicator.id])).get(indicator.id);
-  const reference = stored?.sheet ?? {};
-  const history = await indicatorHistory(db, indicator.id);
-  const person = reference.responsible_person;
   // Signed-out readers see what changed and why, not which account changed it.
-  const signedIn = actor.userId !== null;
-  return {
-    indicator: indicator.code,
-    name: { en: indicator.name_en, es: indicator.name_es },
-    unit: indicator.unit,
-    agg_time: indicator.agg_time,
-    agg_place: indicator.agg_place,
-    formula: indicator.formula,
-    sources: [...indicator.sources],
-    disaggregations: [...indicator.dimensions.keys()].sort(),
-    reference,
-    responsible_user_name: signedIn && person && 'user_id' in person ? ((await findUserName(db, person.user_id)) ?? null) : null,
-    completeness: referenceCompleteness(reference, indicator),
-    last_updated: lastUpdated(history, stored?.updated_at),
-    history: signedIn ? history : history.map((h) => (h.user_id === null ? h : { ...h, user_id: null, by: '' })),
-  };
+  const [sheet] = await referenceSheetViews(db, [indicator], { namesAuthors: actor.userId !== null });
+  return sheet!;
+}
+
+/**
+ * The sheets of these indicators (the caller has decided the reader may read them), in their
+ * order: for the PIRS book, one read of the stored references for the whole program.
+ * `namesAuthors` false leaves out which account made each change and who the responsible user is.
+ */
+export async function referenceSheetViews(
+  db: Kysely<Database>,
+  indicators: readonly IndicatorInfo[],
+  reader: { namesAuthors: boolean },
+): Promise<ReferenceSheetView[]> {
+  const stored = await listReferences(
+    db,
+    indicators.map((i) => i.id),
+  );
+  return Promise.all(
+    indicators.map(async (indicator): Promise<ReferenceSheetView> => {
+      const own = stored.get(indicator.id);
+      const reference = own?.sheet ?? {};
+      const history = await indicatorHistory(db, indicator.id);
+      const person = reference.responsible_person;
+      return {
+        indicator: indicator.code,
+        name: { en: indicator.name_en, es: indicator.name_es },
+        unit: indicator.unit,
+        agg_time: indicator.agg_time,
+        agg_place: indicator.agg_place,
+        formula: indicator.formula,
+        sources: [...indicator.sources],
+        disaggregations: [...indicator.dimensions.keys()].sort(),
+        reference,
+        responsible_user_name: reader.namesAuthors && person && 'user_id' in person ? ((await findUserName(db, person.user_id)) ?? null) : null,
+        completeness: referenceCompleteness(reference, indicator),
+        last_updated: lastUpdated(history, own?.updated_at),
+        history: reader.namesAuthors ? history : history.map((h) => (h.user_id === null ? h : { ...h, user_id: null, by: '' })),
+      };
+    }),
+  );
 }
 
 /** Per indicator the actor may read, and for the program as a whole: required PIRS fields filled. */

@@ -32,7 +32,8 @@ function rowQuery(cells: readonly TableCell[]): FigureQuery | null {
   const first = qs[0];
   if (!first) return null;
   if (first.kind !== 'analytics') return first;
-  return { ...first, periods: qs.flatMap((q) => (q.kind === 'analytics' ? q.periods : [])) };
+  // Cells of one period (a target and its actual) name it once.
+  return { ...first, periods: [...new Set(qs.flatMap((q) => (q.kind === 'analytics' ? q.periods : [])))] };
 }
 
 /** Renders the document as Markdown text. */

@@ -299,7 +299,9 @@ class PdfWriter {
           const refs = r.flatMap((c) => (c.query ? [c.query] : []));
           const first = refs[0];
           const q =
-            first && first.kind === 'analytics' ? { ...first, periods: refs.flatMap((x) => (x.kind === 'analytics' ? x.periods : [])) } : (first ?? null);
+            first && first.kind === 'analytics'
+              ? { ...first, periods: [...new Set(refs.flatMap((x) => (x.kind === 'analytics' ? x.periods : [])))] }
+              : (first ?? null);
           const [label, ...rest] = r;
           return [{ text: `${label?.text ?? ''}${this.cite(q)}`, numeric: false }, ...rest.map((c) => ({ ...c, text: flagged(c.text, c) }))];
         });

@@ -59,7 +59,7 @@ export function parseFiscalYear(id: string, fiscalStartMonth: number): { year: P
 }
 
 /** The program's indicators in framework order (goal › its own, then each component's), those not in it last. */
-async function frameworkOrder(db: Db, catalog: Catalog, component: string | undefined): Promise<IndicatorInfo[]> {
+export async function frameworkOrder(db: Db, catalog: Catalog, component: string | undefined): Promise<IndicatorInfo[]> {
   const nodes = await findFrameworkNodes(db, catalog.program.id);
   const byNode = new Map<number | null, IndicatorInfo[]>();
   for (const i of catalog.indicators.values()) byNode.set(i.component_id, [...(byNode.get(i.component_id) ?? []), i]);

@@ -2948,6 +2948,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/pirs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Performance Indicator Reference Sheets: the program's book, or one indicator's sheet
+         * @description Markdown, HTML or PDF, English or Spanish: every reference field (empty required ones named "not yet defined"), completeness, baseline, targets and latest actuals from the approved data with the query behind each, the last DQA with its open actions, and the changes to the indicator. `X-Vigia-Data-Version` says which data version it was made from.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "md" | "html" | "pdf";
+                    /** @description One indicator's sheet; the program's whole book (framework order, with contents) when absent */
+                    indicator?: string;
+                    lang?: "en" | "es";
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The book or sheet, with a file name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/html": string;
+                        "text/markdown": string;
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/places": {
         parameters: {
             query?: never;
