@@ -61,7 +61,7 @@ function figureRow(book: PirsBook, s: PirsSheet, series: PirsSeries, f: PirsFigu
     { text: label, numeric: false },
     num(f.baseline),
     num(f.target),
-    { text: valueCell(f.actual, s.decimals, lang, f.provenance), numeric: true, query: q, provenance: f.provenance },
+    { text: valueCell(f.actual, s.decimals, lang), numeric: true, query: q, provenance: f.provenance },
     { text: f.pct_of_target === null ? '—' : formatPercent(f.pct_of_target, lang, 0), numeric: true, query: q },
   ];
 }

@@ -83,7 +83,7 @@ export async function pirsFigures(db: Db, program: AnalyticsProgram, fiscalStart
           .slice(-LATEST_YEARS);
         const periods = new Map<string, PirsFigure['kinds']>();
         const mark = (p: string, k: PirsFigure['kinds'][number]) => periods.set(p, [...(periods.get(p) ?? []), k]);
-        for (const t of own) if (tryParsePeriod(t.period)) mark(t.period, t.kind);
+        for (const t of own) if (t.kind !== 'lop_target' && tryParsePeriod(t.period)) mark(t.period, t.kind);
         for (const p of withData) mark(p, 'actual');
         const ordered = [...periods.keys()].sort((a, b) => {
           const [pa, pb] = [parsePeriod(a), parsePeriod(b)];
