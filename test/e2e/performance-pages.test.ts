@@ -101,6 +101,12 @@ describe('indicator page and tracking table', () => {
     await page.getByRole('button', { name: 'Guardar el cambio' }).click();
     expect(await page.getByLabel('Motivo del cambio (obligatorio)').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
     await page.getByLabel('Motivo del cambio (obligatorio)').fill('Revisión anual del PIRS');
+    // A text over 10,000 characters: the server refuses it, and the form shows the field it names.
+    await page.getByLabel('Texto en inglés').fill('x'.repeat(10_001));
+    await page.getByRole('button', { name: 'Guardar el cambio' }).click();
+    await page.getByTestId('admin-error').getByText(`${field}.en: at most 10,000 characters`).waitFor();
+    expect((await apiGet<Sheet>(page, '/api/programs/PE/indicators/COALITIONS_N/reference')).reference[field as string]).toBeUndefined();
+    await page.getByLabel('Texto en inglés').fill('Set each year from the coalitions the commission plans to found.');
     await page.getByRole('button', { name: 'Guardar el cambio' }).click();
     await page.getByRole('status').filter({ hasText: 'Guardado' }).waitFor();
 

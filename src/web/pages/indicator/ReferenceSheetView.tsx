@@ -5,7 +5,7 @@
  * the other exists, in that one and marked so.
  */
 import { useTranslation } from 'react-i18next';
-import { REFERENCE_TEXT_FIELDS, REQUIRED_PIRS_FIELDS, type PirsField } from '../../../core/reference-sheet';
+import { REQUIRED_PIRS_FIELDS, type PirsField, type ReferenceTextField } from '../../../core/reference-sheet';
 import { useDimensions } from '../../app/queries';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
@@ -24,7 +24,7 @@ export function ReferenceSheetView({ program, sheet }: { program: string; sheet:
   const missing = new Set<string>(sheet.completeness.missing);
   const required = new Set<string>(REQUIRED_PIRS_FIELDS as readonly PirsField[]);
   const person = sheet.reference.responsible_person;
-  const text = (field: (typeof REFERENCE_TEXT_FIELDS)[number]): Row => {
+  const text = (field: ReferenceTextField): Row => {
     const picked = pickText(sheet.reference[field], lang);
     return { field, value: picked?.text ?? null, lang: picked?.lang };
   };
