@@ -149,13 +149,28 @@ describe('indicator page and tracking table', () => {
     expect(await page.getByTestId('missing-count').textContent()).toContain(String(needing.length));
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await cell.getByRole('button', { name: /^Editar la explicación: / }).click();
+    // From the keyboard: Enter opens the editor, Escape leaves the text as it was and the focus on Edit.
+    await cell.getByRole('button', { name: /^Editar la explicación: / }).focus();
+    await page.keyboard.press('Enter');
     const box = page.getByLabel(/^Explicación de la desviación: /);
+    await box.waitFor();
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('borrador');
+    await page.keyboard.press('Escape');
+    await box.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Editar la explicación: /);
+    expect(await page.getByTestId(`explanation-${target}`).first().getAttribute('data-missing')).toBe('true');
+
+    await page.keyboard.press('Enter');
     await box.fill('Las operaciones se suspendieron dos meses por el conflicto en la zona.');
     await box.press('Enter'); // a new line, not a submit
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await expect.poll(() => page.getByTestId(`explanation-${target}`).first().getAttribute('data-missing')).toBe('false');
     expect(await page.getByTestId(`explanation-${target}`).first().textContent()).toContain('Las operaciones se suspendieron dos meses');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Editar la explicación: /);
+    // Beside the table: the program's reference-sheet completeness and the indicators due a DQA.
+    expect(await page.getByTestId('program-completeness').textContent()).toMatch(/^Hojas de referencia: [\d.,]+ % de los campos obligatorios definidos/);
+    expect(await page.getByTestId('dqa-overdue').locator('summary').textContent()).toMatch(/necesitan? una evaluación de calidad de datos/);
     const stored = (await apiGet<Table>(page, `/api/programs/PE/tracking/${FY}`)).rows.find((r) => r.indicator === target);
     expect(stored?.deviation_explanation?.trim()).toBe('Las operaciones se suspendieron dos meses por el conflicto en la zona.');
 
@@ -185,7 +200,13 @@ describe('indicator page and tracking table', () => {
   it('an officer records a data quality assessment and closes one of its actions', async () => {
     const page = await newPage(browser, vigia.url);
     await signIn(page, vigia.url, 'officer');
-    await page.goto(`${vigia.url}/indicators/ERAD_HA`);
+    // The explorer and administration's indicator list lead to the indicator's page too.
+    await page.goto(`${vigia.url}/admin?tab=indicators`);
+    await page.getByTestId('indicator-row-COALITIONS_N').getByRole('link').click();
+    await page.waitForURL(`${vigia.url}/indicators/COALITIONS_N`);
+    await page.goto(`${vigia.url}/explorer?indicator=ERAD_HA`);
+    await page.getByRole('link', { name: /^Reference sheet, tracking and data quality of / }).click();
+    await page.waitForURL(`${vigia.url}/indicators/ERAD_HA`);
     await page.getByRole('heading', { level: 2, name: 'Data quality assessments' }).waitFor();
     await settled(page);
     const count = await page.locator('article.dqa').count();

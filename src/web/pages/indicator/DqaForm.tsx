@@ -41,7 +41,8 @@ export function DqaForm({ program, indicator, assessor, onDone }: { program: str
   const save = useMutation({
     mutationFn: (body: DqaInput) => ok(api.POST('/api/programs/{program}/dqa', { params: { path: { program } }, body })),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: dqaKey(program, indicator) });
+      // The program's overdue list too, not only this indicator's assessments.
+      await client.invalidateQueries({ queryKey: dqaKey(program, indicator).slice(0, 2) });
       onDone();
     },
   });

@@ -31,7 +31,7 @@ function DqaItem({ program, dqa, canEdit }: { program: string; dqa: Dqa; canEdit
   const setStatus = useMutation({
     mutationFn: ({ action, status }: { action: number; status: DqaActionStatus }) =>
       ok(api.PATCH('/api/programs/{program}/dqa/{id}/actions/{action}', { params: { path: { program, id: dqa.id, action } }, body: { status } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: dqaKey(program, dqa.indicator) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: dqaKey(program, dqa.indicator).slice(0, 2) }),
   });
   const headingId = `dqa-${dqa.id}`;
   const textLang = dqa.language && dqa.language !== lang ? dqa.language : undefined;

@@ -43,6 +43,7 @@ export function ReferenceEditForm({ program, sheet, onDone }: { program: string;
       ok(api.PATCH('/api/programs/{program}/indicators/{indicator}/reference', { params: { path: { program, indicator: sheet.indicator } }, body })),
     onSuccess: (next) => {
       client.setQueryData(sheetKey(program, sheet.indicator), next);
+      void client.invalidateQueries({ queryKey: ['indicators', 'reference-completeness', program] });
       setSaved(t('edit.saved', { field: t(`fields.${field}`) }));
       setReason('');
     },

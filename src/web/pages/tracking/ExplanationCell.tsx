@@ -4,7 +4,7 @@
  * (PUT .../explanations/{indicator}, audited). Escape or Cancel leaves the text as it was.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { ErrorNote } from '../admin/ErrorNote';
@@ -25,6 +25,18 @@ export function ExplanationCell({ program, fy, row, name, canEdit }: Props) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
+  // After a save or a cancel, the keyboard goes back to the Edit button the reader left from.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!editing && refocus) {
+      editButton.current?.focus();
+      setRefocus(false);
+    }
+  }, [editing, refocus]);
+  const close = () => {
+    setEditing(false);
+    setRefocus(true);
+  };
   const save = useMutation({
     mutationFn: (value: string) =>
       ok(
@@ -34,9 +46,8 @@ export function ExplanationCell({ program, fy, row, name, canEdit }: Props) {
         }),
       ),
     onSuccess: async () => {
-      setEditing(false);
       await client.invalidateQueries({ queryKey: trackingKey(program) });
-      editButton.current?.focus();
+      close();
     },
   });
   const missing = row.explanation_required && !row.deviation_explanation;
@@ -52,7 +63,7 @@ export function ExplanationCell({ program, fy, row, name, canEdit }: Props) {
             save.mutate(text);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setEditing(false);
+            if (e.key === 'Escape') close();
           }}
         >
           <label htmlFor={id} className="visually-hidden">
@@ -63,7 +74,7 @@ export function ExplanationCell({ program, fy, row, name, canEdit }: Props) {
             <button type="submit" disabled={save.isPending}>
               {t('save')}
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button type="button" onClick={close}>
               {t('cancel')}
             </button>
           </div>

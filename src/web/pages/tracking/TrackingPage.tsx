@@ -11,6 +11,7 @@ import { useMe } from '../../app/queries';
 import { Link, useQueryParams } from '../../app/router';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ExplanationCell } from './ExplanationCell';
+import { ProgramDataQuality } from './ProgramDataQuality';
 import { TrackingCells, TrackingHeads } from './TrackingCells';
 import { trackingExportUrl, useFiscalYears, useTrackingTable } from './use-tracking';
 import './tracking.css';
@@ -105,6 +106,7 @@ export default function TrackingPage() {
           )}
         </QueryState>
       </QueryState>
+      <ProgramDataQuality program={program} />
     </div>
   );
 }

@@ -30,6 +30,15 @@ export const tracking = {
     none: 'No indicators.',
     missingCount_one: '{{count}} required explanation is missing.',
     missingCount_other: '{{count}} required explanations are missing.',
+    quality: {
+      heading: 'Reference sheets and data quality',
+      completeness: 'Reference sheets: {{percent}} % of the required fields defined ({{filled}} of {{required}}).',
+      due_one: '{{count}} indicator is due a data quality assessment',
+      due_other: '{{count}} indicators are due a data quality assessment',
+      noneDue: 'Every indicator had a data quality assessment in the last three years.',
+      last: '(last assessed {{date}})',
+      never: '(never assessed)',
+    },
   },
   es: {
     title: 'Tabla de seguimiento de indicadores',
@@ -61,5 +70,14 @@ export const tracking = {
     none: 'No hay indicadores.',
     missingCount_one: 'Falta {{count}} explicación obligatoria.',
     missingCount_other: 'Faltan {{count}} explicaciones obligatorias.',
+    quality: {
+      heading: 'Hojas de referencia y calidad de datos',
+      completeness: 'Hojas de referencia: {{percent}} % de los campos obligatorios definidos ({{filled}} de {{required}}).',
+      due_one: '{{count}} indicador necesita una evaluación de calidad de datos',
+      due_other: '{{count}} indicadores necesitan una evaluación de calidad de datos',
+      noneDue: 'Todos los indicadores tuvieron una evaluación de calidad de datos en los últimos tres años.',
+      last: '(última evaluación: {{date}})',
+      never: '(nunca evaluado)',
+    },
   },
 };
