@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
-import { PAGES } from './pages';
+import { PAGES, pageOf } from './pages';
 import type { Role } from '../api/vocabularies';
 import { useMe } from './queries';
 import { Link, useRouter } from './router';
@@ -28,7 +28,7 @@ export function App() {
   const role: Role = (me?.user?.role ?? 'public') as Role;
   // A one-time password: the server refuses everything else until the user chooses their own.
   const mustChangePassword = me?.user?.must_change_password === 1;
-  const visible = mustChangePassword ? [] : PAGES.filter((p) => p.roles.includes(role));
+  const visible = mustChangePassword ? [] : PAGES.filter((p) => !p.prefix && p.roles.includes(role));
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {
@@ -50,7 +50,7 @@ export function App() {
   else if (path === '/reset-password') content = <ResetPasswordPage />;
   else {
     const home = role === 'public' ? '/public' : '/dashboard';
-    const page = PAGES.find((p) => p.path === (path === '/' ? home : path));
+    const page = pageOf(path === '/' ? home : path);
     if (!page) content = <p>{t('notFound')}</p>;
     else if (!page.roles.includes(role)) content = role === 'public' ? <SignInPage /> : <NotPermitted label={page.label} home={home} />;
     else {

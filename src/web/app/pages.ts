@@ -11,6 +11,13 @@ export interface PageDef {
   label: string;
   roles: readonly Role[];
   component: LazyExoticComponent<ComponentType>;
+  /** The page also answers every path under its own (`/indicators/ERAD_HA`), and has no navigation link. */
+  prefix?: true;
+}
+
+/** The page of a path: its own, or the one whose paths it lies under. */
+export function pageOf(path: string): PageDef | undefined {
+  return PAGES.find((p) => (p.prefix ? path.startsWith(`${p.path}/`) : p.path === path));
 }
 
 const SIGNED_IN: readonly Role[] = ['analyst', 'partner', 'officer', 'admin'];
@@ -24,6 +31,8 @@ export const PAGES: readonly PageDef[] = [
   { path: '/approvals', label: 'nav.approvals', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/approvals/ApprovalsPage')) },
   { path: '/imports', label: 'nav.imports', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/imports/ImportsPage')) },
   { path: '/reports', label: 'nav.reports', roles: SIGNED_IN, component: lazy(() => import('../pages/reports/ReportsPage')) },
+  { path: '/tracking', label: 'nav.tracking', roles: SIGNED_IN, component: lazy(() => import('../pages/tracking/TrackingPage')) },
+  { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
   { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },
   { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },

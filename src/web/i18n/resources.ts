@@ -14,8 +14,25 @@ import { reports } from '../pages/reports/reports.i18n';
 import { admin } from '../pages/admin/admin.i18n';
 import { publicDashboard } from '../pages/public/public.i18n';
 import { account } from '../pages/account/account.i18n';
+import { indicator } from '../pages/indicator/indicator.i18n';
+import { tracking } from '../pages/tracking/tracking.i18n';
 
-export const NAMESPACES = { common, dashboard, map, explorer, entry, records, approvals, imports, reports, admin, account, public: publicDashboard } as const;
+export const NAMESPACES = {
+  common,
+  dashboard,
+  map,
+  explorer,
+  entry,
+  records,
+  approvals,
+  imports,
+  reports,
+  admin,
+  account,
+  public: publicDashboard,
+  indicator,
+  tracking,
+} as const;
 
 export type Namespace = keyof typeof NAMESPACES;
 

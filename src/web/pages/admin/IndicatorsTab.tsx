@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useIndicators, usePlaces } from '../../app/queries';
 import { useProgram } from '../../app/program';
-import { useQueryParams } from '../../app/router';
+import { Link, useQueryParams } from '../../app/router';
 import { useLocalName } from '../../i18n/local-name';
 import { QueryState } from '../../components/QueryState';
 import type { Indicator } from '../../api/types';
@@ -54,7 +54,7 @@ export function IndicatorsTab() {
             selected={(i) => i.code === chosenCode}
             columns={[
               { head: t('indicators.code'), rowHeader: true, cell: (i) => i.code },
-              { head: t('indicators.name'), cell: (i) => name(i) },
+              { head: t('indicators.name'), cell: (i) => <Link to={`/indicators/${encodeURIComponent(i.code)}`}>{name(i)}</Link> },
               { head: t('indicators.unit'), cell: (i) => unitName(i.unit, i18n.language) },
               { head: t('indicators.direction'), cell: (i) => label('indicators.directions', DIRECTIONS, i.direction) },
               {

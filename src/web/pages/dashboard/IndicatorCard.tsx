@@ -13,6 +13,7 @@ import { usePeriodLabel } from '../../i18n/period-label';
 import { FigureMarks, rowMarks } from '../../components/FigureMarks';
 import { unitName } from '../../i18n/unit-label';
 import { isCountUnit } from '../../../core/statements/quantity';
+import { Link } from '../../app/router';
 
 export function IndicatorCard({
   def,
@@ -53,7 +54,7 @@ export function IndicatorCard({
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        {name(indicator)}
+        <Link to={`/indicators/${encodeURIComponent(indicator.code)}`}>{name(indicator)}</Link>
         {source && <span className="card-source"> · {source}</span>}
       </h3>
       {last ? (

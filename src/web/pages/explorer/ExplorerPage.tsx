@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProgram } from '../../app/program';
 import { useIndicators, usePlaces, useZones } from '../../app/queries';
-import { useQueryParams } from '../../app/router';
+import { Link, useQueryParams } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { useLocalName } from '../../i18n/local-name';
 import type { Indicator } from '../../api/types';
@@ -164,6 +164,11 @@ export default function ExplorerPage() {
             </div>
           </fieldset>
         </form>
+        {indicator && (
+          <p className="indicator-page-link">
+            <Link to={`/indicators/${encodeURIComponent(indicator.code)}`}>{t('indicatorPage', { indicator: indicatorName })}</Link>
+          </p>
+        )}
 
         {indicator && blocked ? (
           <div className="panel explorer-notice" role="status" data-testid="source-needed">

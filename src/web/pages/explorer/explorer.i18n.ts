@@ -44,6 +44,7 @@ export const explorer = {
       '{{indicator}} has {{count}} sources ({{sources}}). They are separate estimates of the same thing and are never added together, so choose one source, or make the source a row or column dimension.',
     useSource: 'Use {{source}}',
     sourceColumns: 'Compare sources as columns',
+    indicatorPage: 'Reference sheet, tracking and data quality of {{indicator}}',
     totalsNote: 'Totals come from the server, with the indicator’s own rule (over time: {{time}}; over places: {{place}}); they are not the sum of the cells.',
     agg: { sum: 'sum', latest: 'latest value', average: 'average', none: 'not added up' },
     download: 'Download this table',
@@ -98,6 +99,7 @@ export const explorer = {
       '{{indicator}} tiene {{count}} fuentes ({{sources}}). Son estimaciones distintas de lo mismo y nunca se suman, así que elija una fuente o use la fuente como dimensión de filas o columnas.',
     useSource: 'Usar {{source}}',
     sourceColumns: 'Comparar las fuentes en columnas',
+    indicatorPage: 'Hoja de referencia, seguimiento y calidad de datos de {{indicator}}',
     totalsNote:
       'Los totales los calcula el servidor con la regla propia del indicador (en el tiempo: {{time}}; entre lugares: {{place}}); no son la suma de las celdas.',
     agg: { sum: 'suma', latest: 'último valor', average: 'promedio', none: 'no se suma' },
