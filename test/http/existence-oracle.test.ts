@@ -127,6 +127,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   // Program metadata is public: programs, places, zones, organisations, reports, formats.
   program: () => null,
   code: () => null,
+  // Organisations are program metadata too; a partner asking what another one reported is refused (403), not hidden.
+  organisation: () => null,
   report: () => null,
   format: () => null,
   kind: () => null,

@@ -96,6 +96,7 @@ const FILL: Record<string, (path: string) => string[]> = {
   level: () => ['2'],
   // The program's fiscal years start in October (mini-program.ts).
   fy: () => ['2012Oct', '2013Oct'],
+  organisation: () => ['ORG_A', 'ORG_B'],
 };
 /** Optional query variants worth reading besides the bare route. */
 const OPTIONAL: Record<string, string[]> = { type: ['seizure'], indicator: INDICATORS, format: ['markdown'], period: ['2013'] };

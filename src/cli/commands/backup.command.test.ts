@@ -132,16 +132,18 @@ describe(`vigia backup and restore (${testPgUrl ? 'PostgreSQL' : 'SQLite'})`, ()
         join data_value dv on a.entity = 'data_value' and a.entity_id = cast(dv.id as text)
         join indicator i on i.id = dv.indicator_id where i.code = ${INDICATOR} and length(dv.period) = 6`.execute(db);
       expect(Number(audited.rows[0]?.n)).toBe(stored.size);
-      restoredSum = [...stored.values()].reduce((a, b) => a + b, 0);
+      // The demo has its own values of the indicator from 2011: the written years before it are compared.
+      restoredSum = [...stored].filter(([k]) => k.split('|')[1]! < '201101').reduce((a, [, v]) => a + v, 0);
     } finally {
       await db.destroy();
     }
 
     // The app serves the restored database: the token made before the backup still works.
     server = await startServeProcess(restoredEnv);
-    const analytics = await api(server.url, token, 'GET', `/api/analytics?program=PE&indicator=${INDICATOR}&by=period:year`);
+    const analytics = await api(server.url, token, 'GET', `/api/analytics?program=PE&indicator=${INDICATOR}&by=period:year&to=2010`);
     expect(analytics.status, JSON.stringify(analytics.body)).toBe(200);
     const total = (analytics.body as { rows: Array<{ value: number | null }> }).rows.reduce((a, r) => a + Number(r.value ?? 0), 0);
+    expect(restoredSum).toBeGreaterThan(0);
     expect(total).toBe(restoredSum);
   }, 300_000);
 

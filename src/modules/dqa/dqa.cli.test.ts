@@ -28,7 +28,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('vigia dqa (child process, SQLite file)', () => {
+// Each case starts a child process (tsx compiles the CLI): minutes on a loaded machine, not seconds.
+describe('vigia dqa (child process, SQLite file)', { timeout: 180_000 }, () => {
   it('list --json prints the DQAs; --indicator narrows to one indicator; the text form names ratings in the language asked', async () => {
     const all = await vigia('dqa', 'list', '--program', 'TP', '--json');
     expect(all.code, all.stderr).toBe(0);

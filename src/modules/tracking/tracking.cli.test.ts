@@ -41,7 +41,8 @@ afterAll(() => {
   rmSync(folder.dir, { recursive: true, force: true });
 });
 
-describe('vigia itt', () => {
+// Each case starts a child process (tsx compiles the CLI): minutes on a loaded machine, not seconds.
+describe('vigia itt', { timeout: 180_000 }, () => {
   it('prints the contract JSON: fiscal year, rows with four quarters in fiscal order', async () => {
     const r = await vigia('itt', '--program', 'JAN', '--period', '2013Jan', '--json');
     expect(r.code).toBe(0);
@@ -82,7 +83,7 @@ describe('vigia itt', () => {
   });
 });
 
-describe('vigia report itt', () => {
+describe('vigia report itt', { timeout: 180_000 }, () => {
   it('writes each format to the -o file and prints what it wrote with --json', async () => {
     for (const format of ['xlsx', 'csv', 'md', 'html', 'pdf']) {
       const out = join(dir, `itt.${format}`);

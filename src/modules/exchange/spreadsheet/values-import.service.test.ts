@@ -174,11 +174,11 @@ describe('CSV and XLSX export', () => {
     expect(r.rows).toBe(await count());
   });
 
-  it('exports an analytics result flattened, one column per dimension', async () => {
+  it('exports an analytics result flattened, one column per dimension, with its flags (core/figure-marks.ts)', async () => {
     const text = (await exportText(csv(), { analytics: { indicators: ['SPLIT_IND'], by: ['disagg:kind', 'place-level:1'] } })).toString('utf8');
     expect(text.split('\n').slice(0, 2)).toEqual([
-      '\uFEFFindicator,source,place,place_name,place_level,period,disagg.kind,value,provenance',
-      'SPLIT_IND,,XX,XX,1,,x,3,illustrative',
+      '\uFEFFindicator,source,place,place_name,place_level,period,disagg.kind,value,provenance,flags',
+      'SPLIT_IND,,XX,XX,1,,x,3,illustrative,i',
     ]);
   });
 });
