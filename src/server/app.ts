@@ -28,6 +28,7 @@ import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
@@ -87,6 +88,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerBoundaryRoutes(app, full);
   registerDqaRoutes(app, full);
   registerTrackingRoutes(app, full);
+  registerCalendarRoutes(app, full);
 
   const info = {
     title: 'Vigia API',
