@@ -223,4 +223,23 @@ describe('reporting calendar, period locks, completeness and timeliness', () => 
     expect(q1.completeness.map(key)).toEqual(['ORG_A 201501', 'ORG_B 2015Q1', 'ORG_A 201502', 'ORG_A 201503']);
     expect((await officer.get('/api/programs/XX/calendar/completeness?period=nope')).status).toBe(400);
   });
+  it('records of a calendar’s record type are locked the same way: a partner may not enter one dated in a closed period', async () => {
+    const officer = await as('officer');
+    const a = await as('partnerA');
+    today = '2015-07-20';
+    const seizures = { organisation: 'ORG_A', record_types: ['seizure'], frequency: 'month', due_days: 10, close_days: 30, start: '2015-01-01' };
+    expect((await officer.request('PUT', '/api/programs/XX/calendar', { reports: [...CALENDAR.reports, seizures] })).status).toBe(200);
+    const seizure = (date: string) => ({ type: 'seizure', data: { date, place: 'R1D1', substance: 'cocaine_base', quantity: { amount: 3, unit: 'kg' } } });
+    const closed = await a.post('/api/programs/XX/records', seizure('2015-03-10'));
+    expect(closed.status, JSON.stringify(closed.body)).toBe(409);
+    expect(closed.body).toMatchObject({ details: [{ column: 'date', reason: 'period 201503 closed since 2015-04-30' }] });
+    const open = await a.post('/api/programs/XX/records', seizure('2015-07-05'));
+    expect(open.status, JSON.stringify(open.body)).toBe(201);
+    // Moving it into a closed month is a write to that month.
+    const id = (open.body as { id: number }).id;
+    const moved = await a.request('PATCH', `/api/programs/XX/records/${id}`, { data: { date: '2015-02-01' }, version: 1 });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(409);
+    expect((moved.body as { message: string }).message).toContain('period 201502 is closed for ORG_A since 2015-03-30');
+    expect((await officer.post('/api/programs/XX/records', seizure('2015-03-10'))).status).toBe(201);
+  });
 });

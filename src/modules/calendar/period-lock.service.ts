@@ -59,9 +59,12 @@ export async function periodLockGuard(
         if (closes === null || today < closes || reopened.has(p.id)) continue;
         throw conflict(
           `period ${p.id} is closed for ${e.organisation} since ${closes}: its reports can no longer be changed unless a program officer reopens it (el período ${p.id} está cerrado desde ${closes})`,
-          [{ row: index, column: 'period', value: item.period, reason: `period ${p.id} closed since ${closes}` }],
+          [{ row: index, column: item.kind === 'record_type' ? 'date' : 'period', value: item.period, reason: `period ${p.id} closed since ${closes}` }],
         );
       }
     }
   };
 }
+
+/** A record of `typeCode` dated `date`, as the period locks see it. */
+export const recordLockItem = (typeCode: string, date: string): LockedItem => ({ kind: 'record_type', code: typeCode, period: date, start: date, end: date });
