@@ -11,7 +11,7 @@ import { guarded } from '../../http/guard.js';
 import { ErrorSchema } from '../../http/errors.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { systemClock } from '../../core/clock.js';
-import { ProgramParamSchema } from '../values/values.schema.js';
+import { ProgramParamSchema } from '../../http/program-param.js';
 import { CalendarQuerySchema, CalendarSchema, CompletenessSchema, ExpectedReportsSchema, ReopeningInputSchema, ReopeningSchema } from './calendar.schema.js';
 import { getCalendar, listReopenings, reopenPeriod, saveCalendar } from './calendar.service.js';
 import { completeness, expectedReports } from './expected-reports.service.js';
