@@ -13,6 +13,14 @@ export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
 export const REPORT_STATUSES = ['not_due', 'on_time', 'late', 'missing'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** What people read for each status, in English and Spanish. */
+export const REPORT_STATUS_LABELS: Record<ReportStatus, { en: string; es: string }> = {
+  not_due: { en: 'Not due yet', es: 'Aún no vence' },
+  on_time: { en: 'On time', es: 'A tiempo' },
+  late: { en: 'Late', es: 'Tardío' },
+  missing: { en: 'Missing', es: 'Faltante' },
+};
+
 /** What one calendar entry says, as far as dates go. */
 export interface CalendarTiming {
   frequency: ReportFrequency;

@@ -112,6 +112,18 @@ describe('vigia calendar and vigia quality (child process, SQLite file)', () => 
     ]);
   });
 
+  it('the text form names statuses in the language asked', async () => {
+    const es = await vigia('calendar', '--program', 'TP', '--as-of', '2014-07-10', '--lang', 'es');
+    expect(es.code, es.stderr).toBe(0);
+    expect(es.stdout).toContain('Informes esperados al 2014-07-10');
+    expect(es.stdout).toMatch(/2014Q1 +vence 2014-04-20 +Faltante +\(cerrado\)/);
+    const en = await vigia('calendar', '--program', 'TP', '--as-of', '2014-07-10');
+    expect(en.stdout).toMatch(/2014Q2 +due 2014-07-20 +Not due yet/);
+    const quality = await vigia('quality', '--program', 'TP', '--as-of', '2014-07-10', '--lang', 'es');
+    expect(quality.stdout).toMatch(/AGENCY +2014Q1 +0\/1 presentados, 0 a tiempo +Faltante/);
+    expect(quality.stdout).toMatch(/programa +2014Q1 +completitud 0 %, puntualidad 0 %/);
+  });
+
   it('quality --json prints an object with the completeness rows; bad input exits 2 naming the option', async () => {
     const r = await vigia('quality', '--program', 'TP', '--period', '2014Q1', '--as-of', '2014-07-10', '--json');
     expect(r.code, r.stderr).toBe(0);
