@@ -1,8 +1,7 @@
 /** The queries of the reporting calendar, the submissions it is judged by, and period reopenings. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ReportingCalendarTable } from '../../db/schema-calendar.js';
-import type { Insertable } from 'kysely';
 
 /** A program's calendar entries in their order, with the organisation's code. */
 export async function findCalendarRows(db: Kysely<Database>, programId: number, organisationId?: number) {
