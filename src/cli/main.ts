@@ -16,6 +16,8 @@ import { registerExchange } from './commands/exchange.command.js';
 import { registerBackup } from './commands/backup.command.js';
 import { registerRestore } from './commands/restore.command.js';
 import { registerDqa } from './commands/dqa.command.js';
+import { registerCalendar } from './commands/calendar.command.js';
+import { registerQuality } from './commands/quality.command.js';
 
 const program = new Command();
 program
@@ -39,5 +41,7 @@ registerExchange(program);
 registerBackup(program);
 registerRestore(program);
 registerDqa(program);
+registerCalendar(program);
+registerQuality(program);
 
 await program.parseAsync(process.argv);

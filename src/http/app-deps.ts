@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/database.js';
 import type { Engine } from '../db/dialect.js';
+import type { Clock } from '../core/clock.js';
 
 export interface AppDeps {
   db: Db;
@@ -16,4 +17,6 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** The built web app's folder (dist/web), served at `/` when given and built. */
   webRoot?: string | undefined;
+  /** The time source of due dates and period locks; the real clock when absent (tests pass one they move). */
+  clock?: Clock | undefined;
 }

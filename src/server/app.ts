@@ -28,6 +28,7 @@ import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
 import { serveWebApp } from './web-assets.js';
@@ -89,6 +90,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerDqaRoutes(app, full);
   registerTrackingRoutes(app, full);
   registerPirsRoutes(app, full);
+  registerCalendarRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

@@ -60,7 +60,7 @@ const decisionRoute = (decision: 'approve' | 'return' | 'unlock', summary: strin
   });
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(submitRoute, async (c) => c.json(await submit(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('json')), 201));
+  app.openapi(submitRoute, async (c) => c.json(await submit(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('json'), deps.clock), 201));
   app.openapi(listRoute, async (c) => {
     const submissions = await visibleSubmissions(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query'));
     return c.json({ submissions }, 200);

@@ -9,6 +9,7 @@ import type { Database, ValueStatus } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { Actor } from '../access/actor.js';
 import { dataScope, requirePermission } from '../access/policy.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
@@ -43,6 +44,7 @@ export async function submit(
   actor: Actor,
   programCode: string,
   input: { period: string; organisation?: string | undefined },
+  clock: Clock = systemClock,
 ): Promise<Submission> {
   requirePermission(actor, 'write_data');
   const program = await findProgram(db, programCode);
@@ -73,7 +75,8 @@ export async function submit(
       start: period.start,
       end: period.end,
       userId: actor.userId,
-      at: new Date().toISOString(),
+      // On the injected clock: when a report was submitted decides whether it was on time.
+      at: clock().toISOString(),
     });
     await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, ...moved } });
     return s;

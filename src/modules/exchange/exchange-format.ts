@@ -26,6 +26,8 @@ export interface ImportOptions {
    * only its own organisation's drafts) and changes are audited. Absent: the system (CLI).
    */
   actor?: Actor;
+  /** When the import was sent (ISO timestamp): the day period locks are judged on; now when absent. */
+  now?: string | undefined;
   /** Name of the uploaded file, used in error reports. */
   file?: string;
   /** Refuse files with more data rows than this. */

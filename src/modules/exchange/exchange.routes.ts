@@ -28,6 +28,7 @@ import { readableOf } from './upload-spool.js';
 import { refuseDeclaredBomb } from './zip-limits.js';
 import { csvSink } from './spreadsheet/table-sink.js';
 import { writeTemplate } from './spreadsheet/template.service.js';
+import { systemClock } from '../../core/clock.js';
 import {
   ExportQuerySchema,
   ImportJobSchema,
@@ -178,6 +179,7 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       dryRun: q.dryRun === 'true',
       recordType: q.type,
       actor,
+      now: (deps.clock ?? systemClock)().toISOString(),
       file: fileName,
       maxRows: MAX_IMPORT_ROWS,
       expectedRows,

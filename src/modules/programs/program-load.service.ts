@@ -16,14 +16,15 @@ import type { WriteCounts } from './program-rows.repo.js';
 import { saveReportFolder } from '../reports/reports-folder.js';
 import { BOUNDARIES_FILE, loadBoundariesFile } from '../boundaries/boundaries.service.js';
 import { DQA_FILE, loadDqaFile } from '../dqa/dqa-folder.js';
+import { CALENDAR_FILE, loadCalendarFile } from '../calendar/calendar-folder.js';
 
 export { LOAD_KINDS, type LoadKind, type LoadCounts } from './program-write.service.js';
 
 /**
  * What a load's summary counts: the rows of LOAD_KINDS, then the places' boundaries
- * (boundaries.geojson) and the data quality assessments (dqa.json).
+ * (boundaries.geojson), the data quality assessments (dqa.json) and the reporting calendar (calendar.json).
  */
-export const SUMMARY_KINDS = [...LOAD_KINDS, 'boundaries', 'dqa'] as const;
+export const SUMMARY_KINDS = [...LOAD_KINDS, 'boundaries', 'dqa', 'calendar'] as const;
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 export type SummaryCounts = Record<SummaryKind, WriteCounts>;
 
@@ -34,7 +35,7 @@ export interface LoadSummary {
   dryRun: boolean;
   /** Files read, relative to the folder. */
   files: string[];
-  /** Per kind of row (SUMMARY_KINDS): inserted, updated and unchanged; boundaries and dqa all zero when the folder has none. */
+  /** Per kind of row (SUMMARY_KINDS): inserted, updated and unchanged; boundaries, dqa and calendar all zero when the folder has none. */
   counts: SummaryCounts;
 }
 
@@ -80,8 +81,11 @@ export async function loadProgramFolder(db: Kysely<Database>, dir: string, optio
     // dqa.json names indicators, so it is checked and stored once they are written.
     const dqa = await loadDqaFile(trx, folder.program!.code, resolve(dir));
     if (dqa !== null && !folder.files.includes(DQA_FILE)) folder.files.push(DQA_FILE);
+    // calendar.json names organisations, indicators and record types: checked once they are written.
+    const calendar = await loadCalendarFile(trx, folder.program!.code, resolve(dir));
+    if (calendar !== null && !folder.files.includes(CALENDAR_FILE)) folder.files.push(CALENDAR_FILE);
     const none = { inserted: 0, updated: 0, unchanged: 0 };
-    return { ...counts, boundaries: boundaries ?? none, dqa: dqa ?? none };
+    return { ...counts, boundaries: boundaries ?? none, dqa: dqa ?? none, calendar: calendar ?? none };
   };
   let counts: SummaryCounts;
   if (options.dryRun) {

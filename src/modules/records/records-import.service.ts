@@ -15,6 +15,8 @@ import { bumpDataVersion } from '../values/values.repo.js';
 import { newRecordRow, recordColumns, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
 import { storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
+import { systemClock, type Clock } from '../../core/clock.js';
+import { periodLockGuard, recordLockItem } from '../calendar/period-lock.service.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { findRecordsByIds, findRecordsByRef, insertRecords, updateRecordRow, type NewRecordRow, type RecordRow } from './records.repo.js';
 
@@ -37,6 +39,8 @@ export interface ImportOptions {
    * record leaves one audit event; the system's import leaves one summary event.
    */
   writer?: Writer | undefined;
+  /** The time source of period locks (a user's import: the moment it was sent). */
+  clock?: Clock | undefined;
 }
 
 export interface ImportResult {
@@ -107,8 +111,10 @@ export async function storeBatch(
   records: readonly PreparedRecord[],
   writer: Writer,
   dryRun = false,
+  clock: Clock = systemClock,
 ): Promise<ImportResult> {
   const programId = scope.catalog.program.id;
+  const locked = await periodLockGuard(trx, scope.catalog.program, isActor(writer) ? writer : undefined, clock);
   const result: ImportResult = { type: typeCode, total: records.length, inserted: 0, updated: 0, unchanged: 0, dryRun };
   const now = new Date().toISOString();
   for (let i = 0; i < records.length; i += STEP) {
@@ -118,11 +124,15 @@ export async function storeBatch(
     const inserts: NewRecordRow[] = [];
     const deltas: FactDelta[] = [];
     const updated: RecordRow[] = [];
-    for (const rec of step) {
+    for (const [j, rec] of step.entries()) {
       const old = rec.ref === null ? undefined : existing.get(rec.ref);
       if (old && sameRecord(rec, old)) {
         result.unchanged++;
         continue;
+      }
+      if (locked) {
+        if (old) locked(recordLockItem(typeCode, old.date), i + j);
+        locked(recordLockItem(typeCode, rec.date), i + j);
       }
       if (old) {
         result.updated++;
@@ -244,5 +254,5 @@ export async function importRecords(
   const guarded = await guardFields(db, scope, typeCode, inputs, writer, opts);
   const complete = opts.columns ? await keepUnlisted(db, scope, typeCode, guarded, opts.columns) : guarded;
   const prepared = prepareBatch(scope, typeCode, complete, opts);
-  return db.transaction().execute((trx) => storeBatch(trx, scope, typeCode, prepared, writer, opts.dryRun ?? false));
+  return db.transaction().execute((trx) => storeBatch(trx, scope, typeCode, prepared, writer, opts.dryRun ?? false, opts.clock));
 }

@@ -179,7 +179,7 @@ export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   });
   app.openapi(createRoute, async (c) => {
     const { type, ...input } = c.req.valid('json');
-    const created = await createRecord(deps.db, c.req.valid('param').program, type, input, { actor: c.get('actor') });
+    const created = await createRecord(deps.db, c.req.valid('param').program, type, input, { actor: c.get('actor'), clock: deps.clock });
     // What comes back is what the writer may read.
     const scope = dataScope(c.get('actor'));
     return c.json(await getVisibleRecord(deps.db, c.req.valid('param').program, created.id, scope.maxSensitivity, scope), 201);
@@ -187,13 +187,13 @@ export function registerRecordRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(updateRoute, async (c) => {
     const { program, id } = c.req.valid('param');
     const { version, ...change } = c.req.valid('json');
-    await updateRecord(deps.db, program, id, change, version, { actor: c.get('actor') });
+    await updateRecord(deps.db, program, id, change, version, { actor: c.get('actor'), clock: deps.clock });
     const scope = dataScope(c.get('actor'));
     return c.json(await getVisibleRecord(deps.db, program, id, scope.maxSensitivity, scope), 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const { program, id } = c.req.valid('param');
-    await deleteRecord(deps.db, program, id, c.req.valid('json').version, { actor: c.get('actor') });
+    await deleteRecord(deps.db, program, id, c.req.valid('json').version, { actor: c.get('actor'), clock: deps.clock });
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -21,6 +21,8 @@ import { newRecordRow, recordColumns, prepareRecord, recordContext, type Prepare
 import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
+import { systemClock, type Clock } from '../../core/clock.js';
+import { periodLockGuard, recordLockItem } from '../calendar/period-lock.service.js';
 import { recordsToCsv } from './records-csv.js';
 import type { RecordView } from './record-view.js';
 import {
@@ -79,7 +81,13 @@ export function presentRecord(scope: RecordScope, row: RecordRow, clearance: Sen
 export interface RecordWriteContext {
   actor?: Actor | undefined;
   system?: string | undefined;
+  /** The time source of period locks (the server's, or a test's). */
+  clock?: Clock | undefined;
 }
+
+/** The period-lock guard of a record write: a partner may not write records dated in a closed period. */
+const lockGuard = (trx: Kysely<Database>, scope: RecordScope, ctx: RecordWriteContext) =>
+  periodLockGuard(trx, scope.catalog.program, ctx.actor, ctx.clock ?? systemClock);
 
 const writerOf = (ctx: RecordWriteContext): Writer => ctx.actor ?? (ctx.system ? { system: ctx.system } : DIRECT_WRITE);
 
@@ -130,6 +138,7 @@ export async function createRecord(
     if (rec.ref !== null && (await findRecordsByRef(trx, scope.catalog.program.id, typeCode, [rec.ref])).length) {
       throw conflict(`a ${typeCode} record with ref "${rec.ref}" already exists`, [{ column: 'ref', value: rec.ref, reason: 'duplicate ref' }]);
     }
+    (await lockGuard(trx, scope, ctx))?.(recordLockItem(typeCode, rec.date), 0);
     const newId = await insertRecord(trx, newRecordRow(scope.catalog.program.id, typeCode, rec, now));
     await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
@@ -175,6 +184,8 @@ export async function updateRecord(
         { column: 'version', value: current.version, reason: 'stale version' },
       ]);
     }
+    const locked = await lockGuard(trx, scope, ctx);
+    locked?.(recordLockItem(current.type_code, current.date), 0);
     const stored = JSON.parse(current.data) as Record<string, unknown>;
     let data = change.replace ? (change.data ?? {}) : { ...stored, ...(change.data ?? {}) };
     if (ctx.actor) {
@@ -200,6 +211,7 @@ export async function updateRecord(
       rec.note === current.note
     )
       return;
+    locked?.(recordLockItem(current.type_code, rec.date), 0);
     if (rec.ref !== null && rec.ref !== current.ref) {
       const taken = await findRecordsByRef(trx, scope.catalog.program.id, current.type_code, [rec.ref]);
       if (taken.length)
@@ -234,6 +246,7 @@ export async function deleteRecord(
         { column: 'version', value: current.version, reason: 'stale version' },
       ]);
     }
+    (await lockGuard(trx, scope, ctx))?.(recordLockItem(current.type_code, current.date), 0);
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
     await addFactDeltasBatch(trx, toFactDeltas(storedContributions(scope.types, current), current, -1));
     await bumpDataVersion(trx, scope.catalog.program.id);

@@ -116,12 +116,12 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(putRoute, async (c) => {
     const { program } = c.req.valid('param');
     const { version, ...input } = c.req.valid('json');
-    return c.json(await writeValue(deps.db, program, input, version, { actor: c.get('actor') }), 200);
+    return c.json(await writeValue(deps.db, program, input, version, { actor: c.get('actor'), clock: deps.clock }), 200);
   });
   app.openapi(batchRoute, async (c) => {
     const { program } = c.req.valid('param');
     const { values, delete: deletions } = c.req.valid('json');
-    const r = await writeValuesAt(deps.db, program, values, deletions, { actor: c.get('actor') });
+    const r = await writeValuesAt(deps.db, program, values, deletions, { actor: c.get('actor'), clock: deps.clock });
     return c.json({ inserted: r.inserted, updated: r.updated, unchanged: values.length - r.inserted - r.updated, deleted: r.deleted }, 200);
   });
   app.openapi(deleteRoute, async (c) => {

@@ -1,13 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
-export const ProgramParamSchema = z.object({
-  program: z
-    .string()
-    .min(1)
-    .max(50)
-    .openapi({ param: { name: 'program', in: 'path' }, example: 'PE' }),
-});
+export { ProgramParamSchema } from '../../http/program-param.js';
 
 export const PagingSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -14,6 +14,8 @@ import { checkNumber } from '../../core/finite-number.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
+import { systemClock, type Clock } from '../../core/clock.js';
+import { periodLockGuard, type LockedItem } from '../calendar/period-lock.service.js';
 import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
 
 /** One value as people and files name things: by codes. */
@@ -186,13 +188,29 @@ async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: r
   return result;
 }
 
+/** A value row as the period locks see it. */
+const lockedItem = (catalog: Catalog, row: NewDataValue): LockedItem => ({
+  kind: 'indicator',
+  code: catalog.indicatorsById.get(row.indicator_id)?.code ?? '',
+  period: row.period,
+  start: row.start_date,
+  end: row.end_date,
+});
+
 /**
  * Stores already-resolved rows and their facts inside the caller's transaction, as `writer`:
  * every write of values in bulk (batches, imports of every format, folder loads) comes through
  * here. A signed-in writer is held to the policy row by row (details name the row's index in
- * `rows`) and leaves one audit event per changed value; the system leaves one summary event.
+ * `rows`), and a partner to its closed periods on `clock`'s day (src/modules/calendar), and
+ * leaves one audit event per changed value; the system leaves one summary event.
  */
-export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows: NewDataValue[], writer: Writer): Promise<UpsertResult> {
+export async function storeValues(
+  trx: Kysely<Database>,
+  catalog: Catalog,
+  rows: NewDataValue[],
+  writer: Writer,
+  clock: Clock = systemClock,
+): Promise<UpsertResult> {
   if (!isActor(writer)) {
     const result = await upsertWithFacts(trx, catalog.program.id, rows);
     const created = new Set(result.insertedIds);
@@ -206,9 +224,11 @@ export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows:
     return result;
   }
   const befores = [];
+  const locked = await periodLockGuard(trx, catalog.program, writer, clock);
   for (const [i, row] of rows.entries()) {
     const current = await findValue(trx, row);
     authorizeRow(catalog, writer, row, current, i);
+    locked?.(lockedItem(catalog, row), i);
     befores.push(current);
   }
   const result = await upsertWithFacts(trx, catalog.program.id, rows);
@@ -236,12 +256,15 @@ export async function removeValues(
   rows: readonly NewDataValue[],
   writer: Writer,
   firstIndex = 0,
+  clock: Clock = systemClock,
 ): Promise<Array<DataValue | undefined>> {
   const actor = isActor(writer) ? writer : undefined;
   const currents: Array<DataValue | undefined> = [];
+  const locked = await periodLockGuard(trx, catalog.program, actor, clock);
   for (const [i, row] of rows.entries()) {
     const current = asSeenBy(actor, await findValue(trx, row));
     if (actor && current) authorizeRow(catalog, actor, { ...row, organisation_id: current.organisation_id, status: current.status }, current, firstIndex + i);
+    if (current) locked?.(lockedItem(catalog, row), firstIndex + i);
     currents.push(current);
   }
   const changes: DataChange[] = [];
@@ -278,6 +301,8 @@ const placesOf = (inputs: readonly Pick<ValueInput, 'place'>[]): string[] => [..
 /** Who is writing. Without one (scripts, tests, benchmarks) there is no per-value check, and the audit names the system. */
 export interface WriteContext {
   actor?: Actor;
+  /** The time source of period locks (the server's, or a test's). */
+  clock?: Clock | undefined;
 }
 
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
@@ -339,7 +364,7 @@ function authorizeRow(
 export async function writeValues(db: Kysely<Database>, programCode: string, inputs: readonly ValueInput[], ctx: WriteContext = {}): Promise<UpsertResult> {
   const catalog = writableCatalog(await loadCatalog(db, programCode, placesOf(inputs)), writerOf(ctx));
   const rows = resolveValues(catalog, inputs);
-  return db.transaction().execute((trx) => storeValues(trx, catalog, rows, writerOf(ctx)));
+  return db.transaction().execute((trx) => storeValues(trx, catalog, rows, writerOf(ctx), ctx.clock));
 }
 
 /**
@@ -365,6 +390,7 @@ export async function writeValue(
     // A value the writer may not read answers as a missing one: a stale version first.
     if (expectedVersion !== undefined && !asSeenBy(ctx.actor, current) && expectedVersion !== 0) throw await stale();
     if (ctx.actor) authorizeRow(catalog, ctx.actor, row, current, 0);
+    (await periodLockGuard(trx, catalog.program, ctx.actor, ctx.clock ?? systemClock))?.(lockedItem(catalog, row), 0);
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
@@ -454,7 +480,8 @@ export async function writeValuesAt(
     const refuse = () => conflict(`${stale.length} value(s) were changed by someone else; nothing was saved`, stale);
     if (stale.length) throw refuse();
 
-    const result = rows.length === 0 ? { changedIds: [], insertedIds: [], inserted: 0, updated: 0 } : await storeValues(trx, catalog, rows, writerOf(ctx));
+    const result =
+      rows.length === 0 ? { changedIds: [], insertedIds: [], inserted: 0, updated: 0 } : await storeValues(trx, catalog, rows, writerOf(ctx), ctx.clock);
     // Re-read: a writer that committed between our check and our write shows as a version jump
     // (the upsert waits for its row lock, then bumps past it), on either engine.
     for (const [i, row] of rows.entries()) {
@@ -467,7 +494,7 @@ export async function writeValuesAt(
 
     const missing = doomed.findIndex((_, j) => !currents[inputs.length + j]);
     if (missing >= 0) throw notFound(`no such value: ${cellName(deletions[missing] ?? { place: '', period: '' })}`);
-    await removeValues(trx, catalog, doomed, writerOf(ctx), inputs.length);
+    await removeValues(trx, catalog, doomed, writerOf(ctx), inputs.length, ctx.clock);
     return { ...result, deleted: doomed.length };
   });
 }
@@ -493,6 +520,6 @@ export async function deleteValue(
         { column: 'version', value: current.version, reason: 'stale version' },
       ]);
     }
-    await removeValues(trx, catalog, [row], writerOf(ctx));
+    await removeValues(trx, catalog, [row], writerOf(ctx), 0, ctx.clock);
   });
 }

@@ -1502,6 +1502,447 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporting calendar: which organisation reports what, how often, when it is due and when the period closes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportingCalendar"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the reporting calendar (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportingCalendar"];
+                };
+            };
+            responses: {
+                /** @description The calendar saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportingCalendar"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/calendar/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and timeliness per organisation × period and per period of the program (a partner: its own) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this organisation (code) */
+                    organisation?: string;
+                    /** @description Only reports of periods within this one (2013, 2013Q1, 2012Oct) */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Completeness and timeliness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Completeness"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/calendar/reopenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed periods reopened for an organisation (a partner: its own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reopenings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reopenings: components["schemas"]["Reopening"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Reopen a closed period for one organisation, saying why (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopeningInput"];
+                };
+            };
+            responses: {
+                /** @description Reopened */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reopening"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not closed, or already reopened */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/calendar/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The expected reports and their status today: not due yet, on time, late, missing (a partner: its own) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this organisation (code) */
+                    organisation?: string;
+                    /** @description Only reports of periods within this one (2013, 2013Q1, 2012Oct) */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Expected reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpectedReports"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/dimensions": {
         parameters: {
             query?: never;
@@ -6262,6 +6703,50 @@ export interface components {
             /** @enum {string} */
             type: "MultiPolygon";
         };
+        CalendarEntry: {
+            /**
+             * @description The period closes to the partner this many days after it ends (null: never); not before the due day
+             * @default null
+             * @example 60
+             */
+            close_days: number | null;
+            /**
+             * @description Due this many days after the period ends (on time: submitted by that day)
+             * @example 15
+             */
+            due_days: number;
+            /**
+             * @description and ending on or before this day (null: no end)
+             * @default null
+             * @example 2013-01-01
+             */
+            end: string | null;
+            /**
+             * @description month, quarter, or the program's fiscal year
+             * @enum {string}
+             */
+            frequency: "month" | "quarter" | "fiscal_year";
+            /**
+             * @description Indicator codes the report holds
+             * @default []
+             */
+            indicators: string[];
+            /**
+             * @description The reporting partner organisation (code)
+             * @example CORAH
+             */
+            organisation: string;
+            /**
+             * @description Record type codes the report holds
+             * @default []
+             */
+            record_types: string[];
+            /**
+             * @description Reports are expected for periods starting on or after this day
+             * @example 2013-01-01
+             */
+            start: string;
+        };
         ClearanceGrant: {
             /** @enum {string} */
             clearance: "public" | "official" | "restricted";
@@ -6299,6 +6784,20 @@ export interface components {
                 unapproved: boolean;
                 value: number | null;
             };
+        };
+        Completeness: {
+            as_of: string;
+            completeness: components["schemas"]["CompletenessRow"][];
+            program: components["schemas"]["ProgramCompleteness"][];
+        };
+        CompletenessRow: {
+            expected: number;
+            on_time: number;
+            organisation: string;
+            period: string;
+            /** @enum {string} */
+            status: "not_due" | "on_time" | "late" | "missing";
+            submitted: number;
         };
         Coverage: {
             /** @description Every expected report has data and the period is over */
@@ -6482,6 +6981,30 @@ export interface components {
             /** @example validation */
             error: string;
             message: string;
+        };
+        ExpectedReport: {
+            /** @description Closed to the partner today (and not reopened) */
+            closed: boolean;
+            /** @description First day the period is closed to the partner (null: never) */
+            closes_on: string | null;
+            /** @description Last day on time */
+            due_on: string;
+            /** @enum {string} */
+            frequency: "month" | "quarter" | "fiscal_year";
+            indicators: string[];
+            organisation: string;
+            /** @example 2013Q1 */
+            period: string;
+            record_types: string[];
+            reopened: boolean;
+            /** @enum {string} */
+            status: "not_due" | "on_time" | "late" | "missing";
+            /** @description When the organisation's submissions first covered the whole period */
+            submitted_at: string | null;
+        };
+        ExpectedReports: {
+            as_of: string;
+            reports: components["schemas"]["ExpectedReport"][];
         };
         ForgotPassword: {
             /** @example officer@example.org */
@@ -6712,6 +7235,16 @@ export interface components {
             fiscal_year_start_month: number;
             name_en: string;
             name_es: string;
+        };
+        ProgramCompleteness: {
+            /** @description Share (0–1) of the expected reports submitted */
+            completeness: number | null;
+            expected: number;
+            on_time: number;
+            period: string;
+            submitted: number;
+            /** @description Share (0–1) of the expected reports submitted by their due day */
+            timeliness: number | null;
         };
         ProgramReferenceCompleteness: {
             filled: number;
@@ -7002,6 +7535,22 @@ export interface components {
             sources: string[];
             unit: string;
         };
+        Reopening: {
+            comment: string;
+            organisation: string;
+            period: string;
+            reopened_at: string;
+            reopened_by: number | null;
+        };
+        ReopeningInput: {
+            comment: string;
+            organisation: string;
+            /**
+             * @description A period of the organisation's calendar
+             * @example 2013Q1
+             */
+            period: string;
+        };
         ReportCatalog: {
             /** @description Fiscal years start in this month (10: 2012Oct = FY2013) */
             fiscal_year_start_month: number;
@@ -7011,6 +7560,9 @@ export interface components {
                 first: number;
                 last: number;
             } | null;
+        };
+        ReportingCalendar: {
+            reports: components["schemas"]["CalendarEntry"][];
         };
         ReportSummary: {
             /** @description A definition every program has (a program may replace it with its own) */

@@ -7,6 +7,7 @@ import { disaggKey } from '../../../core/disagg.js';
 import { isVigiaError, validationError, VigiaError, type IssueDetail } from '../../../core/errors.js';
 import { loadCatalog } from '../../catalog/catalog.repo.js';
 import { removeValues, resolveValues, storeValues, writableCatalog } from '../../values/values.service.js';
+import { clockAt } from '../../../core/clock.js';
 import { importWriter } from '../import-writer.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { parseDhis2Mapping } from './dhis2-mapping.schema.js';
@@ -85,12 +86,12 @@ export async function importDhis2Payload(
   const report: ImportReport = { format, dryRun, rows, inserted: 0, updated: 0, unchanged: duplicates, errors: [] };
   try {
     await db.transaction().execute(async (trx) => {
-      const r = await storeValues(trx, catalog, upserts, writer);
+      const r = await storeValues(trx, catalog, upserts, writer, clockAt(options.now));
       report.inserted += r.inserted;
       report.updated += r.updated;
       report.unchanged += upserts.length - r.changedIds.length;
       // Deletions are held to the same rules as writes (approved values locked, a partner's own drafts only).
-      const deleted = (await removeValues(trx, catalog, deletes, writer, upserts.length)).filter((v) => v !== undefined).length;
+      const deleted = (await removeValues(trx, catalog, deletes, writer, upserts.length, clockAt(options.now))).filter((v) => v !== undefined).length;
       report.unchanged += deletes.length - deleted;
       report.updated += deleted;
       options.onProgress?.(rows, rows);

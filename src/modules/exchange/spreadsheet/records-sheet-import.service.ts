@@ -4,6 +4,7 @@
  * field. A signed-in writer is held to the policy: a partner's rows become drafts of its own
  * organisation, and nobody changes a record that is approved (or, for a partner, not theirs).
  */
+import { clockAt } from '../../../core/clock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { isVigiaError, VigiaError, type IssueDetail } from '../../../core/errors.js';
@@ -94,6 +95,7 @@ export async function importRecordSheet(
       rows: parsed.rows,
       columns: parsed.columns,
       writer: importWriter(format, { ...opts, file }),
+      clock: clockAt(opts.now),
     });
     opts.onProgress?.(inputs.length, inputs.length);
     return { ...report, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };

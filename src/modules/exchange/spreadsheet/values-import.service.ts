@@ -12,6 +12,7 @@ import { loadCatalog, type Catalog } from '../../catalog/catalog.repo.js';
 import type { CsvRow } from '../../../files/csv-table.reader.js';
 import { checkNumber, NOT_A_NUMBER } from '../../../core/finite-number.js';
 import { resolveValue, storeValues, writableCatalog, type ValueInput } from '../../values/values.service.js';
+import { clockAt } from '../../../core/clock.js';
 import { importWriter } from '../import-writer.js';
 import type { ImportOptions, ImportReport } from '../exchange-format.js';
 import { IssueLog } from '../issue-log.js';
@@ -186,7 +187,7 @@ async function writeResolved(
     let lines: number[] = [];
     const flush = async () => {
       try {
-        const r = await storeValues(trx, catalog, batch, importWriter(report.format, { ...opts, file }));
+        const r = await storeValues(trx, catalog, batch, importWriter(report.format, { ...opts, file }), clockAt(opts.now));
         report.inserted += r.inserted;
         report.updated += r.updated;
       } catch (e) {
