@@ -6,6 +6,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
 import type { DqaTables } from './schema-dqa.js';
+import type { QualityTables } from './schema-quality.js';
 import type { TrackingTables } from './schema-tracking.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
@@ -313,7 +314,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, QualityTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

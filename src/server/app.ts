@@ -28,6 +28,7 @@ import { registerRecordRoutes } from '../modules/records/records.routes.js';
 import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
+import { registerQualityRuleRoutes } from '../modules/quality-rules/quality-rules.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerExchangeRoutes(app, full);
   registerBoundaryRoutes(app, full);
   registerDqaRoutes(app, full);
+  registerQualityRuleRoutes(app, full);
   registerTrackingRoutes(app, full);
 
   const info = {

@@ -1,13 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
 
-export const ProgramParamSchema = z.object({
-  program: z
-    .string()
-    .min(1)
-    .max(50)
-    .openapi({ param: { name: 'program', in: 'path' }, example: 'PE' }),
-});
+/** Declared beside the route helpers, which every module shares; re-exported for the modules that take it from here. */
+export { ProgramParamSchema } from '../../http/openapi-helpers.js';
 
 export const PagingSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),

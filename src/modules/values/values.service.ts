@@ -14,6 +14,7 @@ import { checkNumber } from '../../core/finite-number.js';
 import { disaggKey, parseDisagg, type Disagg } from '../../core/disagg.js';
 import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
+import { checkWrittenValues } from '../quality-rules/quality-check.service.js';
 import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
 
 /** One value as people and files name things: by codes. */
@@ -173,8 +174,13 @@ function byValueKey(a: NewDataValue, b: NewDataValue): number {
   );
 }
 
-/** Stores already-resolved rows and their facts, inside the caller's transaction; no policy, no audit. */
-async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+/**
+ * Stores already-resolved rows and their facts, inside the caller's transaction, then checks
+ * them against the program's validation rules (an error rule broken throws, so nothing is
+ * kept; warnings become flags); no policy, no audit.
+ */
+async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+  const programId = catalog.program.id;
   // In key order, each index page is touched once per batch instead of many times.
   const sorted = [...rows].sort(byValueKey);
   const result = await upsertValues(trx, sorted);
@@ -183,6 +189,7 @@ async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: r
     await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
   }
   if (result.changedIds.length) await bumpDataVersion(trx, programId);
+  await checkWrittenValues(trx, catalog, result.changedIds);
   return result;
 }
 
@@ -194,7 +201,7 @@ async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: r
  */
 export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows: NewDataValue[], writer: Writer): Promise<UpsertResult> {
   if (!isActor(writer)) {
-    const result = await upsertWithFacts(trx, catalog.program.id, rows);
+    const result = await upsertWithFacts(trx, catalog, rows);
     const created = new Set(result.insertedIds);
     await auditDataChanges(
       trx,
@@ -211,7 +218,7 @@ export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows:
     authorizeRow(catalog, writer, row, current, i);
     befores.push(current);
   }
-  const result = await upsertWithFacts(trx, catalog.program.id, rows);
+  const result = await upsertWithFacts(trx, catalog, rows);
   const changes: DataChange[] = [];
   for (const [i, row] of rows.entries()) {
     const after = await findValue(trx, row);
@@ -368,7 +375,7 @@ export async function writeValue(
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
-      changed = (await upsertWithFacts(trx, catalog.program.id, [row])).changedIds.length > 0;
+      changed = (await upsertWithFacts(trx, catalog, [row])).changedIds.length > 0;
     } else if (!current) {
       // The write is conditional in the database itself, so two concurrent writers of the same
       // version cannot both succeed, on either engine.
@@ -386,6 +393,7 @@ export async function writeValue(
     if (changed && expectedVersion !== undefined) {
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
+      await checkWrittenValues(trx, catalog, [after.id]);
     }
     if (changed)
       await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [
