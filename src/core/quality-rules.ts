@@ -249,6 +249,7 @@ export function relationBreach(
     kind: rule.kind,
     value: left,
     limit: right,
-    message: `${rule.code}: ${formatRelation(relation)} does not hold (${fmt(left)} ${relation.op} ${fmt(right)} is false; la relación no se cumple)`,
+    // The figures stay out of the message: `value` and `limit` carry them, for those who may read them.
+    message: `${rule.code}: ${formatRelation(relation)} does not hold (la relación no se cumple)`,
   };
 }

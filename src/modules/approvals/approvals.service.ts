@@ -187,5 +187,8 @@ export async function submissionValues(db: Kysely<Database>, actor: Actor, id: n
   const s = await visibleSubmission(db, actor, id);
   const covered = { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date };
   const values = await listCoveredValues(db, covered, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
-  return { values: await withFlags(db, values.slice(0, SUBMISSION_VALUES_LIMIT)), truncated: values.length > SUBMISSION_VALUES_LIMIT };
+  return {
+    values: await withFlags(db, values.slice(0, SUBMISSION_VALUES_LIMIT), actor.role !== 'partner'),
+    truncated: values.length > SUBMISSION_VALUES_LIMIT,
+  };
 }

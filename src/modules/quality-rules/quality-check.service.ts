@@ -9,17 +9,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { validationError, type IssueDetail } from '../../core/errors.js';
 import { disaggKey } from '../../core/disagg.js';
-import type { FormulaAst, FormulaRef } from '../../core/formula.js';
-import { relationBreach, valueBreach, type Breach, type Relation } from '../../core/quality-rules.js';
+import { formatRef } from '../../core/formula.js';
+import { relationBreach, relationRefs, valueBreach, type Breach } from '../../core/quality-rules.js';
 import { scoreOutlier } from '../../core/outlier.js';
 import { tryParsePeriod } from '../../core/periods.js';
 import type { Catalog } from '../catalog/catalog.repo.js';
 import { loadProgramRules, type ProgramRules } from './program-rules.js';
 import {
+  anyFlag,
   deleteFlagsOfValues,
-  factCellsAt,
   factValue,
-  indicatorIdsByCode,
+  indicatorKeysByCode,
   insertFlags,
   placeLevels,
   seriesBefore,
@@ -57,7 +57,7 @@ async function breaches(
   cells: readonly WrittenCell[],
 ): Promise<Array<{ cell: WrittenCell; breach: Breach }>> {
   const found: Array<{ cell: WrittenCell; breach: Breach }> = [];
-  let ids: Map<string, number> | undefined;
+  let keys: Map<string, { id: number; sources: string[] }> | undefined;
   const relationsDone = new Map<string, Breach | null>();
   for (const cell of cells) {
     const code = catalog.indicatorsById.get(cell.indicator_id)?.code;
@@ -70,16 +70,21 @@ async function breaches(
       // One evaluation per rule × place × period, whatever the number of cells written there.
       const key = `${r.rule.code}|${cell.place_id}|${cell.period}`;
       if (!relationsDone.has(key)) {
-        ids ??= await indicatorIdsByCode(trx, catalog.program.id);
-        const wanted = [...new Set(relationRefsIds(r.relation, ids))];
-        const facts = await factCellsAt(trx, wanted, cell.place_id, cell.period);
-        const lookup = (ref: FormulaRef): number | null => {
-          const id = ids?.get(ref.indicator);
-          const disagg = disaggKey(ref.disagg ?? {});
-          const hit = facts.find((f) => f.indicator_id === id && f.disagg === disagg && (ref.source === undefined || f.source === ref.source));
-          return hit ? hit.value : null;
-        };
-        relationsDone.set(key, relationBreach(r.rule, r.relation, lookup));
+        keys ??= await indicatorKeysByCode(trx, catalog.program.id);
+        // Each aggregate is one cell of the fact table, looked up by its whole key.
+        const values = new Map<string, number | null>();
+        for (const ref of relationRefs(r.relation)) {
+          const k = keys.get(ref.indicator);
+          const source = ref.source ?? (k?.sources.length === 1 ? k.sources[0]! : '');
+          const v = k
+            ? await factValue(trx, { indicator_id: k.id, place_id: cell.place_id, period: cell.period, disagg: disaggKey(ref.disagg ?? {}), source })
+            : undefined;
+          values.set(formatRef(ref), v ?? null);
+        }
+        relationsDone.set(
+          key,
+          relationBreach(r.rule, r.relation, (ref) => values.get(formatRef(ref)) ?? null),
+        );
       }
       const b = relationsDone.get(key);
       if (b) found.push({ cell, breach: b });
@@ -107,33 +112,17 @@ async function breaches(
   return found;
 }
 
-function relationRefsIds(relation: Relation, ids: Map<string, number>): number[] {
-  const out: number[] = [];
-  const walk = (n: FormulaAst): void => {
-    if (n.kind === 'ref') {
-      const id = ids.get(n.ref.indicator);
-      if (id !== undefined) out.push(id);
-    } else if (n.kind === 'neg') walk(n.operand);
-    else if (n.kind === 'binary') {
-      walk(n.left);
-      walk(n.right);
-    }
-  };
-  walk(relation.left);
-  walk(relation.right);
-  return out;
-}
-
 /** Throws one validation error listing every broken `error` rule; nothing of the write is kept. */
-function refuseErrors(catalog: Catalog, found: ReadonlyArray<{ cell: WrittenCell; breach: Breach }>): void {
+function refuseErrors(catalog: Catalog, found: ReadonlyArray<{ cell: WrittenCell; breach: Breach }>, reveal = true): void {
   const errors = found.filter((f) => f.breach.severity === 'error');
   if (errors.length === 0) return;
+  // A relation's limit is computed from other values, which the writer may not be allowed to read.
   const details: IssueDetail[] = errors.map(({ cell, breach }) => ({
     column: 'value',
     value: cell.value,
     reason: `${cellName(catalog, cell)}: ${breach.message}`,
     rule: breach.rule,
-    limit: breach.limit,
+    ...(breach.kind !== 'relation' || reveal ? { limit: breach.limit } : {}),
   }));
   throw validationError(
     `${errors.length} value(s) break validation rules (${[...new Set(errors.map((e) => e.breach.rule))].join(', ')}); nothing was saved`,
@@ -143,18 +132,20 @@ function refuseErrors(catalog: Catalog, found: ReadonlyArray<{ cell: WrittenCell
 
 /**
  * Checks stored values just written (by id): refuses the write on a broken error rule, and
- * replaces the flags of these values with the warnings they raise now.
+ * replaces the flags of these values with the warnings they raise now. Without `reveal`, a
+ * refusal by a relation does not give the limit (it comes from other values).
  */
-export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog, valueIds: readonly number[]): Promise<void> {
+export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog, valueIds: readonly number[], reveal = true): Promise<void> {
   if (valueIds.length === 0) return;
   const rules = await loadProgramRules(trx, catalog.program.id);
   const cells: WrittenCell[] = [];
-  for (const ids of chunks(valueIds, 5_000)) {
+  // Without rules there is nothing to read back: only the flags of earlier versions to drop.
+  for (const ids of rules.empty ? [] : chunks(valueIds, 5_000)) {
     for (const v of await valuesWithLevel(trx, ids)) cells.push({ ...v, valueId: v.id });
   }
   const found = rules.empty ? [] : await breaches(trx, catalog, rules, cells);
-  refuseErrors(catalog, found);
-  for (const ids of chunks(valueIds, 5_000)) await deleteFlagsOfValues(trx, ids);
+  refuseErrors(catalog, found, reveal);
+  if (await anyFlag(trx)) for (const ids of chunks(valueIds, 5_000)) await deleteFlagsOfValues(trx, ids);
   const at = new Date().toISOString();
   const seen = new Set<string>();
   const flags: NewFlag[] = [];

@@ -61,18 +61,6 @@ export async function placeLevels(db: Kysely<Database>, ids: readonly number[]):
   return new Map(rows.map((r) => [r.id, r.level]));
 }
 
-/** The fact cells of some indicators at one place and period (everything written, whatever its status). */
-export async function factCellsAt(db: Kysely<Database>, indicatorIds: readonly number[], placeId: number, period: string) {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .selectFrom('fact')
-    .select(['indicator_id', 'source', 'disagg', 'value'])
-    .where('place_id', '=', placeId)
-    .where('period', '=', period)
-    .where('indicator_id', 'in', indicatorIds)
-    .execute();
-}
-
 /** The fact value of one cell, or undefined. */
 export async function factValue(
   db: Kysely<Database>,
@@ -108,6 +96,11 @@ export async function seriesBefore(
 }
 
 export type NewFlag = Omit<ValueFlagRow, 'id' | 'acknowledged_by' | 'acknowledged_at' | 'comment'>;
+
+/** True when some value anywhere carries a flag (a bulk write without rules skips clearing flags otherwise). */
+export async function anyFlag(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('value_flag').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
 
 export async function deleteFlagsOfValues(db: Kysely<Database>, valueIds: readonly number[]): Promise<void> {
   if (valueIds.length) await db.deleteFrom('value_flag').where('value_id', 'in', valueIds).execute();
@@ -163,8 +156,23 @@ export async function openFlagsCovered(db: Kysely<Database>, c: { programId: num
     .execute();
 }
 
-/** A program's indicator ids by code (every indicator, whatever the writer's clearance: rules read them all). */
-export async function indicatorIdsByCode(db: Kysely<Database>, programId: number): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('indicator').select(['id', 'code']).where('program_id', '=', programId).execute();
-  return new Map(rows.map((r) => [r.code, r.id]));
+/**
+ * A program's indicators by code, with their source codes (every indicator, whatever the
+ * writer's clearance: rules read them all).
+ */
+export async function indicatorKeysByCode(db: Kysely<Database>, programId: number): Promise<Map<string, { id: number; sources: string[] }>> {
+  const rows = await db
+    .selectFrom('indicator as i')
+    .leftJoin('indicator_source as x', 'x.indicator_id', 'i.id')
+    .leftJoin('source as s', 's.id', 'x.source_id')
+    .select(['i.id', 'i.code', 's.code as source'])
+    .where('i.program_id', '=', programId)
+    .execute();
+  const out = new Map<string, { id: number; sources: string[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.code) ?? { id: r.id, sources: [] };
+    if (r.source !== null) entry.sources.push(r.source);
+    out.set(r.code, entry);
+  }
+  return out;
 }

@@ -101,6 +101,20 @@ describe('validation rules over HTTP', () => {
     expect(ack.body).toMatchObject({ acknowledged: true, comment: 'Confirmed with the agency: a large campaign.' });
     expect((await officer.post(`/api/value-flags/${flagId}/acknowledge`, { comment: 'again' })).status).toBe(409);
     expect((await officer.post('/api/value-flags/999999/acknowledge', { comment: 'x' })).status).toBe(404);
+    // A relation's limit comes from other values: a partner is told which rule, not the figures.
+    expect((await officer.post(RULES, { code: 'X_LE_TOTAL', kind: 'relation', relation: 'SPLIT_IND[kind=x] <= SPLIT_IND' })).status).toBe(201);
+    const total = { indicator: 'SPLIT_IND', place: 'R2D2', period: '201602', value: 10, version: 0 };
+    expect((await officer.request('PUT', '/api/programs/XX/values', total)).status).toBe(200);
+    const part = { indicator: 'SPLIT_IND', place: 'R2D2', period: '201602', disagg: 'kind=x', value: 12, version: 0 };
+    const toPartner = await partner.request('PUT', '/api/programs/XX/values', part);
+    expect(toPartner.status).toBe(400);
+    const hidden = (toPartner.body as { details: Details }).details[0]!;
+    expect(hidden).toMatchObject({ rule: 'X_LE_TOTAL' });
+    expect(hidden).not.toHaveProperty('limit');
+    expect(JSON.stringify(toPartner.body)).not.toContain('10');
+    const toOfficer = await officer.request('PUT', '/api/programs/XX/values', { ...part, organisation: 'ORG_A' });
+    expect((toOfficer.body as { details: Details }).details[0]).toMatchObject({ rule: 'X_LE_TOTAL', limit: 10 });
+
     const approved = await officer.post(`/api/submissions/${id}/approve`, { version });
     expect(approved.status).toBe(200);
     const audit = await t.db.selectFrom('audit_event').select(['action', 'after']).where('entity', '=', 'value_flag').execute();

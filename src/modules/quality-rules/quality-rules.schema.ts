@@ -23,8 +23,10 @@ export const ValueFlagSchema = z
     value_id: z.number().int(),
     rule: z.string(),
     kind: z.string(),
-    value: z.number(),
-    expected: z.unknown().openapi({ description: 'The limit broken, or {low, high} for an outlier' }),
+    value: z.number().nullable().openapi({ description: 'The value checked (for a relation, its left side; null for a partner)' }),
+    expected: z
+      .unknown()
+      .openapi({ description: 'The limit broken, or {low, high} for an outlier (for a relation, null for a partner: it comes from other values)' }),
     message: z.string(),
     acknowledged: z.boolean(),
     acknowledged_at: z.string().nullable(),

@@ -109,7 +109,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       limit: q.limit,
       offset: q.offset,
     });
-    return c.json({ values: await withFlags(deps.db, values) }, 200);
+    return c.json({ values: await withFlags(deps.db, values, c.get('actor').role !== 'partner') }, 200);
   });
   app.openapi(reportedRoute, async (c) => {
     const { program, organisation } = c.req.valid('param');
@@ -127,7 +127,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     const { program } = c.req.valid('param');
     const { version, ...input } = c.req.valid('json');
     const saved = await writeValue(deps.db, program, input, version, { actor: c.get('actor') });
-    const [flagged] = await withFlags(deps.db, [saved]);
+    const [flagged] = await withFlags(deps.db, [saved], c.get('actor').role !== 'partner');
     return c.json({ ...saved, flags: flagged?.flags ?? [] }, 200);
   });
   app.openapi(batchRoute, async (c) => {

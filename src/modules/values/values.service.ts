@@ -179,7 +179,7 @@ function byValueKey(a: NewDataValue, b: NewDataValue): number {
  * them against the program's validation rules (an error rule broken throws, so nothing is
  * kept; warnings become flags); no policy, no audit.
  */
-async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: readonly NewDataValue[], writer: Writer): Promise<UpsertResult> {
   const programId = catalog.program.id;
   // In key order, each index page is touched once per batch instead of many times.
   const sorted = [...rows].sort(byValueKey);
@@ -189,7 +189,7 @@ async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: re
     await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
   }
   if (result.changedIds.length) await bumpDataVersion(trx, programId);
-  await checkWrittenValues(trx, catalog, result.changedIds);
+  await checkWrittenValues(trx, catalog, result.changedIds, seesAllData(writer));
   return result;
 }
 
@@ -201,7 +201,7 @@ async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: re
  */
 export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows: NewDataValue[], writer: Writer): Promise<UpsertResult> {
   if (!isActor(writer)) {
-    const result = await upsertWithFacts(trx, catalog, rows);
+    const result = await upsertWithFacts(trx, catalog, rows, writer);
     const created = new Set(result.insertedIds);
     await auditDataChanges(
       trx,
@@ -218,7 +218,7 @@ export async function storeValues(trx: Kysely<Database>, catalog: Catalog, rows:
     authorizeRow(catalog, writer, row, current, i);
     befores.push(current);
   }
-  const result = await upsertWithFacts(trx, catalog, rows);
+  const result = await upsertWithFacts(trx, catalog, rows, writer);
   const changes: DataChange[] = [];
   for (const [i, row] of rows.entries()) {
     const after = await findValue(trx, row);
@@ -288,6 +288,12 @@ export interface WriteContext {
 }
 
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
+
+/**
+ * Whether a writer may be told the figures a relation rule compared (other values of the same
+ * place and period): the system and program staff; a partner is told only which rule failed.
+ */
+const seesAllData = (writer: Writer): boolean => !isActor(writer) || writer.role !== 'partner';
 
 /**
  * The stored value as a writer may know it: a value the writer may not read (another
@@ -375,7 +381,7 @@ export async function writeValue(
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
-      changed = (await upsertWithFacts(trx, catalog, [row])).changedIds.length > 0;
+      changed = (await upsertWithFacts(trx, catalog, [row], writerOf(ctx))).changedIds.length > 0;
     } else if (!current) {
       // The write is conditional in the database itself, so two concurrent writers of the same
       // version cannot both succeed, on either engine.
@@ -393,7 +399,7 @@ export async function writeValue(
     if (changed && expectedVersion !== undefined) {
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
-      await checkWrittenValues(trx, catalog, [after.id]);
+      await checkWrittenValues(trx, catalog, [after.id], seesAllData(writerOf(ctx)));
     }
     if (changed)
       await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [
