@@ -7548,13 +7548,14 @@ export interface components {
             acknowledged: boolean;
             acknowledged_at: string | null;
             comment: string | null;
-            /** @description The limit broken, or {low, high} for an outlier */
+            /** @description The limit broken, or {low, high} for an outlier (for a relation, null for a partner: it comes from other values) */
             expected?: unknown;
             id: number;
             kind: string;
             message: string;
             rule: string;
-            value: number;
+            /** @description The value checked (for a relation, its left side; null for a partner) */
+            value: number | null;
             value_id: number;
         };
         ValueInput: {
