@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { QualityRuleRow, ValueFlagRow } from '../../db/schema-quality.js';
+import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 
 export async function listRuleRows(db: Kysely<Database>, programId: number): Promise<QualityRuleRow[]> {
   return db.selectFrom('quality_rule').selectAll().where('program_id', '=', programId).orderBy('code').execute();
@@ -175,4 +176,25 @@ export async function indicatorKeysByCode(db: Kysely<Database>, programId: numbe
     out.set(r.code, entry);
   }
   return out;
+}
+
+/** The flags on the values of a program that a reader may see, oldest first, with the value's codes. */
+export async function listVisibleFlags(
+  db: Kysely<Database>,
+  programId: number,
+  scope: ValueScope,
+  f: { period?: string | undefined; open?: boolean | undefined; limit: number },
+) {
+  let q = db
+    .selectFrom('value_flag as f')
+    .innerJoin('data_value as v', 'v.id', 'f.value_id')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .innerJoin('place as p', 'p.id', 'v.place_id')
+    .selectAll('f')
+    .select(['i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.status'])
+    .where('i.program_id', '=', programId)
+    .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
+  if (f.period) q = q.where('v.period', '=', f.period);
+  if (f.open) q = q.where('f.acknowledged_at', 'is', null);
+  return q.orderBy('f.id').limit(f.limit).execute();
 }

@@ -91,6 +91,13 @@ describe('validation rules over HTTP', () => {
     expect(value?.flags).toEqual([expect.objectContaining({ rule: 'SPLIT_HIGH', expected: 50, acknowledged: false })]);
     const flagId = value!.flags[0]!.id;
 
+    // The open warnings of the period, as each reader may see them.
+    type Listed = { flags: Array<{ id: number; indicator: string; place: string; period: string; rule: string }> };
+    const open = (await officer.get('/api/programs/XX/value-flags?period=201601&open=true')).body as Listed;
+    expect(open.flags).toEqual([expect.objectContaining({ id: flagId, indicator: 'SPLIT_IND', place: 'R1D1', period: '201601', rule: 'SPLIT_HIGH' })]);
+    expect(((await partner.get('/api/programs/XX/value-flags')).body as Listed).flags.map((f) => f.id)).toEqual([flagId]);
+    expect(((await (await as('partnerB')).get('/api/programs/XX/value-flags')).body as Listed).flags).toEqual([]);
+
     const early = await officer.post(`/api/submissions/${id}/approve`, { version });
     expect(early.status).toBe(409);
     expect((early.body as { details: Details }).details[0]).toMatchObject({ rule: 'SPLIT_HIGH', value: flagId });
@@ -100,6 +107,7 @@ describe('validation rules over HTTP', () => {
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ acknowledged: true, comment: 'Confirmed with the agency: a large campaign.' });
     expect((await officer.post(`/api/value-flags/${flagId}/acknowledge`, { comment: 'again' })).status).toBe(409);
+    expect(((await officer.get('/api/programs/XX/value-flags?open=true')).body as Listed).flags).toEqual([]);
     expect((await officer.post('/api/value-flags/999999/acknowledge', { comment: 'x' })).status).toBe(404);
     // A relation's limit comes from other values: a partner is told which rule, not the figures.
     expect((await officer.post(RULES, { code: 'X_LE_TOTAL', kind: 'relation', relation: 'SPLIT_IND[kind=x] <= SPLIT_IND' })).status).toBe(201);

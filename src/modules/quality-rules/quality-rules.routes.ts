@@ -8,8 +8,17 @@ import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply, ProgramParamSchema } from '../../http/openapi-helpers.js';
-import { AcknowledgeSchema, FlagParamSchema, RuleInputSchema, RuleParamSchema, RuleSchema, ValueFlagSchema } from './quality-rules.schema.js';
-import { acknowledgeFlag, changeRule, createRule, deleteRule, listRules } from './quality-rules.service.js';
+import {
+  AcknowledgeSchema,
+  FlagListQuerySchema,
+  FlagListSchema,
+  FlagParamSchema,
+  RuleInputSchema,
+  RuleParamSchema,
+  RuleSchema,
+  ValueFlagSchema,
+} from './quality-rules.schema.js';
+import { acknowledgeFlag, changeRule, createRule, deleteRule, listRules, listValueFlags } from './quality-rules.service.js';
 
 const tags = ['validation rules'];
 
@@ -45,6 +54,14 @@ const deleteRoute = guarded('manage_framework', {
   request: { params: RuleParamSchema },
   responses: { 204: { description: 'Deleted' } },
 });
+const flagsRoute = guarded('read_data', {
+  method: 'get',
+  path: '/api/programs/{program}/value-flags',
+  tags,
+  summary: 'Warnings on the values the caller may see (validation rules, outliers), optionally of one period or only those not acknowledged',
+  request: { params: ProgramParamSchema, query: FlagListQuerySchema },
+  responses: { 200: jsonReply(FlagListSchema, 'Warnings') },
+});
 const acknowledgeRoute = guarded('approve', {
   method: 'post',
   path: '/api/value-flags/{id}/acknowledge',
@@ -66,5 +83,6 @@ export function registerQualityRuleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
     await deleteRule(deps.db, c.get('actor'), program, rule);
     return c.body(null, 204);
   });
+  app.openapi(flagsRoute, async (c) => c.json(await listValueFlags(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query')), 200));
   app.openapi(acknowledgeRoute, async (c) => c.json(await acknowledgeFlag(deps.db, c.get('actor'), c.req.valid('param').id, c.req.valid('json').comment), 200));
 }

@@ -45,3 +45,19 @@ export const FlagParamSchema = z.object({
 export const AcknowledgeSchema = z
   .object({ comment: z.string().trim().min(1, 'say why the value stands, in a comment').max(2000) })
   .openapi('FlagAcknowledgement');
+
+export const FlagListQuerySchema = z.object({
+  period: z.string().max(12).optional(),
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({ description: 'true: only the warnings not yet acknowledged' }),
+});
+
+export const FlagListSchema = z.object({
+  flags: z.array(
+    ValueFlagSchema.extend({ indicator: z.string(), place: z.string(), period: z.string(), disagg: z.string(), source: z.string(), status: z.string() }),
+  ),
+  truncated: z.boolean(),
+});

@@ -11,9 +11,11 @@ import { dataScope, mayReadSensitivity, requirePermission } from '../access/poli
 import { seesRow } from '../access/visible-data.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgram, loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
+import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { ruleOf } from './program-rules.js';
 import {
   acknowledgeFlagRow,
+  listVisibleFlags,
   deleteProgramRuleRows,
   deleteRuleRow,
   findFlagWithValue,
@@ -121,4 +123,30 @@ export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: nu
     });
     return flagView(after);
   });
+}
+
+/** Most flags one listing returns. */
+export const FLAGS_LIMIT = 5_000;
+
+/**
+ * The warnings on the values a reader may see (a partner: its own organisation's), for the data
+ * quality views: each with its value's indicator, place, period, disaggregation and source.
+ */
+export async function listValueFlags(db: Kysely<Database>, actor: Actor, programCode: string, q: { period?: string | undefined; open?: boolean | undefined }) {
+  requirePermission(actor, 'read_data');
+  const program = await findProgram(db, programCode);
+  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), { ...q, limit: FLAGS_LIMIT + 1 });
+  const reveal = actor.role !== 'partner';
+  return {
+    flags: rows.slice(0, FLAGS_LIMIT).map((r) => ({
+      ...flagView(r, reveal),
+      indicator: r.indicator,
+      place: r.place,
+      period: r.period,
+      disagg: r.disagg,
+      source: r.source,
+      status: r.status,
+    })),
+    truncated: rows.length > FLAGS_LIMIT,
+  };
 }

@@ -4591,6 +4591,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/value-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings on the values the caller may see (validation rules, outliers), optionally of one period or only those not acknowledged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only the warnings not yet acknowledged */
+                    open?: "true" | "false";
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Warnings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: (components["schemas"]["ValueFlag"] & {
+                                disagg: string;
+                                indicator: string;
+                                period: string;
+                                place: string;
+                                source: string;
+                                status: string;
+                            })[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/values": {
         parameters: {
             query?: never;
