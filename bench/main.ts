@@ -100,6 +100,7 @@ const TARGETS: Record<string, { text: string; met: (x: number) => boolean }> = {
   analytics_p50_ms: { text: '<= 50', met: (x) => x <= 50 },
   analytics_vs_sql_ratio: { text: '<= 1 (not slower than the SQL baseline)', met: (x) => x <= 1 },
   write_visible_p50_ms: { text: '<= 5', met: (x) => x <= 5 },
+  write_checked_visible_p50_ms: { text: '<= 5 (ten rules and outlier scoring on the written indicator)', met: (x) => x <= 5 },
   records_load_per_s: { text: '>= 50000', met: (x) => x >= 50_000 },
   records_analytics_p50_ms: { text: '<= 50', met: (x) => x <= 50 },
   factsheet_pdf_ms: { text: '<= 1000', met: (x) => x <= 1_000 },

@@ -1,12 +1,14 @@
 /**
  * The values benchmark (acceptance 6 of the issue): how fast values load through the real
  * write path, how fast an analytics query answers compared with plain SQL over the raw values,
- * and how soon a single write is visible to analytics.
+ * and how soon a single write is visible to analytics, without and with validation rules.
  */
 import { sql } from 'kysely';
 import type { Db } from '../src/db/database.js';
 import { queryAnalytics } from '../src/modules/analytics/analytics.service.js';
 import { writeValue } from '../src/modules/values/values.service.js';
+import { qualityRuleSchema, type QualityRuleInput } from '../src/core/quality-rules.js';
+import { replaceProgramRules } from '../src/modules/quality-rules/quality-rules.service.js';
 import type { Benchmark, BenchContext, Metric } from './bench-context.js';
 import { median, round, timed } from './stats.js';
 
@@ -75,7 +77,7 @@ async function analyticsVersusSql(ctx: BenchContext): Promise<Record<string, Met
   };
 }
 
-async function writeVisible(ctx: BenchContext): Promise<Record<string, Metric>> {
+async function writeVisible(ctx: BenchContext, prefix = 'write_visible'): Promise<Record<string, Metric>> {
   const { db, program, options } = ctx;
   const indicator = program.indicators[0]!.code;
   const place = program.leaves[program.leaves.length - 1]!.code;
@@ -98,7 +100,44 @@ async function writeVisible(ctx: BenchContext): Promise<Record<string, Metric>> 
       cpu.push(cpuMs);
     }
   }
-  return { write_visible_p50_ms: round(median(samples)), write_visible_cpu_p50_ms: round(median(cpu)) };
+  return { [`${prefix}_p50_ms`]: round(median(samples)), [`${prefix}_cpu_p50_ms`]: round(median(cpu)) };
+}
+
+/**
+ * The same write with ten validation rules on the written indicator (ranges, whole numbers, a
+ * per-level range, relations with another indicator, an outlier check over the series' history),
+ * so every rule is evaluated on each write (issue 16, acceptance 8). The rules hold for the values
+ * written, except that the outlier check may flag them (a warning: stored all the same).
+ */
+async function writeCheckedVisible(ctx: BenchContext): Promise<Record<string, Metric>> {
+  const [written, other] = ctx.program.indicators;
+  const a = written!.code;
+  const b = (other ?? written!).code;
+  const rules: QualityRuleInput[] = [
+    { code: 'B_MIN', kind: 'range', indicator: a, min: 0 },
+    { code: 'B_MAX', kind: 'range', indicator: a, max: 1e12 },
+    { code: 'B_MAX_LEVEL', kind: 'range', indicator: a, max: 1e12, level: 2, severity: 'warning' },
+    { code: 'B_WARN', kind: 'range', indicator: a, min: -1, max: 1e13, severity: 'warning' },
+    { code: 'B_WHOLE', kind: 'whole', indicator: a },
+    { code: 'B_WHOLE_W', kind: 'whole', indicator: a, severity: 'warning' },
+    { code: 'B_REL', kind: 'relation', relation: `${a} <= ${b} * 1000000000`, severity: 'warning' },
+    { code: 'B_REL2', kind: 'relation', relation: `${a} >= 0 - ${b}` },
+    { code: 'B_REL3', kind: 'relation', relation: `${a} + ${b} >= 0` },
+    { code: 'B_OUTLIER', kind: 'outlier', indicator: a, threshold: 3.5, min_history: 6 },
+  ];
+  const programId = (await ctx.db.selectFrom('program').select('id').where('code', '=', ctx.program.code).executeTakeFirstOrThrow()).id;
+  await ctx.db.transaction().execute((trx) =>
+    replaceProgramRules(
+      trx,
+      programId,
+      rules.map((r) => qualityRuleSchema.parse(r)),
+    ),
+  );
+  try {
+    return await writeVisible(ctx, 'write_checked_visible');
+  } finally {
+    await ctx.db.transaction().execute((trx) => replaceProgramRules(trx, programId, []));
+  }
 }
 
 export const valuesBench: Benchmark = {
@@ -117,6 +156,7 @@ export const valuesBench: Benchmark = {
     }
     Object.assign(metrics, await analyticsVersusSql(ctx));
     Object.assign(metrics, await writeVisible(ctx));
+    Object.assign(metrics, await writeCheckedVisible(ctx));
     return metrics;
   },
 };

@@ -22,6 +22,9 @@ export interface IssueDetail {
   column?: string;
   value?: unknown;
   reason: string;
+  /** The validation rule broken (src/core/quality-rules.ts) and the limit it sets. */
+  rule?: string;
+  limit?: unknown;
 }
 
 export class VigiaError extends Error {

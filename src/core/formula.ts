@@ -13,6 +13,17 @@ import { validationError } from './errors.js';
 export interface FormulaRef {
   indicator: string;
   source?: string;
+  /**
+   * One disaggregation picked, `A[sex=f]` (dimension → option): only where the parser is told
+   * to accept it (the relations of validation rules, src/core/quality-rules.ts).
+   */
+  disagg?: Record<string, string>;
+}
+
+/** What the parser accepts beyond formula indicators' grammar. */
+export interface FormulaOptions {
+  /** Accept `[dim=opt]` (and `[dim=opt,dim2=opt2]`) selectors after a code. */
+  disagg?: boolean;
 }
 
 export type BinaryOp = '+' | '-' | '*' | '/';
@@ -29,6 +40,8 @@ type Token =
   | { kind: 'code'; text: string; pos: number }
   /** A whole `[SRC]` selector; `text` is the source code. */
   | { kind: 'source'; text: string; pos: number }
+  /** A whole `[dim=opt,…]` selector. */
+  | { kind: 'disagg'; pairs: Record<string, string>; pos: number }
   | { kind: 'punct'; text: Punct; pos: number }
   | { kind: 'end'; pos: number };
 
@@ -56,6 +69,8 @@ function describeToken(t: Token): string {
       return `"${t.text}"`;
     case 'source':
       return `"[${t.text}]"`;
+    case 'disagg':
+      return `"[${formatDisagg(t.pairs)}]"`;
     case 'punct':
       return `"${t.text}"`;
     case 'end':
@@ -87,6 +102,29 @@ function tokenize(text: string): Token[] {
       const start = i;
       while (CODE_PART.test(text[i] ?? '')) i++;
       tokens.push({ kind: 'code', text: text.slice(start, i), pos: start });
+    } else if (c === '[' && /^\[[^\]]*=/.test(text.slice(i))) {
+      const start = i++;
+      const pairs: Record<string, string> = {};
+      for (;;) {
+        const dimStart = i;
+        while (SOURCE_PART.test(text[i] ?? '')) i++;
+        if (i === dimStart) throw syntaxError(text, i, 'expected a dimension code');
+        const dim = text.slice(dimStart, i);
+        if (text[i] !== '=') throw syntaxError(text, i, `expected "=" after the dimension "${dim}"`);
+        const optStart = ++i;
+        while (SOURCE_PART.test(text[i] ?? '')) i++;
+        if (i === optStart) throw syntaxError(text, i, `expected an option of "${dim}" after "="`);
+        if (dim in pairs) throw syntaxError(text, dimStart, `the dimension "${dim}" is picked twice`);
+        pairs[dim] = text.slice(optStart, i);
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] !== ']') throw syntaxError(text, i, 'expected "," or "]" after the option');
+        i++;
+        break;
+      }
+      tokens.push({ kind: 'disagg', pairs, pos: start });
     } else if (c === '[') {
       const start = i++;
       while (SOURCE_PART.test(text[i] ?? '')) i++;
@@ -118,6 +156,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
+    private readonly options: FormulaOptions = {},
   ) {}
 
   parse(): FormulaAst {
@@ -185,10 +224,19 @@ class Parser {
     const t = this.next();
     if (t.kind === 'number') return { kind: 'number', value: t.value };
     if (t.kind === 'code') {
-      const selector = this.peek();
-      if (selector.kind !== 'source') return { kind: 'ref', ref: { indicator: t.text } };
-      this.next();
-      return { kind: 'ref', ref: { indicator: t.text, source: selector.text } };
+      const ref: FormulaRef = { indicator: t.text };
+      const source = this.peek();
+      if (source.kind === 'source') {
+        this.next();
+        ref.source = source.text;
+      }
+      const disagg = this.peek();
+      if (disagg.kind === 'disagg') {
+        if (!this.options.disagg) throw syntaxError(this.text, disagg.pos, 'a formula indicator cannot pick a disaggregation ([dim=option])');
+        this.next();
+        ref.disagg = disagg.pairs;
+      }
+      return { kind: 'ref', ref };
     }
     if (t.kind === 'punct' && t.text === '(') {
       const inner = this.expr();
@@ -200,13 +248,23 @@ class Parser {
 }
 
 /** Parses a formula. Throws VigiaError('validation') naming the position and what was expected. */
-export function parseFormula(text: string): FormulaAst {
-  return new Parser(text, tokenize(text)).parse();
+export function parseFormula(text: string, options: FormulaOptions = {}): FormulaAst {
+  return new Parser(text, tokenize(text), options).parse();
 }
 
-/** The key of a reference, as written in a formula: `COCA_HA` or `COCA_HA[USG]`. */
+/** `dim=opt,dim2=opt2`, dimensions in code order. */
+function formatDisagg(pairs: Record<string, string>): string {
+  return Object.keys(pairs)
+    .sort()
+    .map((d) => `${d}=${pairs[d]}`)
+    .join(',');
+}
+
+/** The key of a reference, as written in a formula: `COCA_HA`, `COCA_HA[USG]`, `TRAIN[USG][sex=f]`. */
 export function formatRef(ref: FormulaRef): string {
-  return ref.source === undefined ? ref.indicator : `${ref.indicator}[${ref.source}]`;
+  const source = ref.source === undefined ? '' : `[${ref.source}]`;
+  const disagg = ref.disagg && Object.keys(ref.disagg).length ? `[${formatDisagg(ref.disagg)}]` : '';
+  return `${ref.indicator}${source}${disagg}`;
 }
 
 /** Distinct references, in order of first appearance. */

@@ -7,6 +7,7 @@ import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
 import type { DqaTables } from './schema-dqa.js';
 import type { CalendarTables } from './schema-calendar.js';
+import type { QualityTables } from './schema-quality.js';
 import type { TrackingTables } from './schema-tracking.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
@@ -314,7 +315,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables, QualityTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

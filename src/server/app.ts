@@ -29,6 +29,7 @@ import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { registerQualityRuleRoutes } from '../modules/quality-rules/quality-rules.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
 import { serveWebApp } from './web-assets.js';
@@ -88,6 +89,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerExchangeRoutes(app, full);
   registerBoundaryRoutes(app, full);
   registerDqaRoutes(app, full);
+  registerQualityRuleRoutes(app, full);
   registerTrackingRoutes(app, full);
   registerPirsRoutes(app, full);
   registerCalendarRoutes(app, full);

@@ -164,6 +164,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
         if (path.startsWith('/api/users/')) return [String(spareId)];
         // Data quality assessments: one that is not there (what a reader may see of real ones: dqa.routes.test.ts).
         if (path.includes('/dqa/{id}')) return ['999999'];
+        // Warnings on values: one that is not there (who may acknowledge real ones: quality-rules.routes.test.ts).
+        if (path.startsWith('/api/value-flags/')) return ['999999'];
         throw new Error(`classify the {id} of ${method} ${path}`);
       },
       // places, zones, organisations: a code that is not there (administrators may change real ones)
@@ -173,7 +175,10 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       report: () => reportCodes,
       indicator: () => INDICATORS,
       action: () => ['999999'],
-      // A fiscal year of the tracking table names a period, not an object anyone is kept from.
+      // Validation rules: one that is not there (officers manage real ones: quality-rules.routes.test.ts).
+      rule: () => ['NOPE'],
+      organisation: () => ['ORG_A'],
+      // The program's fiscal years start in October (mini-program.ts).
       fy: () => ['2012Oct'],
     };
     const values_ = options[name];

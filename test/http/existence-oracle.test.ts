@@ -43,6 +43,8 @@ let jobOfA = '';
 let tokenOfA = 0;
 /** A DQA of the restricted indicator, and its one action: hidden from a reader not cleared for it. */
 let secretDqa = { id: 0, action: 0 };
+/** A warning on a value of the restricted indicator: hidden from an officer not cleared for it. */
+let secretFlag = 0;
 const clients = {} as Record<Who, TestClient>;
 
 beforeAll(async () => {
@@ -73,6 +75,18 @@ beforeAll(async () => {
   const made = dqa.body as { id: number; actions: Array<{ id: number }> };
   secretDqa = { id: made.id, action: made.actions[0]!.id };
   expect(dqa.status).toBe(201);
+  const secretValue = await t.db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .select('v.id')
+    .where('i.code', '=', 'SECRET_IND')
+    .executeTakeFirstOrThrow();
+  const flag = await t.db
+    .insertInto('value_flag')
+    .values({ value_id: secretValue.id, rule_code: 'PROBE', kind: 'range', value: 1, expected: '0', message: 'probe', created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  secretFlag = flag.id;
   const job = await clients.partnerA.request('POST', '/api/programs/XX/imports/csv?dryRun=true', 'indicator,place,period,value\nSUM_IND,R1D1,2011,1\n', {
     'content-type': 'text/csv',
   });
@@ -119,6 +133,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
     if (path.startsWith('/api/tokens/')) return [{ who: 'partnerB', what: "partner A's token", hidden: String(tokenOfA), missing: MISSING_ID }];
     if (path.startsWith('/api/users/')) return [{ who: 'partnerB', what: "partner A's account", hidden: '1', missing: MISSING_ID }];
     if (path.includes('/dqa/')) return [{ who: 'officialOfficer', what: 'a DQA of a restricted indicator', hidden: String(secretDqa.id), missing: MISSING_ID }];
+    if (path.startsWith('/api/value-flags/'))
+      return [{ who: 'officialOfficer', what: 'a warning on a value of a restricted indicator', hidden: String(secretFlag), missing: MISSING_ID }];
     // Clearance grants are read and decided by administrators only, and each sees every grant.
     if (path.startsWith('/api/clearance-grants/')) return null;
     throw new Error(`classify the {id} of ${path}`);
@@ -136,6 +152,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   action: () => null,
   // A fiscal year of the tracking table names a period, not an object anyone is kept from.
   fy: () => null,
+  // Validation rules are program metadata: whoever may read program data lists them all.
+  rule: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */
@@ -148,6 +166,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.includes('/actions/')) return { status: 'done' };
   if (path.includes('/actions')) return { text: 'probe', owner_name: 'Probe', due_date: '2013-10-01' };
   if (path.includes('/dqa/')) return { limitations: 'probe' };
+  if (path.startsWith('/api/value-flags/')) return { comment: 'probe' };
   return undefined;
 }
 

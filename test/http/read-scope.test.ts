@@ -94,9 +94,10 @@ const FILL: Record<string, (path: string) => string[]> = {
   from: () => ['2012'],
   to: () => ['2013'],
   level: () => ['2'],
+  // Organisations are program metadata; a partner reads only its own one's reported indicators.
+  organisation: () => ['ORG_A', 'ORG_B'],
   // The program's fiscal years start in October (mini-program.ts).
   fy: () => ['2012Oct', '2013Oct'],
-  organisation: () => ['ORG_A', 'ORG_B'],
 };
 /** Optional query variants worth reading besides the bare route. */
 const OPTIONAL: Record<string, string[]> = { type: ['seizure'], indicator: INDICATORS, format: ['markdown'], period: ['2013'] };

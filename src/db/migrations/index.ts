@@ -16,6 +16,7 @@ import * as indicatorReference from './20261203100000_indicator_reference.js';
 import * as dqa from './20261203120000_dqa.js';
 import * as trackingExplanations from './20261203110000_tracking_explanations.js';
 import * as reportingCalendar from './20261203150000_reporting_calendar.js';
+import * as qualityRules from './20261203140000_quality_rules.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261203120000_dqa': dqa,
   '20261203110000_tracking_explanations': trackingExplanations,
   '20261203150000_reporting_calendar': reportingCalendar,
+  '20261203140000_quality_rules': qualityRules,
 };

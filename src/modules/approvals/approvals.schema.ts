@@ -1,3 +1,4 @@
+import { ValueFlagSchema } from '../quality-rules/quality-rules.schema.js';
 import { z } from '@hono/zod-openapi';
 import { ValueRowSchema } from '../values/values.schema.js';
 
@@ -47,4 +48,4 @@ export const SubmissionSummarySchema = SubmissionSchema.extend({
 }).openapi('SubmissionSummary');
 
 /** A value under review, with its place's name beside the code so reviewers read "Huánuco", not "PE-10". */
-export const SubmissionValueSchema = ValueRowSchema.extend({ place_name: z.string() }).openapi('SubmissionValue');
+export const SubmissionValueSchema = ValueRowSchema.extend({ place_name: z.string(), flags: z.array(ValueFlagSchema) }).openapi('SubmissionValue');

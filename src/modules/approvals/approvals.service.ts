@@ -19,6 +19,8 @@ import { bumpDataVersion, listCoveredValues, updateStatusInPeriod } from '../val
 import { findProgram } from '../catalog/catalog.repo.js';
 import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
+import { openFlagsCovered } from '../quality-rules/quality-rules.repo.js';
+import { withFlags } from '../quality-rules/value-flags.js';
 import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
@@ -90,6 +92,16 @@ const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; da
   unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned' },
 };
 
+/** An approval waits until every warning on the submission's values is acknowledged (409 listing them). */
+async function refuseOpenWarnings(trx: Kysely<Database>, s: Submission): Promise<void> {
+  const open = await openFlagsCovered(trx, { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date });
+  if (open.length === 0) return;
+  throw conflict(
+    `${open.length} warning(s) on this submission's values are not acknowledged; acknowledge each with a comment before approving`,
+    open.map((f) => ({ column: 'flag', value: f.id, rule: f.rule_code, reason: f.message })),
+  );
+}
+
 /** A program officer's decision on a submission; `version` guards against deciding twice. */
 export async function decide(
   db: Kysely<Database>,
@@ -106,6 +118,7 @@ export async function decide(
     throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
   if (decision !== 'approve' && !input.comment?.trim()) throw validationError('say why, in a comment', [{ column: 'comment', reason: 'required' }]);
   return db.transaction().execute(async (trx) => {
+    if (decision === 'approve') await refuseOpenWarnings(trx, current);
     const after = await decideSubmission(trx, {
       id,
       version: input.version,
@@ -177,5 +190,8 @@ export async function submissionValues(db: Kysely<Database>, actor: Actor, id: n
   const s = await visibleSubmission(db, actor, id);
   const covered = { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date };
   const values = await listCoveredValues(db, covered, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
-  return { values: values.slice(0, SUBMISSION_VALUES_LIMIT), truncated: values.length > SUBMISSION_VALUES_LIMIT };
+  return {
+    values: await withFlags(db, values.slice(0, SUBMISSION_VALUES_LIMIT), actor.role !== 'partner'),
+    truncated: values.length > SUBMISSION_VALUES_LIMIT,
+  };
 }

@@ -16,6 +16,7 @@ import { upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { writePlacesAndZonePlaces } from './program-places.writer.js';
 import { writeDimensions, writeFramework, writeIndicators, writeNamedRows, writeProgramRow } from './program-structure.writer.js';
 import { loadRecordsFolder } from '../records/records-folder.js';
+import { loadRulesFile, RULES_FILE } from '../quality-rules/rules-folder.js';
 import { auditSystemEvent, type SystemWriter } from '../audit/data-writer.js';
 import { definitionsBeforeLoad, writeReferencesAndHistory } from './folder-reference.writer.js';
 
@@ -80,6 +81,9 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   // Structure written: from here on, codes resolve against the real catalog.
   const catalog = await loadCatalog(trx, p.code);
   counts.targets = await writeTargets(trx, folder, catalog);
+  // validation-rules.json names indicators and holds the folder's values to its rules: between the two.
+  if ((await loadRulesFile(trx, catalog, folder.dir, folderWriter(folder.dir, RULES_FILE))) !== null && !folder.files.includes(RULES_FILE))
+    folder.files.push(RULES_FILE);
 
   // Values bump the data version themselves when they change; the rest of the program does here.
   const changed = Object.values(counts).some((c) => c.inserted + c.updated > 0);

@@ -14,6 +14,17 @@ import type { Catalog } from '../catalog/catalog.repo.js';
 import { recordsAfter } from './records.repo.js';
 import { auditSystemEvent, type Writer } from '../audit/data-writer.js';
 import type { RecordTypes } from '../catalog/record-types.service.js';
+import { checkRolledUpCells } from '../quality-rules/quality-check.service.js';
+
+/**
+ * Adds records' fact deltas and checks the cells they change against the program's validation
+ * rules (a roll-up that breaks an error rule refuses the whole write): every write of records
+ * moves its facts through here.
+ */
+export async function applyRecordDeltas(trx: Kysely<Database>, catalog: Catalog, deltas: readonly FactDelta[]): Promise<void> {
+  await addFactDeltasBatch(trx, [...deltas]);
+  await checkRolledUpCells(trx, catalog, deltas);
+}
 
 /** What a record adds to (sign 1) or takes from (sign -1) the fact table. */
 export function toFactDeltas(

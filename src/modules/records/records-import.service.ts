@@ -10,10 +10,10 @@ import { validationError, VigiaError, type IssueDetail } from '../../core/errors
 import { dataScope } from '../access/policy.js';
 import { auditDataChanges, DIRECT_WRITE, isActor, type DataChange, type Writer } from '../audit/data-writer.js';
 import { aboveClearance, keepUnreadable, unreadableFieldsIn } from './record-field-guard.js';
-import { addFactDeltasBatch, type FactDelta } from '../analytics/facts.repo.js';
+import type { FactDelta } from '../analytics/facts.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { newRecordRow, recordColumns, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
-import { storedContributions, toFactDeltas } from './record-facts.service.js';
+import { applyRecordDeltas, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { periodLockGuard, recordLockItem } from '../calendar/period-lock.service.js';
@@ -150,7 +150,7 @@ export async function storeBatch(
     }
     if (dryRun) continue;
     const created = await insertRecords(trx, inserts);
-    await addFactDeltasBatch(trx, deltas);
+    await applyRecordDeltas(trx, scope.catalog, deltas);
     await auditStep(trx, writer, programId, created, updated);
   }
   if (!dryRun && result.inserted + result.updated > 0) await bumpDataVersion(trx, programId);

@@ -14,11 +14,10 @@ import { ALL_ROWS, seesRow, type RowScope } from '../access/visible-data.repo.js
 import { withinClearance, type Sensitivity } from '../../core/sensitivity.js';
 import type { RecordData } from '../../core/record-types/validate.js';
 import { hiddenFields, stripFields } from '../../core/record-types/sensitivity.js';
-import { addFactDeltasBatch } from '../analytics/facts.repo.js';
 import { requirePlace, type Catalog } from '../catalog/catalog.repo.js';
 import { bumpDataVersion } from '../values/values.repo.js';
 import { newRecordRow, recordColumns, prepareRecord, recordContext, type PreparedRecord, type RecordInput } from './record-prepare.js';
-import { rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
+import { applyRecordDeltas, rebuildRecordFacts, storedContributions, toFactDeltas } from './record-facts.service.js';
 import { requireRecordType } from '../catalog/record-types.service.js';
 import { openRecordScope, type RecordScope } from './record-scope.js';
 import { systemClock, type Clock } from '../../core/clock.js';
@@ -140,7 +139,7 @@ export async function createRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(typeCode, rec.date), 0);
     const newId = await insertRecord(trx, newRecordRow(scope.catalog.program.id, typeCode, rec, now));
-    await addFactDeltasBatch(trx, toFactDeltas(rec.contributions, rec, 1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(rec.contributions, rec, 1));
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, newId);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id: newId, action: 'create', after }]);
@@ -219,7 +218,10 @@ export async function updateRecord(
     }
     const version = await updateRecordRow(trx, id, current.version, recordColumns(rec, now));
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
-    await addFactDeltasBatch(trx, [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)]);
+    await applyRecordDeltas(trx, scope.catalog, [
+      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
+      ...toFactDeltas(rec.contributions, rec, 1),
+    ]);
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
@@ -248,7 +250,7 @@ export async function deleteRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(current.type_code, current.date), 0);
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
-    await addFactDeltasBatch(trx, toFactDeltas(storedContributions(scope.types, current), current, -1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(storedContributions(scope.types, current), current, -1));
     await bumpDataVersion(trx, scope.catalog.program.id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'delete', before: current }]);
   });

@@ -10,6 +10,8 @@ import { loadCatalog } from '../catalog/catalog.repo.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { listReportedIndicators, listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
+import { ValueFlagSchema } from '../quality-rules/quality-rules.schema.js';
+import { withFlags } from '../quality-rules/value-flags.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
 
 const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
@@ -20,7 +22,9 @@ const listRoute = guarded('read_public', {
   tags: ['values'],
   summary: 'Data values the caller may see (approved; a partner also its own; officers all)',
   request: { params: ProgramParamSchema, query: ValueListQuerySchema },
-  responses: { 200: jsonReply(z.object({ values: z.array(ValueRowSchema) }), 'Values') },
+  responses: {
+    200: jsonReply(z.object({ values: z.array(ValueRowSchema.extend({ flags: z.array(ValueFlagSchema) })) }), 'Values, each with the warnings it raised'),
+  },
 });
 const reportedRoute = guarded('read_data', {
   method: 'get',
@@ -56,7 +60,13 @@ const putRoute = guarded('write_data', {
   tags: ['values'],
   summary: 'Create or change one value (optimistic concurrency by version)',
   request: { params: ProgramParamSchema, ...jsonBody(ValueWriteSchema) },
-  responses: { 200: jsonReply(z.object({ id: z.number().int(), version: z.number().int(), changed: z.boolean() }), 'Saved'), 409: conflict409 },
+  responses: {
+    200: jsonReply(
+      z.object({ id: z.number().int(), version: z.number().int(), changed: z.boolean(), flags: z.array(ValueFlagSchema) }),
+      'Saved, with the warnings the value raised (validation rules, outliers)',
+    ),
+    409: conflict409,
+  },
 });
 const batchRoute = guarded('write_data', {
   method: 'post',
@@ -99,7 +109,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       limit: q.limit,
       offset: q.offset,
     });
-    return c.json({ values }, 200);
+    return c.json({ values: await withFlags(deps.db, values, c.get('actor').role !== 'partner') }, 200);
   });
   app.openapi(reportedRoute, async (c) => {
     const { program, organisation } = c.req.valid('param');
@@ -116,7 +126,9 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(putRoute, async (c) => {
     const { program } = c.req.valid('param');
     const { version, ...input } = c.req.valid('json');
-    return c.json(await writeValue(deps.db, program, input, version, { actor: c.get('actor'), clock: deps.clock }), 200);
+    const saved = await writeValue(deps.db, program, input, version, { actor: c.get('actor'), clock: deps.clock });
+    const [flagged] = await withFlags(deps.db, [saved], c.get('actor').role !== 'partner');
+    return c.json({ ...saved, flags: flagged?.flags ?? [] }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const { program } = c.req.valid('param');

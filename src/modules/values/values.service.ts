@@ -16,6 +16,7 @@ import { deleteFact, replaceFactsFromValues } from '../analytics/facts.repo.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { periodLockGuard, type LockedItem } from '../calendar/period-lock.service.js';
+import { checkWrittenValues } from '../quality-rules/quality-check.service.js';
 import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
 
 /** One value as people and files name things: by codes. */
@@ -175,8 +176,13 @@ function byValueKey(a: NewDataValue, b: NewDataValue): number {
   );
 }
 
-/** Stores already-resolved rows and their facts, inside the caller's transaction; no policy, no audit. */
-async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+/**
+ * Stores already-resolved rows and their facts, inside the caller's transaction, then checks
+ * them against the program's validation rules (an error rule broken throws, so nothing is
+ * kept; warnings become flags); no policy, no audit.
+ */
+async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: readonly NewDataValue[], writer: Writer): Promise<UpsertResult> {
+  const programId = catalog.program.id;
   // In key order, each index page is touched once per batch instead of many times.
   const sorted = [...rows].sort(byValueKey);
   const result = await upsertValues(trx, sorted);
@@ -185,6 +191,7 @@ async function upsertWithFacts(trx: Kysely<Database>, programId: number, rows: r
     await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
   }
   if (result.changedIds.length) await bumpDataVersion(trx, programId);
+  await checkWrittenValues(trx, catalog, result.changedIds, seesAllData(writer));
   return result;
 }
 
@@ -212,7 +219,7 @@ export async function storeValues(
   clock: Clock = systemClock,
 ): Promise<UpsertResult> {
   if (!isActor(writer)) {
-    const result = await upsertWithFacts(trx, catalog.program.id, rows);
+    const result = await upsertWithFacts(trx, catalog, rows, writer);
     const created = new Set(result.insertedIds);
     await auditDataChanges(
       trx,
@@ -231,7 +238,7 @@ export async function storeValues(
     locked?.(lockedItem(catalog, row), i);
     befores.push(current);
   }
-  const result = await upsertWithFacts(trx, catalog.program.id, rows);
+  const result = await upsertWithFacts(trx, catalog, rows, writer);
   const changes: DataChange[] = [];
   for (const [i, row] of rows.entries()) {
     const after = await findValue(trx, row);
@@ -306,6 +313,12 @@ export interface WriteContext {
 }
 
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
+
+/**
+ * Whether a writer may be told the figures a relation rule compared (other values of the same
+ * place and period): the system and program staff; a partner is told only which rule failed.
+ */
+const seesAllData = (writer: Writer): boolean => !isActor(writer) || writer.role !== 'partner';
 
 /**
  * The stored value as a writer may know it: a value the writer may not read (another
@@ -394,7 +407,7 @@ export async function writeValue(
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) throw await stale();
     let changed: boolean;
     if (expectedVersion === undefined) {
-      changed = (await upsertWithFacts(trx, catalog.program.id, [row])).changedIds.length > 0;
+      changed = (await upsertWithFacts(trx, catalog, [row], writerOf(ctx))).changedIds.length > 0;
     } else if (!current) {
       // The write is conditional in the database itself, so two concurrent writers of the same
       // version cannot both succeed, on either engine.
@@ -412,6 +425,7 @@ export async function writeValue(
     if (changed && expectedVersion !== undefined) {
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
+      await checkWrittenValues(trx, catalog, [after.id], seesAllData(writerOf(ctx)));
     }
     if (changed)
       await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [

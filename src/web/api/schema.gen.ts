@@ -4842,6 +4842,368 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{program}/validation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s validation rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rules */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: components["schemas"]["ValidationRule"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a validation rule (audited); a rule naming an unknown indicator or a malformed or circular relation is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ValidationRuleInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValidationRule"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/validation-rules/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a validation rule (audited, with what it was) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    rule: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ValidationRuleInput"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValidationRule"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a validation rule (audited, with what it was) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    program: string;
+                    rule: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{program}/value-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings on the values the caller may see (validation rules, outliers), optionally of one period or only those not acknowledged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only the warnings not yet acknowledged */
+                    open?: "true" | "false";
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Warnings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: (components["schemas"]["ValueFlag"] & {
+                                disagg: string;
+                                indicator: string;
+                                period: string;
+                                place: string;
+                                source: string;
+                                status: string;
+                            })[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/values": {
         parameters: {
             query?: never;
@@ -4870,14 +5232,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Values */
+                /** @description Values, each with the warnings it raised */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            values: components["schemas"]["Value"][];
+                            values: (components["schemas"]["Value"] & {
+                                flags: components["schemas"]["ValueFlag"][];
+                            })[];
                         };
                     };
                 };
@@ -4935,7 +5299,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Saved */
+                /** @description Saved, with the warnings the value raised (validation rules, outliers) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4943,6 +5307,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             changed: boolean;
+                            flags: components["schemas"]["ValueFlag"][];
                             id: number;
                             version: number;
                         };
@@ -6629,6 +6994,84 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/value-flags/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a warning on a value, saying why the value stands (audited); a submission is approved only with all its warnings acknowledged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FlagAcknowledgement"];
+                };
+            };
+            responses: {
+                /** @description Acknowledged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueFlag"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7005,6 +7448,9 @@ export interface components {
         ExpectedReports: {
             as_of: string;
             reports: components["schemas"]["ExpectedReport"][];
+        };
+        FlagAcknowledgement: {
+            comment: string;
         };
         ForgotPassword: {
             /** @example officer@example.org */
@@ -7604,6 +8050,7 @@ export interface components {
             values: number;
         };
         SubmissionValue: components["schemas"]["Value"] & {
+            flags: components["schemas"]["ValueFlag"][];
             place_name: string;
         };
         Submit: {
@@ -7717,6 +8164,82 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "officer" | "partner" | "analyst";
         };
+        /** @description A validation rule as stored: code, kind (range | whole | relation | outlier), severity and the fields of its kind */
+        ValidationRule: {
+            [key: string]: unknown;
+        };
+        ValidationRuleInput: {
+            /** @example ERAD_NOT_NEGATIVE */
+            code: string;
+            /** @example ERAD_NOT_NEGATIVE */
+            indicator: string;
+            /** @enum {string} */
+            kind: "range";
+            level?: number;
+            max?: number;
+            min?: number;
+            name?: {
+                en?: string;
+                es?: string;
+            };
+            /**
+             * @default error
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        } | {
+            /** @example ERAD_NOT_NEGATIVE */
+            code: string;
+            /** @example ERAD_NOT_NEGATIVE */
+            indicator: string;
+            /** @enum {string} */
+            kind: "whole";
+            name?: {
+                en?: string;
+                es?: string;
+            };
+            /**
+             * @default error
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        } | {
+            /** @example ERAD_NOT_NEGATIVE */
+            code: string;
+            /** @enum {string} */
+            kind: "relation";
+            name?: {
+                en?: string;
+                es?: string;
+            };
+            /** @example ERAD_OPS_HA <= COCA_HA[USG] */
+            relation: string;
+            /**
+             * @default error
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        } | {
+            /** @example ERAD_NOT_NEGATIVE */
+            code: string;
+            /** @example ERAD_NOT_NEGATIVE */
+            indicator: string;
+            /** @enum {string} */
+            kind: "outlier";
+            /** @default 6 */
+            min_history: number;
+            name?: {
+                en?: string;
+                es?: string;
+            };
+            /**
+             * @default warning
+             * @enum {string}
+             */
+            severity: "warning";
+            /** @default 3.5 */
+            threshold: number;
+        };
         Value: {
             disagg: string;
             id: number;
@@ -7744,6 +8267,20 @@ export interface components {
         ValueBatchItem: components["schemas"]["ValueInput"] & {
             /** @description The version you read (0 for a new value); a stale one makes the whole batch a 409 */
             version?: number;
+        };
+        ValueFlag: {
+            acknowledged: boolean;
+            acknowledged_at: string | null;
+            comment: string | null;
+            /** @description The limit broken, or {low, high} for an outlier (for a relation, null for a partner: it comes from other values) */
+            expected?: unknown;
+            id: number;
+            kind: string;
+            message: string;
+            rule: string;
+            /** @description The value checked (for a relation, its left side; null for a partner) */
+            value: number | null;
+            value_id: number;
         };
         ValueInput: {
             /** @example substance=cocaine_base */
