@@ -24,6 +24,8 @@ const PAGES: [string, Namespace][] = [
   ['/reports', 'reports'],
   ['/admin', 'admin'],
   ['/account', 'account'],
+  ['/tracking', 'tracking'],
+  ['/indicators/ERAD_HA', 'indicator'],
 ];
 
 describe('page help', () => {

@@ -20,6 +20,7 @@ import { ReferenceSheetView } from './ReferenceSheetView';
 import { useDqas, useReferenceSheet } from './use-indicator-data';
 import '../tracking/tracking.css';
 import './indicator.css';
+import { PageHelp } from '../../components/PageHelp';
 
 /** The indicator code of an /indicators/CODE path. */
 function codeOf(path: string): string {
@@ -51,6 +52,7 @@ export default function IndicatorPage() {
         {sheet.data && (
           <>
             <h1>{t('title', { name })}</h1>
+            <PageHelp ns="indicator" />
             <p className="muted">
               {t('code', { code })} · <Link to="/tracking">{t('backToTracking')}</Link>
             </p>

@@ -2,6 +2,7 @@
 export const indicator = {
   en: {
     title: '{{name}}',
+    help: 'What this indicator measures and how (its reference sheet), its figures by fiscal year, who changed it and why, and its data quality assessments. Officers edit the sheet here, giving a reason.',
     code: 'Code: {{code}}',
     unknown: 'This program has no indicator {{code}}, or you may not see it.',
     backToTracking: 'Tracking table',
@@ -102,6 +103,7 @@ export const indicator = {
   },
   es: {
     title: '{{name}}',
+    help: 'Qué mide este indicador y cómo (su hoja de referencia), sus cifras por año fiscal, quién lo cambió y por qué, y sus evaluaciones de calidad de datos. Los oficiales editan la hoja aquí, indicando un motivo.',
     code: 'Código: {{code}}',
     unknown: 'Este programa no tiene el indicador {{code}}, o usted no puede verlo.',
     backToTracking: 'Tabla de seguimiento',

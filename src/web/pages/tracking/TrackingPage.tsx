@@ -15,6 +15,7 @@ import { ProgramDataQuality } from './ProgramDataQuality';
 import { TrackingCells, TrackingHeads } from './TrackingCells';
 import { trackingExportUrl, useFiscalYears, useTrackingTable } from './use-tracking';
 import './tracking.css';
+import { PageHelp } from '../../components/PageHelp';
 
 export default function TrackingPage() {
   const { t, i18n } = useTranslation('tracking');
@@ -36,6 +37,7 @@ export default function TrackingPage() {
   return (
     <div className="tracking-page">
       <h1>{t('title')}</h1>
+      <PageHelp ns="tracking" />
       <p className="intro muted">{t('intro')}</p>
       <QueryState pending={years.pending} error={years.error}>
         <form className="filters" aria-label={t('choose')} onSubmit={(e) => e.preventDefault()}>

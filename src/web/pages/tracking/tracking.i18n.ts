@@ -2,6 +2,7 @@
 export const tracking = {
   en: {
     title: 'Indicator tracking table',
+    help: 'Choose a fiscal year to compare each indicator’s actuals with its target, quarter by quarter; download the table as XLSX or PDF. Officers write the explanation a deviation over 10 % requires.',
     intro:
       'Baseline, target and actuals by fiscal quarter for every indicator, from approved data. Where the actual misses the target by more than 10 %, an explanation is required.',
     choose: 'Table options',
@@ -42,6 +43,7 @@ export const tracking = {
   },
   es: {
     title: 'Tabla de seguimiento de indicadores',
+    help: 'Elija un año fiscal para comparar los valores reales de cada indicador con su meta, trimestre a trimestre; descargue la tabla en XLSX o PDF. Los oficiales escriben la explicación que exige una desviación de más del 10 %.',
     intro:
       'Línea de base, meta y logros por trimestre fiscal de cada indicador, con datos aprobados. Donde el logro se aparta de la meta en más de 10 %, se requiere una explicación.',
     choose: 'Opciones de la tabla',
