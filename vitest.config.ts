@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'test/attack/**', 'node_modules/**'],
-    testTimeout: 30_000,
+    // Child-process tests (the CLI through tsx, a second server) take minutes on a loaded machine; no test asserts a time.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // The default output, then the names of any tests skipped for want of the conformance fixtures.
