@@ -7,6 +7,7 @@ import type { AccountTables } from './schema-accounts.js';
 import type { JobTables } from './schema-jobs.js';
 import type { DqaTables } from './schema-dqa.js';
 import type { TrackingTables } from './schema-tracking.js';
+import type { NotificationTables } from './schema-notifications.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -313,7 +314,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, NotificationTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

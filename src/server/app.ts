@@ -30,13 +30,15 @@ import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { registerDiscussionRoutes } from '../modules/discussion/discussion.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
 /** What the app is assembled from: what route handlers may use, and the sign-in settings. */
 export interface ServerDeps extends AppDeps {
   auth: AuthSettings;
-  /** E-mail ("forgot password"); absent when not configured. */
+  /** E-mail ("forgot password", notifications); absent when not configured. */
   mail?: MailSettings | undefined;
 }
 
@@ -89,6 +91,8 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerDqaRoutes(app, full);
   registerTrackingRoutes(app, full);
   registerPirsRoutes(app, full);
+  registerNotificationRoutes(app, full);
+  registerDiscussionRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

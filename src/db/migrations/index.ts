@@ -15,6 +15,7 @@ import * as accountSettings from './20261203090000_account_settings.js';
 import * as indicatorReference from './20261203100000_indicator_reference.js';
 import * as dqa from './20261203120000_dqa.js';
 import * as trackingExplanations from './20261203110000_tracking_explanations.js';
+import * as notifications from './20261203160000_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261203100000_indicator_reference': indicatorReference,
   '20261203120000_dqa': dqa,
   '20261203110000_tracking_explanations': trackingExplanations,
+  '20261203160000_notifications': notifications,
 };

@@ -2,11 +2,14 @@
  * The approval workflow. A partner submits its organisation's data for a period; a program
  * officer approves it (which locks it), returns it with a comment, or unlocks approved data.
  * Each step changes the data's status, refreshes its fact rows (approved-only analytics change
- * at once) and leaves one audit event, in one transaction.
+ * at once) and leaves one audit event, in one transaction — with the notifications of the
+ * step (to the officers on a submission, to the organisation's clerks on a decision), so a step
+ * and its notices commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Database, ValueStatus } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { NotificationKind } from '../../db/schema-notifications.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
 import type { Actor } from '../access/actor.js';
@@ -18,6 +21,7 @@ import { bumpDataVersion, listCoveredValues, updateStatusInPeriod } from '../val
 import { findProgram } from '../catalog/catalog.repo.js';
 import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
+import { notify, type Notices } from '../notifications/notify.service.js';
 import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
@@ -43,6 +47,7 @@ export async function submit(
   actor: Actor,
   programCode: string,
   input: { period: string; organisation?: string | undefined },
+  notices: Notices = {},
 ): Promise<Submission> {
   requirePermission(actor, 'write_data');
   const program = await findProgram(db, programCode);
@@ -76,15 +81,24 @@ export async function submit(
       at: new Date().toISOString(),
     });
     await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, ...moved } });
+    await notify(trx, notices, {
+      kind: 'submitted',
+      programId: program.id,
+      organisationId: orgId,
+      period: s.period,
+      submissionId: s.id,
+      actorId: actor.userId,
+      at: s.submitted_at,
+    });
     return s;
   });
 }
 
 type Decision = 'approve' | 'return' | 'unlock';
-const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; dataFrom: ValueStatus[]; dataTo: ValueStatus }> = {
-  approve: { from: 'submitted', to: 'approved', dataFrom: ['submitted'], dataTo: 'approved' },
-  return: { from: 'submitted', to: 'returned', dataFrom: ['submitted'], dataTo: 'returned' },
-  unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned' },
+const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; dataFrom: ValueStatus[]; dataTo: ValueStatus; notice: NotificationKind }> = {
+  approve: { from: 'submitted', to: 'approved', dataFrom: ['submitted'], dataTo: 'approved', notice: 'approved' },
+  return: { from: 'submitted', to: 'returned', dataFrom: ['submitted'], dataTo: 'returned', notice: 'returned' },
+  unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned', notice: 'unlocked' },
 };
 
 /** A program officer's decision on a submission; `version` guards against deciding twice. */
@@ -94,6 +108,7 @@ export async function decide(
   id: number,
   decision: Decision,
   input: { version: number; comment?: string | undefined },
+  notices: Notices = {},
 ): Promise<Submission> {
   requirePermission(actor, 'approve');
   const current = await findSubmission(db, id);
@@ -131,6 +146,16 @@ export async function decide(
       programId: current.program_id,
       before: current,
       after: { ...after, ...moved },
+    });
+    await notify(trx, notices, {
+      kind: rule.notice,
+      programId: current.program_id,
+      organisationId: current.organisation_id,
+      period: current.period,
+      submissionId: id,
+      actorId: actor.userId,
+      comment: after.comment,
+      at: after.decided_at ?? new Date().toISOString(),
     });
     return after;
   });
