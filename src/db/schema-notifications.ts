@@ -1,7 +1,7 @@
 /** Table types of notifications, the e-mail outbox and submission discussion (migration 20261203160000_notifications). */
 import type { Generated, Selectable } from 'kysely';
 
-export type NotificationKind = 'submitted' | 'approved' | 'returned' | 'unlocked' | 'comment' | 'due_soon' | 'overdue';
+export type NotificationKind = 'submitted' | 'approved' | 'returned' | 'unlocked' | 'comment' | 'warning' | 'due_soon' | 'overdue';
 
 export interface NotificationTable {
   id: Generated<number>;
@@ -41,7 +41,18 @@ export interface SubmissionCommentTable {
   created_at: string;
 }
 
+/** A due-date reminder that went out: its key is claimed once, in the transaction that notifies. */
+export interface ReminderSentTable {
+  id: Generated<number>;
+  kind: 'due_soon' | 'overdue';
+  program_id: number;
+  organisation_id: number;
+  period: string;
+  sent_at: string;
+}
+
 export interface NotificationTables {
+  reminder_sent: ReminderSentTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
   submission_comment: SubmissionCommentTable;

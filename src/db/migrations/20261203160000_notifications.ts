@@ -16,7 +16,7 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('notification')
     .addColumn('id', id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
-    // submitted, approved, returned, unlocked, comment, due_soon, overdue
+    // submitted, approved, returned, unlocked, comment, warning, due_soon, overdue
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('program_id', 'integer', (c) => c.references('program.id').onDelete('cascade'))
     .addColumn('submission_id', 'integer', (c) => c.references('submission.id').onDelete('cascade'))
@@ -56,9 +56,22 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('submission_comment_thread').on('submission_comment').columns(['submission_id', 'id']).execute();
+
+  await db.schema
+    .createTable('reminder_sent')
+    .addColumn('id', id, (c) => c.primaryKey().notNull())
+    // due_soon, overdue
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('program_id', 'integer', (c) => c.notNull().references('program.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('reminder_sent_key', ['kind', 'program_id', 'organisation_id', 'period'])
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropTable('reminder_sent').ifExists().execute();
   await db.schema.dropTable('submission_comment').ifExists().execute();
   await db.schema.dropTable('mail_outbox').ifExists().execute();
   await db.schema.dropTable('notification').ifExists().execute();

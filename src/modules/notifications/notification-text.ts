@@ -11,7 +11,7 @@ export interface NoticeParams {
   program: string;
   organisation: string;
   period: string;
-  /** The decision's comment or the discussion comment, when there is one. */
+  /** The decision's comment, the discussion comment or the warning's message, when there is one. */
   comment?: string | null;
   /** Who wrote the comment or made the decision. */
   by?: string | null;
@@ -28,6 +28,7 @@ const SUBJECTS: Record<Language, Record<NotificationKind, Subject>> = {
     returned: (p) => `Vigia: your data for ${p.period} were returned`,
     unlocked: (p) => `Vigia: your approved data for ${p.period} were unlocked`,
     comment: (p) => `Vigia: new comment on the ${p.period} submission of ${p.organisation}`,
+    warning: (p) => `Vigia: a validation warning on the ${p.period} data of ${p.organisation}`,
     due_soon: (p) => `Vigia: the ${p.program} report for ${p.period} is due on ${p.due ?? ''}`,
     overdue: (p) => `Vigia: the ${p.program} report of ${p.organisation} for ${p.period} is overdue (due ${p.due ?? ''})`,
   },
@@ -37,6 +38,7 @@ const SUBJECTS: Record<Language, Record<NotificationKind, Subject>> = {
     returned: (p) => `Vigia: se devolvieron sus datos de ${p.period}`,
     unlocked: (p) => `Vigia: se desbloquearon sus datos aprobados de ${p.period}`,
     comment: (p) => `Vigia: nuevo comentario sobre el envío de ${p.organisation} de ${p.period}`,
+    warning: (p) => `Vigia: una advertencia de validación en los datos de ${p.organisation} de ${p.period}`,
     due_soon: (p) => `Vigia: el informe de ${p.program} de ${p.period} vence el ${p.due ?? ''}`,
     overdue: (p) => `Vigia: el informe de ${p.program} de ${p.organisation} de ${p.period} está atrasado (vencía el ${p.due ?? ''})`,
   },
@@ -75,7 +77,7 @@ export function noticeMail(
   const w = WORDS[language];
   const subject = noticeSubject(kind, params, language);
   const lines = [w.hello(name), '', subject.replace(/^Vigia: /, ''), `${w.program}: ${params.program}`];
-  if (params.comment) lines.push('', w.comment(params.by ?? '—'), '', params.comment);
+  if (params.comment) lines.push('', ...(params.by ? [w.comment(params.by), ''] : []), params.comment);
   lines.push('', w.open, `${publicUrl}/approvals`, '', w.why);
   return { subject, text: lines.join('\n') };
 }

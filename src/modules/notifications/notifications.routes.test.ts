@@ -13,7 +13,8 @@ import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from '../../../test
 import { createApp, type App } from '../../server/app.js';
 import { smtpMailer, type MailSettings } from '../accounts/mailer.js';
 import { createUser } from '../accounts/users.service.js';
-import { deliverOutbox, deliveryIdle, MAX_ATTEMPTS } from './mail-delivery.service.js';
+import { deliverOutbox, deliveryIdle, kickDelivery, MAX_ATTEMPTS } from './mail-delivery.service.js';
+import { notifyWarning } from './notify.service.js';
 
 const FROM = 'Vigia <vigia@example.test>';
 const PUBLIC_URL = 'https://vigia.example.test';
@@ -25,6 +26,7 @@ let app: App;
 /** The same database behind an app whose SMTP server does not answer. */
 let deadApp: App;
 let deadMail: MailSettings;
+let mail: MailSettings;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -37,7 +39,8 @@ beforeAll(async () => {
     await t.db.updateTable('app_user').set({ language: 'es' }).where('id', '=', u.user.id).execute();
   }
   inbox = await startSmtpInbox();
-  app = createApp({ db: t.db, engine: t.engine, mail: { mailer: smtpMailer(inbox.url, FROM), from: FROM, publicUrl: PUBLIC_URL } });
+  mail = { mailer: smtpMailer(inbox.url, FROM), from: FROM, publicUrl: PUBLIC_URL };
+  app = createApp({ db: t.db, engine: t.engine, mail });
   // A port that refuses connections: an inbox started and closed again.
   const closed = await startSmtpInbox();
   await closed.close();
@@ -164,6 +167,31 @@ describe('notifications of the approval workflow', () => {
     expect(((await clerkA.get('/api/notifications')).body as Listed).unread).toBe(2);
     expect((await officer.post('/api/notifications/read', { id: 1, all: true })).status).toBe(400);
     expect((await new TestClient(app).get('/api/notifications')).status).toBe(401);
+  });
+});
+
+describe('the hook for validation rules', () => {
+  it('a warning on an organisation’s data reaches the officers, with its message', async () => {
+    const s = await t.db.selectFrom('submission').select(['id', 'program_id', 'organisation_id']).orderBy('id').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    const message = 'ERAD_HA 5000000 > 100000 (rule ERAD_MAX)';
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        notifyWarning(
+          trx,
+          { email: { publicUrl: PUBLIC_URL } },
+          { programId: s.program_id, organisationId: s.organisation_id, period: '2015Q1', submissionId: s.id, actorId: null, message, at },
+        ),
+      );
+    kickDelivery(t.db, mail);
+    expect(await notified('warning', s.id)).toEqual([USERS.officer, OFFICER_ES].sort());
+    const mails = await nextMails(2);
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      [USERS.officer, 'Vigia: a validation warning on the 2015Q1 data of ORG_A'],
+      [OFFICER_ES, 'Vigia: una advertencia de validación en los datos de ORG_A de 2015Q1'],
+    ]);
+    for (const m of mails) expect(m.text).toContain(message);
   });
 });
 

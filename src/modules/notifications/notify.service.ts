@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.js';
 import type { NotificationKind } from '../../db/schema-notifications.js';
 import { insertNotifications } from './notifications.repo.js';
 import { insertOutbox } from './mail-outbox.repo.js';
+import { claimReminder } from './reminders.repo.js';
 import { findNoticeNames, findUserName, listRecipients, type Audience, type Recipient } from './recipients.repo.js';
 import { noticeMail, type NoticeParams } from './notification-text.js';
 
@@ -40,6 +41,7 @@ function audiencesOf(e: NoticeEvent): Audience[] {
   const officers: Audience = { officers: true };
   switch (e.kind) {
     case 'submitted':
+    case 'warning':
       return [officers];
     case 'approved':
     case 'returned':
@@ -100,13 +102,31 @@ export async function notify(trx: Kysely<Database>, notices: Notices, e: NoticeE
 /**
  * The hook for the reporting calendar: a due date comes near (`due_soon`, to the
  * organisation's clerks) or passed with nothing submitted (`overdue`, to its clerks and the
- * officers). The caller makes sure each reminder is sent once (a sent-record claimed in the
- * same transaction).
+ * officers). Sent once, whatever the number of processes or restarts: the reminder's key is
+ * claimed in the transaction that writes the notifications, and a key already claimed (here or
+ * by another process, now or before a restart) sends nothing. Opens its own transaction;
+ * returns the ids of the users told (none when it was sent before).
  */
-export async function notifyDueDate(
-  trx: Kysely<Database>,
+export async function remindOnce(
+  db: Kysely<Database>,
   notices: Notices,
   r: { kind: 'due_soon' | 'overdue'; programId: number; organisationId: number; period: string; due: string; at: string },
 ): Promise<number[]> {
-  return notify(trx, notices, { ...r, actorId: null });
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimReminder(trx, r))) return [];
+    return notify(trx, notices, { ...r, actorId: null });
+  });
+}
+
+/**
+ * The hook for validation rules: a warning raised on an organisation's data of a period
+ * (`message` names the rule, the value and the limit) tells the officers. Call it with the
+ * transaction that stores the flagged value.
+ */
+export async function notifyWarning(
+  trx: Kysely<Database>,
+  notices: Notices,
+  w: { programId: number; organisationId: number; period: string; submissionId?: number | null; actorId: number | null; message: string; at: string },
+): Promise<number[]> {
+  return notify(trx, notices, { kind: 'warning', comment: w.message, ...w });
 }

@@ -7115,7 +7115,7 @@ export interface components {
             created_at: string;
             id: number;
             /** @enum {string} */
-            kind: "submitted" | "approved" | "returned" | "unlocked" | "comment" | "due_soon" | "overdue";
+            kind: "submitted" | "approved" | "returned" | "unlocked" | "comment" | "warning" | "due_soon" | "overdue";
             /** @description What the notification names, for the web app to word itself */
             params: {
                 by?: string | null;
