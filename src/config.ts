@@ -75,7 +75,8 @@ const schema = z.object({
   /**
    * The SMTP server Vigia sends e-mail through (`smtp://user:pass@host:587`, STARTTLS when the
    * server offers it; `smtps://…:465` for TLS from the start). With VIGIA_MAIL_FROM and
-   * VIGIA_PUBLIC_URL it turns on "forgot password"; unset, there is no e-mail and no such link.
+   * VIGIA_PUBLIC_URL it turns on "forgot password" and e-mailed notifications; unset, there is
+   * no e-mail (notifications stay in the in-app inbox) and no such link.
    */
   VIGIA_SMTP_URL: z
     .string()
