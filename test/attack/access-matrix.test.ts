@@ -175,6 +175,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       action: () => ['999999'],
       // A fiscal year of the tracking table names a period, not an object anyone is kept from.
       fy: () => ['2012Oct'],
+      // An organisation of the program (what it reported: a partner asking of another is refused).
+      organisation: () => ['ORG_A', 'ORG_B'],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);
