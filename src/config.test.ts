@@ -14,6 +14,11 @@ describe('configuration', () => {
   it('e-mail needs a sender and the public URL beside the SMTP server', () => {
     expect(() => parseConfig({ VIGIA_SMTP_URL: 'smtp://mail.example.org:587' })).toThrow(/VIGIA_MAIL_FROM: required[\s\S]*VIGIA_PUBLIC_URL: required/);
     expect(() => parseConfig({ VIGIA_SMTP_URL: 'http://mail.example.org' })).toThrow(/VIGIA_SMTP_URL: must be an smtp/);
+    // Issue 16: a URL that does not parse is refused at start-up, naming the variable.
+    for (const bad of ['smtp://', 'smtp://mail.example.org:port', 'smtp://mail example.org', 'smtp://[::1']) {
+      const mail = { VIGIA_SMTP_URL: bad, VIGIA_MAIL_FROM: 'vigia@example.org', VIGIA_PUBLIC_URL: 'https://vigia.example.org' };
+      expect(() => parseConfig(mail), bad).toThrow(/VIGIA_SMTP_URL: does not parse/);
+    }
     const ok = parseConfig({
       VIGIA_SMTP_URL: 'smtps://u:p@mail.example.org',
       VIGIA_MAIL_FROM: 'vigia@example.org',

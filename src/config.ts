@@ -75,11 +75,13 @@ const schema = z.object({
   /**
    * The SMTP server Vigia sends e-mail through (`smtp://user:pass@host:587`, STARTTLS when the
    * server offers it; `smtps://…:465` for TLS from the start). With VIGIA_MAIL_FROM and
-   * VIGIA_PUBLIC_URL it turns on "forgot password"; unset, there is no e-mail and no such link.
+   * VIGIA_PUBLIC_URL it turns on "forgot password" and e-mailed notifications; unset, there is
+   * no e-mail (notifications stay in the in-app inbox) and no such link.
    */
   VIGIA_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .refine(isSmtpUrl, 'does not parse as an SMTP URL with a host (smtp://user:pass@host:587)')
     .optional(),
   /** The From address of Vigia's e-mails, e.g. `Vigia <vigia@example.org>`; required with VIGIA_SMTP_URL. */
   VIGIA_MAIL_FROM: z.string().min(3).optional(),
@@ -91,6 +93,12 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** True when `s` parses as a URL naming a host (and a numeric port, if any): what the mailer can connect to. */
+function isSmtpUrl(s: string): boolean {
+  if (!URL.canParse(s)) return false;
+  return new URL(s).hostname !== '';
+}
 
 /** Parses the environment; throws an Error listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {

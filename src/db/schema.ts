@@ -9,6 +9,7 @@ import type { DqaTables } from './schema-dqa.js';
 import type { CalendarTables } from './schema-calendar.js';
 import type { QualityTables } from './schema-quality.js';
 import type { TrackingTables } from './schema-tracking.js';
+import type { NotificationTables } from './schema-notifications.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -315,7 +316,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables, QualityTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables, QualityTables, NotificationTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

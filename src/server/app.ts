@@ -32,13 +32,15 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerQualityRuleRoutes } from '../modules/quality-rules/quality-rules.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { registerDiscussionRoutes } from '../modules/discussion/discussion.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
 /** What the app is assembled from: what route handlers may use, and the sign-in settings. */
 export interface ServerDeps extends AppDeps {
   auth: AuthSettings;
-  /** E-mail ("forgot password"); absent when not configured. */
+  /** E-mail ("forgot password", notifications); absent when not configured. */
   mail?: MailSettings | undefined;
 }
 
@@ -93,6 +95,8 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerTrackingRoutes(app, full);
   registerPirsRoutes(app, full);
   registerCalendarRoutes(app, full);
+  registerNotificationRoutes(app, full);
+  registerDiscussionRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

@@ -177,9 +177,10 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       action: () => ['999999'],
       // Validation rules: one that is not there (officers manage real ones: quality-rules.routes.test.ts).
       rule: () => ['NOPE'],
-      organisation: () => ['ORG_A'],
       // The program's fiscal years start in October (mini-program.ts).
       fy: () => ['2012Oct'],
+      // An organisation of the program (what it reported: a partner asking of another is refused).
+      organisation: () => ['ORG_A', 'ORG_B'],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);

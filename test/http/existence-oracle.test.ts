@@ -159,6 +159,7 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */
 function bodyFor(method: string, path: string): unknown {
   if (path.includes('/records/')) return method === 'PATCH' ? { version: 1, note: 'probe' } : { version: 1 };
+  if (path.startsWith('/api/submissions/') && path.endsWith('/comments')) return { body: 'probe' };
   if (path.startsWith('/api/submissions/')) return { version: 1, comment: 'probe' };
   if (path.startsWith('/api/users/')) return method === 'PATCH' ? { name: 'Probe' } : {};
   if (path.includes('/targets')) return { place: 'XX', period: '2013', kind: 'target', value: 1 };

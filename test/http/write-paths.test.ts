@@ -88,6 +88,9 @@ const snapshot = async () =>
     values: await t.db.selectFrom('data_value').selectAll().orderBy('id').execute(),
     records: await t.db.selectFrom('record').selectAll().orderBy('id').execute(),
     facts: await t.db.selectFrom('fact').select(['indicator_id', 'value', 'n']).orderBy('indicator_id').orderBy('place_id').orderBy('period').execute(),
+    // Issue 16: a submission's discussion, and the notifications written with each step
+    comments: await t.db.selectFrom('submission_comment').selectAll().orderBy('id').execute(),
+    notifications: await t.db.selectFrom('notification').selectAll().orderBy('id').execute(),
   });
 
 /** Makes every audit insert fail (a trigger), so a write that audits in its transaction must fail whole. */
@@ -424,6 +427,19 @@ for (const d of DECISIONS) {
     );
   };
 }
+
+// Issue 16: a comment on a submission is audited in its transaction; with the audit broken, no
+// comment (nor its notifications) is left.
+ROUTE_PROBES['POST /api/submissions/{id}/comments'] = async () => {
+  const s = await t.db.selectFrom('submission').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  await refusedWithoutTrace(async () => fromReply(await official.post(`/api/submissions/${s.id}/comments`, { body: ' ' })));
+  await auditedInItsTransaction(
+    async () => fromReply(await official.post(`/api/submissions/${s.id}/comments`, { body: 'why so low?' })),
+    (es) => {
+      expect(es).toEqual([expect.objectContaining({ entity: 'submission_comment', action: 'comment', user_id: officialId() })]);
+    },
+  );
+};
 
 const DHIS2_FORMATS = ['dhis2-json', 'dhis2-csv', 'dhis2-xml', 'adx'];
 

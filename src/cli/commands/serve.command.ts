@@ -48,11 +48,16 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   const { listen } = await import('../../server/serve.js');
   const { defaultAuthSettings } = await import('../../modules/accounts/auth.service.js');
   const { mailSettingsOf } = await import('../../modules/accounts/mailer.js');
+  const { deliverOutbox } = await import('../../modules/notifications/mail-delivery.service.js');
+  const mail = mailSettingsOf(config);
+  // The outbox's e-mails go out after each change that queues them; this sends what is left
+  // (retries, and what a stopped process had queued) every minute. Claims keep processes apart.
+  if (mail) setInterval(() => void deliverOutbox(opened.db, mail).catch(() => undefined), 60_000).unref();
   const app = createApp({
     db: opened.db,
     engine: opened.engine,
     auth: defaultAuthSettings({ sessionHours: config.VIGIA_SESSION_HOURS, tokenDays: config.VIGIA_TOKEN_DAYS }),
-    mail: mailSettingsOf(config),
+    mail,
     secureCookies: config.VIGIA_SECURE_COOKIES === 'true',
     maxBodyBytes: config.VIGIA_MAX_BODY_BYTES,
     webRoot: resolve(packageRoot(), 'dist/web'),

@@ -17,6 +17,7 @@ import * as dqa from './20261203120000_dqa.js';
 import * as trackingExplanations from './20261203110000_tracking_explanations.js';
 import * as reportingCalendar from './20261203150000_reporting_calendar.js';
 import * as qualityRules from './20261203140000_quality_rules.js';
+import * as notifications from './20261203160000_notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261203110000_tracking_explanations': trackingExplanations,
   '20261203150000_reporting_calendar': reportingCalendar,
   '20261203140000_quality_rules': qualityRules,
+  '20261203160000_notifications': notifications,
 };

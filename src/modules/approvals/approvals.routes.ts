@@ -1,11 +1,12 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../../http/app-deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ErrorSchema } from '../../http/errors.js';
 import { IdParamSchema } from '../accounts/auth.schema.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
+import { kickDelivery } from '../notifications/mail-delivery.service.js';
+import { noticesOf, type NotifyDeps } from '../notifications/notify-deps.js';
 import { decide, submissionValues, submit, visibleSubmission, visibleSubmissions, SUBMISSION_VALUES_LIMIT } from './approvals.service.js';
 import {
   DecisionSchema,
@@ -59,8 +60,12 @@ const decisionRoute = (decision: 'approve' | 'return' | 'unlock', summary: strin
     responses: { 200: jsonReply(SubmissionSchema, 'Decided'), 409: jsonReply(ErrorSchema, 'Not in a state for this decision, or a stale version') },
   });
 
-export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(submitRoute, async (c) => c.json(await submit(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('json'), deps.clock), 201));
+export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: NotifyDeps): void {
+  app.openapi(submitRoute, async (c) => {
+    const s = await submit(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('json'), deps.clock, noticesOf(deps));
+    kickDelivery(deps.db, deps.mail);
+    return c.json(s, 201);
+  });
   app.openapi(listRoute, async (c) => {
     const submissions = await visibleSubmissions(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query'));
     return c.json({ submissions }, 200);
@@ -72,8 +77,10 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     ['return', 'Return a submission to its organisation with a comment'],
     ['unlock', 'Unlock approved data (back to returned), with a comment'],
   ] as const) {
-    app.openapi(decisionRoute(decision, summary), async (c) =>
-      c.json(await decide(deps.db, c.get('actor'), c.req.valid('param').id, decision, c.req.valid('json')), 200),
-    );
+    app.openapi(decisionRoute(decision, summary), async (c) => {
+      const s = await decide(deps.db, c.get('actor'), c.req.valid('param').id, decision, c.req.valid('json'), noticesOf(deps));
+      kickDelivery(deps.db, deps.mail);
+      return c.json(s, 200);
+    });
   }
 }

@@ -2,11 +2,14 @@
  * The approval workflow. A partner submits its organisation's data for a period; a program
  * officer approves it (which locks it), returns it with a comment, or unlocks approved data.
  * Each step changes the data's status, refreshes its fact rows (approved-only analytics change
- * at once) and leaves one audit event, in one transaction.
+ * at once) and leaves one audit event, in one transaction — with the notifications of the
+ * step (to the officers on a submission, to the organisation's clerks on a decision), so a step
+ * and its notices commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Database, ValueStatus } from '../../db/schema.js';
 import type { Submission, SubmissionStatus } from '../../db/schema-accounts.js';
+import type { NotificationKind } from '../../db/schema-notifications.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
 import { systemClock, type Clock } from '../../core/clock.js';
@@ -21,6 +24,7 @@ import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
 import { openFlagsCovered } from '../quality-rules/quality-rules.repo.js';
 import { withFlags } from '../quality-rules/value-flags.js';
+import { notify, type Notices } from '../notifications/notify.service.js';
 import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
@@ -47,6 +51,7 @@ export async function submit(
   programCode: string,
   input: { period: string; organisation?: string | undefined },
   clock: Clock = systemClock,
+  notices: Notices = {},
 ): Promise<Submission> {
   requirePermission(actor, 'write_data');
   const program = await findProgram(db, programCode);
@@ -81,15 +86,24 @@ export async function submit(
       at: clock().toISOString(),
     });
     await recordAudit(trx, { userId: actor.userId, action: 'submit', entity: 'submission', entityId: s.id, programId: program.id, after: { ...s, ...moved } });
+    await notify(trx, notices, {
+      kind: 'submitted',
+      programId: program.id,
+      organisationId: orgId,
+      period: s.period,
+      submissionId: s.id,
+      actorId: actor.userId,
+      at: s.submitted_at,
+    });
     return s;
   });
 }
 
 type Decision = 'approve' | 'return' | 'unlock';
-const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; dataFrom: ValueStatus[]; dataTo: ValueStatus }> = {
-  approve: { from: 'submitted', to: 'approved', dataFrom: ['submitted'], dataTo: 'approved' },
-  return: { from: 'submitted', to: 'returned', dataFrom: ['submitted'], dataTo: 'returned' },
-  unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned' },
+const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; dataFrom: ValueStatus[]; dataTo: ValueStatus; notice: NotificationKind }> = {
+  approve: { from: 'submitted', to: 'approved', dataFrom: ['submitted'], dataTo: 'approved', notice: 'approved' },
+  return: { from: 'submitted', to: 'returned', dataFrom: ['submitted'], dataTo: 'returned', notice: 'returned' },
+  unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned', notice: 'unlocked' },
 };
 
 /** An approval waits until every warning on the submission's values is acknowledged (409 listing them). */
@@ -109,6 +123,7 @@ export async function decide(
   id: number,
   decision: Decision,
   input: { version: number; comment?: string | undefined },
+  notices: Notices = {},
 ): Promise<Submission> {
   requirePermission(actor, 'approve');
   const current = await findSubmission(db, id);
@@ -147,6 +162,16 @@ export async function decide(
       programId: current.program_id,
       before: current,
       after: { ...after, ...moved },
+    });
+    await notify(trx, notices, {
+      kind: rule.notice,
+      programId: current.program_id,
+      organisationId: current.organisation_id,
+      period: current.period,
+      submissionId: id,
+      actorId: actor.userId,
+      comment: after.comment,
+      at: after.decided_at ?? new Date().toISOString(),
     });
     return after;
   });
