@@ -20,7 +20,7 @@ startAndStop((v, b) => {
 
 interface Completeness {
   completeness: { organisation: string; period: string; expected: number; submitted: number; on_time: number; status: ReportStatus }[];
-  program: { expected: number; submitted: number; on_time: number }[];
+  program: { period: string; expected: number; submitted: number; on_time: number; completeness: number | null; timeliness: number | null }[];
 }
 interface Reports {
   reports: { organisation: string; period: string; indicators: string[]; status: ReportStatus; closed: boolean }[];
@@ -81,15 +81,13 @@ async function heatMapShown(page: Page): Promise<void> {
 
 /** Every cell of the heat map, as the page shows it. */
 async function cells(page: Page): Promise<{ key: string; status: string; text: string }[]> {
-  return page
-    .locator('[data-testid=heat-map] td[data-status]:not([data-status=""])')
-    .evaluateAll((tds) =>
-      tds.map((td) => ({
-        key: (td.getAttribute('data-testid') ?? '').replace(/^cell-/, ''),
-        status: td.getAttribute('data-status') ?? '',
-        text: td.textContent ?? '',
-      })),
-    );
+  return page.locator('[data-testid=heat-map] td[data-status]:not([data-status=""])').evaluateAll((tds) =>
+    tds.map((td) => ({
+      key: (td.getAttribute('data-testid') ?? '').replace(/^cell-/, ''),
+      status: td.getAttribute('data-status') ?? '',
+      text: td.textContent ?? '',
+    })),
+  );
 }
 
 /** The heat map agrees with the API's completeness rows, status words in `lang`; organisations by name. */
@@ -112,6 +110,13 @@ async function expectMatchesApi(page: Page, lang: 'en' | 'es'): Promise<Complete
   const sum = (k: 'expected' | 'submitted' | 'on_time') => String(api.program.reduce((s, p) => s + p[k], 0));
   const totals = await page.getByTestId('program-totals').locator('td').allTextContents();
   expect(totals.slice(0, 3)).toEqual([sum('expected'), sum('submitted'), sum('on_time')]);
+  // Each period's completeness and timeliness are the API's shares.
+  const pct = (v: number | null) =>
+    v === null ? '—' : `${new Intl.NumberFormat(lang === 'es' ? 'es-PE' : 'en-US', { maximumFractionDigits: 1 }).format(v * 100)} %`;
+  for (const p of api.program) {
+    expect(await page.getByTestId(`program-completeness-${p.period}`).textContent(), p.period).toBe(pct(p.completeness));
+    expect(await page.getByTestId(`program-timeliness-${p.period}`).textContent(), p.period).toBe(pct(p.timeliness));
+  }
   return api;
 }
 

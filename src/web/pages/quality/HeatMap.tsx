@@ -1,10 +1,11 @@
 /**
  * The heat map of organisations × periods: each cell the status of the organisation's reports
  * for the period (in symbol, word and colour), with how many of them were submitted when it
- * expects more than one, and whether the period is closed to the partner or was reopened. The
- * table scrolls inside its own box on a narrow screen.
+ * expects more than one, and whether the period is closed to the partner or was reopened; under
+ * them the program's completeness and timeliness of each period. The table scrolls inside its own box on a narrow screen.
  */
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { StatusMark } from './StatusMark';
 import type { QualityGrid } from './quality-grid';
@@ -20,6 +21,8 @@ interface Props {
 export function HeatMap({ grid, nameOf, closed, reopened }: Props) {
   const { t } = useTranslation('quality');
   const period = usePeriodLabel('short');
+  const f = useFormat();
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${f.number(v * 100, 1)} %`);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="heat-map-caption">
       <table className="heat-map" data-testid="heat-map">
@@ -65,6 +68,18 @@ export function HeatMap({ grid, nameOf, closed, reopened }: Props) {
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          {(['completeness', 'timeliness'] as const).map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(k === 'completeness' ? 'programCompleteness' : 'programTimeliness')}</th>
+              {grid.periods.map((p) => (
+                <td key={p} className="num" data-testid={`program-${k}-${p}`}>
+                  {pct(grid.byPeriod.get(p)?.[k])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tfoot>
       </table>
     </div>
   );

@@ -38,6 +38,8 @@ describe('qualityGrid', () => {
     expect(g.byOrganisation.get('X')).toEqual({ expected: 4, submitted: 3, on_time: 2, completeness: 0.75, timeliness: 0.5 });
     expect(g.byOrganisation.get('Y')).toEqual({ expected: 2, submitted: 1, on_time: 0, completeness: 0.5, timeliness: 0 });
     expect(g.program).toEqual({ expected: 6, submitted: 4, on_time: 2, completeness: 0.6667, timeliness: 0.3333 });
+    expect(g.byPeriod.get('2012Q4')).toEqual({ expected: 2, submitted: 2, on_time: 1, completeness: 1, timeliness: 0.5 });
+    expect(g.byPeriod.get('2013Q4')).toEqual({ expected: 1, submitted: 0, on_time: 0, completeness: 0, timeliness: 0 });
     expect(qualityGrid([]).program.completeness).toBeNull();
   });
 

@@ -32,6 +32,8 @@ export interface QualityGrid {
   periods: string[];
   cell(organisation: string, period: string): ReportCounts | undefined;
   byOrganisation: Map<string, Totals>;
+  /** The program's figures of each period (all organisations' reports of it). */
+  byPeriod: Map<string, Totals>;
   program: Totals;
 }
 
@@ -54,15 +56,15 @@ export function reportsOf<R extends ReportLike>(reports: readonly R[], indicator
 export function qualityGrid(reports: readonly ReportLike[]): QualityGrid {
   const cells = new Map<string, ReportStatus[]>();
   const orgs = new Map<string, ReportStatus[]>();
-  const periods = new Set<string>();
+  const periods = new Map<string, ReportStatus[]>();
   for (const r of reports) {
     const key = `${r.organisation}|${r.period}`;
     cells.set(key, [...(cells.get(key) ?? []), r.status]);
     orgs.set(r.organisation, [...(orgs.get(r.organisation) ?? []), r.status]);
-    periods.add(r.period);
+    periods.set(r.period, [...(periods.get(r.period) ?? []), r.status]);
   }
   const span = (id: string) => tryParsePeriod(id) ?? { start: id, end: id };
-  const sorted = [...periods].sort((a, b) => {
+  const sorted = [...periods.keys()].sort((a, b) => {
     const [x, y] = [span(a), span(b)];
     return x.end < y.end ? -1 : x.end > y.end ? 1 : x.start > y.start ? -1 : x.start < y.start ? 1 : 0;
   });
@@ -72,6 +74,7 @@ export function qualityGrid(reports: readonly ReportLike[]): QualityGrid {
     periods: sorted,
     cell: (o, p) => counted.get(`${o}|${p}`),
     byOrganisation: new Map([...orgs].map(([o, s]) => [o, totals(s)])),
+    byPeriod: new Map([...periods].map(([p, s]) => [p, totals(s)])),
     program: totals(reports.map((r) => r.status)),
   };
 }

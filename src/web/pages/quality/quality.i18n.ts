@@ -31,6 +31,8 @@ export const quality = {
     completeness: 'Completeness',
     timeliness: 'Timeliness',
     program: 'Whole program',
+    programCompleteness: 'Program completeness',
+    programTimeliness: 'Program timeliness',
     reopen: {
       heading: 'Reopen a closed period',
       intro: 'A closed period refuses the partner’s writes. Reopen it for one organisation, saying why; the reopening is in the audit trail.',
@@ -77,6 +79,8 @@ export const quality = {
     completeness: 'Completitud',
     timeliness: 'Puntualidad',
     program: 'Todo el programa',
+    programCompleteness: 'Completitud del programa',
+    programTimeliness: 'Puntualidad del programa',
     reopen: {
       heading: 'Reabrir un período cerrado',
       intro: 'Un período cerrado rechaza lo que escribe el socio. Reábralo para una organización, diciendo por qué; la reapertura queda en la auditoría.',
