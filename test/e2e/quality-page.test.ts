@@ -183,6 +183,14 @@ describe('data quality page', () => {
     await page.getByTestId('reopenings').getByRole('cell', { name: 'El socio corrige las hectáreas del trimestre.' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'quality-page-es');
+
+    // At 390 px, with the reopening form shown, the page does not scroll sideways: the tables scroll in their boxes.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Menú' }).waitFor();
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(await page.getByTestId('heat-map').evaluate((t) => getComputedStyle(t.parentElement as Element).overflowX)).toBe('auto');
+    await screenshot(page, '390px-es-officer-quality-reopen');
     await page.context().close();
   });
 
