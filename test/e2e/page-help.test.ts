@@ -22,6 +22,7 @@ const PAGES: [string, Namespace][] = [
   ['/records', 'records'],
   ['/imports', 'imports'],
   ['/reports', 'reports'],
+  ['/quality', 'quality'],
   ['/admin', 'admin'],
   ['/account', 'account'],
   ['/tracking', 'tracking'],

@@ -16,6 +16,7 @@ import { publicDashboard } from '../pages/public/public.i18n';
 import { account } from '../pages/account/account.i18n';
 import { indicator } from '../pages/indicator/indicator.i18n';
 import { tracking } from '../pages/tracking/tracking.i18n';
+import { quality } from '../pages/quality/quality.i18n';
 
 export const NAMESPACES = {
   common,
@@ -32,6 +33,7 @@ export const NAMESPACES = {
   public: publicDashboard,
   indicator,
   tracking,
+  quality,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;
