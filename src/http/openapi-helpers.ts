@@ -1,5 +1,5 @@
 /** Small builders for route definitions, so every module describes bodies and replies alike. */
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 
 /** A JSON response of `schema`. */
 export const jsonReply = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
