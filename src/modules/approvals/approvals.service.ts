@@ -3,8 +3,8 @@
  * officer approves it (which locks it), returns it with a comment, or unlocks approved data.
  * Each step changes the data's status, refreshes its fact rows (approved-only analytics change
  * at once) and leaves one audit event, in one transaction — with the notifications of the
- * step (to the officers on a submission, to the organisation's clerks on a decision), so a step
- * and its notices commit together.
+ * step (to the officers on a submission, and of its open warnings; to the organisation's clerks
+ * on a decision), so a step and its notices commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Database, ValueStatus } from '../../db/schema.js';
@@ -24,7 +24,7 @@ import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
 import { openFlagsCovered } from '../quality-rules/quality-rules.repo.js';
 import { withFlags } from '../quality-rules/value-flags.js';
-import { notify, type Notices } from '../notifications/notify.service.js';
+import { notify, notifyWarning, type Notices } from '../notifications/notify.service.js';
 import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
@@ -95,7 +95,28 @@ export async function submit(
       actorId: actor.userId,
       at: s.submitted_at,
     });
+    await noticeOpenWarnings(trx, notices, s, actor.userId);
     return s;
+  });
+}
+
+/** Most warning messages one notice lists (the rest are counted). */
+const WARNINGS_LISTED = 10;
+
+/** A submission whose values carry unacknowledged warnings (rules, outliers) tells the officers, in one notice listing them. */
+async function noticeOpenWarnings(trx: Kysely<Database>, notices: Notices, s: Submission, actorId: number | null): Promise<void> {
+  const open = await openFlagsCovered(trx, { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date });
+  if (open.length === 0) return;
+  const more = open.length - WARNINGS_LISTED;
+  const message = [...open.slice(0, WARNINGS_LISTED).map((f) => f.message), ...(more > 0 ? [`(+${more})`] : [])].join('\n');
+  await notifyWarning(trx, notices, {
+    programId: s.program_id,
+    organisationId: s.organisation_id,
+    period: s.period,
+    submissionId: s.id,
+    actorId,
+    message,
+    at: s.submitted_at,
   });
 }
 
