@@ -15,7 +15,8 @@ import { smtpMailer, type MailSettings } from '../accounts/mailer.js';
 import { createUser } from '../accounts/users.service.js';
 import { deliverOutbox, deliveryIdle } from '../notifications/mail-delivery.service.js';
 import { noticesFor } from '../notifications/notify-deps.js';
-import { sweepDueReminders } from './due-reminders.service.js';
+import { OVERDUE_REMINDER_DAYS, reminderOf, sweepDueReminders } from './due-reminders.service.js';
+import type { ExpectedReport } from './calendar.schema.js';
 
 const FROM = 'Vigia <vigia@example.test>';
 const OFFICER_ES = 'oficial@example.org';
@@ -176,6 +177,22 @@ describe('due-date reminders, with a moved clock', () => {
     expect((await notified('due_soon')).map(([who]) => who)).not.toContain(USERS.partnerB);
     expect((await notified('overdue')).map(([who]) => who)).not.toContain(USERS.partnerB);
     await mailsSince(4);
+  });
+});
+
+describe('which reminder a report calls for', () => {
+  const report = (r: Partial<ExpectedReport>) => ({ due_on: '2015-02-10', submitted_at: null, closed: false, ...r }) as ExpectedReport;
+  it('due soon from `remindDays` before the due date through the day itself; overdue for a while after; never once submitted or closed', () => {
+    const r = report({});
+    expect(['2015-02-06', '2015-02-07', '2015-02-10', '2015-02-11'].map((day) => reminderOf(r, day, 3))).toEqual([null, 'due_soon', 'due_soon', 'overdue']);
+    expect(reminderOf(r, '2015-02-10', 0)).toBe('due_soon');
+    expect(reminderOf(r, '2015-02-09', 0)).toBeNull();
+    // 30 days after 2015-02-10 is 2015-03-12.
+    expect(OVERDUE_REMINDER_DAYS).toBe(30);
+    expect(reminderOf(r, '2015-03-12', 3)).toBe('overdue');
+    expect(reminderOf(r, '2015-03-13', 3)).toBeNull();
+    expect(reminderOf(report({ submitted_at: '2015-02-12T10:00:00.000Z' }), '2015-02-11', 3)).toBeNull();
+    expect(reminderOf(report({ closed: true }), '2015-02-11', 3)).toBeNull();
   });
 });
 
