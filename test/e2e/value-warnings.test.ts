@@ -153,6 +153,8 @@ describe('validation warnings in the web app', () => {
     await officer.keyboard.press('Tab');
     await officer.keyboard.press('Enter');
     await expect.poll(() => value.getByTestId('value-warnings').textContent()).toContain('Acknowledged: Confirmed with the field team');
+    // The refusal's message goes with the warning it was about.
+    expect(await officer.getByTestId('decision-message').count()).toBe(0);
     const flags = await apiGet<Flags>(officer, '/api/programs/PE/value-flags?period=2035');
     expect(flags.flags).toEqual([
       expect.objectContaining({ rule: RULE, place: 'PE-03', acknowledged: true, comment: 'Confirmed with the field team: a large operation in Apurímac.' }),

@@ -120,6 +120,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                         flags={v.flags}
                         canAcknowledge={s.status === 'submitted'}
                         cell={`${indicatorName(v.indicator)} · ${v.place_name || v.place} · ${v.period}`}
+                        onAcknowledged={() => setMessage(null)}
                       />
                     </td>
                   </tr>

@@ -10,7 +10,15 @@ import { api, ok } from '../../api/client';
 import { invalidateData } from '../../app/queries';
 import { useFlagText, type ValueFlag } from '../../components/value-flags';
 
-export function ValueWarnings({ flags, canAcknowledge, cell }: { flags: readonly ValueFlag[]; canAcknowledge: boolean; cell: string }) {
+interface Props {
+  flags: readonly ValueFlag[];
+  canAcknowledge: boolean;
+  /** The value's name, for the form's label. */
+  cell: string;
+  onAcknowledged(): void;
+}
+
+export function ValueWarnings({ flags, canAcknowledge, cell, onAcknowledged }: Props) {
   const flagText = useFlagText();
   if (flags.length === 0) return <>—</>;
   return (
@@ -19,14 +27,14 @@ export function ValueWarnings({ flags, canAcknowledge, cell }: { flags: readonly
         <li key={f.id} data-testid={`flag-${f.id}`} data-acknowledged={f.acknowledged}>
           <span aria-hidden="true">⚠ </span>
           <span id={`flag-text-${f.id}`}>{flagText(f)}</span>
-          <FlagState flag={f} canAcknowledge={canAcknowledge} cell={cell} />
+          <FlagState flag={f} canAcknowledge={canAcknowledge} cell={cell} onAcknowledged={onAcknowledged} />
         </li>
       ))}
     </ul>
   );
 }
 
-function FlagState({ flag, canAcknowledge, cell }: { flag: ValueFlag; canAcknowledge: boolean; cell: string }) {
+function FlagState({ flag, canAcknowledge, cell, onAcknowledged }: Omit<Props, 'flags'> & { flag: ValueFlag }) {
   const { t } = useTranslation('approvals');
   const { t: tf } = useTranslation('common', { keyPrefix: 'flags' });
   const queryClient = useQueryClient();
@@ -34,7 +42,10 @@ function FlagState({ flag, canAcknowledge, cell }: { flag: ValueFlag; canAcknowl
   const [comment, setComment] = useState('');
   const acknowledge = useMutation({
     mutationFn: () => ok(api.POST('/api/value-flags/{id}/acknowledge', { params: { path: { id: flag.id } }, body: { comment: comment.trim() } })),
-    onSuccess: () => invalidateData(queryClient),
+    onSuccess: async () => {
+      onAcknowledged();
+      await invalidateData(queryClient);
+    },
   });
   if (flag.acknowledged) return <span className="ok acknowledged"> · {tf('acknowledged', { comment: flag.comment ?? '' })}</span>;
   if (!canAcknowledge) return null;

@@ -31,11 +31,13 @@ export function cellNotes({ edits, stored, rules, validationRules, indicator, le
   const add = (key: string, note: CellNote) => notes.set(key, [...(notes.get(key) ?? []), note]);
   for (const [key, edit] of Object.entries(edits)) {
     const r = refused[key];
-    if (r && r.text === edit.text) add(key, { severity: 'error', text: refusedText(r.message) });
+    const refusedNow = r !== undefined && r.text === edit.text;
+    if (refusedNow) add(key, { severity: 'error', text: refusedText(r.message) });
     if (!isChanged(edit, stored.get(key), rules)) continue;
     const c = checkCell(edit.text, rules);
     if (!c.ok || c.value === null) continue;
-    for (const b of typedBreaches(validationRules, indicator, level, c.value))
+    // Once refused, the server's reason stands in for the preview of the error rules.
+    for (const b of typedBreaches(validationRules, indicator, level, c.value).filter((x) => !refusedNow || x.severity === 'warning'))
       add(key, { severity: b.severity, text: flagText(b, b.severity === 'error' ? 'refusal' : 'warning') });
   }
   for (const [key, value] of stored) {
