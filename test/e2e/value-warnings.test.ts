@@ -117,7 +117,9 @@ describe('validation warnings in the web app', () => {
     const listed = partner.getByTestId('submitted-warnings');
     await listed.waitFor();
     expect(await listed.textContent()).toMatch(
-      new RegExp(`1 value in this period has a validation warning.*ERAD_HA · Apurímac · 2035 · 6,000: Warning ${RULE}: above the maximum 5,000`),
+      new RegExp(
+        `1 value in this period has a validation warning.*Coca eradicated \\(ERAD_HA\\) · Apurímac · 2035 · 6,000: Warning ${RULE}: above the maximum 5,000`,
+      ),
     );
     expect(await seriousA11yViolations(partner)).toEqual([]);
 
