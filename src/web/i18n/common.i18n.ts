@@ -1,5 +1,6 @@
 /** Labels shared by every page: header, navigation, buttons, errors. */
 import { termLabel } from '../../core/glossary';
+import { flags } from '../components/flags.i18n';
 export const common = {
   en: {
     appName: 'Vigia',
@@ -53,6 +54,7 @@ export const common = {
     provenance: { sourced: 'sourced', derived: 'derived', illustrative: 'illustrative' },
     marksLegend: 'What the letters after a figure mean',
     periods: { quarter: 'Q{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
+    flags: flags.en,
   },
   es: {
     appName: 'Vigia',
@@ -106,5 +108,6 @@ export const common = {
     provenance: { sourced: 'con fuente', derived: 'derivado', illustrative: 'ilustrativo' },
     marksLegend: 'Qué significan las letras después de una cifra',
     periods: { quarter: 'T{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
+    flags: flags.es,
   },
 };

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { StatusBadge } from './StatusBadge';
 import { useDraftPeriods } from './use-draft-periods';
 import { useSubmissions } from './use-submissions';
+import { SubmittedWarnings } from './SubmittedWarnings';
 
 export function PartnerSubmissions() {
   const { t } = useTranslation('approvals');
@@ -20,15 +21,20 @@ export function PartnerSubmissions() {
   const submissions = useSubmissions(code);
   const [period, setPeriod] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [submittedId, setSubmittedId] = useState<number | undefined>();
 
   const submit = useMutation({
     mutationFn: (p: string) => ok(api.POST('/api/programs/{program}/submissions', { params: { path: { program: code } }, body: { period: p } })),
     onSuccess: async (s) => {
       setMessage({ ok: true, text: t('submitted', { period: s.period }) });
+      setSubmittedId(s.id);
       setPeriod('');
       await invalidateData(queryClient);
     },
-    onError: (e) => setMessage({ ok: false, text: t('common:error', { message: e.message }) }),
+    onError: (e) => {
+      setMessage({ ok: false, text: t('common:error', { message: e.message }) });
+      setSubmittedId(undefined);
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -73,6 +79,7 @@ export function PartnerSubmissions() {
             {message.text}
           </p>
         )}
+        {message?.ok && submittedId !== undefined && <SubmittedWarnings id={submittedId} />}
       </section>
 
       <section aria-labelledby="mine-title">

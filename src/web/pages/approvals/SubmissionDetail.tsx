@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { StatusBadge } from './StatusBadge';
 import { useSubmissionValues, type SubmissionSummary } from './use-submissions';
+import { ValueWarnings } from './ValueWarnings';
 
 type Decision = 'approve' | 'return' | 'unlock';
 
@@ -40,7 +41,10 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
       await invalidateData(queryClient);
     },
     onError: async (e) => {
-      if (e instanceof ApiError && e.kind === 'conflict') {
+      const flags = e instanceof ApiError ? e.details.filter((d) => d.column === 'flag').length : 0;
+      // Approval waits for every warning on the values to be acknowledged.
+      if (flags > 0) setMessage({ ok: false, text: t('openWarnings', { count: flags }) });
+      else if (e instanceof ApiError && e.kind === 'conflict') {
         setMessage({ ok: false, text: t('conflict') });
         await invalidateData(queryClient);
       } else setMessage({ ok: false, text: t('common:error', { message: e.message }) });
@@ -96,11 +100,12 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                     {t('value')}
                   </th>
                   <th scope="col">{t('statusCol')}</th>
+                  <th scope="col">{t('warnings')}</th>
                 </tr>
               </thead>
               <tbody>
                 {values.data?.values.map((v) => (
-                  <tr key={v.id}>
+                  <tr key={v.id} data-testid={`submission-value-${v.indicator}-${v.place}-${v.period}`}>
                     <th scope="row">{indicatorName(v.indicator)}</th>
                     <td>{v.place_name || v.place}</td>
                     <td>{v.period}</td>
@@ -109,6 +114,14 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                     <td className="num">{fmt.number(v.value, 3)}</td>
                     <td>
                       <StatusBadge status={v.status} />
+                    </td>
+                    <td data-testid="value-warnings">
+                      <ValueWarnings
+                        flags={v.flags}
+                        canAcknowledge={s.status === 'submitted'}
+                        cell={`${indicatorName(v.indicator)} · ${v.place_name || v.place} · ${v.period}`}
+                        onAcknowledged={() => setMessage(null)}
+                      />
                     </td>
                   </tr>
                 ))}

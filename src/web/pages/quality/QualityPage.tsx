@@ -3,7 +3,8 @@
  * calendar (on time, late, missing, not due yet), completeness and timeliness per organisation
  * and for the program, filters by period (an API parameter) and indicator (applied here to the
  * reports, each of which names its indicators); officers reopen a closed period. A partner sees
- * its own organisation's, as the API answers. The filters live in the query string.
+ * its own organisation's, as the API answers. Below, the open rule violations and outliers
+ * (ViolationsList). The filters live in the query string.
  */
 import { useTranslation } from 'react-i18next';
 import { PageHelp } from '../../components/PageHelp';
@@ -21,6 +22,7 @@ import { ReopenPanel } from './ReopenPanel';
 import { StatusLegend } from './StatusMark';
 import { qualityGrid, reopenable, reportsOf } from './quality-grid';
 import { useExpectedReports } from './use-calendar';
+import { ViolationsList } from './ViolationsList';
 import './quality.css';
 
 export default function QualityPage() {
@@ -92,10 +94,10 @@ export default function QualityPage() {
         )}
         {canReopen && <ReopenPanel program={program} closed={reopenable(all)} nameOf={orgName} />}
       </QueryState>
-      {/* Filled by the validation rules and outliers work (issue 16, items 1–2): the open violations and outliers, linked to their values. */}
       <section className="panel" aria-labelledby="quality-violations" data-testid="violations-section">
         <h2 id="quality-violations">{t('violations.heading')}</h2>
-        <p className="muted">{t('violations.empty')}</p>
+        <p className="muted">{t('violations.help')}</p>
+        <ViolationsList program={program} period={period} indicator={indicator} indicatorName={indicatorName} />
       </section>
     </div>
   );
