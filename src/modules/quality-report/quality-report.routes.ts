@@ -23,7 +23,5 @@ const reportRoute = guarded('read_data', {
 
 export function registerQualityReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const clock = deps.clock ?? systemClock;
-  app.openapi(reportRoute, async (c) =>
-    c.json(await qualityReport(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query'), clock), 200),
-  );
+  app.openapi(reportRoute, async (c) => c.json(await qualityReport(deps.db, c.get('actor'), c.req.valid('param').program, c.req.valid('query'), clock), 200));
 }

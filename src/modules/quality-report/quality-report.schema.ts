@@ -31,7 +31,11 @@ export const OutlierSchema = z
   .openapi('QualityOutlier');
 
 export const QualityQuerySchema = z.object({
-  period: z.string().max(20).optional().openapi({ description: 'Only values and reports of periods within this one (2013, 2013Q1, 2012Oct)', example: '2013Q1' }),
+  period: z
+    .string()
+    .max(20)
+    .optional()
+    .openapi({ description: 'Only values and reports of periods within this one (2013, 2013Q1, 2012Oct)', example: '2013Q1' }),
 });
 
 export const QualityReportSchema = z
