@@ -4072,6 +4072,83 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/programs/{program}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data quality: open rule warnings, open outliers, completeness and timeliness (a partner: its own organisation’s), as `vigia quality --json` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only values and reports of periods within this one (2013, 2013Q1, 2012Oct) */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    program: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The quality report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityReport"];
+                    };
+                };
+                /** @description Invalid input: `details` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session or token expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing (or not visible to this user) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{program}/record-types": {
         parameters: {
             query?: never;
@@ -8214,6 +8291,47 @@ export interface components {
             }[];
             percent: number;
             required: number;
+        };
+        QualityOutlier: {
+            /** @description The range expected from the series' history */
+            expected: {
+                high: number;
+                low: number;
+            };
+            /** @example ERAD_HA */
+            indicator: string;
+            /** @example 2013Q1 */
+            period: string;
+            /** @example PE-HUA */
+            place: string;
+            value: number;
+        };
+        QualityReport: {
+            completeness: components["schemas"]["CompletenessRow"][];
+            /** @description Open (unacknowledged) outlier flags */
+            outliers: components["schemas"]["QualityOutlier"][];
+            /** @description True when there were more open flags than one report lists (5,000) */
+            truncated: boolean;
+            /** @description Open (unacknowledged) warnings of validation rules */
+            violations: components["schemas"]["QualityViolation"][];
+        };
+        QualityViolation: {
+            /** @example ERAD_HA */
+            indicator: string;
+            message: string;
+            /** @example 2013Q1 */
+            period: string;
+            /** @example PE-HUA */
+            place: string;
+            /** @description The validation rule broken (its code) */
+            rule: string;
+            /**
+             * @description Always warning: a broken error rule refuses the write, so it is never stored
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** @description The value checked (null for a partner when a relation's figures come from other values) */
+            value: number | null;
         };
         Record: {
             created_at: string;
