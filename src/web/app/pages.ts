@@ -38,6 +38,12 @@ export const PAGES: readonly PageDef[] = [
   { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
   { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },
-  { path: '/notifications', label: 'nav.notifications', roles: SIGNED_IN, unlisted: true, component: lazy(() => import('../pages/notifications/NotificationsPage')) },
+  {
+    path: '/notifications',
+    label: 'nav.notifications',
+    roles: SIGNED_IN,
+    unlisted: true,
+    component: lazy(() => import('../pages/notifications/NotificationsPage')),
+  },
   { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },
 ];
