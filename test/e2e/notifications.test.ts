@@ -110,6 +110,13 @@ describe('notifications and discussion', () => {
     await expect.poll(() => partnerThread.getByTestId('comment').count()).toBe(2);
     expect(await seriousA11yViolations(partner)).toEqual([]);
     await screenshot(partner, 'approvals-discussion-es');
+    // At 390 px the thread and its form fit: the page does not scroll sideways.
+    await partner.setViewportSize({ width: 390, height: 844 });
+    await partner.getByRole('button', { name: 'Menú' }).waitFor();
+    const widths = await partner.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await screenshot(partner, '390px-es-partner-discussion');
+    await partner.setViewportSize({ width: 1280, height: 800 });
 
     // The officer answers again (test set-up through the API); the partner's bell counts it, and mark all read sets it to 0.
     const unreadNow = await unreadByApi(partner);
