@@ -27,6 +27,7 @@ const PAGES: [string, Namespace][] = [
   ['/account', 'account'],
   ['/tracking', 'tracking'],
   ['/indicators/ERAD_HA', 'indicator'],
+  ['/notifications', 'notifications'],
 ];
 
 describe('page help', () => {

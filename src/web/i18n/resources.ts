@@ -17,6 +17,7 @@ import { account } from '../pages/account/account.i18n';
 import { indicator } from '../pages/indicator/indicator.i18n';
 import { tracking } from '../pages/tracking/tracking.i18n';
 import { quality } from '../pages/quality/quality.i18n';
+import { notifications } from '../pages/notifications/notifications.i18n';
 
 export const NAMESPACES = {
   common,
@@ -34,6 +35,7 @@ export const NAMESPACES = {
   indicator,
   tracking,
   quality,
+  notifications,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

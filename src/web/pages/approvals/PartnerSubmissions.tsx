@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { useProgram } from '../../app/program';
 import { invalidateData } from '../../app/queries';
+import { useQueryParams } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
+import { CommentThread } from './CommentThread';
 import { StatusBadge } from './StatusBadge';
 import { useDraftPeriods } from './use-draft-periods';
 import { useSubmissions } from './use-submissions';
@@ -22,6 +24,7 @@ export function PartnerSubmissions() {
   const [period, setPeriod] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [submittedId, setSubmittedId] = useState<number | undefined>();
+  const [query, setQuery] = useQueryParams();
 
   const submit = useMutation({
     mutationFn: (p: string) => ok(api.POST('/api/programs/{program}/submissions', { params: { path: { program: code } }, body: { period: p } })),
@@ -41,6 +44,8 @@ export function PartnerSubmissions() {
     if (period.trim()) submit.mutate(period.trim());
   };
   const list = submissions.data ?? [];
+  const openId = Number(query.get('submission')) || undefined;
+  const open = list.find((s) => s.id === openId);
 
   return (
     <>
@@ -106,11 +111,12 @@ export function PartnerSubmissions() {
                     <th scope="col">{t('statusCol')}</th>
                     <th scope="col">{t('decidedAt')}</th>
                     <th scope="col">{t('comment')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((s) => (
-                    <tr key={s.id} data-testid={`my-submission-${s.period}`}>
+                    <tr key={s.id} data-testid={`my-submission-${s.period}`} className={s.id === openId ? 'open' : undefined}>
                       <th scope="row">{s.period}</th>
                       <td>{fmt.dateTime(s.submitted_at)}</td>
                       <td className="num">{fmt.number(s.values, 0)}</td>
@@ -120,6 +126,17 @@ export function PartnerSubmissions() {
                       </td>
                       <td>{fmt.dateTime(s.decided_at)}</td>
                       <td data-testid="comment">{s.comment ?? '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={t('discussLabel', { period: s.period })}
+                          aria-pressed={s.id === openId}
+                          onClick={() => setQuery({ submission: s.id === openId ? undefined : String(s.id) })}
+                        >
+                          {t('discuss')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -128,6 +145,17 @@ export function PartnerSubmissions() {
           )}
         </QueryState>
       </section>
+      {open && (
+        <section className="panel submission-detail" aria-labelledby="discussion-of" data-testid="partner-discussion">
+          <div className="detail-head">
+            <h3 id="discussion-of">{t('discussionOf', { period: open.period })}</h3>
+            <button type="button" className="secondary" onClick={() => setQuery({ submission: undefined })}>
+              {t('close')}
+            </button>
+          </div>
+          <CommentThread key={open.id} submissionId={open.id} />
+        </section>
+      )}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { invalidateData, useIndicators } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
+import { CommentThread } from './CommentThread';
 import { StatusBadge } from './StatusBadge';
 import { useSubmissionValues, type SubmissionSummary } from './use-submissions';
 import { ValueWarnings } from './ValueWarnings';
@@ -166,6 +167,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
           {message.text}
         </p>
       )}
+      <CommentThread submissionId={s.id} />
     </section>
   );
 }
