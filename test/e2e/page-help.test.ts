@@ -23,6 +23,7 @@ const PAGES: [string, Namespace][] = [
   ['/imports', 'imports'],
   ['/reports', 'reports'],
   ['/quality', 'quality'],
+  ['/validation-rules', 'rules'],
   ['/admin', 'admin'],
   ['/account', 'account'],
   ['/tracking', 'tracking'],

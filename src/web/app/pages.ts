@@ -35,6 +35,12 @@ export const PAGES: readonly PageDef[] = [
   { path: '/reports', label: 'nav.reports', roles: SIGNED_IN, component: lazy(() => import('../pages/reports/ReportsPage')) },
   { path: '/tracking', label: 'nav.tracking', roles: SIGNED_IN, component: lazy(() => import('../pages/tracking/TrackingPage')) },
   { path: '/quality', label: 'nav.quality', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/quality/QualityPage')) },
+  {
+    path: '/validation-rules',
+    label: 'nav.rules',
+    roles: ['officer', 'admin'],
+    component: lazy(() => import('../pages/rules/RulesPage')),
+  },
   { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
   { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },

@@ -18,6 +18,7 @@ import { indicator } from '../pages/indicator/indicator.i18n';
 import { tracking } from '../pages/tracking/tracking.i18n';
 import { quality } from '../pages/quality/quality.i18n';
 import { notifications } from '../pages/notifications/notifications.i18n';
+import { rules } from '../pages/rules/rules.i18n';
 
 export const NAMESPACES = {
   common,
@@ -36,6 +37,7 @@ export const NAMESPACES = {
   tracking,
   quality,
   notifications,
+  rules,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -4,14 +4,14 @@
  * and for the program, filters by period (an API parameter) and indicator (applied here to the
  * reports, each of which names its indicators); officers reopen a closed period. A partner sees
  * its own organisation's, as the API answers. Below, the open rule violations and outliers
- * (ViolationsList). The filters live in the query string.
+ * (ViolationsList). Officers find the link to the validation rules here. The filters live in the query string.
  */
 import { useTranslation } from 'react-i18next';
 import { PageHelp } from '../../components/PageHelp';
 import { QueryState } from '../../components/QueryState';
 import { useProgram } from '../../app/program';
 import { useIndicators, useMe, useOrganisations } from '../../app/queries';
-import { useQueryParams } from '../../app/router';
+import { Link, useQueryParams } from '../../app/router';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { usePeriodLabel } from '../../i18n/period-label';
@@ -53,6 +53,13 @@ export default function QualityPage() {
     <div className="quality-page">
       <h1>{t('title')}</h1>
       <PageHelp ns="quality" />
+      {canReopen && (
+        <p>
+          <Link to="/validation-rules" data-testid="rules-link">
+            {t('rules:fromQuality')}
+          </Link>
+        </p>
+      )}
       <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="quality-period">{t('period')}</label>
