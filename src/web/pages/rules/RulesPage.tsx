@@ -71,7 +71,7 @@ export default function RulesPage() {
         <ConfirmPanel
           testId="confirm-delete-rule"
           question={t('confirmDelete', { code: deleting.code })}
-          confirmLabel={t('confirm')}
+          confirmLabel={t('delete')}
           busy={remove.isPending}
           onConfirm={() => remove.mutate(deleting.code)}
           onCancel={() => setDeleting(null)}

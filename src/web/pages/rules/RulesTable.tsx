@@ -70,11 +70,13 @@ export function RulesTable({ rules, indicators, onEdit, onDelete }: Props) {
                   <div className="row-actions">
                     {(FORM_KINDS as readonly string[]).includes(r.kind) && (
                       <button type="button" className="secondary" onClick={() => onEdit(r)}>
-                        {t('editButton', { code: r.code })}
+                        {t('change')}
+                        <span className="visually-hidden"> {r.code}</span>
                       </button>
                     )}
                     <button type="button" className="danger" onClick={() => onDelete(r)}>
-                      {t('deleteButton', { code: r.code })}
+                      {t('delete')}
+                      <span className="visually-hidden"> {r.code}</span>
                     </button>
                   </div>
                 </td>
