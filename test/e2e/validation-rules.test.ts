@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
+import { apiGet, apiSend } from './page-api.js';
 import type { RunningVigia } from './vigia-server.js';
 
 let vigia: RunningVigia;
@@ -19,25 +20,6 @@ startAndStop((v, b) => {
 
 const RULES = '/api/programs/PE/validation-rules';
 const RULE = 'E2E_ERAD_DEPT_MAX';
-
-async function apiSend(page: Page, method: string, path: string, body?: unknown): Promise<number> {
-  return page.evaluate(
-    async ([m, p, b]) =>
-      (
-        await fetch(p as string, {
-          method: m as string,
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'vigia' },
-          ...(b === undefined ? {} : { body: JSON.stringify(b) }),
-        })
-      ).status,
-    [method, path, body],
-  );
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return (await page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path)) as T;
-}
 
 const navLink = (page: Page, name: RegExp) => page.getByRole('navigation').getByRole('link', { name });
 const cell = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
