@@ -221,7 +221,8 @@ describe('on a phone (390 × 844) and a tablet', () => {
       await signIn(page, vigia.url, who);
       expectClean(await visitAll(page, who));
       await page.context().close();
-    });
+      // One visit per page the role sees (an officer's are 15, each with axe): more than the default minute on a busy machine.
+    }, 180_000);
   }
 
   it('the entry grid is usable by touch, and the admin tabs fit', async () => {
