@@ -70,7 +70,9 @@ interface WriterView {
 }
 
 const viewOf = (writer: Writer): WriterView =>
-  isActor(writer) ? { clearance: writer.role === 'public' ? 'public' : writer.clearance, seesAllData: writer.role !== 'partner' } : { clearance: 'restricted', seesAllData: true };
+  isActor(writer)
+    ? { clearance: writer.role === 'public' ? 'public' : writer.clearance, seesAllData: writer.role !== 'partner' }
+    : { clearance: 'restricted', seesAllData: true };
 
 /**
  * Gives each breach its rule's sensitivity, and applies an `error` rule the writer is not
@@ -90,12 +92,7 @@ async function judge(trx: Kysely<Database>, catalog: Catalog, found: readonly Fo
 }
 
 /** Every rule broken by the written cells, each with the cells it concerns. */
-async function breaches(
-  trx: Kysely<Database>,
-  catalog: Catalog,
-  rules: ProgramRules,
-  cells: readonly WrittenCell[],
-): Promise<Found[]> {
+async function breaches(trx: Kysely<Database>, catalog: Catalog, rules: ProgramRules, cells: readonly WrittenCell[]): Promise<Found[]> {
   const found: Found[] = [];
   let keys: Map<string, { id: number; sources: string[] }> | undefined;
   const relationsDone = new Map<string, Breach | null>();

@@ -138,7 +138,11 @@ export async function listValueFlags(db: Kysely<Database>, actor: Actor, program
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
   const reader = flagReaderOf(actor);
-  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), { ...q, limit: FLAGS_LIMIT + 1, ceiling: reader.ceiling });
+  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), {
+    ...q,
+    limit: FLAGS_LIMIT + 1,
+    ceiling: reader.ceiling,
+  });
   return {
     flags: rows.slice(0, FLAGS_LIMIT).map((r) => ({
       ...flagView(r, reader.reveal),

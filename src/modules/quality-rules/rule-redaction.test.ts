@@ -44,7 +44,9 @@ beforeAll(async () => {
   const mailer = { send: async (m: MailMessage) => void sent.push(m) };
   app = createApp({ db: t.db, engine: t.engine, mail: { mailer, from: 'vigia@example.org', publicUrl: 'http://vigia.test' } });
   const officer = await signIn(USERS.officer);
-  expect((await officer.post('/api/programs/XX/validation-rules', { code: RULE, kind: 'relation', relation: 'SPLIT_IND[kind=x] <= SECRET_IND' })).status).toBe(201);
+  expect((await officer.post('/api/programs/XX/validation-rules', { code: RULE, kind: 'relation', relation: 'SPLIT_IND[kind=x] <= SECRET_IND' })).status).toBe(
+    201,
+  );
   for (const [place, period] of [
     ['R1D1', '201601'],
     ['R1D1', '201602'],
@@ -66,7 +68,11 @@ const cell = (place: string, period: string, value: number) => ({ indicator: 'SP
 const csv = (place: string, period: string, value: number) => `${HEADER}\nSPLIT_IND,${place},${period},kind=x,,${value},sourced,,,\n`;
 const text = (r: Reply) => (typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
 /** What a write's answer shows that could depend on the figure: its status and the flags it carries. */
-const outcome = (r: Reply) => ({ status: r.status, flags: (r.body as { flags?: unknown }).flags ?? null, error: (r.body as { error?: unknown }).error ?? null });
+const outcome = (r: Reply) => ({
+  status: r.status,
+  flags: (r.body as { flags?: unknown }).flags ?? null,
+  error: (r.body as { error?: unknown }).error ?? null,
+});
 
 describe(`a relation rule over restricted data (${process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('an uncleared writer’s write comes out the same on either side of the figure (single, batch, import), and its answer never names it', async () => {

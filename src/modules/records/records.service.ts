@@ -218,10 +218,12 @@ export async function updateRecord(
     }
     const version = await updateRecordRow(trx, id, current.version, recordColumns(rec, now));
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
-    await applyRecordDeltas(trx, scope.catalog, [
-      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
-      ...toFactDeltas(rec.contributions, rec, 1),
-    ], writerOf(ctx));
+    await applyRecordDeltas(
+      trx,
+      scope.catalog,
+      [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)],
+      writerOf(ctx),
+    );
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
