@@ -55,6 +55,7 @@ export const qualityBench: Benchmark = {
             value: v.value,
             expected: '500',
             message: `Q_RANGE: ${v.value} is above the maximum 500`,
+            sensitivity: 'public',
             created_at: at,
           }
         : {
@@ -64,6 +65,7 @@ export const qualityBench: Benchmark = {
             value: v.value,
             expected: '{"low":1,"high":2}',
             message: 'outside the expected range',
+            sensitivity: 'public',
             created_at: at,
           },
     );

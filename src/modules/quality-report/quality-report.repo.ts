@@ -1,10 +1,11 @@
 /**
  * The one query of the quality report: the open (unacknowledged) flags on a program's values a
- * reader may see, of values within a span of dates, with the codes that name each value.
+ * reader may see (values in its scope, flags of rules up to its clearance), of values within a span of dates, with the codes that name each value.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
+import type { Clearance } from '../../db/schema-accounts.js';
+import { readableSensitivities, visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 
 export interface OpenFlagFilter {
   /** Values whose whole period lies within these days (inclusive); absent: all. */
@@ -12,6 +13,8 @@ export interface OpenFlagFilter {
   end?: string | undefined;
   /** Only values of this organisation (a partner's own); absent: every visible one. */
   organisationId?: number | undefined;
+  /** Only flags of rules that read nothing above this clearance (the reader's). */
+  ceiling: Clearance;
   limit: number;
 }
 
@@ -26,6 +29,7 @@ export async function openFlagsWithin(db: Kysely<Database>, programId: number, s
     .select(['i.code as indicator', 'p.code as place', 'v.period'])
     .where('f.acknowledged_at', 'is', null)
     .where('i.program_id', '=', programId)
+    .where('f.sensitivity', 'in', readableSensitivities(f.ceiling))
     .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
   if (f.start !== undefined) q = q.where('v.start_date', '>=', f.start);
   if (f.end !== undefined) q = q.where('v.end_date', '<=', f.end);

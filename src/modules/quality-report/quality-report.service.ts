@@ -16,7 +16,7 @@ import { dataScope, requirePermission, type DataScope } from '../access/policy.j
 import { findProgram } from '../catalog/catalog.repo.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { completeness } from '../calendar/expected-reports.service.js';
-import { flagView } from '../quality-rules/value-flags.js';
+import { flagReaderOf, flagView } from '../quality-rules/value-flags.js';
 import { openFlagsWithin } from './quality-report.repo.js';
 import type { QualityReport } from './quality-report.schema.js';
 
@@ -43,16 +43,17 @@ export async function qualityReport(
   const scope = actor ? dataScope(actor) : SYSTEM_SCOPE;
   // A partner reads other organisations' approved values, but their warnings are not its business.
   const own = actor?.role === 'partner' ? (actor.organisationId ?? -1) : undefined;
+  const reader = flagReaderOf(actor);
   const rows = await openFlagsWithin(db, program.id, await valueScopeOf(db, program.id, scope), {
     start: span?.start,
     end: span?.end,
     organisationId: own,
+    ceiling: reader.ceiling,
     limit: REPORT_FLAGS_LIMIT + 1,
   });
-  const reveal = actor === undefined || actor.role !== 'partner';
   const report: QualityReport = { violations: [], outliers: [], completeness: [], truncated: rows.length > REPORT_FLAGS_LIMIT };
   for (const r of rows.slice(0, REPORT_FLAGS_LIMIT)) {
-    const view = flagView(r, reveal);
+    const view = flagView(r, reader.reveal);
     const where = { indicator: r.indicator, place: r.place, period: r.period };
     if (r.kind === 'outlier') report.outliers.push({ ...where, value: r.value, expected: view.expected as { low: number; high: number } });
     // Only warnings are ever stored: a broken error rule refuses the write.

@@ -24,7 +24,7 @@ import {
   listRuleRows,
   updateRuleRow,
 } from './quality-rules.repo.js';
-import { flagView, type ValueFlagView } from './value-flags.js';
+import { flagReaderOf, flagView, type ValueFlagView } from './value-flags.js';
 
 /** Refuses a rule that names an unknown indicator, source or option, or a malformed or circular relation. */
 export function checkRule(catalog: Pick<Catalog, 'indicators'>, rule: QualityRule): void {
@@ -109,7 +109,9 @@ export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: nu
   requirePermission(actor, 'approve');
   return db.transaction().execute(async (trx) => {
     const flag = await findFlagWithValue(trx, id);
-    if (!flag || !seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.sensitivity)) throw notFound(`no flag ${id}`);
+    // A flag of a rule over data the officer may not read is answered for as a missing one.
+    if (!flag || !seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.indicator_sensitivity) || !mayReadSensitivity(actor, flag.sensitivity))
+      throw notFound(`no flag ${id}`);
     if (flag.acknowledged_at !== null) throw conflict(`flag ${id} was acknowledged already`);
     const after = await acknowledgeFlagRow(trx, id, actor.userId, comment, new Date().toISOString());
     await recordAudit(trx, {
@@ -118,7 +120,7 @@ export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: nu
       entity: 'value_flag',
       entityId: id,
       programId: flag.program_id,
-      before: flagView({ ...flag }),
+      before: flagView(flag),
       after: flagView(after),
     });
     return flagView(after);
@@ -135,11 +137,15 @@ export const FLAGS_LIMIT = 5_000;
 export async function listValueFlags(db: Kysely<Database>, actor: Actor, programCode: string, q: { period?: string | undefined; open?: boolean | undefined }) {
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
-  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), { ...q, limit: FLAGS_LIMIT + 1 });
-  const reveal = actor.role !== 'partner';
+  const reader = flagReaderOf(actor);
+  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), {
+    ...q,
+    limit: FLAGS_LIMIT + 1,
+    ceiling: reader.ceiling,
+  });
   return {
     flags: rows.slice(0, FLAGS_LIMIT).map((r) => ({
-      ...flagView(r, reveal),
+      ...flagView(r, reader.reveal),
       indicator: r.indicator,
       place: r.place,
       period: r.period,

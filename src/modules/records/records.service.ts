@@ -139,7 +139,7 @@ export async function createRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(typeCode, rec.date), 0);
     const newId = await insertRecord(trx, newRecordRow(scope.catalog.program.id, typeCode, rec, now));
-    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(rec.contributions, rec, 1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(rec.contributions, rec, 1), writerOf(ctx));
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, newId);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id: newId, action: 'create', after }]);
@@ -218,10 +218,12 @@ export async function updateRecord(
     }
     const version = await updateRecordRow(trx, id, current.version, recordColumns(rec, now));
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
-    await applyRecordDeltas(trx, scope.catalog, [
-      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
-      ...toFactDeltas(rec.contributions, rec, 1),
-    ]);
+    await applyRecordDeltas(
+      trx,
+      scope.catalog,
+      [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)],
+      writerOf(ctx),
+    );
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
@@ -250,7 +252,7 @@ export async function deleteRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(current.type_code, current.date), 0);
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
-    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(storedContributions(scope.types, current), current, -1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(storedContributions(scope.types, current), current, -1), writerOf(ctx));
     await bumpDataVersion(trx, scope.catalog.program.id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'delete', before: current }]);
   });

@@ -191,7 +191,7 @@ async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: re
     await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
   }
   if (result.changedIds.length) await bumpDataVersion(trx, programId);
-  await checkWrittenValues(trx, catalog, result.changedIds, seesAllData(writer));
+  await checkWrittenValues(trx, catalog, result.changedIds, writer);
   return result;
 }
 
@@ -315,12 +315,6 @@ export interface WriteContext {
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
 
 /**
- * Whether a writer may be told the figures a relation rule compared (other values of the same
- * place and period): the system and program staff; a partner is told only which rule failed.
- */
-const seesAllData = (writer: Writer): boolean => !isActor(writer) || writer.role !== 'partner';
-
-/**
  * The stored value as a writer may know it: a value the writer may not read (another
  * organisation's unapproved one) is answered for exactly as a missing one.
  */
@@ -425,7 +419,7 @@ export async function writeValue(
     if (changed && expectedVersion !== undefined) {
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
-      await checkWrittenValues(trx, catalog, [after.id], seesAllData(writerOf(ctx)));
+      await checkWrittenValues(trx, catalog, [after.id], writerOf(ctx));
     }
     if (changed)
       await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [
