@@ -7,6 +7,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { NotificationKind } from '../../db/schema-notifications.js';
+import type { Clearance } from '../../db/schema-accounts.js';
+import { withinClearance } from '../../core/sensitivity.js';
 import { insertNotifications } from './notifications.repo.js';
 import { insertOutbox } from './mail-outbox.repo.js';
 import { claimReminder } from './reminders.repo.js';
@@ -32,6 +34,8 @@ export interface NoticeEvent {
   due?: string | null;
   /** For a comment: which side it is for (the other side from its author). */
   to?: 'officers' | 'clerks';
+  /** How sensitive the subject is (a value's indicator): recipients not cleared for it are not told. */
+  sensitivity?: Clearance | undefined;
   at: string;
 }
 
@@ -51,6 +55,7 @@ function audiencesOf(e: NoticeEvent): Audience[] {
     case 'overdue':
       return [clerks, officers];
     case 'comment':
+    case 'flag_comment':
       return [e.to === 'officers' ? officers : clerks];
   }
 }
@@ -62,6 +67,7 @@ export async function notify(trx: Kysely<Database>, notices: Notices, e: NoticeE
   for (const audience of audiencesOf(e)) {
     for (const r of await listRecipients(trx, audience)) {
       if (r.id === e.actorId || seen.has(r.id)) continue;
+      if (e.sensitivity && !withinClearance(e.sensitivity, r.clearance)) continue;
       seen.add(r.id);
       recipients.push(r);
     }
