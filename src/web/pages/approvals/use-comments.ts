@@ -1,7 +1,7 @@
 /**
  * A discussion thread — a submission's or a warning on a value's — oldest first, and adding a
- * comment to it. The thread refetches on the app's live interval, so the other side's replies
- * appear without a reload.
+ * comment to it. The thread refetches on the app's live interval and whenever it is opened, so
+ * the other side's replies appear without a reload.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
@@ -33,6 +33,8 @@ export function useComments(thread: Thread) {
     queryFn: () => ok(list(thread)).then((r) => r.comments),
     refetchInterval: LIVE_INTERVAL,
     refetchOnWindowFocus: true,
+    // Opening a thread again shows the latest replies, whatever the app's stale time.
+    refetchOnMount: 'always',
   });
 }
 
