@@ -4,11 +4,12 @@
  * in words as they type in data entry and once saved, an error rule's refusal on its cell with
  * nothing stored, and on submitting the values with open warnings; the data quality page lists
  * the open warning with a link to the value; an officer sees it in review, is refused approval
- * until they acknowledge it with a comment, then approves. English and Spanish, axe-clean,
- * keyboard, 390 px.
+ * until they acknowledge it with a comment, then approves; beside the warning, the officer and
+ * the partner discuss it (the partner is notified). English and Spanish, axe-clean, keyboard,
+ * 390 px.
  */
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { newPage, screenshot, seriousA11yViolations, signIn, startAndStop } from './browser.js';
 import type { RunningVigia } from './vigia-server.js';
 
@@ -77,6 +78,39 @@ async function review(officer: Page, period: string): Promise<ReturnType<Page['g
   return detail;
 }
 
+/**
+ * Beside the warning in review, the officer asks about the value in the warning's discussion;
+ * the partner is told (a notification), answers beside the warning they were shown on
+ * submitting, and the officer reads the answer there. Axe-clean with the threads open.
+ */
+async function discussWarning(officer: Page, value: Locator, partner: Page): Promise<void> {
+  await value.getByRole('button', { name: 'Discuss this warning' }).click();
+  const thread = value.getByTestId('flag-comment-thread');
+  await thread.getByRole('heading', { name: 'Discussion of this warning' }).waitFor();
+  await thread.getByTestId('flag-no-comments').waitFor();
+  await thread.getByLabel('Your comment').fill('6,000 ha in Apurímac: which operations?');
+  await thread.getByRole('button', { name: 'Add comment' }).click();
+  await thread.getByTestId('flag-comment').getByText('6,000 ha in Apurímac: which operations?').waitFor();
+  expect(await seriousA11yViolations(officer)).toEqual([]);
+
+  const told = await apiGet<{ notifications: { kind: string; title: string }[] }>(partner, '/api/notifications?lang=en');
+  expect(told.notifications.filter((n) => n.kind === 'flag_comment').map((n) => n.title)).toContain('new comment on a warning on the 2035 data of CORAH');
+  const listed = partner.getByTestId('submitted-warnings');
+  await listed.getByRole('button', { name: 'Discuss this warning' }).click();
+  const mine = listed.getByTestId('flag-comment-thread');
+  await mine.getByTestId('flag-comment').getByText('6,000 ha in Apurímac: which operations?').waitFor();
+  await mine.getByLabel('Your comment').fill('Three joint operations with the police.');
+  await mine.getByRole('button', { name: 'Add comment' }).click();
+  await mine.getByTestId('flag-comment').getByText('Three joint operations with the police.').waitFor();
+  expect(await seriousA11yViolations(partner)).toEqual([]);
+
+  // The officer closes and reopens the thread: the answer is there.
+  await value.getByRole('button', { name: 'Hide the discussion' }).click();
+  await value.getByRole('button', { name: 'Discuss this warning' }).click();
+  await thread.getByTestId('flag-comment').getByText('Three joint operations with the police.').waitFor();
+  await screenshot(officer, 'approvals-warning-discussion');
+}
+
 describe('validation warnings in the web app', () => {
   it('a partner sees a warning as they type and on submitting; the quality page lists it; an officer acknowledges it and approves (English)', async () => {
     const officer = await newPage(browser, vigia.url);
@@ -139,6 +173,7 @@ describe('validation warnings in the web app', () => {
     const detail = await review(officer, '2035');
     const value = detail.getByTestId('submission-value-ERAD_HA-PE-03-2035');
     expect(await value.getByTestId('value-warnings').textContent()).toContain(`Warning ${RULE}: above the maximum 5,000`);
+    await discussWarning(officer, value, partner);
     await detail.getByTestId('approve').click();
     await expect
       .poll(() => officer.getByTestId('decision-message').textContent())
@@ -200,6 +235,15 @@ describe('validation warnings in the web app', () => {
     const value = detail.getByTestId('submission-value-ERAD_HA-PE-08-2036');
     await detail.getByTestId('approve').click();
     await expect.poll(() => officer.getByTestId('decision-message').textContent()).toMatch(/^1 advertencia no está revisada/);
+    // The warning's discussion, in Spanish.
+    await value.getByRole('button', { name: 'Conversar sobre esta advertencia' }).click();
+    const thread = value.getByTestId('flag-comment-thread');
+    await thread.getByRole('heading', { name: 'Conversación sobre esta advertencia' }).waitFor();
+    await thread.getByLabel('Su comentario').fill('¿Qué operaciones en Cusco?');
+    await thread.getByRole('button', { name: 'Agregar comentario' }).click();
+    await thread.getByTestId('flag-comment').getByText('¿Qué operaciones en Cusco?').waitFor();
+    expect(await thread.getByTestId('flag-comment-message').textContent()).toBe('Se agregó su comentario.');
+    expect(await seriousA11yViolations(officer)).toEqual([]);
     await value.getByRole('button', { name: 'Dar por revisada' }).click();
     await value.getByLabel('Por qué el valor se mantiene (obligatorio)').fill('Verificado con el equipo de campo.');
     expect(await seriousA11yViolations(officer)).toEqual([]);

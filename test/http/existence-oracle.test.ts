@@ -167,6 +167,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.includes('/actions/')) return { status: 'done' };
   if (path.includes('/actions')) return { text: 'probe', owner_name: 'Probe', due_date: '2013-10-01' };
   if (path.includes('/dqa/')) return { limitations: 'probe' };
+  if (path.startsWith('/api/value-flags/') && path.endsWith('/comments')) return { body: 'probe' };
   if (path.startsWith('/api/value-flags/')) return { comment: 'probe' };
   return undefined;
 }

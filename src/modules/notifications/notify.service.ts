@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { NotificationKind } from '../../db/schema-notifications.js';
 import type { Clearance } from '../../db/schema-accounts.js';
+import { withinClearance } from '../../core/sensitivity.js';
 import { insertNotifications } from './notifications.repo.js';
 import { insertOutbox } from './mail-outbox.repo.js';
 import { claimReminder } from './reminders.repo.js';
@@ -35,6 +36,8 @@ export interface NoticeEvent {
   to?: 'officers' | 'clerks';
   /** Only the recipients of exactly this clearance (a message written for what they may read). */
   clearance?: Clearance | undefined;
+  /** How sensitive the subject is (a value's indicator): recipients not cleared for it are not told. */
+  sensitivity?: Clearance | undefined;
   at: string;
 }
 
@@ -54,6 +57,7 @@ function audiencesOf(e: NoticeEvent): Audience[] {
     case 'overdue':
       return [clerks, officers];
     case 'comment':
+    case 'flag_comment':
       return [e.to === 'officers' ? officers : clerks];
   }
 }
@@ -65,6 +69,7 @@ export async function notify(trx: Kysely<Database>, notices: Notices, e: NoticeE
   for (const audience of audiencesOf(e)) {
     for (const r of await listRecipients(trx, audience)) {
       if (r.id === e.actorId || seen.has(r.id) || (e.clearance !== undefined && r.clearance !== e.clearance)) continue;
+      if (e.sensitivity && !withinClearance(e.sensitivity, r.clearance)) continue;
       seen.add(r.id);
       recipients.push(r);
     }

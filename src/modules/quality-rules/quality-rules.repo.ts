@@ -135,7 +135,7 @@ export async function findFlagWithValue(db: Kysely<Database>, id: number) {
     .innerJoin('data_value as v', 'v.id', 'f.value_id')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .selectAll('f')
-    .select(['v.organisation_id', 'v.status', 'i.program_id', 'i.sensitivity as indicator_sensitivity'])
+    .select(['v.organisation_id', 'v.status', 'v.period', 'i.program_id', 'i.code as indicator', 'i.sensitivity as indicator_sensitivity'])
     .where('f.id', '=', id)
     .executeTakeFirst();
 }

@@ -7,8 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
 import { ruleProblems, type QualityRule } from '../../core/quality-rules.js';
 import type { Actor } from '../access/actor.js';
-import { dataScope, mayReadSensitivity, requirePermission } from '../access/policy.js';
-import { seesRow } from '../access/visible-data.repo.js';
+import { dataScope, requirePermission } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgram, loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
@@ -18,13 +17,13 @@ import {
   listVisibleFlags,
   deleteProgramRuleRows,
   deleteRuleRow,
-  findFlagWithValue,
   findRuleRow,
   insertRuleRow,
   listRuleRows,
   updateRuleRow,
 } from './quality-rules.repo.js';
 import { flagReaderOf, flagView, type ValueFlagView } from './value-flags.js';
+import { visibleFlag } from './visible-flag.service.js';
 
 /** Refuses a rule that names an unknown indicator, source or option, or a malformed or circular relation. */
 export function checkRule(catalog: Pick<Catalog, 'indicators'>, rule: QualityRule): void {
@@ -108,10 +107,7 @@ export async function replaceProgramRules(trx: Kysely<Database>, programId: numb
 export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: number, comment: string): Promise<ValueFlagView> {
   requirePermission(actor, 'approve');
   return db.transaction().execute(async (trx) => {
-    const flag = await findFlagWithValue(trx, id);
-    // A flag of a rule over data the officer may not read is answered for as a missing one.
-    if (!flag || !seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.indicator_sensitivity) || !mayReadSensitivity(actor, flag.sensitivity))
-      throw notFound(`no flag ${id}`);
+    const flag = await visibleFlag(trx, actor, id);
     if (flag.acknowledged_at !== null) throw conflict(`flag ${id} was acknowledged already`);
     const after = await acknowledgeFlagRow(trx, id, actor.userId, comment, new Date().toISOString());
     await recordAudit(trx, {

@@ -153,7 +153,7 @@ export function PartnerSubmissions() {
               {t('close')}
             </button>
           </div>
-          <CommentThread key={open.id} submissionId={open.id} />
+          <CommentThread key={open.id} thread={{ submissionId: open.id }} />
         </section>
       )}
     </>

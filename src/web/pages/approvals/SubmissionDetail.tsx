@@ -167,7 +167,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
           {message.text}
         </p>
       )}
-      <CommentThread submissionId={s.id} />
+      <CommentThread thread={{ submissionId: s.id }} />
     </section>
   );
 }

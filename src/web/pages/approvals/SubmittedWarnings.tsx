@@ -1,4 +1,4 @@
-/** After a partner submits a period: the values in it with open warnings, which the officer will check. */
+/** After a partner submits a period: the values in it with open warnings, which the officer will check, each with its discussion. */
 import { useTranslation } from 'react-i18next';
 import { useProgram } from '../../app/program';
 import { useIndicators } from '../../app/queries';
@@ -7,6 +7,7 @@ import { useFlagText, openFlags } from '../../components/value-flags';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { useFormat } from '../../i18n/format';
 import { useSubmissionValues } from './use-submissions';
+import { FlagDiscussion } from './FlagDiscussion';
 
 export function SubmittedWarnings({ id }: { id: number }) {
   const { t } = useTranslation('approvals');
@@ -33,6 +34,9 @@ export function SubmittedWarnings({ id }: { id: number }) {
             {openFlags(v.flags)
               .map((f) => flagText(f))
               .join('; ')}
+            {openFlags(v.flags).map((f) => (
+              <FlagDiscussion key={f.id} flagId={f.id} />
+            ))}
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 /**
  * The warnings on one value of a submission, in words; an officer acknowledges each open one
  * with a comment saying why the value stands (POST /api/value-flags/{id}/acknowledge, audited),
- * since a submission with open warnings cannot be approved.
+ * since a submission with open warnings cannot be approved. Each warning has its discussion
+ * between the value's organisation and the officers beside it.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { invalidateData } from '../../app/queries';
 import { useFlagText, type ValueFlag } from '../../components/value-flags';
+import { FlagDiscussion } from './FlagDiscussion';
 
 interface Props {
   flags: readonly ValueFlag[];
@@ -28,6 +30,7 @@ export function ValueWarnings({ flags, canAcknowledge, cell, onAcknowledged }: P
           <span aria-hidden="true">⚠ </span>
           <span id={`flag-text-${f.id}`}>{flagText(f)}</span>
           <FlagState flag={f} canAcknowledge={canAcknowledge} cell={cell} onAcknowledged={onAcknowledged} />
+          <FlagDiscussion flagId={f.id} describedBy={`flag-text-${f.id}`} />
         </li>
       ))}
     </ul>

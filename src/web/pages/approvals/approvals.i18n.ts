@@ -70,6 +70,11 @@ export const approvals = {
     discuss: 'Discussion',
     discussLabel: 'Discussion of the {{period}} submission',
     discussionOf: 'Submission of {{period}}',
+    flagDiscussion: {
+      open: 'Discuss this warning',
+      close: 'Hide the discussion',
+      title: 'Discussion of this warning',
+    },
     discussion: {
       title: 'Discussion',
       empty: 'No comments yet.',
@@ -150,6 +155,11 @@ export const approvals = {
     discuss: 'Conversación',
     discussLabel: 'Conversación sobre el envío de {{period}}',
     discussionOf: 'Envío de {{period}}',
+    flagDiscussion: {
+      open: 'Conversar sobre esta advertencia',
+      close: 'Ocultar la conversación',
+      title: 'Conversación sobre esta advertencia',
+    },
     discussion: {
       title: 'Conversación',
       empty: 'Aún no hay comentarios.',
