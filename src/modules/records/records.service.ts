@@ -343,6 +343,8 @@ export async function exportRecords(
   typeCode: string,
   clearance: Sensitivity,
   visible: RowScope = ALL_ROWS,
+  /** For a program folder, where every record needs one: the `ref` to write for a record that has none. */
+  refOfUnnamed?: (id: number) => string,
 ): Promise<string> {
   const scope = await openRecordScope(db, programCode);
   const type = scope.types.get(typeCode);
@@ -351,7 +353,7 @@ export async function exportRecords(
   const views: RecordView[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
     const rows = await listRecordRows(db, filter, EXPORT_PAGE, offset);
-    views.push(...rows.map((r) => presentRecord(scope, r, clearance)));
+    views.push(...rows.map((r) => presentRecord(scope, r, clearance)).map((v) => (v.ref === null && refOfUnnamed ? { ...v, ref: refOfUnnamed(v.id) } : v)));
     if (rows.length < EXPORT_PAGE) break;
   }
   return recordsToCsv(type.definition, views, hiddenFields(type.definition, clearance));
