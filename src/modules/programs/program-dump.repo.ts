@@ -47,18 +47,19 @@ export async function listOrganisationRows(db: Kysely<Database>, programId: numb
     .execute();
 }
 
+/** Sources in the order they were written: an indicator lists its sources in that order. */
 export async function listSourceRows(db: Kysely<Database>, programId: number) {
-  return db.selectFrom('source').select(['code', 'name_en', 'name_es', 'url']).where('program_id', '=', programId).orderBy('code').execute();
+  return db.selectFrom('source').select(['code', 'name_en', 'name_es', 'url']).where('program_id', '=', programId).orderBy('id').execute();
 }
 
-/** Dimensions with their options, options in display order. */
+/** Dimensions in the order they were written, with their options in display order. */
 export async function listDimensionOptionRows(db: Kysely<Database>, programId: number) {
   return db
     .selectFrom('dimension as d')
     .innerJoin('dimension_option as o', 'o.dimension_id', 'd.id')
     .select(['d.code as dimension', 'd.name_en as dimension_en', 'd.name_es as dimension_es', 'o.code', 'o.name_en', 'o.name_es'])
     .where('d.program_id', '=', programId)
-    .orderBy('d.code')
+    .orderBy('d.id')
     .orderBy('o.sort')
     .orderBy('o.code')
     .execute();
@@ -90,7 +91,7 @@ export async function listIndicatorRows(db: Kysely<Database>, programId: number)
     .execute();
 }
 
-/** Indicator code → its source codes, and indicator code → its dimension codes. */
+/** Indicator code → its source codes, and indicator code → its dimension codes, in the order those were written. */
 export async function listIndicatorLinks(db: Kysely<Database>, programId: number) {
   const [sources, dimensions] = await Promise.all([
     db
@@ -99,7 +100,7 @@ export async function listIndicatorLinks(db: Kysely<Database>, programId: number
       .innerJoin('source as s', 's.id', 'l.source_id')
       .select(['i.code as indicator', 's.code'])
       .where('i.program_id', '=', programId)
-      .orderBy('s.code')
+      .orderBy('s.id')
       .execute(),
     db
       .selectFrom('indicator_dimension as l')
@@ -107,7 +108,7 @@ export async function listIndicatorLinks(db: Kysely<Database>, programId: number
       .innerJoin('dimension as d', 'd.id', 'l.dimension_id')
       .select(['i.code as indicator', 'd.code'])
       .where('i.program_id', '=', programId)
-      .orderBy('d.code')
+      .orderBy('d.id')
       .execute(),
   ]);
   return { sources, dimensions };
@@ -130,21 +131,20 @@ export async function listTargetRows(db: Kysely<Database>, programId: number) {
     .execute();
 }
 
-/** One page of an indicator's values, in an order that depends only on their keys. */
-export async function listValuePage(db: Kysely<Database>, indicatorId: number, limit: number, offset: number) {
+/**
+ * One page of an indicator's values after the value `afterId`, in the order they were written
+ * (by id): loading them in that order adds them up in the same order, to the last digit.
+ */
+export async function listValuePage(db: Kysely<Database>, indicatorId: number, afterId: number, limit: number) {
   return db
     .selectFrom('data_value as v')
     .innerJoin('place as p', 'p.id', 'v.place_id')
     .leftJoin('organisation as o', 'o.id', 'v.organisation_id')
-    .select(['p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
+    .select(['v.id', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.value', 'v.provenance', 'v.note', 'v.status', 'o.code as organisation'])
     .where('v.indicator_id', '=', indicatorId)
-    .orderBy('v.start_date')
-    .orderBy('v.period')
-    .orderBy('p.code')
-    .orderBy('v.disagg')
-    .orderBy('v.source')
+    .where('v.id', '>', afterId)
+    .orderBy('v.id')
     .limit(limit)
-    .offset(offset)
     .execute();
 }
 

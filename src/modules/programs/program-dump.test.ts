@@ -161,7 +161,11 @@ describe(`vigia dump, then vigia load into an empty database (${engine})`, () =>
     it('gives the same analytics for every indicator by every grouping', async () => {
       const [before, after] = [await allAnalytics(r.from.db, 'PE'), await allAnalytics(r.to.db, 'PE')];
       expect(Object.keys(before).length).toBeGreaterThan(500);
-      expect(after).toEqual(before);
+      // The same questions (in whatever order the catalog lists an indicator's dimensions), the same answers.
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      // Named, so that a difference says which indicator and grouping it is in.
+      const differ = Object.keys(before).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+      expect(differ).toEqual([]);
     }, 600_000);
 
     it('gives the same values, with their status, provenance, note and organisation', async () => {

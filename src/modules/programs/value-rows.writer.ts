@@ -1,7 +1,7 @@
 /**
  * Writes the figures of a dumped program: targets.csv, and values/<INDICATOR>.csv, one file per
- * indicator that has values (the reader: value-rows.reader.ts). Values are read and written a
- * page at a time, never held whole, and keep their status, provenance, source, note and
+ * indicator that has values (the reader: value-rows.reader.ts), in the order they were written.
+ * Values are read and written a page at a time, never held whole, and keep their status, provenance, source, note and
  * reporting organisation. The source is always written by name, so the file says exactly what
  * the database holds.
  */
@@ -52,8 +52,9 @@ export async function writeValueFiles(
     await out.write(file, csvText(VALUE_HEADER, []));
     const handle = await open(join(out.dir, file), 'a');
     try {
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await listValuePage(db, indicator.id, PAGE, offset);
+      for (let after = 0; ;) {
+        const page = await listValuePage(db, indicator.id, after, PAGE);
+        after = page.at(-1)?.id ?? after;
         const rows = page.map((v) => [indicator.code, v.place, v.period, v.disagg, v.source, v.value, v.provenance, v.note, v.status, v.organisation]);
         if (rows.length) await handle.write(csvLines(rows));
         done += page.length;
