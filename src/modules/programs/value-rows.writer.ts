@@ -12,13 +12,23 @@ import type { Database } from '../../db/schema.js';
 import { csvLines, csvText } from '../../files/csv-table.writer.js';
 import type { FolderOut } from './folder-files.writer.js';
 import { listTargetRows, listValueCounts, listValuePage } from './program-dump.repo.js';
-import { CSV_COLUMNS, FOLDER_FILES } from './program-folder.schema.js';
+import { FOLDER_FILES, type CSV_COLUMNS } from './program-folder.schema.js';
 
-const TARGET_HEADER = ['indicator', 'place', 'period', 'source', 'disagg', 'kind', 'value', 'provenance', 'note'] as const;
-const VALUE_HEADER = ['indicator', 'place', 'period', 'disagg', 'source', 'value', 'provenance', 'note', 'status', 'organisation'] as const;
-// The headers are the reader's columns, no more and no fewer.
-void (TARGET_HEADER satisfies ReadonlyArray<(typeof CSV_COLUMNS.targets)['required' | 'optional'][number]>);
-void (VALUE_HEADER satisfies ReadonlyArray<(typeof CSV_COLUMNS.values)['required' | 'optional'][number]>);
+/** A column the reader knows for the file `K`: the headers below can name no other. */
+type Column<K extends 'targets' | 'values'> = (typeof CSV_COLUMNS)[K]['required' | 'optional'][number];
+const TARGET_HEADER: ReadonlyArray<Column<'targets'>> = ['indicator', 'place', 'period', 'source', 'disagg', 'kind', 'value', 'provenance', 'note'];
+const VALUE_HEADER: ReadonlyArray<Column<'values'>> = [
+  'indicator',
+  'place',
+  'period',
+  'disagg',
+  'source',
+  'value',
+  'provenance',
+  'note',
+  'status',
+  'organisation',
+];
 
 /** Values read and written at a time. */
 const PAGE = 20_000;
