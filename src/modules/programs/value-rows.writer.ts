@@ -9,26 +9,17 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { csvLines, csvText } from '../../files/csv-table.writer.js';
+import { csvLines, csvText, type CsvCell } from '../../files/csv-table.writer.js';
 import type { FolderOut } from './folder-files.writer.js';
 import { listTargetRows, listValueCounts, listValuePage } from './program-dump.repo.js';
-import { FOLDER_FILES, type CSV_COLUMNS } from './program-folder.schema.js';
+import { CSV_COLUMNS, FOLDER_FILES } from './program-folder.schema.js';
 
-/** A column the reader knows for the file `K`: the headers below can name no other. */
-type Column<K extends 'targets' | 'values'> = (typeof CSV_COLUMNS)[K]['required' | 'optional'][number];
-const TARGET_HEADER: ReadonlyArray<Column<'targets'>> = ['indicator', 'place', 'period', 'source', 'disagg', 'kind', 'value', 'provenance', 'note'];
-const VALUE_HEADER: ReadonlyArray<Column<'values'>> = [
-  'indicator',
-  'place',
-  'period',
-  'disagg',
-  'source',
-  'value',
-  'provenance',
-  'note',
-  'status',
-  'organisation',
-];
+/** The headers are the reader's columns, required ones first. */
+const headerOf = (c: { required: readonly string[]; optional: readonly string[] }) => [...c.required, ...c.optional];
+const TARGET_HEADER = headerOf(CSV_COLUMNS.targets);
+const VALUE_HEADER = headerOf(CSV_COLUMNS.values);
+/** A row's cells in the header's order. */
+const cellsOf = (header: readonly string[], row: Readonly<Record<string, CsvCell>>): CsvCell[] => header.map((c) => row[c]);
 
 /** Values read and written at a time. */
 const PAGE = 20_000;
@@ -40,7 +31,7 @@ export async function writeTargetsFile(db: Kysely<Database>, out: FolderOut, pro
       FOLDER_FILES.targets,
       csvText(
         TARGET_HEADER,
-        rows.map((t) => [t.indicator, t.place, t.period, t.source, t.disagg, t.kind, t.value, t.provenance, t.note]),
+        rows.map((t) => cellsOf(TARGET_HEADER, t)),
       ),
     );
   }
@@ -65,7 +56,7 @@ export async function writeValueFiles(
       for (let after = 0; ;) {
         const page = await listValuePage(db, indicator.id, after, PAGE);
         after = page.at(-1)?.id ?? after;
-        const rows = page.map((v) => [indicator.code, v.place, v.period, v.disagg, v.source, v.value, v.provenance, v.note, v.status, v.organisation]);
+        const rows = page.map((v) => cellsOf(VALUE_HEADER, { ...v, indicator: indicator.code }));
         if (rows.length) await handle.write(csvLines(rows));
         done += page.length;
         onProgress?.({ done, total });
