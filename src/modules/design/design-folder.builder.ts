@@ -12,7 +12,7 @@ import { RowReader } from '../programs/folder-row.reader.js';
 import { readFrameworkRow } from '../programs/framework-file.reader.js';
 import { readSourceRow } from '../programs/named-files.reader.js';
 import { dimensionSchema, FOLDER_FILES, indicatorSchema, programFileSchema, type ProgramFile } from '../programs/program-folder.schema.js';
-import type { ProgramFolder } from '../programs/program-folder.types.js';
+import { emptyProgramFolder, type ProgramFolder } from '../programs/program-folder.types.js';
 
 /** program.json of a program already in the database. */
 export function programFileOf(p: Program): ProgramFile {
@@ -27,24 +27,7 @@ export function programFileOf(p: Program): ProgramFile {
 
 /** A folder with nothing in it but the program (its files list names the one file changed). */
 function folderOf(program: ProgramFile | null, file: string, issues: IssueDetail[]): ProgramFolder {
-  return {
-    dir: 'api',
-    files: [file],
-    program,
-    places: [],
-    zones: [],
-    zonePlaces: [],
-    organisations: [],
-    sources: [],
-    dimensions: null,
-    framework: [],
-    indicators: null,
-    targets: [],
-    valueFiles: [],
-    valueBytes: 0,
-    unusable: new Map(),
-    issues,
-  };
+  return { ...emptyProgramFolder('api', issues), files: [file], program };
 }
 
 /** The cells of one CSV row, as the CSV reader gives them: every column a string, '' when absent. */

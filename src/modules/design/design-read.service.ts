@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { dataScope } from '../access/policy.js';
 import { loadCatalog } from '../catalog/catalog.repo.js';
 import { readableIndicators } from '../catalog/indicator-sensitivity.service.js';
+import { programFileOf } from './design-folder.builder.js';
 import { readDesignRows } from './design.repo.js';
 
 export async function readDesign(db: Kysely<Database>, actor: Actor, programCode: string) {
@@ -17,13 +18,7 @@ export async function readDesign(db: Kysely<Database>, actor: Actor, programCode
   const nodeCode = new Map(rows.framework.map((n) => [n.id, n.code]));
   const indicators = await readableIndicators(db, catalog, dataScope(actor).maxSensitivity);
   return {
-    program: {
-      code: catalog.program.code,
-      name: { en: catalog.program.name_en, es: catalog.program.name_es },
-      country: catalog.program.country_code,
-      fiscal_year_start_month: catalog.program.fiscal_year_start_month,
-      currency: catalog.program.currency,
-    },
+    program: programFileOf(catalog.program),
     framework: rows.framework.map(({ id: _id, retired, ...n }) => ({ ...n, retired: retired === 1 })),
     sources: rows.sources,
     dimensions: rows.dimensions.map((d) => ({
