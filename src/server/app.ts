@@ -35,6 +35,7 @@ import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerDiscussionRoutes } from '../modules/discussion/discussion.routes.js';
+import { registerDesignRoutes } from '../modules/design/design.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -99,6 +100,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerQualityReportRoutes(app, full);
   registerNotificationRoutes(app, full);
   registerDiscussionRoutes(app, full);
+  registerDesignRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

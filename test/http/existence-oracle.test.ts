@@ -154,6 +154,12 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   fy: () => null,
   // Validation rules are program metadata: whoever may read program data lists them all.
   rule: () => null,
+  // A program's design (goals, components, sources, dimensions, options) is program metadata
+  // like its places; its indicators go by {indicator}, probed above.
+  node: () => null,
+  source: () => null,
+  dimension: () => null,
+  option: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */

@@ -73,7 +73,7 @@ export function resolveValue(catalog: Catalog, input: ValueInput, row: number, n
   if (!indicator) bad('indicator', input.indicator, `unknown indicator code`);
   else if (indicator.origin !== 'reported') {
     bad('indicator', input.indicator, `values of ${indicator.code} are computed (${indicator.origin}), not reported`);
-  }
+  } else if (indicator.retired) bad('indicator', input.indicator, `${indicator.code} is retired: it takes no new data (indicador retirado)`);
   const place = catalog.places.get(input.place);
   if (!place) bad('place', input.place, 'unknown place code');
   const period = periodOf(String(input.period ?? ''));
@@ -97,6 +97,8 @@ export function resolveValue(catalog: Catalog, input: ValueInput, row: number, n
       for (const [dim, opt] of Object.entries(d)) {
         const options = indicator.dimensions.get(dim);
         if (!options) bad('disagg', input.disagg, `${indicator.code} is not disaggregated by "${dim}"`);
+        else if (indicator.retiredOptions?.get(dim)?.has(opt))
+          bad('disagg', input.disagg, `"${opt}" of ${dim} is retired: it takes no new data (opción retirada)`);
         else if (!options.has(opt)) bad('disagg', input.disagg, `"${opt}" is not an option of ${dim} (${[...options].join(', ')})`);
       }
     }
