@@ -7,7 +7,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { runVigiaAs } from '../../../test/helpers/cli.js';
 import { findFormat, formatNames } from '../../modules/exchange/exchange-registry.js';
 
@@ -50,7 +50,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command and checks the one-line answer naming `path`, with exit code 2. */
-async function expectRefused(path: string, as: typeof NOBODY | undefined, ...args: string[]): Promise<void> {
+async function expectRefused(expect: ExpectStatic, path: string, as: typeof NOBODY | undefined, ...args: string[]): Promise<void> {
   const r = await runVigiaAs(as, env, ...args);
   const lines = r.stderr.trim().split('\n');
   expect({ code: r.code, lines: lines.length }, r.stderr).toEqual({ code: 2, lines: 1 });
@@ -71,23 +71,24 @@ const FILE_COMMANDS: Array<[string, (path: string) => string[]]> = [
   ['restore', (p) => ['restore', p]],
 ];
 
-describe('CLI commands given a bad file', () => {
+// Each case is a child process that mostly waits on Node's start-up: they run five at a time.
+describe.concurrent('CLI commands given a bad file', () => {
   it('knows the import formats it walks', () => {
     expect(importFormats).toEqual(expect.arrayContaining(['csv', 'xlsx', 'dhis2-json', 'dhis2-csv', 'dhis2-xml', 'adx']));
   });
 
   for (const [name, args] of FILE_COMMANDS) {
     for (const c of FILE_CASES) {
-      it(`${name}: ${c} file`, async () => {
-        await expectRefused(pathOf(c), c === 'unreadable' && asRoot ? NOBODY : undefined, ...args(pathOf(c)));
+      it(`${name}: ${c} file`, async ({ expect }) => {
+        await expectRefused(expect, pathOf(c), c === 'unreadable' && asRoot ? NOBODY : undefined, ...args(pathOf(c)));
       });
     }
   }
 
   for (const c of FOLDER_CASES) {
-    it(`load: ${c} folder`, async () => {
+    it(`load: ${c} folder`, async ({ expect }) => {
       const path = c === 'empty' ? join(dir, 'empty-folder') : pathOf(c);
-      await expectRefused(path, undefined, 'load', path);
+      await expectRefused(expect, path, undefined, 'load', path);
     });
   }
 });
