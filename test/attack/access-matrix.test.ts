@@ -181,6 +181,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       fy: () => ['2012Oct'],
       // An organisation of the program (what it reported: a partner asking of another is refused).
       organisation: () => ['ORG_A', 'ORG_B'],
+      // A program's member: the spare account (administrators of the program manage members).
+      user: () => [String(spareId)],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);

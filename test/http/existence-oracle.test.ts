@@ -154,6 +154,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   fy: () => null,
   // Validation rules are program metadata: whoever may read program data lists them all.
   rule: () => null,
+  // A program's members are managed by its administrators only: anyone else is refused (403) before any look-up.
+  user: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */

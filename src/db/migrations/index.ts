@@ -19,6 +19,7 @@ import * as reportingCalendar from './20261203150000_reporting_calendar.js';
 import * as qualityRules from './20261203140000_quality_rules.js';
 import * as notifications from './20261203160000_notifications.js';
 import * as openFlagsIndex from './20261203170000_open_flags_index.js';
+import * as programMembers from './20261204100000_program_members.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261203140000_quality_rules': qualityRules,
   '20261203160000_notifications': notifications,
   '20261203170000_open_flags_index': openFlagsIndex,
+  '20261204100000_program_members': programMembers,
 };

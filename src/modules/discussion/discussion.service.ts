@@ -11,7 +11,7 @@ import { VigiaError } from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
 import { can } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { visibleSubmission } from '../approvals/approvals.service.js';
+import { visibleSubmission, visibleSubmissionAs } from '../approvals/approvals.service.js';
 import { notify, type Notices } from '../notifications/notify.service.js';
 import { insertComment, listComments } from './comments.repo.js';
 
@@ -20,8 +20,8 @@ export async function submissionThread(db: Kysely<Database>, actor: Actor, submi
   return listComments(db, submissionId);
 }
 
-export async function commentOnSubmission(db: Kysely<Database>, actor: Actor, submissionId: number, body: string, notices: Notices = {}, now = new Date()) {
-  const s = await visibleSubmission(db, actor, submissionId);
+export async function commentOnSubmission(db: Kysely<Database>, account: Actor, submissionId: number, body: string, notices: Notices = {}, now = new Date()) {
+  const { submission: s, actor } = await visibleSubmissionAs(db, account, submissionId);
   const clerk = actor.role === 'partner' && actor.organisationId === s.organisation_id;
   if (!clerk && !can(actor, 'approve')) throw new VigiaError('forbidden', "only the submission's organisation and the officers take part in its discussion");
   const at = now.toISOString();

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
 import { ruleProblems, type QualityRule } from '../../core/quality-rules.js';
 import type { Actor } from '../access/actor.js';
-import { dataScope, mayReadSensitivity, requirePermission } from '../access/policy.js';
+import { actorForObject, dataScope, mayReadSensitivity, requirePermission } from '../access/policy.js';
 import { seesRow } from '../access/visible-data.repo.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgram, loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
@@ -105,11 +105,13 @@ export async function replaceProgramRules(trx: Kysely<Database>, programId: numb
 }
 
 /** An officer acknowledges a warning on a value, saying why the value stands; audited. */
-export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: number, comment: string): Promise<ValueFlagView> {
-  requirePermission(actor, 'approve');
+export async function acknowledgeFlag(db: Kysely<Database>, account: Actor, id: number, comment: string): Promise<ValueFlagView> {
+  requirePermission(account, 'approve');
   return db.transaction().execute(async (trx) => {
     const flag = await findFlagWithValue(trx, id);
-    if (!flag || !seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.sensitivity)) throw notFound(`no flag ${id}`);
+    if (!flag) throw notFound(`no flag ${id}`);
+    const actor = actorForObject(account, flag.program_id, 'approve', () => notFound(`no flag ${id}`));
+    if (!seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.sensitivity)) throw notFound(`no flag ${id}`);
     if (flag.acknowledged_at !== null) throw conflict(`flag ${id} was acknowledged already`);
     const after = await acknowledgeFlagRow(trx, id, actor.userId, comment, new Date().toISOString());
     await recordAudit(trx, {
