@@ -75,7 +75,12 @@ export async function accountMemberships(
       : ((await db.selectFrom('organisation').select('program_id').where('id', '=', account.organisation_id).executeTakeFirst())?.program_id ?? null);
   return programIds.map((program_id) => {
     const own = account.role === 'partner' && orgProgram === program_id;
-    return { program_id, role: account.role === 'partner' && !own ? 'analyst' : account.role, organisation_id: own ? account.organisation_id : null, clearance: null };
+    return {
+      program_id,
+      role: account.role === 'partner' && !own ? 'analyst' : account.role,
+      organisation_id: own ? account.organisation_id : null,
+      clearance: null,
+    };
   });
 }
 

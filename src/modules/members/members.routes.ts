@@ -24,7 +24,10 @@ const MemberSchema = z
   })
   .openapi('ProgramMember');
 const MemberAccessSchema = z.object({
-  role: z.string().max(20).openapi({ example: 'partner', description: ROLES.join(', ') }),
+  role: z
+    .string()
+    .max(20)
+    .openapi({ example: 'partner', description: ROLES.join(', ') }),
   organisation: z.string().max(50).nullable().optional().openapi({ description: "A partner's organisation: one of this program's" }),
   clearance: z.string().max(20).nullable().optional(),
 });

@@ -14,7 +14,16 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgram } from '../catalog/catalog.repo.js';
 import { findUserByEmail } from '../accounts/users.repo.js';
-import { deleteMember, findMember, findProgramOrganisationId, insertMember, listMembers, updateMember, type MemberAccess, type MemberRow } from './members.repo.js';
+import {
+  deleteMember,
+  findMember,
+  findProgramOrganisationId,
+  insertMember,
+  listMembers,
+  updateMember,
+  type MemberAccess,
+  type MemberRow,
+} from './members.repo.js';
 
 export interface MemberInput {
   role: string;
