@@ -5,7 +5,7 @@
  * everywhere) and needs no membership. Existing users keep the access they had: every other user
  * becomes a member of every existing program with their role; a partner is a partner in its
  * organisation's program and an analyst (read approved data) in the others, which is what it could
- * do there before (docs/decisions/program-membership.md).
+ * do there before (docs/security.md, "Roles are per program").
  */
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../dialect.js';
