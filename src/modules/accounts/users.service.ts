@@ -10,7 +10,7 @@ import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../access/actor.js';
 import { endCredentials } from './end-credentials.js';
-import { memberProgramsOf, setAccountMemberships } from '../members/members.repo.js';
+import { memberProgramsOf, setAccountMemberships } from './account-memberships.repo.js';
 import { findProgram } from '../catalog/catalog.repo.js';
 import type { ClearanceGrant } from '../../db/schema-accounts.js';
 import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
