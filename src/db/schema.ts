@@ -10,6 +10,7 @@ import type { CalendarTables } from './schema-calendar.js';
 import type { QualityTables } from './schema-quality.js';
 import type { TrackingTables } from './schema-tracking.js';
 import type { NotificationTables } from './schema-notifications.js';
+import type { MemberTables } from './schema-members.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 
 export interface ProgramTable {
@@ -324,7 +325,7 @@ export interface IndicatorChangeTable {
   reason: string;
 }
 
-export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables, QualityTables, NotificationTables {
+export interface Database extends AccountTables, JobTables, DqaTables, TrackingTables, CalendarTables, QualityTables, NotificationTables, MemberTables {
   program: ProgramTable;
   place: PlaceTable;
   zone: ZoneTable;

@@ -2,15 +2,24 @@
  * Every API route is declared through `guarded`, which attaches the permission it needs as
  * middleware (checked against the central policy before the handler runs) and records it in
  * the OpenAPI document as `x-permission`. A test checks that no route lacks one.
+ *
+ * Roles are per program: when the route names a program (the `{program}` path parameter, or a
+ * `program` query parameter), the actor is first scoped to that program (`actorIn`: the
+ * membership's role there, or the public's) and the permission checked against that; the
+ * handler then sees the scoped actor. Routes that reach a program through an object's id scope
+ * the actor to the object's program in their service. No route takes its program in the body.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { requirePermission, type Permission } from '../modules/access/policy.js';
+import { actorIn } from '../modules/access/actor.js';
 import type { AppEnv } from './env.js';
 import { ErrorSchema } from './errors.js';
 
 export function requires(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const program = c.req.param('program') ?? c.req.query('program');
+    if (program !== undefined) c.set('actor', actorIn(c.get('actor'), { code: program }));
     requirePermission(c.get('actor'), permission);
     await next();
   };

@@ -21,6 +21,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerUserRoutes } from '../modules/accounts/users.routes.js';
 import { registerPlaceRoutes } from '../modules/places/places.routes.js';
 import { registerOrganisationRoutes } from '../modules/organisations/organisations.routes.js';
+import { registerMemberRoutes } from '../modules/members/members.routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes.js';
 import { registerIndicatorReferenceRoutes } from '../modules/indicators/indicator-reference.routes.js';
 import { registerReportRoutes } from '../modules/reports/reports.routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerUserRoutes(app, full);
   registerPlaceRoutes(app, full);
   registerOrganisationRoutes(app, full);
+  registerMemberRoutes(app, full);
   registerIndicatorRoutes(app, full);
   registerIndicatorReferenceRoutes(app, full);
   registerReportRoutes(app, full);

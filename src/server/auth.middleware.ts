@@ -21,6 +21,7 @@ import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/database.js';
 import { VigiaError } from '../core/errors.js';
 import { actorOf, PUBLIC_ACTOR } from '../modules/access/actor.js';
+import { findMemberships } from '../modules/access/memberships.repo.js';
 import { authenticate, type AuthSettings } from '../modules/accounts/auth.service.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponse } from '../http/errors.js';
@@ -46,7 +47,7 @@ export function authMiddleware(db: Db, settings: AuthSettings): MiddlewareHandle
         new VigiaError('password_change_required', 'choose your own password first (POST /api/auth/password): yours is a one-time password'),
       );
     }
-    c.set('actor', who ? actorOf(who.user) : PUBLIC_ACTOR);
+    c.set('actor', who ? actorOf(who.user, await findMemberships(db, who.user.id)) : PUBLIC_ACTOR);
     c.set('via', who?.via ?? 'none');
     c.set('sessionSecret', who?.via === 'session' ? sessionSecret : undefined);
     if (who?.via === 'session' && !SAFE.has(c.req.method)) {

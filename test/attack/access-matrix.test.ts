@@ -8,13 +8,21 @@
  * reader may change (`mayEditData`, clearance), and never with a planted value, record or
  * restricted field the reader may not see (`dataScope`). Reads run first, then writes, each
  * write judged against the object as it is just before it.
+ *
+ * Roles are per program: every answer is judged against the reader as it is in the program the
+ * request names or the object it addresses belongs to (`actorIn`). The fixture's users are members
+ * of XX only; two users are members of YY only (an officer and a partner of YORG), so each
+ * side probes the other's objects. Every program-scoped operation of the document (program in
+ * the path or query, or an object of a program by id) is probed against the second program, and
+ * the count of those is printed and checked against the document's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { TestClient, type Reply } from '../helpers/http-client.js';
 import { createAccessFixture, PASSWORD, USERS } from '../helpers/access-fixture.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/access/actor.js';
+import { actorIn, actorOf, PUBLIC_ACTOR, type Actor } from '../../src/modules/access/actor.js';
+import { findMemberships } from '../../src/modules/access/memberships.repo.js';
 import { can, mayEditData, type Permission } from '../../src/modules/access/policy.js';
 import { withinClearance } from '../../src/core/sensitivity.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
@@ -42,6 +50,8 @@ interface Doc {
 
 const OFFICIAL_OFFICER = 'officer.official@example.org';
 const SPARE = 'spare@example.org';
+const Y_OFFICER = 'officer.yy@example.org';
+const Y_PARTNER = 'clerk.yorg@example.org';
 const EMAILS = {
   analyst: USERS.analyst,
   cleared: USERS.cleared,
@@ -50,6 +60,8 @@ const EMAILS = {
   officialOfficer: OFFICIAL_OFFICER,
   officer: USERS.officer,
   admin: USERS.admin,
+  yOfficer: Y_OFFICER,
+  yPartner: Y_PARTNER,
 } as const;
 type Who = 'public' | keyof typeof EMAILS;
 const WHO: readonly Who[] = ['public', ...(Object.keys(EMAILS) as Array<keyof typeof EMAILS>)];
@@ -61,6 +73,9 @@ let values: PlantedValue[] = [];
 let records: PlantedRecord[] = [];
 let xxRecords: PlantedRecord[] = [];
 let submissionIds: number[] = [];
+let yFlagIds: number[] = [];
+/** The program of each planted submission and flag, by id. */
+const programOfSubmission = new Map<number, string>();
 let spareId = 0;
 let reportCodes: string[] = [];
 const actors = {} as Record<Who, Actor>;
@@ -77,7 +92,12 @@ beforeAll(async () => {
   values = [...a.values, ...b.values];
   records = [...a.records, ...b.records];
   xxRecords = a.records;
-  submissionIds = a.submissions.map((s) => s.id);
+  submissionIds = [...a.submissions, ...b.submissions].map((s) => s.id);
+  for (const s of a.submissions) programOfSubmission.set(s.id, 'XX');
+  for (const s of b.submissions) programOfSubmission.set(s.id, 'YY');
+  yFlagIds = b.flags ?? [];
+  await createUser(t.db, { email: Y_OFFICER, name: 'Officer of YY', role: 'officer', clearance: 'official', password: PASSWORD, program: 'YY' }, null);
+  await createUser(t.db, { email: Y_PARTNER, name: 'Clerk of YORG', role: 'partner', organisation: 'YORG', password: PASSWORD, program: 'YY' }, null);
   app = createApp({ db: t.db, engine: t.engine });
   actors.public = PUBLIC_ACTOR;
   clients.public = new TestClient(app);
@@ -85,7 +105,10 @@ beforeAll(async () => {
     clients[who] = new TestClient(app);
     await clients[who].signIn(email, PASSWORD);
     const u = await t.db.selectFrom('app_user').select(['id', 'role', 'organisation_id', 'clearance']).where('email', '=', email).executeTakeFirstOrThrow();
-    actors[who] = actorOf({ id: u.id, role: u.role, organisation_id: u.organisation_id, clearance: u.clearance } as Parameters<typeof actorOf>[0]);
+    actors[who] = actorOf(
+      { id: u.id, role: u.role, organisation_id: u.organisation_id, clearance: u.clearance } as Parameters<typeof actorOf>[0],
+      await findMemberships(t.db, u.id),
+    );
   }
   doc = (await clients.admin.get('/api/openapi.json')).body as Doc;
   reportCodes = ((await clients.admin.get('/api/programs/XX/reports')).body as { reports: Array<{ code: string }> }).reports.map((r) => r.code);
@@ -164,8 +187,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
         if (path.startsWith('/api/users/')) return [String(spareId)];
         // Data quality assessments: one that is not there (what a reader may see of real ones: dqa.routes.test.ts).
         if (path.includes('/dqa/{id}')) return ['999999'];
-        // Warnings on values: one that is not there (who may acknowledge real ones: quality-rules.routes.test.ts).
-        if (path.startsWith('/api/value-flags/')) return ['999999'];
+        // Warnings on values: one that is not there (who may acknowledge real ones: quality-rules.routes.test.ts), and the second program's.
+        if (path.startsWith('/api/value-flags/')) return ['999999', ...yFlagIds.map(String)];
         throw new Error(`classify the {id} of ${method} ${path}`);
       },
       // places, zones, organisations: a code that is not there (administrators may change real ones)
@@ -186,6 +209,8 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       fy: () => ['2012Oct'],
       // An organisation of the program (what it reported: a partner asking of another is refused).
       organisation: () => ['ORG_A', 'ORG_B'],
+      // A program's member: the spare account (administrators of the program manage members).
+      user: () => [String(spareId)],
     };
     const values_ = options[name];
     if (!values_) throw new Error(`classify the path parameter {${name}} of ${method} ${path}`);
@@ -233,7 +258,10 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
 
 /** What is wrong with an answer, by the policy; empty when nothing is. */
 async function problemsOf(who: Who, p: Probe, r: Reply, before: { status: string; organisation_id: number | null } | undefined): Promise<string[]> {
-  const a = actors[who];
+  const account = actors[who];
+  const program = programOfProbe(p);
+  const a = program ? actorIn(account, { code: program }) : account;
+  const inProgram = (code: string) => actorIn(account, { code });
   const out: string[] = [];
   if (r.status >= 500) out.push(`a ${r.status}`);
   if (r.status < 200 || r.status >= 300) return out;
@@ -249,14 +277,42 @@ async function problemsOf(who: Who, p: Probe, r: Reply, before: { status: string
   const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? '');
   const numbers = numbersIn(text);
   const valueBits = new Set(numbers.flatMap((n) => valueBitsOf(n, values)));
-  for (const v of values) if (valueBits.has(v.bit) && !seesValue(a, v)) out.push(`shows the ${v.status} ${v.indicator} value of ${v.org}`);
+  for (const v of values)
+    if (valueBits.has(v.bit) && !seesValue(inProgram(programOf(v)), v)) out.push(`shows the ${v.status} ${v.indicator} value of ${v.org}`);
   const recordBits = p.url.includes('SEIZ_REC') && p.url.includes('XX') ? new Set(numbers.flatMap((n) => recordBitsOf(n, xxRecords))) : new Set<number>();
   for (const rec of records) {
-    if ((text.includes(rec.ref) || recordBits.has(rec.bit)) && !seesRecord(a, rec)) out.push(`shows the ${rec.status} record of ${rec.org}`);
-    if (text.includes(rec.caseReference) && (a.role === 'public' || a.clearance !== 'restricted' || !seesRecord(a, rec)))
+    const ra = inProgram(programOf(rec));
+    if ((text.includes(rec.ref) || recordBits.has(rec.bit)) && !seesRecord(ra, rec)) out.push(`shows the ${rec.status} record of ${rec.org}`);
+    if (text.includes(rec.caseReference) && (ra.role === 'public' || ra.clearance !== 'restricted' || !seesRecord(ra, rec)))
       out.push(`shows the case reference of ${rec.org}'s ${rec.status} record`);
   }
   return out;
+}
+
+/** The program a probe addresses: named in its URL, or of the object it aims at; undefined when none. */
+function programOfProbe(p: Probe): string | undefined {
+  if (p.target) return programOf(p.target.kind === 'value' ? p.target.value : p.target.record);
+  const named = p.url.match(/\/programs\/(\w+)[/?]|[?&]program=(\w+)/);
+  if (named) return named[1] ?? named[2];
+  const submission = p.url.match(/^\/api\/submissions\/(\d+)/);
+  if (submission) return programOfSubmission.get(Number(submission[1]));
+  const flag = p.url.match(/^\/api\/value-flags\/(\d+)/);
+  if (flag && yFlagIds.includes(Number(flag[1]))) return 'YY';
+  return undefined;
+}
+
+/**
+ * Program-scoped operations of the document: a program in the path or query, or an object of a
+ * program by its id (submissions, warnings on values). Import jobs are not: a job is its
+ * starter's own (found by id and user), and the import that made it was checked in its program.
+ */
+function programScoped(path: string, op: Operation): boolean {
+  return (
+    path.includes('{program}') ||
+    (op.parameters ?? []).some((q) => q.in === 'query' && q.name === 'program') ||
+    path.startsWith('/api/submissions/{id}') ||
+    path.startsWith('/api/value-flags/{id}')
+  );
 }
 
 /** The planted object as it is now (status, organisation), for judging a write. */
@@ -309,9 +365,19 @@ async function withCurrentVersion(p: Probe): Promise<Probe> {
 describe('access matrix', () => {
   it('every operation × every role × planted objects of another organisation, program and clearance', async () => {
     const all: Probe[] = [];
+    const scoped = new Set<string>();
+    const covered = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(ops)) all.push(...probesOf(method.toUpperCase(), path, op));
+      for (const [method, op] of Object.entries(ops)) {
+        const probes_ = probesOf(method.toUpperCase(), path, op);
+        all.push(...probes_);
+        if (programScoped(path, op)) scoped.add(`${method} ${path}`);
+        if (probes_.some((x) => programOfProbe(x) === 'YY')) covered.add(`${method} ${path}`);
+      }
     }
+    console.log(`cross-program: ${covered.size} program-scoped operations probed against the second program, of ${scoped.size} in the document`);
+    expect([...scoped].filter((k) => !covered.has(k))).toEqual([]);
+    expect(covered.size).toBe(scoped.size);
     // Reads first, then writes; signing out last (it ends the session it is sent with).
     const order = (p: Probe) => (p.method === 'GET' ? 0 : p.path === '/api/auth/sign-out' ? 2 : 1);
     all.sort((x, y) => order(x) - order(y));

@@ -73,6 +73,8 @@ export interface Planted {
   values: PlantedValue[];
   records: PlantedRecord[];
   submissions: PlantedSubmission[];
+  /** Warnings on planted values (the second program's: one on its submitted value). */
+  flags?: number[];
 }
 
 const CELLS = [
@@ -234,8 +236,9 @@ export function recordBitsOf(n: number, planted: readonly PlantedRecord[]): numb
 
 /**
  * A second program (YY, a mini program) with data of its own organisation in every status: an
- * approved public value anyone may read, and unapproved values and records only program staff
- * may (roles are global, so program B shows a role no more than program A would). Value bits
+ * approved public value anyone may read, and unapproved values and records only its members
+ * may; a submitted submission of its organisation and an open warning on its submitted value.
+ * Users created before it are not its members (they read it as the public does). Value bits
  * continue after `planted`'s; the records carry refs (their quantities are not markers).
  */
 export async function plantSecondProgram(db: Db, planted: Planted): Promise<Planted> {
@@ -295,5 +298,42 @@ export async function plantSecondProgram(db: Db, planted: Planted): Promise<Plan
     });
     records.push({ bit: -1, id: created.id, ref, caseReference, org: 'YORG' as Org, organisationId: orgId, status, kg: 1, date: '2013-02-10' });
   }
-  return { values, records, submissions: [] };
+  const period = parsePeriod('2013');
+  const s = await insertSubmission(db, {
+    programId: mini.programId,
+    organisationId: orgId,
+    period: period.id,
+    start: period.start,
+    end: period.end,
+    userId: null,
+    at: new Date().toISOString(),
+  });
+  const submissions: PlantedSubmission[] = [
+    { id: s.id, org: 'YORG' as Org, organisationId: orgId, status: 'submitted', period: period.id, start: period.start, end: period.end },
+  ];
+  const submitted = values.find((v) => v.status === 'submitted')!;
+  const { id: valueId } = await db
+    .selectFrom('data_value')
+    .select('id')
+    .where('indicator_id', '=', mini.indicatorIds.SUM_IND!)
+    .where('period', '=', submitted.period)
+    .where('value', '=', submitted.value)
+    .executeTakeFirstOrThrow();
+  const flag = await db
+    .insertInto('value_flag')
+    .values({
+      value_id: valueId,
+      rule_code: 'PLANTED',
+      kind: 'range',
+      value: submitted.value,
+      expected: '{}',
+      message: 'planted',
+      created_at: new Date().toISOString(),
+      acknowledged_by: null,
+      acknowledged_at: null,
+      comment: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { values, records, submissions, flags: [flag.id] };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import type { Engine } from '../../src/db/dialect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 
 export interface TestDb {
   db: Db;
@@ -17,10 +17,12 @@ export interface TestDb {
 
 export const testPgUrl = process.env.VIGIA_TEST_DATABASE_URL;
 
-export async function createTestDb(): Promise<TestDb> {
+/** `upTo`: migrate only up to and including that migration (a test of the next one fills it first). */
+export async function createTestDb(upTo?: string): Promise<TestDb> {
+  const migrate = (db: Db) => (upTo === undefined ? migrateToLatest(db) : migrateTo(db, upTo));
   if (!testPgUrl) {
     const { db, engine } = openDatabase({ file: ':memory:' });
-    await migrateToLatest(db);
+    await migrate(db);
     return { db, engine, destroy: () => db.destroy() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -29,7 +31,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const { db, engine } = openDatabase({ url: testPgUrl, searchPath: schema });
-  await migrateToLatest(db);
+  await migrate(db);
   return {
     db,
     engine,

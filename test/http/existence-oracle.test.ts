@@ -160,6 +160,8 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   source: () => null,
   dimension: () => null,
   option: () => null,
+  // A program's members are managed by its administrators only: anyone else is refused (403) before any look-up.
+  user: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */

@@ -17,24 +17,40 @@ export function registerUsers(program: Command): void {
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--organisation <code>', 'organisation code (required for partners)')
+    .option('--program <code>', 'member of this program only (default: of every existing program)')
     .option('--clearance <level>', `${SENSITIVITIES.join(', ')} (default official); set directly: the CLI runs on the server`)
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .option('--json', 'print the result as JSON')
     .action(
-      action(async (o: { email: string; name: string; role: string; organisation?: string; clearance?: string; passwordStdin?: boolean; json?: boolean }) => {
-        const password = o.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
-        await withDatabase(async ({ db }) => {
-          const r = await createUser(db, { email: o.email, name: o.name, role: o.role, organisation: o.organisation, clearance: o.clearance, password }, null);
-          if (o.json) console.log(JSON.stringify({ user: r.user, password: r.generatedPassword }));
-          else {
-            console.log(`created ${r.user.email} (${r.user.role})`);
-            if (r.generatedPassword) {
-              console.log(`password (shown once): ${r.generatedPassword}`);
-              console.log('(a one-time password: the user must choose their own at first sign-in)');
+      action(
+        async (o: {
+          email: string;
+          name: string;
+          role: string;
+          organisation?: string;
+          program?: string;
+          clearance?: string;
+          passwordStdin?: boolean;
+          json?: boolean;
+        }) => {
+          const password = o.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+          await withDatabase(async ({ db }) => {
+            const r = await createUser(
+              db,
+              { email: o.email, name: o.name, role: o.role, organisation: o.organisation, program: o.program, clearance: o.clearance, password },
+              null,
+            );
+            if (o.json) console.log(JSON.stringify({ user: r.user, password: r.generatedPassword }));
+            else {
+              console.log(`created ${r.user.email} (${r.user.role})`);
+              if (r.generatedPassword) {
+                console.log(`password (shown once): ${r.generatedPassword}`);
+                console.log('(a one-time password: the user must choose their own at first sign-in)');
+              }
             }
-          }
-        });
-      }),
+          });
+        },
+      ),
     );
 
   users

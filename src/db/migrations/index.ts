@@ -21,6 +21,7 @@ import * as notifications from './20261203160000_notifications.js';
 import * as openFlagsIndex from './20261203170000_open_flags_index.js';
 import * as discussionThreads from './20261203180000_discussion_threads.js';
 import * as flagSensitivity from './20261203181300_flag_sensitivity.js';
+import * as programMembers from './20261204100000_program_members.js';
 import * as designRetired from './20261204110000_design_retired.js';
 
 export const migrations: Record<string, Migration> = {
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '20261203170000_open_flags_index': openFlagsIndex,
   '20261203180000_discussion_threads': discussionThreads,
   '20261203181300_flag_sensitivity': flagSensitivity,
+  '20261204100000_program_members': programMembers,
   '20261204110000_design_retired': designRetired,
 };

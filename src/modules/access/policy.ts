@@ -11,11 +11,13 @@
  * | admin    | everything, incl. users, organisations and places |
  *
  * Restricted fields and indicators additionally need the user's clearance to be "restricted".
+ * Roles are per program (actor.ts `actorIn`): the checks here take an actor already scoped to
+ * the program of what is asked; a signed-in user who is not a member acts there as the public.
  */
 import { VigiaError } from '../../core/errors.js';
 import { withinClearance } from '../../core/sensitivity.js';
 import type { Clearance } from '../../db/schema-accounts.js';
-import type { Actor } from './actor.js';
+import { actorIn, memberProgramIds, type Actor } from './actor.js';
 
 export type Permission =
   'read_public' | 'read_data' | 'write_data' | 'approve' | 'manage_framework' | 'manage_program' | 'manage_users' | 'read_audit' | 'own_account';
@@ -32,11 +34,32 @@ export function can(actor: Actor, permission: Permission): boolean {
   return GRANTS[actor.role].includes(permission);
 }
 
-/** Throws unauthorized for the public (sign in first) and forbidden for a signed-in user. */
+/**
+ * Throws unauthorized for the public (sign in first) and forbidden for a signed-in user (also
+ * one who is not a member of the program: there they are what the public is).
+ */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (can(actor, permission)) return;
-  if (actor.role === 'public') throw new VigiaError('unauthorized', 'sign in first');
+  if (actor.userId === null) throw new VigiaError('unauthorized', 'sign in first');
+  if (actor.role === 'public') throw new VigiaError('forbidden', `not a member of this program (needs ${permission})`);
   throw new VigiaError('forbidden', `a ${actor.role} may not do this (needs ${permission})`);
+}
+
+/**
+ * The actor in the program of an object reached by its id (a submission, a value's flag): an
+ * actor who may not read that program's data gets `missing()` (as if the object were not there:
+ * a non-member learns nothing of another program's objects); then the permission is checked.
+ */
+export function actorForObject(actor: Actor, programId: number, permission: Permission, missing: () => VigiaError): Actor {
+  const scoped = actorIn(actor, { id: programId });
+  if (!can(scoped, 'read_data')) throw missing();
+  requirePermission(scoped, permission);
+  return scoped;
+}
+
+/** The programs where the actor holds `permission`, for lists that name no program; null: every program. */
+export function programsWhere(actor: Actor, permission: Permission): number[] | null {
+  return memberProgramIds(actor)?.filter((id) => can(actorIn(actor, { id }), permission)) ?? null;
 }
 
 /** True when data of `sensitivity` is within what the actor may read. */

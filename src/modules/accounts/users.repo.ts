@@ -73,8 +73,11 @@ export async function updateUserLanguage(db: Kysely<Database>, id: number, langu
   return db.updateTable('app_user').set({ language }).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function findOrganisationId(db: Kysely<Database>, code: string): Promise<number | undefined> {
-  const r = await db.selectFrom('organisation').select('id').where('code', '=', code).orderBy('id').executeTakeFirst();
+/** An organisation by code: of `programId` when given, else the first with that code. */
+export async function findOrganisationId(db: Kysely<Database>, code: string, programId?: number): Promise<number | undefined> {
+  let q = db.selectFrom('organisation').select('id').where('code', '=', code);
+  if (programId !== undefined) q = q.where('program_id', '=', programId);
+  const r = await q.orderBy('id').executeTakeFirst();
   return r?.id;
 }
 

@@ -18,6 +18,7 @@ const NewUserSchema = z
     name: z.string().min(1).max(200),
     role: z.enum(ROLES),
     organisation: z.string().max(50).optional(),
+    program: z.string().max(50).optional().openapi({ description: 'Member of this program only; when absent, of every existing program' }),
     clearance: z.enum(SENSITIVITIES).optional().openapi({ description: 'Restricted starts as official with a pending grant for a second administrator' }),
     password: z.string().min(10).max(200).optional().openapi({ description: 'Omit to have one generated and returned once' }),
   })

@@ -10,6 +10,8 @@ import { generatePassword, hashPassword, passwordProblem } from './password.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../access/actor.js';
 import { endCredentials } from './end-credentials.js';
+import { memberProgramsOf, setAccountMemberships } from './account-memberships.repo.js';
+import { findProgram } from '../catalog/catalog.repo.js';
 import type { ClearanceGrant } from '../../db/schema-accounts.js';
 import { clearanceChangeMode, requestClearance } from './clearance-grants.service.js';
 import {
@@ -34,6 +36,12 @@ export interface CreateUserInput {
   clearance?: string | undefined;
   /** When absent a random password is generated and returned once. */
   password?: string | undefined;
+  /**
+   * A program code: the user becomes a member of that program only (its organisation must be
+   * of that program). When absent, a member of every existing program with the role (a partner:
+   * partner in its organisation's program, analyst in the others), as existing users were.
+   */
+  program?: string | undefined;
 }
 
 /**
@@ -57,8 +65,10 @@ export async function createUser(
   const problem = input.password !== undefined ? passwordProblem(input.password) : null;
   if (problem) issues.push({ column: 'password', reason: problem });
   let organisationId: number | null = null;
+  const program = input.program === undefined ? null : await findProgram(db, input.program).catch(() => null);
+  if (input.program !== undefined && !program) issues.push({ column: 'program', value: input.program, reason: 'unknown program code' });
   if (input.organisation) {
-    organisationId = (await findOrganisationId(db, input.organisation)) ?? null;
+    organisationId = (await findOrganisationId(db, input.organisation, program?.id)) ?? null;
     if (organisationId === null) issues.push({ column: 'organisation', value: input.organisation, reason: 'unknown organisation code' });
   } else if (input.role === 'partner') {
     issues.push({ column: 'organisation', reason: 'a partner user must belong to an organisation' });
@@ -81,6 +91,7 @@ export async function createUser(
       mustChangePassword: input.password === undefined,
     });
     await recordAudit(trx, { userId: actorId, action: 'create', entity: 'user', entityId: u.id, after: u });
+    await setAccountMemberships(trx, u, program ? [program.id] : null);
     return { user: u, pendingGrant: twoPerson ? await requestClearance(trx, u.id, clearance, actorId) : undefined };
   });
   return { user, ...(input.password === undefined ? { generatedPassword: password } : {}), ...(pendingGrant ? { pendingGrant } : {}) };
@@ -168,6 +179,8 @@ export async function changeUser(
     const changed = role !== before.role || clearance !== before.clearance || active !== before.active || organisationId !== before.organisation_id;
     if (!changed) return { user: renamed, ...(pendingGrant ? { pendingGrant } : {}) };
     const after = await updateUserAccess(trx, id, { role, clearance, active, organisation_id: organisationId });
+    // The account's role applies in every program the user is a member of (the members API sets one program's).
+    if (role !== before.role || organisationId !== before.organisation_id) await setAccountMemberships(trx, after, await memberProgramsOf(trx, id));
     const ended = await endCredentials(trx, id);
     await recordAudit(trx, {
       userId: actorId,

@@ -15,7 +15,7 @@ import { parsePeriod } from '../../core/periods.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { SENSITIVITIES, withinClearance } from '../../core/sensitivity.js';
 import type { Actor } from '../access/actor.js';
-import { dataScope, requirePermission } from '../access/policy.js';
+import { actorForObject, dataScope, requirePermission } from '../access/policy.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { replaceFactsFromValues } from '../analytics/facts.repo.js';
@@ -160,15 +160,16 @@ async function refuseOpenWarnings(trx: Kysely<Database>, s: Submission, actor: A
 /** A program officer's decision on a submission; `version` guards against deciding twice. */
 export async function decide(
   db: Kysely<Database>,
-  actor: Actor,
+  account: Actor,
   id: number,
   decision: Decision,
   input: { version: number; comment?: string | undefined },
   notices: Notices = {},
 ): Promise<Submission> {
-  requirePermission(actor, 'approve');
+  requirePermission(account, 'approve');
   const current = await findSubmission(db, id);
   if (!current) throw notFound(`no submission ${id}`);
+  const actor = actorForObject(account, current.program_id, 'approve', () => notFound(`no submission ${id}`));
   const rule = RULES[decision];
   if (current.status !== rule.from)
     throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
@@ -242,18 +243,27 @@ export async function visibleSubmissions(
 }
 
 export async function visibleSubmission(db: Kysely<Database>, actor: Actor, id: number): Promise<Submission> {
-  requirePermission(actor, 'read_data');
+  return (await visibleSubmissionAs(db, actor, id)).submission;
+}
+
+/** A submission the reader may see, and the reader as it is in the submission's program. */
+export async function visibleSubmissionAs(db: Kysely<Database>, account: Actor, id: number): Promise<{ submission: Submission; actor: Actor }> {
+  requirePermission(account, 'read_data');
+  const missing = () => notFound(`no submission ${id}`);
+  const found = await findSubmission(db, id);
+  if (!found) throw missing();
+  const actor = actorForObject(account, found.program_id, 'read_data', missing);
   const s = await findVisibleSubmission(db, id, dataScope(actor));
-  if (!s || (actor.role === 'partner' && s.organisation_id !== actor.organisationId)) throw notFound(`no submission ${id}`);
-  return s;
+  if (!s || (actor.role === 'partner' && s.organisation_id !== actor.organisationId)) throw missing();
+  return { submission: s, actor };
 }
 
 /** Most values one submission's detail lists. */
 export const SUBMISSION_VALUES_LIMIT = 1_000;
 
 /** The values a submission covers (its organisation's, within its period) that the reader may see. */
-export async function submissionValues(db: Kysely<Database>, actor: Actor, id: number) {
-  const s = await visibleSubmission(db, actor, id);
+export async function submissionValues(db: Kysely<Database>, account: Actor, id: number) {
+  const { submission: s, actor } = await visibleSubmissionAs(db, account, id);
   const covered = { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date };
   const values = await listCoveredValues(db, covered, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
   return {

@@ -1,5 +1,5 @@
 /** The append-only audit trail: this module inserts and reads; nothing updates or deletes. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AuditEvent } from '../../db/schema-accounts.js';
 
@@ -49,6 +49,8 @@ export interface AuditFilter {
   userId?: number;
   since?: string;
   until?: string;
+  /** Only events of these programs (a reader's member programs); every event when absent. */
+  programIds?: readonly number[];
   limit: number;
   offset: number;
 }
@@ -58,6 +60,7 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<A
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
+  if (f.programIds) q = f.programIds.length ? q.where('program_id', 'in', f.programIds) : q.where(sql<boolean>`1 = 0`);
   if (f.since) q = q.where('at', '>=', f.since);
   if (f.until) q = q.where('at', '<=', f.until);
   return q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();

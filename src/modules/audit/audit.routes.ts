@@ -4,6 +4,7 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { listAudit } from './audit.repo.js';
 import { readableEvents } from './audit-redaction.service.js';
+import { programsWhere } from '../access/policy.js';
 
 const AuditEventSchema = z
   .object({
@@ -41,7 +42,10 @@ const route = guarded('read_audit', {
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
+    // Outside the system administrator, only events of programs where the reader may read the trail.
+    const programIds = programsWhere(c.get('actor'), 'read_audit');
     const rows = await listAudit(deps.db, {
+      ...(programIds ? { programIds } : {}),
       ...(q.entity ? { entity: q.entity } : {}),
       ...(q.entity_id ? { entityId: q.entity_id } : {}),
       ...(q.user !== undefined ? { userId: q.user } : {}),

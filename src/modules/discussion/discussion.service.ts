@@ -12,7 +12,7 @@ import { VigiaError } from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
 import { can } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { visibleSubmission } from '../approvals/approvals.service.js';
+import { visibleSubmissionAs } from '../approvals/approvals.service.js';
 import { visibleFlag } from '../quality-rules/visible-flag.service.js';
 import { notify, type Notices } from '../notifications/notify.service.js';
 import { insertComment, listComments, type Thread } from './comments.repo.js';
@@ -30,7 +30,7 @@ interface Topic {
 }
 
 export async function submissionThread(db: Kysely<Database>, actor: Actor, submissionId: number) {
-  await visibleSubmission(db, actor, submissionId);
+  await visibleSubmissionAs(db, actor, submissionId);
   return listComments(db, { submissionId });
 }
 
@@ -39,8 +39,8 @@ export async function flagThread(db: Kysely<Database>, actor: Actor, flagId: num
   return listComments(db, { flagId });
 }
 
-export async function commentOnSubmission(db: Kysely<Database>, actor: Actor, submissionId: number, body: string, notices: Notices = {}, now = new Date()) {
-  const s = await visibleSubmission(db, actor, submissionId);
+export async function commentOnSubmission(db: Kysely<Database>, account: Actor, submissionId: number, body: string, notices: Notices = {}, now = new Date()) {
+  const { submission: s, actor } = await visibleSubmissionAs(db, account, submissionId);
   return addComment(db, actor, body, notices, now, {
     thread: { submissionId },
     what: 'submission',
@@ -51,9 +51,9 @@ export async function commentOnSubmission(db: Kysely<Database>, actor: Actor, su
   });
 }
 
-export async function commentOnFlag(db: Kysely<Database>, actor: Actor, flagId: number, body: string, notices: Notices = {}, now = new Date()) {
-  const f = await visibleFlag(db, actor, flagId);
-  return addComment(db, actor, body, notices, now, {
+export async function commentOnFlag(db: Kysely<Database>, account: Actor, flagId: number, body: string, notices: Notices = {}, now = new Date()) {
+  const f = await visibleFlag(db, account, flagId);
+  return addComment(db, f.actor, body, notices, now, {
     thread: { flagId },
     what: 'value',
     programId: f.program_id,
@@ -64,6 +64,7 @@ export async function commentOnFlag(db: Kysely<Database>, actor: Actor, flagId: 
   });
 }
 
+/** `actor` is the writer as it is in the thread's program. */
 async function addComment(db: Kysely<Database>, actor: Actor, body: string, notices: Notices, now: Date, topic: Topic) {
   const clerk = actor.role === 'partner' && topic.organisationId !== null && actor.organisationId === topic.organisationId;
   if (!clerk && !can(actor, 'approve')) throw new VigiaError('forbidden', `only the ${topic.what}'s organisation and the officers take part in its discussion`);

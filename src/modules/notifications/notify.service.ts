@@ -44,7 +44,7 @@ export interface NoticeEvent {
 /** Who hears of each kind of event. */
 function audiencesOf(e: NoticeEvent): Audience[] {
   const clerks: Audience = { clerksOf: e.organisationId };
-  const officers: Audience = { officers: true };
+  const officers: Audience = { officersOf: e.programId };
   switch (e.kind) {
     case 'submitted':
     case 'warning':

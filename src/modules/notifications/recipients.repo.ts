@@ -1,11 +1,13 @@
 /**
- * Who hears of an event: the program's officers (every active officer: officers are not
- * assigned to programs) and an organisation's clerks (its active partner users).
+ * Who hears of an event: the program's officers (its active members who are officers or its
+ * administrators) and an organisation's clerks (the active partner members of its program who
+ * belong to it). Members of other programs never hear of it.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Language } from '../../core/languages.js';
 import type { Clearance } from '../../db/schema-accounts.js';
+import { withinClearance } from '../../core/sensitivity.js';
 
 export interface Recipient {
   id: number;
@@ -16,13 +18,25 @@ export interface Recipient {
   clearance: Clearance;
 }
 
-export type Audience = { officers: true } | { clerksOf: number };
+export type Audience = { officersOf: number } | { clerksOf: number };
 
 /** The active users of one audience, by id. */
 export async function listRecipients(db: Kysely<Database>, audience: Audience): Promise<Recipient[]> {
-  let q = db.selectFrom('app_user').select(['id', 'email', 'name', 'language', 'clearance']).where('active', '=', 1);
-  q = 'officers' in audience ? q.where('role', '=', 'officer') : q.where('role', '=', 'partner').where('organisation_id', '=', audience.clerksOf);
-  return q.orderBy('id').execute();
+  let q = db
+    .selectFrom('app_user as u')
+    .innerJoin('program_member as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.name', 'u.language', 'u.clearance', 'm.clearance as member_clearance'])
+    .where('u.active', '=', 1);
+  q =
+    'officersOf' in audience
+      ? q.where('m.program_id', '=', audience.officersOf).where('m.role', '=', 'officer')
+      : q.where('m.role', '=', 'partner').where('m.organisation_id', '=', audience.clerksOf);
+  const rows = await q.orderBy('u.id').execute();
+  // A membership may lower the account's clearance in its program, never raise it.
+  return rows.map(({ member_clearance, clearance, ...r }) => ({
+    ...r,
+    clearance: member_clearance !== null && withinClearance(member_clearance, clearance) ? member_clearance : clearance,
+  }));
 }
 
 /** What a message names: the program's and the organisation's codes (the same in either language). */

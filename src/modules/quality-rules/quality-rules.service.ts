@@ -104,10 +104,12 @@ export async function replaceProgramRules(trx: Kysely<Database>, programId: numb
 }
 
 /** An officer acknowledges a warning on a value, saying why the value stands; audited. */
-export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: number, comment: string): Promise<ValueFlagView> {
-  requirePermission(actor, 'approve');
+export async function acknowledgeFlag(db: Kysely<Database>, account: Actor, id: number, comment: string): Promise<ValueFlagView> {
+  requirePermission(account, 'approve');
   return db.transaction().execute(async (trx) => {
-    const flag = await visibleFlag(trx, actor, id);
+    const flag = await visibleFlag(trx, account, id);
+    const actor = flag.actor;
+    requirePermission(actor, 'approve');
     if (flag.acknowledged_at !== null) throw conflict(`flag ${id} was acknowledged already`);
     const after = await acknowledgeFlagRow(trx, id, actor.userId, comment, new Date().toISOString());
     await recordAudit(trx, {

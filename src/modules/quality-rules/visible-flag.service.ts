@@ -10,21 +10,26 @@ import type { Database } from '../../db/schema.js';
 import type { Clearance } from '../../db/schema-accounts.js';
 import { notFound } from '../../core/errors.js';
 import type { Actor } from '../access/actor.js';
-import { dataScope } from '../access/policy.js';
+import { actorForObject, dataScope } from '../access/policy.js';
 import { seesRow } from '../access/visible-data.repo.js';
 import { findProgramCode, loadCatalog } from '../catalog/catalog.repo.js';
 import { indicatorSensitivities } from '../catalog/indicator-sensitivity.service.js';
 import { moreSensitive, withinClearance } from '../../core/sensitivity.js';
 import { findFlagWithValue } from './quality-rules.repo.js';
 
-/** The flag with its value's organisation, status, period, program, and how sensitive it is to read (indicator and rule). */
-export async function visibleFlag(db: Kysely<Database>, actor: Actor, id: number) {
+/**
+ * The flag with its value's organisation, status, period, program, how sensitive it is to read
+ * (indicator and rule), and the reader as it is in the flag's program.
+ */
+export async function visibleFlag(db: Kysely<Database>, account: Actor, id: number) {
+  const missing = () => notFound(`no flag ${id}`);
   const flag = await findFlagWithValue(db, id);
+  if (!flag) throw missing();
+  const actor = actorForObject(account, flag.program_id, 'read_data', missing);
   const scope = dataScope(actor);
-  if (!flag || !seesRow(scope, flag)) throw notFound(`no flag ${id}`);
+  if (!seesRow(scope, flag)) throw missing();
   const catalog = await loadCatalog(db, await findProgramCode(db, flag.program_id), []);
   const effective: Clearance | undefined = (await indicatorSensitivities(db, catalog)).get(flag.indicator);
-  if (!effective || !withinClearance(effective, scope.maxSensitivity) || !withinClearance(flag.sensitivity, scope.maxSensitivity))
-    throw notFound(`no flag ${id}`);
-  return { ...flag, effective: moreSensitive(effective, flag.sensitivity) };
+  if (!effective || !withinClearance(effective, scope.maxSensitivity) || !withinClearance(flag.sensitivity, scope.maxSensitivity)) throw missing();
+  return { ...flag, effective: moreSensitive(effective, flag.sensitivity), actor };
 }
