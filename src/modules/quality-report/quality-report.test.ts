@@ -147,7 +147,8 @@ describe('vigia quality and GET /api/programs/{program}/quality', () => {
     expect((await (await as('officer')).get('/api/programs/XX/quality?period=2016Q9')).status).toBe(400);
   });
 
-  it('text in English and Spanish; --help explains; bad input exits 2 naming the option', async () => {
+  // Each CLI run is a child process (seconds on a loaded machine): one test each, the refusals side by side.
+  it('prints text in English and Spanish', async () => {
     const es = await vigia('quality', '--program', 'XX', '--period', '2016Q1', '--as-of', TODAY, '--lang', 'es');
     expect(es.code, es.stderr).toBe(0);
     expect(es.stdout).toContain('Advertencias de reglas abiertas (2):');
@@ -155,18 +156,26 @@ describe('vigia quality and GET /api/programs/{program}/quality', () => {
     expect(es.stdout).toMatch(/ORG_A +201601 +1\/1 presentados, 0 a tiempo/);
     const en = await vigia('quality', '--program', 'XX', '--period', '2016Q1', '--as-of', TODAY);
     expect(en.stdout).toContain('Open outliers (1):');
+  });
+
+  it('--help explains', async () => {
     const help = await vigia('quality', '--help');
     expect(help.stdout).toMatch(/violations +open warnings/);
     expect(help.stdout).toContain('vigia quality --program PE --json');
-    for (const [args, option] of [
+  });
+
+  it('bad input exits 2 naming the option', async () => {
+    const cases = [
       [['--period', '2016Q9'], '--period'],
       [['--lang', 'fr'], '--lang'],
       [['--as-of', '2016-13-01'], '--as-of'],
       [['--program', 'NOPE'], '--program'],
-    ] as const) {
-      const bad = await vigia('quality', '--program', 'XX', ...args, '--json');
+    ] as const;
+    const answers = await Promise.all(cases.map(([args]) => vigia('quality', '--program', 'XX', ...args, '--json')));
+    answers.forEach((bad, i) => {
+      const option = cases[i]![1];
       expect(bad.code, option).toBe(2);
       expect(bad.stderr, option).toContain(option.slice(2));
-    }
-  }, 120_000);
+    });
+  });
 });
