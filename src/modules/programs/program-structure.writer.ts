@@ -10,7 +10,7 @@ import { findProgram } from '../catalog/catalog.repo.js';
 import type { ProgramFile } from './program-folder.schema.js';
 import type { ProgramFolder } from './program-folder.types.js';
 import { indicatorColumns } from './indicator-columns.js';
-import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
+import { insertLinks, listIdsByCode, setOptionsRetiredByCode, setRetiredByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 
 const byCode = ['program_id', 'code'] as const;
 
@@ -101,6 +101,12 @@ export async function writeDimensions(
     ['dimension_id', 'code'],
     ['name_en', 'name_es', 'sort'],
   );
+  await setRetiredByCode(trx, 'dimension', program_id, list);
+  await setOptionsRetiredByCode(
+    trx,
+    ids,
+    list.flatMap((d) => d.options.map((o) => ({ dimension: d.code, ...o }))),
+  );
   return { dimensions, dimension_options, ids };
 }
 
@@ -137,6 +143,7 @@ export async function writeFramework(
     byCode,
     nodeColumns,
   );
+  await setRetiredByCode(trx, 'framework_node', program_id, folder.framework);
   return { counts: sumCounts(goals, components), ids: await listIdsByCode(trx, 'framework_node', program_id) };
 }
 
@@ -174,6 +181,12 @@ export async function writeIndicators(
       'sort',
       'allow_negative',
     ],
+  );
+  await setRetiredByCode(
+    trx,
+    'indicator',
+    program_id,
+    list.map(({ data }) => data),
   );
   const [indicatorIds, sourceIds] = [await listIdsByCode(trx, 'indicator', program_id), await listIdsByCode(trx, 'source', program_id)];
   const indicatorId = (code: string) => indicatorIds.get(code) ?? 0;

@@ -11,7 +11,8 @@ import { storeValues } from '../values/values.service.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { KeyRegistry, resolveTargetRows, resolveValueRows } from './folder-values.service.js';
 import { readValueBatches } from './value-rows.reader.js';
-import type { ProgramFolder } from './program-folder.types.js';
+import type { ProgramFolder, ValueRow } from './program-folder.types.js';
+import { catalogTakingHistory, declaredRetired, refuseNewRetiredData } from './retired-history.js';
 import { upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { writePlacesAndZonePlaces } from './program-places.writer.js';
 import { writeDimensions, writeFramework, writeIndicators, writeNamedRows, writeProgramRow } from './program-structure.writer.js';
@@ -65,7 +66,9 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   const { program_id, counts } = await writeProgramStructure(trx, folder);
 
   // Structure written: from here on, codes resolve against the real catalog.
-  const catalog = await loadCatalog(trx, p.code);
+  // A folder's values and targets of retired things are history (retired-history.ts).
+  const stored = await loadCatalog(trx, p.code);
+  const catalog = catalogTakingHistory(stored);
   counts.targets = await writeTargets(trx, folder, catalog);
   // validation-rules.json names indicators and holds the folder's values to its rules: between the two.
   if ((await loadRulesFile(trx, catalog, folder.dir, folderWriter(folder.dir, RULES_FILE))) !== null && !folder.files.includes(RULES_FILE))
@@ -74,7 +77,7 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   // Values bump the data version themselves when they change; the rest of the program does here.
   const changed = Object.values(counts).some((c) => c.inserted + c.updated > 0);
   if (changed) await bumpDataVersion(trx, program_id);
-  counts.values = await writeValues(trx, folder, catalog, valueCount, onProgress);
+  counts.values = await writeValues(trx, folder, { stored, catalog }, valueCount, onProgress);
 
   // record-types/ and records/: validated and written here too, so the load stays all-or-nothing.
   await loadRecordsFolder(trx, folder.dir, p.code, folderWriter(folder.dir));
@@ -129,11 +132,14 @@ async function writeTargets(trx: Kysely<Database>, folder: ProgramFolder, catalo
   );
 }
 
-/** Values, file by file and batch by batch, reporting progress after each batch. */
+/**
+ * Values, file by file and batch by batch, reporting progress after each batch; resolved
+ * against `catalog` (retired things taking history), new data of retired things refused by `stored`'s flags.
+ */
 async function writeValues(
   trx: Kysely<Database>,
   folder: ProgramFolder,
-  catalog: Catalog,
+  { stored, catalog }: { stored: Catalog; catalog: Catalog },
   valueCount: number,
   onProgress?: WriteProgress,
 ): Promise<WriteCounts> {
@@ -141,10 +147,13 @@ async function writeValues(
   const issues: IssueDetail[] = [];
   const keys = new KeyRegistry();
   const now = new Date().toISOString();
+  const declared = declaredRetired(folder);
   let done = 0;
   for (const file of folder.valueFiles) {
     for await (const batch of readValueBatches(folder.dir, file, issues, VALUE_BATCH)) {
-      const rows = resolveValueRows(catalog, batch.rows, keys, issues, undefined, now);
+      const from: ValueRow[] = [];
+      const rows = resolveValueRows(catalog, batch.rows, keys, issues, undefined, now, from);
+      await refuseNewRetiredData(trx, stored, declared, rows, from, issues);
       failIfAny(issues);
       const r = await storeValues(trx, catalog, rows, folderWriter(folder.dir, file));
       counts.inserted += r.inserted;
