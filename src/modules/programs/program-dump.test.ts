@@ -318,6 +318,16 @@ describe(`vigia dump, then vigia load into an empty database (${engine})`, () =>
       await expect(write('ERAD_HA', '')).rejects.toMatchObject({ kind: 'validation', details: [expect.objectContaining({ column: 'indicator' })] });
     });
 
+    it('a load of the dump retires again what was brought back since, as a change of the program (its data version moves)', async () => {
+      await putFrameworkNode(r.to.db, admin, 'TP', 'C2', { kind: 'component', parent: 'G1', name_en: 'Interdiction', name_es: 'Interdicción', retired: false });
+      expect((await retiredMarks(r.to.db)).framework).toEqual([]);
+      const version = async () => (await r.to.db.selectFrom('program').select('data_version').where('code', '=', 'TP').executeTakeFirstOrThrow()).data_version;
+      const before = await version();
+      await loadProgramFolder(r.to.db, r.first);
+      expect((await retiredMarks(r.to.db)).framework).toEqual(['C2']);
+      expect(await version()).toBeGreaterThan(before);
+    });
+
     it('reloads the folder written before the retirement (its values as stored), keeping the marks; a changed value there is refused', async () => {
       await loadProgramFolder(r.from.db, mini);
       expect(await retiredMarks(r.from.db)).toEqual({ framework: ['C2'], options: ['substance=hcl'], indicators: ['ERAD_HA'] });

@@ -84,7 +84,7 @@ export async function writeDimensions(
   trx: Kysely<Database>,
   folder: ProgramFolder,
   program_id: number,
-): Promise<{ dimensions: WriteCounts; dimension_options: WriteCounts; ids: Map<string, number> }> {
+): Promise<{ dimensions: WriteCounts; dimension_options: WriteCounts; ids: Map<string, number>; retired: number }> {
   const list = folder.dimensions?.items.map((i) => i.data) ?? [];
   const dimensions = await upsertRows(
     trx,
@@ -101,21 +101,17 @@ export async function writeDimensions(
     ['dimension_id', 'code'],
     ['name_en', 'name_es', 'sort'],
   );
-  await setRetiredByCode(trx, 'dimension', program_id, list);
-  await setOptionsRetiredByCode(
-    trx,
-    ids,
-    list.flatMap((d) => d.options.map((o) => ({ dimension: d.code, ...o }))),
-  );
-  return { dimensions, dimension_options, ids };
+  const options = list.flatMap((d) => d.options.map((o) => ({ dimension: d.code, ...o })));
+  const retired = (await setRetiredByCode(trx, 'dimension', program_id, list)) + (await setOptionsRetiredByCode(trx, ids, options));
+  return { dimensions, dimension_options, ids, retired };
 }
 
-/** Goals before components (a component's row needs its goal's id); returns every node's id. */
+/** Goals before components (a component's row needs its goal's id); returns every node's id and how many retired flags changed. */
 export async function writeFramework(
   trx: Kysely<Database>,
   folder: ProgramFolder,
   program_id: number,
-): Promise<{ counts: WriteCounts; ids: Map<string, number> }> {
+): Promise<{ counts: WriteCounts; ids: Map<string, number>; retired: number }> {
   const node = (f: ProgramFolder['framework'][number], parent_id: number | null) => ({
     program_id,
     code: f.code,
@@ -143,8 +139,8 @@ export async function writeFramework(
     byCode,
     nodeColumns,
   );
-  await setRetiredByCode(trx, 'framework_node', program_id, folder.framework);
-  return { counts: sumCounts(goals, components), ids: await listIdsByCode(trx, 'framework_node', program_id) };
+  const retired = await setRetiredByCode(trx, 'framework_node', program_id, folder.framework);
+  return { counts: sumCounts(goals, components), ids: await listIdsByCode(trx, 'framework_node', program_id), retired };
 }
 
 /** Indicators under their components, then their links to sources and dimensions. */
@@ -153,7 +149,7 @@ export async function writeIndicators(
   folder: ProgramFolder,
   program_id: number,
   ids: { nodes: Map<string, number>; dimensions: Map<string, number> },
-): Promise<{ indicators: WriteCounts; indicator_sources: WriteCounts; indicator_dimensions: WriteCounts }> {
+): Promise<{ indicators: WriteCounts; indicator_sources: WriteCounts; indicator_dimensions: WriteCounts; retired: number }> {
   const list = folder.indicators?.items ?? [];
   const indicators = await upsertRows(
     trx,
@@ -182,7 +178,7 @@ export async function writeIndicators(
       'allow_negative',
     ],
   );
-  await setRetiredByCode(
+  const retired = await setRetiredByCode(
     trx,
     'indicator',
     program_id,
@@ -200,5 +196,5 @@ export async function writeIndicators(
     'indicator_dimension',
     list.flatMap(({ data: i }) => i.dimensions.map((d) => ({ indicator_id: indicatorId(i.code), dimension_id: ids.dimensions.get(d) ?? 0 }))),
   );
-  return { indicators, indicator_sources, indicator_dimensions };
+  return { indicators, indicator_sources, indicator_dimensions, retired };
 }

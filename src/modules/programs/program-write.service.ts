@@ -63,7 +63,7 @@ function failIfAny(issues: IssueDetail[]): void {
 export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramFolder, valueCount: number, onProgress?: WriteProgress): Promise<LoadCounts> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
-  const { program_id, counts } = await writeProgramStructure(trx, folder);
+  const { program_id, counts, retired } = await writeProgramStructure(trx, folder);
 
   // Structure written: from here on, codes resolve against the real catalog.
   // A folder's values and targets of retired things are history (retired-history.ts).
@@ -75,7 +75,7 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
     folder.files.push(RULES_FILE);
 
   // Values bump the data version themselves when they change; the rest of the program does here.
-  const changed = Object.values(counts).some((c) => c.inserted + c.updated > 0);
+  const changed = retired > 0 || Object.values(counts).some((c) => c.inserted + c.updated > 0);
   if (changed) await bumpDataVersion(trx, program_id);
   counts.values = await writeValues(trx, folder, { stored, catalog }, valueCount, onProgress);
 
@@ -86,8 +86,11 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   await assertDerivedSensitivity(trx, p.code);
   const result = Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
   // The catalog and targets have no per-row events: the load's summary counts them.
-  if (LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {
-    await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', { counts: result });
+  if (retired > 0 || LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {
+    await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', {
+      counts: result,
+      ...(retired ? { retired_flags_changed: retired } : {}),
+    });
   }
   return result;
 }
@@ -98,7 +101,10 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
  * dependency order. A load continues with targets and values; a design change over the API
  * (modules/design) writes only this, from a folder of the one thing it changes.
  */
-export async function writeProgramStructure(trx: Kysely<Database>, folder: ProgramFolder): Promise<{ program_id: number; counts: LoadCounts }> {
+export async function writeProgramStructure(
+  trx: Kysely<Database>,
+  folder: ProgramFolder,
+): Promise<{ program_id: number; counts: LoadCounts; retired: number }> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
   const counts = {} as LoadCounts;
@@ -107,15 +113,18 @@ export async function writeProgramStructure(trx: Kysely<Database>, folder: Progr
   counts.program = program.counts;
   Object.assign(counts, await writeNamedRows(trx, folder, program_id));
   const dimensions = await writeDimensions(trx, folder, program_id);
+  let retired = dimensions.retired;
   counts.dimensions = dimensions.dimensions;
   counts.dimension_options = dimensions.dimension_options;
   Object.assign(counts, await writePlacesAndZonePlaces(trx, folder, program_id));
   const framework = await writeFramework(trx, folder, program_id);
   counts.framework = framework.counts;
+  retired += framework.retired;
   const definitions = await definitionsBeforeLoad(trx, program_id);
-  Object.assign(counts, await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids }));
+  const { retired: indicatorsRetired, ...indicators } = await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids });
+  Object.assign(counts, indicators);
   await writeReferencesAndHistory(trx, folder, program_id, definitions);
-  return { program_id, counts };
+  return { program_id, counts, retired: retired + indicatorsRetired };
 }
 
 /** Targets, resolved against the catalog as written. */
