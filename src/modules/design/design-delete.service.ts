@@ -1,12 +1,11 @@
 /**
  * Deleting a thing of a program's design, only when nothing uses it: an option or dimension
  * that values or targets hold, a dimension or source an indicator declares, a goal with
- * components, a component with indicators, an indicator with values, targets or formulas that
- * read it — each refused with a 409 naming what uses it (retire it instead). Audited.
+ * components, a component with indicators, an indicator that anything names (indicator-uses.service.ts)
+ * — each refused with a 409 naming what uses it (retire it instead). Audited.
  */
 import type { Kysely } from 'kysely';
 import { conflict, notFound } from '../../core/errors.js';
-import { formulaRefs, parseFormula } from '../../core/formula.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { dataScope, requirePermission } from '../access/policy.js';
@@ -15,6 +14,7 @@ import { indicatorSensitivities, mayReadIndicator } from '../catalog/indicator-s
 import { bumpDataVersion } from '../values/values.repo.js';
 import { recordDesignAudit, type DesignAudit } from './design-apply.service.js';
 import * as repo from './design.repo.js';
+import { usesOfIndicator } from './indicator-uses.service.js';
 
 type Uses = Awaited<ReturnType<typeof repo.usesOfOption>>;
 
@@ -99,17 +99,7 @@ export async function deleteIndicator(db: Kysely<Database>, actor: Actor, progra
   if (!info || !mayReadIndicator(await indicatorSensitivities(db, catalog), code, dataScope(actor).maxSensitivity)) {
     throw notFound(`program ${catalog.program.code} has no indicator "${code}"`);
   }
-  const data = await repo.dataOfIndicator(db, info.id);
-  const formulas = [...catalog.indicators.values()]
-    .filter((i) => i.code !== code && i.formula && formulaRefs(parseFormula(i.formula)).some((r) => r.indicator === code))
-    .map((i) => i.code);
-  const used = [
-    data.values ? `${data.values} value${data.values === 1 ? '' : 's'}` : '',
-    data.targets ? `${data.targets} target${data.targets === 1 ? '' : 's'}` : '',
-    formulas.length ? `the formulas of ${formulas.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const used = (await usesOfIndicator(db, catalog, code, info.id)).join(', ');
   if (used) refuse(`indicator ${code}`, used, 'indicator', code);
   const { sources, dimensions, ...row } = info;
   await remove(

@@ -1,6 +1,6 @@
 /**
  * The queries of design changes over the API that the load's writers do not make: what uses a
- * thing (values, targets, indicators, formulas) before it may be deleted, the retired flags,
+ * thing (values, targets, DQAs, tracking explanations, indicators, formulas) before it may be deleted, the retired flags,
  * the deletes of unused things, and the program's design as one read.
  */
 import { sql, type Kysely } from 'kysely';
@@ -97,9 +97,12 @@ async function countsByIndicator(db: Db, programId: number, where: ReturnType<ty
   return { values: values.map((r) => ({ indicator: r.code, n: Number(r.n) })), targets: targets.map((r) => ({ indicator: r.code, n: Number(r.n) })) };
 }
 
-/** How many values and targets an indicator has. */
-export async function dataOfIndicator(db: Db, indicatorId: number): Promise<{ values: number; targets: number }> {
-  const count = async (table: 'data_value' | 'target') => {
+/** How many values, targets (life-of-program ones among them), DQAs and tracking-table explanations an indicator has. */
+export async function dataOfIndicator(
+  db: Db,
+  indicatorId: number,
+): Promise<{ values: number; targets: number; lopTargets: number; dqas: number; explanations: number }> {
+  const count = async (table: 'data_value' | 'target' | 'dqa' | 'tracking_explanation') => {
     const r = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -107,7 +110,19 @@ export async function dataOfIndicator(db: Db, indicatorId: number): Promise<{ va
       .executeTakeFirst();
     return Number(r?.n ?? 0);
   };
-  return { values: await count('data_value'), targets: await count('target') };
+  const lop = await db
+    .selectFrom('target')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('indicator_id', '=', indicatorId)
+    .where('kind', '=', 'lop_target')
+    .executeTakeFirst();
+  return {
+    values: await count('data_value'),
+    targets: await count('target'),
+    lopTargets: Number(lop?.n ?? 0),
+    dqas: await count('dqa'),
+    explanations: await count('tracking_explanation'),
+  };
 }
 
 /** Codes of the indicators under a component, or of the components under a goal. */

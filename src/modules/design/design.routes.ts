@@ -114,7 +114,7 @@ const deleteIndicatorRoute = guarded('manage_framework', {
   method: 'delete',
   path: `${base}/indicators/{indicator}`,
   tags,
-  summary: 'Delete an indicator with no values, targets or formulas reading it (one with data is retired instead)',
+  summary: 'Delete an indicator nothing names (values, targets, formulas, rules, roll-ups, DQAs, reports, tracking, calendar); one in use is retired instead',
   request: { params: s.IndicatorParamSchema },
   responses: deleted,
 });

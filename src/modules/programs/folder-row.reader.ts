@@ -51,6 +51,14 @@ export class RowReader {
     return n >= min && n <= max ? n : this.bad(column, `must be between ${min} and ${max}`);
   }
 
+  /** `true` or `false`; undefined when the cell is empty. */
+  flag(column: string): boolean | undefined {
+    const v = this.row.cells[column] ?? '';
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (v) this.bad(column, 'must be true or false (or empty)');
+    return undefined;
+  }
+
   integer(column: string, min: number, max: number): number | null {
     const v = this.row.cells[column] ?? '';
     if (!v) return this.bad(column, 'required');

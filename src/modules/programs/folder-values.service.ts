@@ -46,7 +46,7 @@ export function notReportedIn(earlier: readonly IssueDetail[]): IssueFilter {
 
 /**
  * Resolves rows of values/ against `catalog`. Problems go to `issues`, located in the file;
- * the rows returned are only those without problems.
+ * the rows returned are only those without problems (`from`, when given, gets the row each came from).
  */
 export function resolveValueRows(
   catalog: Catalog,
@@ -55,6 +55,7 @@ export function resolveValueRows(
   issues: IssueDetail[],
   keep: IssueFilter = () => true,
   now = new Date().toISOString(),
+  from?: ValueRow[],
 ): NewDataValue[] {
   const out: NewDataValue[] = [];
   for (const row of rows) {
@@ -76,7 +77,10 @@ export function resolveValueRows(
         value: row.input.period,
         reason: `duplicate of ${first} (same indicator, place, period, disaggregation and source)`,
       });
-    } else out.push(v);
+    } else {
+      out.push(v);
+      from?.push(row);
+    }
   }
   return out;
 }

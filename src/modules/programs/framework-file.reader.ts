@@ -46,5 +46,6 @@ export function readFrameworkRow(row: CsvRow, r: RowReader, issues: IssueDetail[
     description_en: r.text('description_en'),
     description_es: r.text('description_es'),
     sort,
+    retired: r.flag('retired'),
   };
 }

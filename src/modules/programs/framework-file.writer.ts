@@ -1,4 +1,7 @@
-/** Writes framework.csv of a dumped program, in display order (the reader: framework-file.reader.ts). */
+/**
+ * Writes framework.csv of a dumped program, in display order (the reader: framework-file.reader.ts);
+ * with a `retired` column only when a goal or component is retired.
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { csvText } from '../../files/csv-table.writer.js';
@@ -8,11 +11,13 @@ import { FOLDER_FILES } from './program-folder.schema.js';
 
 export async function writeFrameworkFile(db: Kysely<Database>, out: FolderOut, programId: number): Promise<void> {
   const rows = await listFrameworkRows(db, programId);
+  const anyRetired = rows.some((f) => Number(f.retired) === 1);
+  const retiredCell = (f: { retired: number }) => (anyRetired ? [Number(f.retired) === 1 ? 'true' : ''] : []);
   await out.write(
     FOLDER_FILES.framework,
     csvText(
-      ['code', 'kind', 'parent', 'name_en', 'name_es', 'description_en', 'description_es'],
-      rows.map((f) => [f.code, f.kind, f.parent, f.name_en, f.name_es, f.description_en, f.description_es]),
+      ['code', 'kind', 'parent', 'name_en', 'name_es', 'description_en', 'description_es', ...(anyRetired ? ['retired'] : [])],
+      rows.map((f) => [f.code, f.kind, f.parent, f.name_en, f.name_es, f.description_en, f.description_es, ...retiredCell(f)]),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Writes indicators.json of a dumped program, in display order, each indicator with its sources,
- * dimensions and reference sheet (the reader: indicators-file.reader.ts; the columns it maps to:
+ * dimensions, reference sheet and retired mark (the reader: indicators-file.reader.ts; the columns it maps to:
  * indicator-columns.ts). A sheet's responsible person who is a user of this server is written by
  * name: the folder may be loaded where that user does not exist.
  */
@@ -10,7 +10,7 @@ import { jsonText } from '../../files/csv-table.writer.js';
 import { findUserName } from '../indicators/indicator-reference.repo.js';
 import type { FolderOut } from './folder-files.writer.js';
 import { listIndicatorLinks, listIndicatorRows } from './program-dump.repo.js';
-import { FOLDER_FILES, type IndicatorEntry } from './program-folder.schema.js';
+import { FOLDER_FILES, retiredMark, type IndicatorEntry } from './program-folder.schema.js';
 
 type Sheet = NonNullable<IndicatorEntry['reference']>;
 
@@ -54,6 +54,7 @@ export async function writeIndicatorsFile(db: Kysely<Database>, out: FolderOut, 
       dimensions: dimensions.get(i.code) ?? [],
       allow_negative: Number(i.allow_negative) === 1,
       ...(reference ? { reference } : {}),
+      ...retiredMark(i.retired),
     });
   }
   await out.write(FOLDER_FILES.indicators, jsonText(entries));

@@ -57,7 +57,16 @@ export async function listDimensionOptionRows(db: Kysely<Database>, programId: n
   return db
     .selectFrom('dimension as d')
     .innerJoin('dimension_option as o', 'o.dimension_id', 'd.id')
-    .select(['d.code as dimension', 'd.name_en as dimension_en', 'd.name_es as dimension_es', 'o.code', 'o.name_en', 'o.name_es'])
+    .select([
+      'd.code as dimension',
+      'd.name_en as dimension_en',
+      'd.name_es as dimension_es',
+      'd.retired as dimension_retired',
+      'o.code',
+      'o.name_en',
+      'o.name_es',
+      'o.retired',
+    ])
     .where('d.program_id', '=', programId)
     .orderBy('d.id')
     .orderBy('o.sort')
@@ -70,7 +79,7 @@ export async function listFrameworkRows(db: Kysely<Database>, programId: number)
   return db
     .selectFrom('framework_node as f')
     .leftJoin('framework_node as up', 'up.id', 'f.parent_id')
-    .select(['f.code', 'f.kind', 'up.code as parent', 'f.name_en', 'f.name_es', 'f.description_en', 'f.description_es'])
+    .select(['f.code', 'f.kind', 'up.code as parent', 'f.name_en', 'f.name_es', 'f.description_en', 'f.description_es', 'f.retired'])
     .where('f.program_id', '=', programId)
     .orderBy('f.sort')
     .orderBy('f.code')

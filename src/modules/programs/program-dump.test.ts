@@ -2,10 +2,11 @@
  * `vigia dump` then `vigia load` (issue 17, acceptance 5): each program is loaded from its folder
  * into one database, dumped, and the dump loaded into an empty database. Both give the same
  * analytics for every indicator by every grouping, the same records field by field and the same
- * reports byte for byte; and the dump of the dump is the dump, file by file. Real databases on
+ * reports byte for byte; and the dump of the dump is the dump, file by file — retired options,
+ * indicators and components included. Real databases on
  * the engine under test (SQLite, or PostgreSQL with VIGIA_TEST_DATABASE_URL).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,10 @@ import { loadCatalog } from '../catalog/catalog.repo.js';
 import { createRecord } from '../records/records.service.js';
 import { renderReport, type ReportFormat } from '../reports/report.service.js';
 import { dumpProgram } from './program-dump.service.js';
+import { actorOf } from '../access/actor.js';
+import { putDimension, putFrameworkNode, putIndicator } from '../design/design.service.js';
+import { readDesign } from '../design/design-read.service.js';
+import { writeValues } from '../values/values.service.js';
 import { loadProgramFolder } from './program-load.service.js';
 
 const engine = process.env.VIGIA_TEST_DATABASE_URL ? 'postgres' : 'sqlite';
@@ -125,15 +130,15 @@ interface RoundTrip {
 }
 
 /** Loads `folder` into a database (then `prepare`), dumps it, loads the dump into an empty database and dumps that. */
-async function roundTrip(folder: string, program: string, prepare?: (db: Db) => Promise<void>): Promise<RoundTrip> {
+async function roundTrip(folder: string, program: string, prepare?: (db: Db) => Promise<void>, name = program): Promise<RoundTrip> {
   const from = await createTestDb();
   await loadProgramFolder(from.db, folder);
   await prepare?.(from.db);
-  const first = join(work, `${program}-1`);
+  const first = join(work, `${name}-1`);
   await dumpProgram(from.db, program, first);
   const to = await createTestDb();
   await loadProgramFolder(to.db, first);
-  const second = join(work, `${program}-2`);
+  const second = join(work, `${name}-2`);
   await dumpProgram(to.db, program, second);
   return { from, to, first, second };
 }
@@ -250,6 +255,91 @@ describe(`vigia dump, then vigia load into an empty database (${engine})`, () =>
       expect(await allValues(r.to.db, 'TP')).toEqual(values);
       expect(await allAnalytics(r.to.db, 'TP')).toEqual(await allAnalytics(r.from.db, 'TP'));
       expect(filesOf(r.second)).toEqual(filesOf(r.first));
+    });
+  });
+
+  describe('a program whose design API retired an option, an indicator and a component', () => {
+    const admin = actorOf({ id: 1, role: 'admin', organisation_id: null, clearance: 'restricted' });
+    const mini = 'test/fixtures/programs/mini';
+    const retiredMarks = async (db: Db) => {
+      const d = await readDesign(db, admin, 'TP');
+      return {
+        framework: d.framework.filter((f) => f.retired).map((f) => f.code),
+        options: d.dimensions.flatMap((x) => x.options.filter((o) => o.retired).map((o) => `${x.code}=${o.code}`)),
+        indicators: d.indicators.filter((i) => i.retired).map((i) => i.code),
+      };
+    };
+    let r: RoundTrip;
+    beforeAll(async () => {
+      r = await roundTrip(
+        mini,
+        'TP',
+        async (db) => {
+          const entries = JSON.parse(readFileSync(join(mini, 'indicators.json'), 'utf8')) as Array<Record<string, unknown>>;
+          await putDimension(db, admin, 'TP', 'substance', {
+            name: { en: 'Substance', es: 'Sustancia' },
+            options: [{ code: 'hcl', name: { en: 'HCl', es: 'HCl' }, retired: true }],
+          });
+          await putIndicator(db, admin, 'TP', 'ERAD_HA', { ...entries.find((e) => e.code === 'ERAD_HA'), retired: true });
+          await putFrameworkNode(db, admin, 'TP', 'C2', { kind: 'component', parent: 'G1', name_en: 'Interdiction', name_es: 'Interdicción', retired: true });
+        },
+        'TP-retired',
+      );
+    }, 300_000);
+    afterAll(async () => {
+      await r.from.destroy();
+      await r.to.destroy();
+    });
+
+    it('writes the retired marks in the folder', () => {
+      const files = filesOf(r.first);
+      const dimensions = JSON.parse(files.get('dimensions.json') ?? '[]') as Array<{ options: Array<{ code: string; retired?: boolean }> }>;
+      expect(dimensions[0]?.options.filter((o) => o.retired).map((o) => o.code)).toEqual(['hcl']);
+      const indicators = JSON.parse(files.get('indicators.json') ?? '[]') as Array<{ code: string; retired?: boolean }>;
+      expect(indicators.filter((i) => i.retired).map((i) => i.code)).toEqual(['ERAD_HA']);
+      expect(files.get('framework.csv')?.split(/\r?\n/)[0]).toMatch(/,retired$/);
+      expect(files.get('framework.csv')).toMatch(/^C2,component,G1,.*,true\r?$/m);
+    });
+
+    it('loads into an empty database with the same values, analytics and retired marks; the dump of the dump is the dump', async () => {
+      expect(await retiredMarks(r.from.db)).toEqual({ framework: ['C2'], options: ['substance=hcl'], indicators: ['ERAD_HA'] });
+      expect(await retiredMarks(r.to.db)).toEqual(await retiredMarks(r.from.db));
+      const values = await allValues(r.from.db, 'TP');
+      expect(values.filter((v) => v.indicator === 'ERAD_HA' || v.disagg === 'substance=hcl').length).toBeGreaterThan(1);
+      expect(await allValues(r.to.db, 'TP')).toEqual(values);
+      expect(await allAnalytics(r.to.db, 'TP')).toEqual(await allAnalytics(r.from.db, 'TP'));
+      expect(filesOf(r.second)).toEqual(filesOf(r.first));
+    });
+
+    it('still refuses new data of the retired option and indicator through the API', async () => {
+      const write = (indicator: string, disagg: string) =>
+        writeValues(r.to.db, 'TP', [{ indicator, place: 'R1', period: '20120316', disagg, value: 1 }], { actor: admin });
+      await expect(write('SEIZ_KG', 'substance=hcl')).rejects.toMatchObject({ kind: 'validation', details: [expect.objectContaining({ column: 'disagg' })] });
+      await expect(write('ERAD_HA', '')).rejects.toMatchObject({ kind: 'validation', details: [expect.objectContaining({ column: 'indicator' })] });
+    });
+
+    it('a load of the dump retires again what was brought back since, as a change of the program (its data version moves)', async () => {
+      await putFrameworkNode(r.to.db, admin, 'TP', 'C2', { kind: 'component', parent: 'G1', name_en: 'Interdiction', name_es: 'Interdicción', retired: false });
+      expect((await retiredMarks(r.to.db)).framework).toEqual([]);
+      const version = async () => (await r.to.db.selectFrom('program').select('data_version').where('code', '=', 'TP').executeTakeFirstOrThrow()).data_version;
+      const before = await version();
+      await loadProgramFolder(r.to.db, r.first);
+      expect((await retiredMarks(r.to.db)).framework).toEqual(['C2']);
+      expect(await version()).toBeGreaterThan(before);
+    });
+
+    it('reloads the folder written before the retirement (its values as stored), keeping the marks; a changed value there is refused', async () => {
+      await loadProgramFolder(r.from.db, mini);
+      expect(await retiredMarks(r.from.db)).toEqual({ framework: ['C2'], options: ['substance=hcl'], indicators: ['ERAD_HA'] });
+      const changed = join(work, 'mini-changed');
+      cpSync(mini, changed, { recursive: true });
+      const other = join(changed, 'values', 'other.csv');
+      writeFileSync(other, readFileSync(other, 'utf8').replace('substance=hcl,3,', 'substance=hcl,4,'));
+      await expect(loadProgramFolder(r.from.db, changed)).rejects.toMatchObject({
+        kind: 'validation',
+        details: [expect.objectContaining({ file: 'values/other.csv', column: 'disagg', value: 'substance=hcl' })],
+      });
+      expect(await allValues(r.from.db, 'TP')).toEqual(await allValues(r.to.db, 'TP'));
     });
   });
 

@@ -14,6 +14,10 @@ export const CODE_RULE = 'codes use letters, digits, _ . and - only';
 const code = z.string().trim().regex(CODE_PATTERN, CODE_RULE);
 const text = z.string().trim().min(1, 'must not be empty');
 const names = z.strictObject({ en: text, es: text });
+/** Retired (design changes never delete what data uses): kept with its values, offered for no new data. Absent: left as it is. */
+const retired = z.boolean().optional();
+/** How a dump writes a stored retired flag: `retired: true`, or nothing (so folders of programs that retire nothing are as before). */
+export const retiredMark = (stored: number | null): { retired?: true } => (Number(stored) === 1 ? { retired: true } : {});
 
 export const FRAMEWORK_KINDS = ['goal', 'component'] as const;
 export const TARGET_KINDS = ['baseline', 'target', 'lop_target'] as const;
@@ -34,7 +38,8 @@ export type ProgramFile = z.infer<typeof programFileSchema>;
 export const dimensionSchema = z.strictObject({
   code,
   name: names,
-  options: z.array(z.strictObject({ code, name: names })).min(1, 'a dimension needs at least one option'),
+  options: z.array(z.strictObject({ code, name: names, retired })).min(1, 'a dimension needs at least one option'),
+  retired,
 });
 export type DimensionEntry = z.infer<typeof dimensionSchema>;
 
@@ -59,6 +64,7 @@ export const indicatorSchema = z
     allow_negative: z.boolean().default(false),
     /** The reference sheet's fields (PIRS); see core/reference-sheet.ts. */
     reference: referenceSheetSchema.optional(),
+    retired,
   })
   .superRefine((i, ctx) => {
     if (i.origin === 'formula' && !i.formula) {
@@ -76,7 +82,7 @@ export const CSV_COLUMNS = {
   zonePlaces: { required: ['zone', 'place'], optional: [] },
   organisations: { required: ['code', 'name_en', 'name_es', 'kind'], optional: ['country', 'iati_ref'] },
   sources: { required: ['code', 'name_en', 'name_es'], optional: ['url'] },
-  framework: { required: ['code', 'kind', 'name_en', 'name_es'], optional: ['parent', 'description_en', 'description_es'] },
+  framework: { required: ['code', 'kind', 'name_en', 'name_es'], optional: ['parent', 'description_en', 'description_es', 'retired'] },
   targets: { required: ['indicator', 'place', 'period', 'kind', 'value'], optional: ['source', 'disagg', 'provenance', 'note'] },
   values: {
     required: ['indicator', 'place', 'period', 'value', 'provenance'],

@@ -63,6 +63,8 @@ export interface FrameworkRow extends Located {
   description_es: string | null;
   /** Display order: the row's position in the file. */
   sort: number;
+  /** The `retired` cell: true, false, or undefined when empty (left as it is). */
+  retired?: boolean;
 }
 
 /** A value or target as the values service takes it, with its origin in the folder. */

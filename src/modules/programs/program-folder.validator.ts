@@ -9,6 +9,7 @@ import { formulaRefs, parseFormula, type FormulaAst } from '../../core/formula.j
 import { sensitivityConflicts } from '../../core/derived-sensitivity.js';
 import type { ExistingProgram } from './existing-program.repo.js';
 import { buildKnownCodes, type KnownCodes } from './folder-catalog.builder.js';
+import { catalogTakingHistory } from './retired-history.js';
 import { KeyRegistry, notReportedIn, resolveTargetRows, resolveValueRows, type IssueFilter } from './folder-values.service.js';
 import { readValueBatches } from './value-rows.reader.js';
 import { FOLDER_FILES } from './program-folder.schema.js';
@@ -60,7 +61,9 @@ export async function checkProgramFolder(folder: ProgramFolder, existing: Existi
   checkIndicators(folder, known, issues, unknown);
 
   const readerFlagged = notReportedIn(folder.issues);
-  const targets = resolveTargetRows(known.catalog, folder.targets, issues, (i) => referenceOk(i) && readerFlagged(i));
+  // Values and targets of retired things are history: checked here as any, held to being unchanged when written (retired-history.ts).
+  const history = catalogTakingHistory(known.catalog);
+  const targets = resolveTargetRows(history, folder.targets, issues, (i) => referenceOk(i) && readerFlagged(i));
 
   let valueCount = 0;
   let bytesBefore = 0;
@@ -72,7 +75,7 @@ export async function checkProgramFolder(folder: ProgramFolder, existing: Existi
     for await (const batch of readValueBatches(folder.dir, file, readIssues)) {
       valueCount += batch.rows.length;
       const fresh = notReportedIn(readIssues.slice(reported));
-      resolveValueRows(known.catalog, batch.rows, keys, issues, (i) => referenceOk(i) && fresh(i));
+      resolveValueRows(history, batch.rows, keys, issues, (i) => referenceOk(i) && fresh(i));
       reported = readIssues.length;
       bytes = batch.bytes;
       onProgress?.(bytesBefore + bytes, folder.valueBytes);

@@ -102,3 +102,52 @@ export async function listIdsByCode(db: Kysely<Database>, table: CodedTable, pro
   const rows = await loose(db).selectFrom(name).select(['id', 'code']).where('program_id', '=', programId).execute();
   return new Map(rows.map((r) => [String(r.code), Number(r.id)]));
 }
+
+/**
+ * Sets the retired flag of the program's things a folder declares retired or not (by code;
+ * things it leaves undeclared keep theirs). Options are matched by dimension code and option code.
+ * Each returns how many flags it changed.
+ */
+export async function setRetiredByCode(
+  db: Kysely<Database>,
+  table: 'framework_node' | 'indicator' | 'dimension',
+  programId: number,
+  declared: ReadonlyArray<{ code: string; retired?: boolean | undefined }>,
+): Promise<number> {
+  let changed = 0;
+  for (const flag of [true, false]) {
+    const codes = declared.filter((d) => d.retired === flag).map((d) => d.code);
+    if (!codes.length) continue;
+    const r = await db
+      .updateTable(table)
+      .set({ retired: flag ? 1 : 0 })
+      .where('program_id', '=', programId)
+      .where('code', 'in', codes)
+      .where('retired', '!=', flag ? 1 : 0)
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
+}
+
+/** The options' counterpart of setRetiredByCode: `dimensionIds` resolves each option's dimension code. */
+export async function setOptionsRetiredByCode(
+  db: Kysely<Database>,
+  dimensionIds: ReadonlyMap<string, number>,
+  declared: ReadonlyArray<{ dimension: string; code: string; retired?: boolean | undefined }>,
+): Promise<number> {
+  let changed = 0;
+  for (const o of declared) {
+    const dimensionId = dimensionIds.get(o.dimension);
+    if (o.retired === undefined || dimensionId === undefined) continue;
+    const r = await db
+      .updateTable('dimension_option')
+      .set({ retired: o.retired ? 1 : 0 })
+      .where('dimension_id', '=', dimensionId)
+      .where('code', '=', o.code)
+      .where('retired', '!=', o.retired ? 1 : 0)
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
+}

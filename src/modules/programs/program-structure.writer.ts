@@ -10,7 +10,7 @@ import { findProgram } from '../catalog/catalog.repo.js';
 import type { ProgramFile } from './program-folder.schema.js';
 import type { ProgramFolder } from './program-folder.types.js';
 import { indicatorColumns } from './indicator-columns.js';
-import { insertLinks, listIdsByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
+import { insertLinks, listIdsByCode, setOptionsRetiredByCode, setRetiredByCode, upsertRows, type WriteCounts } from './program-rows.repo.js';
 
 const byCode = ['program_id', 'code'] as const;
 
@@ -84,7 +84,7 @@ export async function writeDimensions(
   trx: Kysely<Database>,
   folder: ProgramFolder,
   program_id: number,
-): Promise<{ dimensions: WriteCounts; dimension_options: WriteCounts; ids: Map<string, number> }> {
+): Promise<{ dimensions: WriteCounts; dimension_options: WriteCounts; ids: Map<string, number>; retired: number }> {
   const list = folder.dimensions?.items.map((i) => i.data) ?? [];
   const dimensions = await upsertRows(
     trx,
@@ -101,15 +101,17 @@ export async function writeDimensions(
     ['dimension_id', 'code'],
     ['name_en', 'name_es', 'sort'],
   );
-  return { dimensions, dimension_options, ids };
+  const options = list.flatMap((d) => d.options.map((o) => ({ dimension: d.code, ...o })));
+  const retired = (await setRetiredByCode(trx, 'dimension', program_id, list)) + (await setOptionsRetiredByCode(trx, ids, options));
+  return { dimensions, dimension_options, ids, retired };
 }
 
-/** Goals before components (a component's row needs its goal's id); returns every node's id. */
+/** Goals before components (a component's row needs its goal's id); returns every node's id and how many retired flags changed. */
 export async function writeFramework(
   trx: Kysely<Database>,
   folder: ProgramFolder,
   program_id: number,
-): Promise<{ counts: WriteCounts; ids: Map<string, number> }> {
+): Promise<{ counts: WriteCounts; ids: Map<string, number>; retired: number }> {
   const node = (f: ProgramFolder['framework'][number], parent_id: number | null) => ({
     program_id,
     code: f.code,
@@ -137,7 +139,8 @@ export async function writeFramework(
     byCode,
     nodeColumns,
   );
-  return { counts: sumCounts(goals, components), ids: await listIdsByCode(trx, 'framework_node', program_id) };
+  const retired = await setRetiredByCode(trx, 'framework_node', program_id, folder.framework);
+  return { counts: sumCounts(goals, components), ids: await listIdsByCode(trx, 'framework_node', program_id), retired };
 }
 
 /** Indicators under their components, then their links to sources and dimensions. */
@@ -146,7 +149,7 @@ export async function writeIndicators(
   folder: ProgramFolder,
   program_id: number,
   ids: { nodes: Map<string, number>; dimensions: Map<string, number> },
-): Promise<{ indicators: WriteCounts; indicator_sources: WriteCounts; indicator_dimensions: WriteCounts }> {
+): Promise<{ indicators: WriteCounts; indicator_sources: WriteCounts; indicator_dimensions: WriteCounts; retired: number }> {
   const list = folder.indicators?.items ?? [];
   const indicators = await upsertRows(
     trx,
@@ -175,6 +178,12 @@ export async function writeIndicators(
       'allow_negative',
     ],
   );
+  const retired = await setRetiredByCode(
+    trx,
+    'indicator',
+    program_id,
+    list.map(({ data }) => data),
+  );
   const [indicatorIds, sourceIds] = [await listIdsByCode(trx, 'indicator', program_id), await listIdsByCode(trx, 'source', program_id)];
   const indicatorId = (code: string) => indicatorIds.get(code) ?? 0;
   const indicator_sources = await insertLinks(
@@ -187,5 +196,5 @@ export async function writeIndicators(
     'indicator_dimension',
     list.flatMap(({ data: i }) => i.dimensions.map((d) => ({ indicator_id: indicatorId(i.code), dimension_id: ids.dimensions.get(d) ?? 0 }))),
   );
-  return { indicators, indicator_sources, indicator_dimensions };
+  return { indicators, indicator_sources, indicator_dimensions, retired };
 }

@@ -11,7 +11,8 @@ import { storeValues } from '../values/values.service.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { KeyRegistry, resolveTargetRows, resolveValueRows } from './folder-values.service.js';
 import { readValueBatches } from './value-rows.reader.js';
-import type { ProgramFolder } from './program-folder.types.js';
+import type { ProgramFolder, ValueRow } from './program-folder.types.js';
+import { catalogTakingHistory, declaredRetired, refuseNewRetiredData } from './retired-history.js';
 import { upsertRows, type WriteCounts } from './program-rows.repo.js';
 import { writePlacesAndZonePlaces } from './program-places.writer.js';
 import { writeDimensions, writeFramework, writeIndicators, writeNamedRows, writeProgramRow } from './program-structure.writer.js';
@@ -62,19 +63,21 @@ function failIfAny(issues: IssueDetail[]): void {
 export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramFolder, valueCount: number, onProgress?: WriteProgress): Promise<LoadCounts> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
-  const { program_id, counts } = await writeProgramStructure(trx, folder);
+  const { program_id, counts, retired } = await writeProgramStructure(trx, folder);
 
   // Structure written: from here on, codes resolve against the real catalog.
-  const catalog = await loadCatalog(trx, p.code);
+  // A folder's values and targets of retired things are history (retired-history.ts).
+  const stored = await loadCatalog(trx, p.code);
+  const catalog = catalogTakingHistory(stored);
   counts.targets = await writeTargets(trx, folder, catalog);
   // validation-rules.json names indicators and holds the folder's values to its rules: between the two.
   if ((await loadRulesFile(trx, catalog, folder.dir, folderWriter(folder.dir, RULES_FILE))) !== null && !folder.files.includes(RULES_FILE))
     folder.files.push(RULES_FILE);
 
   // Values bump the data version themselves when they change; the rest of the program does here.
-  const changed = Object.values(counts).some((c) => c.inserted + c.updated > 0);
+  const changed = retired > 0 || Object.values(counts).some((c) => c.inserted + c.updated > 0);
   if (changed) await bumpDataVersion(trx, program_id);
-  counts.values = await writeValues(trx, folder, catalog, valueCount, onProgress);
+  counts.values = await writeValues(trx, folder, { stored, catalog }, valueCount, onProgress);
 
   // record-types/ and records/: validated and written here too, so the load stays all-or-nothing.
   await loadRecordsFolder(trx, folder.dir, p.code, folderWriter(folder.dir));
@@ -83,8 +86,11 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
   await assertDerivedSensitivity(trx, p.code);
   const result = Object.fromEntries(LOAD_KINDS.map((k) => [k, counts[k]])) as LoadCounts;
   // The catalog and targets have no per-row events: the load's summary counts them.
-  if (LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {
-    await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', { counts: result });
+  if (retired > 0 || LOAD_KINDS.some((k) => result[k].inserted + result[k].updated > 0)) {
+    await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', {
+      counts: result,
+      ...(retired ? { retired_flags_changed: retired } : {}),
+    });
   }
   return result;
 }
@@ -95,7 +101,10 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
  * dependency order. A load continues with targets and values; a design change over the API
  * (modules/design) writes only this, from a folder of the one thing it changes.
  */
-export async function writeProgramStructure(trx: Kysely<Database>, folder: ProgramFolder): Promise<{ program_id: number; counts: LoadCounts }> {
+export async function writeProgramStructure(
+  trx: Kysely<Database>,
+  folder: ProgramFolder,
+): Promise<{ program_id: number; counts: LoadCounts; retired: number }> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
   const counts = {} as LoadCounts;
@@ -104,15 +113,18 @@ export async function writeProgramStructure(trx: Kysely<Database>, folder: Progr
   counts.program = program.counts;
   Object.assign(counts, await writeNamedRows(trx, folder, program_id));
   const dimensions = await writeDimensions(trx, folder, program_id);
+  let retired = dimensions.retired;
   counts.dimensions = dimensions.dimensions;
   counts.dimension_options = dimensions.dimension_options;
   Object.assign(counts, await writePlacesAndZonePlaces(trx, folder, program_id));
   const framework = await writeFramework(trx, folder, program_id);
   counts.framework = framework.counts;
+  retired += framework.retired;
   const definitions = await definitionsBeforeLoad(trx, program_id);
-  Object.assign(counts, await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids }));
+  const { retired: indicatorsRetired, ...indicators } = await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids });
+  Object.assign(counts, indicators);
   await writeReferencesAndHistory(trx, folder, program_id, definitions);
-  return { program_id, counts };
+  return { program_id, counts, retired: retired + indicatorsRetired };
 }
 
 /** Targets, resolved against the catalog as written. */
@@ -129,11 +141,14 @@ async function writeTargets(trx: Kysely<Database>, folder: ProgramFolder, catalo
   );
 }
 
-/** Values, file by file and batch by batch, reporting progress after each batch. */
+/**
+ * Values, file by file and batch by batch, reporting progress after each batch; resolved
+ * against `catalog` (retired things taking history), new data of retired things refused by `stored`'s flags.
+ */
 async function writeValues(
   trx: Kysely<Database>,
   folder: ProgramFolder,
-  catalog: Catalog,
+  { stored, catalog }: { stored: Catalog; catalog: Catalog },
   valueCount: number,
   onProgress?: WriteProgress,
 ): Promise<WriteCounts> {
@@ -141,10 +156,13 @@ async function writeValues(
   const issues: IssueDetail[] = [];
   const keys = new KeyRegistry();
   const now = new Date().toISOString();
+  const declared = declaredRetired(folder);
   let done = 0;
   for (const file of folder.valueFiles) {
     for await (const batch of readValueBatches(folder.dir, file, issues, VALUE_BATCH)) {
-      const rows = resolveValueRows(catalog, batch.rows, keys, issues, undefined, now);
+      const from: ValueRow[] = [];
+      const rows = resolveValueRows(catalog, batch.rows, keys, issues, undefined, now, from);
+      await refuseNewRetiredData(trx, stored, declared, rows, from, issues);
       failIfAny(issues);
       const r = await storeValues(trx, catalog, rows, folderWriter(folder.dir, file));
       counts.inserted += r.inserted;

@@ -181,3 +181,14 @@ export function parseReportDefinition(json: unknown, file?: string): ReportDefin
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top)';
 }
+
+/** The indicator codes a definition names: its statements' figures, its tables' rows and its charts. */
+export function definitionIndicators(def: ReportDefinition): Set<string> {
+  const codes = new Set<string>();
+  for (const section of def.sections) {
+    if (section.type === 'statements') for (const item of section.items) if ('indicator' in item) codes.add(item.indicator);
+    if (section.type === 'table') for (const row of section.rows) codes.add(row.indicator);
+    if (section.type === 'chart') codes.add(section.indicator);
+  }
+  return codes;
+}

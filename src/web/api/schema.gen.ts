@@ -2954,7 +2954,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Delete an indicator with no values, targets or formulas reading it (one with data is retired instead) */
+        /** Delete an indicator nothing names (values, targets, formulas, rules, roll-ups, DQAs, reports, tracking, calendar); one in use is retired instead */
         delete: {
             parameters: {
                 query?: never;
