@@ -71,7 +71,7 @@ describe('the program switcher and the role in the current program', () => {
       await expect.poll(() => navLinks(page, w.nav)).toEqual([w.account, w.publicDashboard]);
       expect(await page.getByTestId('who').textContent()).toContain(w.public);
       await page.goto(`${vigia.url}/`);
-      await page.getByRole('link', { name: w.publicDashboard, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 1, name: w.publicDashboard }).waitFor();
       expect(await switcher.inputValue()).toBe('YY');
       expect(await navLinks(page, w.nav)).not.toContain(w.approvals);
       expect(await seriousA11yViolations(page)).toEqual([]);
