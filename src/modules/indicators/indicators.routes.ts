@@ -4,10 +4,12 @@ import type { AppEnv } from '../../http/env.js';
 import { guarded } from '../../http/guard.js';
 import { jsonBody, jsonReply } from '../../http/openapi-helpers.js';
 import { ProgramParamSchema } from '../values/values.schema.js';
-import { findProgram, listPrograms } from '../catalog/catalog.repo.js';
+import { findProgram } from '../catalog/catalog.repo.js';
+import { readerPrograms } from './reader-programs.service.js';
 import { listDimensions } from './indicators.repo.js';
 import { setTarget, visibleIndicators } from './indicators.service.js';
 import { MAX_MAGNITUDE } from '../../core/finite-number.js';
+import { ROLES } from '../../core/roles.js';
 
 const ProgramSchema = z
   .object({
@@ -18,6 +20,11 @@ const ProgramSchema = z
     fiscal_year_start_month: z.number().int(),
     currency: z.string(),
     data_version: z.number().int(),
+    my_role: z.enum(ROLES).nullable().openapi({
+      description:
+        "Your role in this program (a program's administrator is 'admin'; a system administrator is 'admin' in every program); null when signed out or not a member: you see it as the public does",
+    }),
+    my_organisation_id: z.number().int().nullable().openapi({ description: 'The organisation you belong to in this program (partners), or null' }),
   })
   .openapi('Program');
 const TargetSchema = z
@@ -82,7 +89,7 @@ const programsRoute = guarded('read_public', {
   method: 'get',
   path: '/api/programs',
   tags: ['programs'],
-  summary: 'Programs in this Vigia',
+  summary: 'Programs in this Vigia, each with your role in it',
   responses: { 200: jsonReply(z.object({ programs: z.array(ProgramSchema) }), 'Programs') },
 });
 const indicatorsRoute = guarded('read_public', {
@@ -120,7 +127,7 @@ const targetRoute = guarded('manage_framework', {
 });
 
 export function registerIndicatorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(programsRoute, async (c) => c.json({ programs: await listPrograms(deps.db) }, 200));
+  app.openapi(programsRoute, async (c) => c.json({ programs: await readerPrograms(deps.db, c.get('actor')) }, 200));
   app.openapi(indicatorsRoute, async (c) => c.json({ indicators: await visibleIndicators(deps.db, c.get('actor'), c.req.valid('param').program) }, 200));
   app.openapi(dimensionsRoute, async (c) => {
     const program = await findProgram(deps.db, c.req.valid('param').program);

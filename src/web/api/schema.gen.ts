@@ -1601,7 +1601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Programs in this Vigia */
+        /** Programs in this Vigia, each with your role in it */
         get: {
             parameters: {
                 query?: never;
@@ -9641,6 +9641,13 @@ export interface components {
             currency: string;
             data_version: number;
             fiscal_year_start_month: number;
+            /** @description The organisation you belong to in this program (partners), or null */
+            my_organisation_id: number | null;
+            /**
+             * @description Your role in this program (a program's administrator is 'admin'; a system administrator is 'admin' in every program); null when signed out or not a member: you see it as the public does
+             * @enum {string|null}
+             */
+            my_role: "admin" | "officer" | "partner" | "analyst" | null;
             name_en: string;
             name_es: string;
         };

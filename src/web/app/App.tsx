@@ -1,13 +1,14 @@
 /**
- * The app shell: header, navigation by role, and the page of the current path. On narrow screens
+ * The app shell: header, navigation by the user's role in the current program, and the page of
+ * the current path. On narrow screens
  * the navigation folds behind the header's menu button (styles.css); choosing a page or Escape
  * folds it again.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header';
-import { PAGES, pageOf } from './pages';
-import type { Role } from '../api/vocabularies';
+import { mayOpen, PAGES, pageOf } from './pages';
+import { useProgram } from './program';
 import { useMe } from './queries';
 import { Link, useRouter } from './router';
 import { SignInPage } from './SignInPage';
@@ -24,11 +25,12 @@ const NAV_ID = 'app-nav';
 export function App() {
   const { t } = useTranslation();
   const { path } = useRouter();
-  const { data: me, isPending } = useMe();
-  const role: Role = (me?.user?.role ?? 'public') as Role;
+  const { data: me } = useMe();
+  const { role, ready } = useProgram();
+  const signedIn = Boolean(me?.user);
   // A one-time password: the server refuses everything else until the user chooses their own.
   const mustChangePassword = me?.user?.must_change_password === 1;
-  const visible = mustChangePassword ? [] : PAGES.filter((p) => !p.prefix && !p.unlisted && p.roles.includes(role));
+  const visible = mustChangePassword ? [] : PAGES.filter((p) => !p.prefix && !p.unlisted && mayOpen(p, role, signedIn));
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {
@@ -43,7 +45,7 @@ export function App() {
   }, [menuOpen]);
 
   let content;
-  if (isPending) content = <p>{t('loading')}</p>;
+  if (!ready) content = <p>{t('loading')}</p>;
   else if (mustChangePassword) content = <ForcedPasswordChangePage />;
   else if (path === '/sign-in') content = <SignInPage />;
   else if (path === '/forgot-password') content = <ForgotPasswordPage />;
@@ -52,7 +54,7 @@ export function App() {
     const home = role === 'public' ? '/public' : '/dashboard';
     const page = pageOf(path === '/' ? home : path);
     if (!page) content = <p>{t('notFound')}</p>;
-    else if (!page.roles.includes(role)) content = role === 'public' ? <SignInPage /> : <NotPermitted label={page.label} home={home} />;
+    else if (!mayOpen(page, role, signedIn)) content = signedIn ? <NotPermitted label={page.label} home={home} /> : <SignInPage />;
     else {
       const Page = page.component;
       content = <Page />;

@@ -1,6 +1,6 @@
 /**
  * The header: the menu button (shown on narrow screens, where the navigation folds away), program,
- * the user's organisation and role, the language switch, sign in/out.
+ * the user's organisation and role in that program, the language switch, sign in/out.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import { api, ok } from '../api/client';
 import { storeLanguage, type Language } from '../i18n/language';
 import { useLocalName } from '../i18n/local-name';
 import { useProgram } from './program';
-import { useMe, useOrganisations } from './queries';
+import { forgetReader, useMe, useOrganisations } from './queries';
 import { NotificationBell } from './NotificationBell';
+import { ProgramSwitcher } from './ProgramSwitcher';
 import { Link, useRouter } from './router';
 
 interface MenuProps {
@@ -23,16 +24,16 @@ export function Header({ menuOpen, menuId, onToggleMenu }: MenuProps) {
   const { t, i18n } = useTranslation();
   const name = useLocalName();
   const { data: me } = useMe();
-  const { program, programs, code, choose } = useProgram();
+  const { code, role, organisationId } = useProgram();
   const user = me?.user ?? null;
-  const { data: organisations = [] } = useOrganisations(code, user !== null && user.organisation_id !== null);
-  const organisation = organisations.find((o) => o.id === user?.organisation_id);
+  const { data: organisations = [] } = useOrganisations(code, organisationId !== null);
+  const organisation = organisations.find((o) => o.id === organisationId);
   const client = useQueryClient();
   const { navigate } = useRouter();
 
   async function signOut() {
     await ok(api.POST('/api/auth/sign-out'));
-    client.clear();
+    await forgetReader(client);
     navigate('/public');
   }
 
@@ -52,22 +53,7 @@ export function Header({ menuOpen, menuId, onToggleMenu }: MenuProps) {
       <Link to="/" className="brand">
         {t('appName')}
       </Link>
-      {programs.length > 1 ? (
-        <label className="program">
-          <span className="visually-hidden">{t('program')}</span>
-          <select value={code} onChange={(e) => choose(e.target.value)}>
-            {programs.map((p) => (
-              <option key={p.code} value={p.code}>
-                {name(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        <span className="program" data-testid="program-name">
-          {name(program)}
-        </span>
-      )}
+      <ProgramSwitcher />
       <span className="spacer" />
       {user && user.must_change_password !== 1 && <NotificationBell />}
       {user && (
@@ -79,7 +65,7 @@ export function Header({ menuOpen, menuId, onToggleMenu }: MenuProps) {
               · {organisation.code}
             </span>
           )}
-          <span className="role"> · {t(`roles.${user.role}`)}</span>
+          <span className="role"> · {t(`roles.${role}`)}</span>
         </span>
       )}
       <div className="language" role="group" aria-label={t('language')}>

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok, ApiError } from '../api/client';
-import { keys } from './queries';
+import { forgetReader, keys } from './queries';
 import { Link, useRouter } from './router';
 import { storeLanguage } from '../i18n/language';
 
@@ -30,8 +30,7 @@ export function SignInPage() {
         storeLanguage(user.language);
         await i18n.changeLanguage(user.language);
       }
-      client.clear();
-      await client.invalidateQueries({ queryKey: keys.me });
+      await forgetReader(client);
       navigate(query.get('next') ?? '/dashboard');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

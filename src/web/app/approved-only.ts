@@ -4,7 +4,7 @@
  * Only officers and administrators see unapproved data; for everyone else the server answers
  * approved data whatever is asked, so the switch is offered to those two roles only.
  */
-import { useMe } from './queries';
+import { useProgram } from './program';
 import { useQueryParams } from './router';
 
 /** The query parameter, as both the address and the API take it. */
@@ -18,7 +18,7 @@ export const approvedQuery = (on: boolean): { approved?: 'true' } => (on ? { app
 
 /** Whether the signed-in user sees unapproved data (and so may want to hide it). */
 export function useSeesDrafts(): boolean {
-  const role = useMe().data?.user?.role;
+  const { role } = useProgram();
   return role === 'officer' || role === 'admin';
 }
 

@@ -15,7 +15,12 @@ export interface PageDef {
   prefix?: true;
   /** Reached from elsewhere (the header's bell), with no navigation link. */
   unlisted?: true;
+  /** The user's own page (account, inbox): open to anyone signed in, whatever their role in the program. */
+  own?: true;
 }
+
+/** May a user with `role` in the current program (and signed in or not) open the page? */
+export const mayOpen = (page: PageDef, role: Role, signedIn: boolean): boolean => page.roles.includes(role) || (page.own === true && signedIn);
 
 /** The page of a path: its own, or the one whose paths it lies under. */
 export function pageOf(path: string): PageDef | undefined {
@@ -43,12 +48,13 @@ export const PAGES: readonly PageDef[] = [
   },
   { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
-  { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },
+  { path: '/account', label: 'nav.account', roles: SIGNED_IN, own: true, component: lazy(() => import('../pages/account/AccountPage')) },
   {
     path: '/notifications',
     label: 'nav.notifications',
     roles: SIGNED_IN,
     unlisted: true,
+    own: true,
     component: lazy(() => import('../pages/notifications/NotificationsPage')),
   },
   { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },

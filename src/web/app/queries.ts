@@ -8,7 +8,8 @@ import { api, ok } from '../api/client';
 export const keys = {
   me: ['me'] as const,
   authOptions: ['auth-options'] as const,
-  programs: ['programs'] as const,
+  /** The programs with the reader's role in each: one entry per reader (signing in or out changes them). */
+  programs: (userId: number | null) => ['programs', userId] as const,
   indicators: (program: string) => ['indicators', program] as const,
   places: (program: string) => ['places', program] as const,
   zones: (program: string) => ['zones', program] as const,
@@ -25,12 +26,22 @@ export function invalidateData(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ predicate: (q) => DATA_KEYS.includes(String(q.queryKey[0])) });
 }
 
+/**
+ * After signing in or out: forget every answer given to the previous reader and ask again for what
+ * is on screen. Resetting (unlike `clear`) tells the mounted views, so the program list and the
+ * roles in it are fetched again for the new reader.
+ */
+export function forgetReader(client: QueryClient): Promise<void> {
+  return client.resetQueries();
+}
+
 export function useMe() {
   return useQuery({ queryKey: keys.me, queryFn: () => ok(api.GET('/api/auth/me')), staleTime: 60_000 });
 }
 
-export function usePrograms() {
-  return useQuery({ queryKey: keys.programs, queryFn: () => ok(api.GET('/api/programs')).then((r) => r.programs), staleTime: Infinity });
+/** The programs, each with the role of `userId` in it; asked once the reader is known (`enabled`). */
+export function usePrograms(userId: number | null, enabled = true) {
+  return useQuery({ queryKey: keys.programs(userId), queryFn: () => ok(api.GET('/api/programs')).then((r) => r.programs), staleTime: Infinity, enabled });
 }
 
 export function useIndicators(program: string) {

@@ -1,10 +1,12 @@
 /**
- * Administration: users, organisations, places and zones (administrators), indicators and their
- * baselines and targets (officers too). The tab is kept in the URL (?tab=users); the server
+ * Administration: users (the system administrator), organisations, places and zones (a program's
+ * administrators), indicators and their baselines and targets (its officers too), by the user's
+ * role in the current program. The tab is kept in the URL (?tab=users); the server
  * still authorizes every request, the tabs only hide what the user cannot do.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProgram } from '../../app/program';
 import { useMe } from '../../app/queries';
 import { useQueryParams } from '../../app/router';
 import { UsersTab } from './UsersTab';
@@ -17,14 +19,16 @@ import { PageHelp } from '../../components/PageHelp';
 type Tab = 'users' | 'organisations' | 'places' | 'indicators';
 
 const ADMIN_TABS: readonly Tab[] = ['users', 'organisations', 'places', 'indicators'];
+const PROGRAM_ADMIN_TABS: readonly Tab[] = ['organisations', 'places', 'indicators'];
 const OFFICER_TABS: readonly Tab[] = ['indicators'];
 
 export default function AdminPage() {
   const { t } = useTranslation('admin');
-  const role = useMe().data?.user?.role;
+  const systemAdmin = useMe().data?.user?.role === 'admin';
+  const { role } = useProgram();
   const [query, setQuery] = useQueryParams();
   const buttons = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
-  const tabs = role === 'admin' ? ADMIN_TABS : role === 'officer' ? OFFICER_TABS : [];
+  const tabs = systemAdmin ? ADMIN_TABS : role === 'admin' ? PROGRAM_ADMIN_TABS : role === 'officer' ? OFFICER_TABS : [];
   const asked = query.get('tab') as Tab | null;
   const active: Tab | undefined = asked && tabs.includes(asked) ? asked : tabs[0];
 

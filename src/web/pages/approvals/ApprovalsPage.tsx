@@ -1,6 +1,6 @@
 /** Approvals: partners submit their data of a period for review; officers and administrators review them. */
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/queries';
+import { useProgram } from '../../app/program';
 import { PartnerSubmissions } from './PartnerSubmissions';
 import { ReviewQueue } from './ReviewQueue';
 import './approvals.css';
@@ -8,7 +8,7 @@ import { PageHelp } from '../../components/PageHelp';
 
 export default function ApprovalsPage() {
   const { t } = useTranslation('approvals');
-  const role = useMe().data?.user?.role;
+  const { role } = useProgram();
   return (
     <div className="approvals-page">
       <h1>{t('title')}</h1>

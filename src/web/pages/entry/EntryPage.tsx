@@ -20,12 +20,12 @@ import { PageHelp } from '../../components/PageHelp';
 
 export default function EntryPage() {
   const { t } = useTranslation('entry');
-  const { code: program } = useProgram();
+  const { code: program, role, organisationId } = useProgram();
   const { data: me } = useMe();
   const user = me?.user ?? null;
   const indicatorsQ = useIndicators(program);
   const placesQ = usePlaces(program);
-  const organisationsQ = useOrganisations(program, user !== null);
+  const organisationsQ = useOrganisations(program, role !== 'public');
   const [params, setParams] = useEntryParams();
 
   const ownCodes = useReportedIndicatorCodes(program);
@@ -42,7 +42,7 @@ export default function EntryPage() {
   const organisations = organisationsQ.data ?? [];
   const places = placesQ.data ?? [];
   const levels = useMemo(() => [...new Set(places.map((p) => p.level))].sort((a, b) => a - b), [places]);
-  const ownOrganisation = user?.role === 'partner' ? organisations.find((o) => o.id === user.organisation_id) : undefined;
+  const ownOrganisation = role === 'partner' ? organisations.find((o) => o.id === organisationId) : undefined;
 
   let resolved: Resolved | undefined;
   if (indicator && valuesQ.data) {
@@ -81,14 +81,16 @@ export default function EntryPage() {
       <PageHelp ns="entry" />
       <p className="muted intro">{t('intro')}</p>
       <QueryState
-        pending={indicatorsQ.isPending || placesQ.isPending || (indicator !== undefined && valuesQ.isPending) || (user !== null && organisationsQ.isPending)}
+        pending={
+          indicatorsQ.isPending || placesQ.isPending || (indicator !== undefined && valuesQ.isPending) || (role !== 'public' && organisationsQ.isPending)
+        }
         error={indicatorsQ.error ?? placesQ.error ?? valuesQ.error ?? organisationsQ.error}
       >
-        {resolved && user ? (
+        {resolved && user && role !== 'public' ? (
           <EntryEditor
             key={selection}
             program={program}
-            role={user.role}
+            role={role}
             chosen={resolved}
             indicators={reported}
             places={places}

@@ -35,9 +35,9 @@ export default function IndicatorPage() {
   const { t, i18n } = useTranslation('indicator');
   const { path } = useRouter();
   const code = codeOf(path);
-  const { code: program } = useProgram();
+  const { code: program, role } = useProgram();
   const { data: me } = useMe();
-  const canEdit = me?.user?.role === 'officer' || me?.user?.role === 'admin';
+  const canEdit = role === 'officer' || role === 'admin';
   const sheet = useReferenceSheet(program, code);
   const dqas = useDqas(program, code);
   const [editing, setEditing] = useState(false);

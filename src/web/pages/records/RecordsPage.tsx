@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProgram } from '../../app/program';
-import { useMe, useOrganisations, usePlaces, useRecordTypes } from '../../app/queries';
+import { useOrganisations, usePlaces, useRecordTypes } from '../../app/queries';
 import { useQueryParams } from '../../app/router';
 import type { ApiRecord } from '../../api/types';
 import { QueryState } from '../../components/QueryState';
@@ -19,15 +19,11 @@ import { PAGE_SIZE, isStatus, useRecord, useRecordCounts, useRecordList, type Re
 import './records.css';
 import { PageHelp } from '../../components/PageHelp';
 
-type Role = 'admin' | 'officer' | 'partner' | 'analyst' | 'public';
-
 export default function RecordsPage() {
   const { t, i18n } = useTranslation('records');
   const format = useFormat();
   const lang = i18n.language === 'es' ? 'es' : 'en';
-  const { code: program } = useProgram();
-  const me = useMe().data?.user;
-  const role: Role = me?.role ?? 'public';
+  const { code: program, role, organisationId } = useProgram();
   const [query, setQuery] = useQueryParams();
   const typesQuery = useRecordTypes(program);
   const places = usePlaces(program).data ?? [];
@@ -57,7 +53,7 @@ export default function RecordsPage() {
   const list = useRecordList(program, type?.code ?? '', filters, page);
   const one = useRecord(program, openId);
 
-  const ownOrganisation = role === 'partner' ? (organisations.find((o) => o.id === me?.organisation_id)?.code ?? null) : null;
+  const ownOrganisation = role === 'partner' ? (organisations.find((o) => o.id === organisationId)?.code ?? null) : null;
   const writer = role === 'partner' || role === 'officer' || role === 'admin';
   const mayCreate = writer && type !== undefined && (role !== 'partner' || type.organisation_field !== undefined);
   const mayEdit = (r: ApiRecord): boolean => {

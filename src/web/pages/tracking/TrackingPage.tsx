@@ -7,7 +7,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
 import { useProgram } from '../../app/program';
-import { useMe } from '../../app/queries';
 import { Link, useQueryParams } from '../../app/router';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { ExplanationCell } from './ExplanationCell';
@@ -22,9 +21,8 @@ export default function TrackingPage() {
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const fullLabel = usePeriodLabel('full');
   const shortLabel = usePeriodLabel('short');
-  const { code: program } = useProgram();
-  const { data: me } = useMe();
-  const canEdit = me?.user?.role === 'officer' || me?.user?.role === 'admin';
+  const { code: program, role } = useProgram();
+  const canEdit = role === 'officer' || role === 'admin';
   const [query, setQuery] = useQueryParams();
   const years = useFiscalYears();
   const asked = query.get('fy') ?? '';
