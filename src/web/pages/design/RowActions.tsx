@@ -1,0 +1,28 @@
+/** Rename and retire (or restore) one thing of the design; each button names the thing for screen readers. */
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  code: string;
+  retired: boolean;
+  busy: boolean;
+  onRename?: () => void;
+  onRetire: (retired: boolean) => void;
+}
+
+export function RowActions({ code, retired, busy, onRename, onRetire }: Props) {
+  const { t } = useTranslation('design');
+  return (
+    <span className="row-actions">
+      {onRename && (
+        <button type="button" className="secondary" onClick={onRename}>
+          {t('rename')}
+          <span className="visually-hidden"> {code}</span>
+        </button>
+      )}
+      <button type="button" className="secondary" disabled={busy} onClick={() => onRetire(!retired)}>
+        {retired ? t('restore') : t('retire')}
+        <span className="visually-hidden"> {code}</span>
+      </button>
+    </span>
+  );
+}
