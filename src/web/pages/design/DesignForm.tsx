@@ -16,6 +16,8 @@ export interface FieldSpec {
   options?: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   lang?: 'es';
+  /** Shown only while another field has this value (a component's goal). */
+  when?: { key: string; value: string };
 }
 
 interface Props {
@@ -32,7 +34,13 @@ interface Props {
 }
 
 export function DesignForm({ id, title, fields, initial, submitLabel, busy, error, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<FormValues>(initial);
+  const [typed, setValues] = useState<FormValues>(initial);
+  // A select whose value is not (or no longer) among its options shows, and sends, its first option.
+  const values: FormValues = { ...typed };
+  for (const f of fields) {
+    const v = typed[f.key];
+    if (f.type === 'select' && f.options?.length && !f.options.some((o) => o.value === v)) values[f.key] = f.options[0]?.value ?? '';
+  }
   const server =
     error instanceof ApiError
       ? problemsByField(
@@ -41,7 +49,7 @@ export function DesignForm({ id, title, fields, initial, submitLabel, busy, erro
         )
       : { byField: {}, other: [] };
   const besideFields = Object.keys(server.byField).length > 0 && server.other.length === 0;
-  const set = (key: string, value: string | string[]) => setValues({ ...values, [key]: value });
+  const set = (key: string, value: string | string[]) => setValues({ ...typed, [key]: value });
 
   const control = (f: FieldSpec, a: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }): ReactNode => {
     const value = values[f.key];
@@ -112,7 +120,7 @@ export function DesignForm({ id, title, fields, initial, submitLabel, busy, erro
       onCancel={onCancel}
       error={besideFields ? null : error}
     >
-      {fields.map(field)}
+      {fields.filter((f) => !f.when || values[f.when.key] === f.when.value).map(field)}
     </FormPanel>
   );
 }

@@ -107,7 +107,13 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
             ],
           },
           { key: 'code', label: t('code'), hint: t('codeHint') },
-          { key: 'parent', label: t('parent'), type: 'select', options: goals.map((g) => ({ value: g.code, label: `${name(g)} (${g.code})` })) },
+          {
+            key: 'parent',
+            label: t('parent'),
+            type: 'select',
+            when: { key: 'kind', value: 'component' },
+            options: goals.map((g) => ({ value: g.code, label: `${name(g)} (${g.code})` })),
+          },
           { key: 'name_en', label: t('nameEn') },
           { key: 'name_es', label: t('nameEs'), lang: 'es' },
         ]}

@@ -1,4 +1,5 @@
 /** For system administrators: a program created from nothing (code, names, country, fiscal year start, currency), then shown. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { programBody } from './design-form';
 import { DesignForm } from './DesignForm';
@@ -6,10 +7,15 @@ import { useCreateProgram } from './use-design';
 
 export function NewProgramForm({ onCreated }: { onCreated: (code: string) => void }) {
   const { t, i18n } = useTranslation('design');
-  const create = useCreateProgram(onCreated);
+  const [round, setRound] = useState(0);
+  const create = useCreateProgram((code) => {
+    setRound(round + 1);
+    onCreated(code);
+  });
   const month = (m: number) => new Date(2000, m - 1, 1).toLocaleDateString(i18n.language, { month: 'long' });
   return (
     <DesignForm
+      key={round}
       id="new-program"
       title={t('newProgram')}
       fields={[
