@@ -3,16 +3,16 @@
  * (restored) in place — never deleted, so values split by it keep it — and a form adds a
  * dimension with its options.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from '../admin/ErrorNote';
 import { dimensionBody, text } from './design-form';
 import { bilingual, type DesignDimension, type DesignOption, type Names } from './design-shape';
 import { DesignForm } from './DesignForm';
+import { RenameForm } from './RenameForm';
 import { RetiredMark } from './RetiredMark';
 import { RowActions } from './RowActions';
-import { useDesignWrite } from './use-design';
+import { useSectionWrites } from './use-design';
 
 interface Props {
   program: string;
@@ -23,16 +23,7 @@ interface Props {
 export function DimensionsSection({ program, dimensions, onSaved }: Props) {
   const { t } = useTranslation('design');
   const name = useLocalName();
-  const [renaming, setRenaming] = useState<{ dimension: DesignDimension; option: DesignOption } | null>(null);
-  const [round, setRound] = useState(0);
-  const add = useDesignWrite(program, (w) => {
-    setRound(round + 1);
-    onSaved(w.code);
-  });
-  const change = useDesignWrite(program, (w) => {
-    setRenaming(null);
-    onSaved(w.code);
-  });
+  const { add, round, change, renaming, rename } = useSectionWrites<{ dimension: DesignDimension; option: DesignOption }>(program, onSaved);
   /** Changes one option; the options left out are kept as they are. */
   const writeOption = (d: DesignDimension, o: DesignOption, changes: { name?: Names; retired?: boolean }) =>
     change.mutate({ part: 'dimensions', code: d.code, body: { name: d.name, options: [{ code: o.code, name: o.name, retired: o.retired, ...changes }] } });
@@ -56,10 +47,7 @@ export function DimensionsSection({ program, dimensions, onSaved }: Props) {
                         code={`${d.code} ${o.code}`}
                         retired={o.retired}
                         busy={change.isPending}
-                        onRename={() => {
-                          change.reset();
-                          setRenaming({ dimension: d, option: o });
-                        }}
+                        onRename={() => rename({ dimension: d, option: o })}
                         onRetire={(retired) => writeOption(d, o, { retired })}
                       />
                     </span>
@@ -72,20 +60,15 @@ export function DimensionsSection({ program, dimensions, onSaved }: Props) {
       )}
       {!renaming && <ErrorNote error={change.error} />}
       {renaming && (
-        <DesignForm
+        <RenameForm
           key={`${renaming.dimension.code}-${renaming.option.code}`}
           id="rename-option"
           title={t('renameOption', { code: renaming.option.code })}
-          fields={[
-            { key: 'name_en', label: t('nameEn') },
-            { key: 'name_es', label: t('nameEs'), lang: 'es' },
-          ]}
-          initial={{ name_en: renaming.option.name.en, name_es: renaming.option.name.es }}
-          submitLabel={t('save')}
+          names={renaming.option.name}
           busy={change.isPending}
           error={change.error}
-          onSubmit={(v) => writeOption(renaming.dimension, renaming.option, { name: { en: text(v, 'name_en'), es: text(v, 'name_es') } })}
-          onCancel={() => setRenaming(null)}
+          onSubmit={(name) => writeOption(renaming.dimension, renaming.option, { name })}
+          onCancel={() => rename(null)}
         />
       )}
       <DesignForm

@@ -2,16 +2,16 @@
  * The framework on the design page: goals with their components beneath, each renamed or
  * retired (restored) in place, and a form adding a goal or a component.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from '../admin/ErrorNote';
 import { nodeBody, text } from './design-form';
 import type { DesignNode } from './design-shape';
 import { DesignForm } from './DesignForm';
+import { RenameForm } from './RenameForm';
 import { RetiredMark } from './RetiredMark';
 import { RowActions } from './RowActions';
-import { useDesignWrite } from './use-design';
+import { useSectionWrites } from './use-design';
 
 interface Props {
   program: string;
@@ -22,16 +22,7 @@ interface Props {
 export function FrameworkSection({ program, framework, onSaved }: Props) {
   const { t } = useTranslation('design');
   const name = useLocalName();
-  const [renaming, setRenaming] = useState<DesignNode | null>(null);
-  const [round, setRound] = useState(0);
-  const add = useDesignWrite(program, (w) => {
-    setRound(round + 1);
-    onSaved(w.code);
-  });
-  const change = useDesignWrite(program, (w) => {
-    setRenaming(null);
-    onSaved(w.code);
-  });
+  const { add, round, change, renaming, rename } = useSectionWrites<DesignNode>(program, onSaved);
   const goals = framework.filter((n) => n.kind === 'goal');
   const write = (node: DesignNode, body: Record<string, unknown>) => change.mutate({ part: 'framework', code: node.code, body });
 
@@ -42,10 +33,7 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
         code={node.code}
         retired={node.retired}
         busy={change.isPending}
-        onRename={() => {
-          change.reset();
-          setRenaming(node);
-        }}
+        onRename={() => rename(node)}
         onRetire={(retired) => write(node, { ...nodeBody({ name_en: node.name_en, name_es: node.name_es }, node), retired })}
       />
     </span>
@@ -76,20 +64,15 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
       )}
       {!renaming && <ErrorNote error={change.error} />}
       {renaming && (
-        <DesignForm
+        <RenameForm
           key={renaming.code}
           id="rename-node"
           title={t('renameNode', { code: renaming.code })}
-          fields={[
-            { key: 'name_en', label: t('nameEn') },
-            { key: 'name_es', label: t('nameEs'), lang: 'es' },
-          ]}
-          initial={{ name_en: renaming.name_en, name_es: renaming.name_es }}
-          submitLabel={t('save')}
+          names={{ en: renaming.name_en, es: renaming.name_es }}
           busy={change.isPending}
           error={change.error}
-          onSubmit={(v) => write(renaming, nodeBody(v, renaming))}
-          onCancel={() => setRenaming(null)}
+          onSubmit={(n) => write(renaming, nodeBody({ name_en: n.en, name_es: n.es }, renaming))}
+          onCancel={() => rename(null)}
         />
       )}
       <DesignForm

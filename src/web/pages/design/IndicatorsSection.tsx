@@ -3,7 +3,6 @@
  * or formula, retired), retire or restore each, and a form adding one (code, names, unit,
  * component, dimensions, an optional formula).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from '../admin/ErrorNote';
@@ -12,7 +11,7 @@ import { bilingual, type ProgramDesign } from './design-shape';
 import { DesignForm } from './DesignForm';
 import { RetiredMark } from './RetiredMark';
 import { RowActions } from './RowActions';
-import { useDesignWrite } from './use-design';
+import { useSectionWrites } from './use-design';
 
 interface Props {
   program: string;
@@ -23,12 +22,7 @@ interface Props {
 export function IndicatorsSection({ program, design, onSaved }: Props) {
   const { t } = useTranslation('design');
   const name = useLocalName();
-  const [round, setRound] = useState(0);
-  const add = useDesignWrite(program, (w) => {
-    setRound(round + 1);
-    onSaved(w.code);
-  });
-  const change = useDesignWrite(program, (w) => onSaved(w.code));
+  const { add, round, change } = useSectionWrites<never>(program, onSaved);
   const components = design.framework.filter((n) => n.kind === 'component' && !n.retired);
   const dimensions = design.dimensions.filter((d) => !d.retired);
   const dimensionName = (code: string) => {

@@ -5,6 +5,7 @@
  * programs).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { keys } from '../../app/queries';
 import type { ProgramDesign } from './design-shape';
@@ -51,4 +52,27 @@ export function useCreateProgram(onCreated: (code: string) => void) {
       onCreated(String(body.code));
     },
   });
+}
+
+/**
+ * A design section's writes: `add` (after each save `round` moves on, so the add form, keyed by
+ * it, starts empty again) and `change` in place (rename, retire, restore) of what `renaming`
+ * names, its rename form closing after a save.
+ */
+export function useSectionWrites<T>(program: string, onSaved: (code: string) => void) {
+  const [round, setRound] = useState(0);
+  const [renaming, setRenaming] = useState<T | null>(null);
+  const add = useDesignWrite(program, (w) => {
+    setRound((r) => r + 1);
+    onSaved(w.code);
+  });
+  const change = useDesignWrite(program, (w) => {
+    setRenaming(null);
+    onSaved(w.code);
+  });
+  const rename = (thing: T | null) => {
+    change.reset();
+    setRenaming(thing);
+  };
+  return { add, round, change, renaming, rename };
 }
