@@ -4,8 +4,9 @@
  * goal, a component, a dimension with options, two indicators and a formula indicator (a formula
  * naming itself refused beside the formula field); values are given through the API; the
  * progress report of the new program renders in the Reports page with the figures. Then an
- * option is renamed and retired, marked as retired, its values kept. English, and Spanish at
- * 390 px; axe-clean.
+ * option is renamed and retired, an indicator with values retired, a component retired and
+ * restored, a goal renamed: retired things marked, the values kept. English, and Spanish at
+ * 390 px; axe-clean. Officers have the page without "New program"; analysts have no link.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -179,6 +180,16 @@ describe('the program-design page', () => {
     await expect.poll(() => male.getByTestId('retired').count()).toBe(1);
     expect(await male.getByRole('button', { name: 'Restore sex m' }).count()).toBe(1);
     expect(await total(page, 'DW')).toBe(50);
+    // An indicator with values retired: marked, its values kept.
+    await page.getByTestId('indicator-TRAINED').getByRole('button', { name: 'Retire TRAINED' }).click();
+    await expect.poll(() => page.getByTestId('indicator-TRAINED').getByTestId('retired').count()).toBe(1);
+    expect(await total(page, 'DW')).toBe(50);
+    // A component retired, then restored.
+    const component = page.getByTestId('node-C1');
+    await component.getByRole('button', { name: 'Retire C1' }).click();
+    await expect.poll(() => component.getByTestId('retired').count()).toBe(1);
+    await component.getByRole('button', { name: 'Restore C1' }).click();
+    await expect.poll(() => component.getByTestId('retired').count()).toBe(0);
     // A goal renamed.
     await page.getByTestId('node-G1').getByRole('button', { name: 'Rename G1' }).click();
     await fill(page, 'rename-node', [[L.nameEn, 'Safer towns']], L.save);

@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from '../admin/ErrorNote';
-import { indicatorBody, text } from './design-form';
+import { indicatorBody, indicatorItemOf, text } from './design-form';
 import { bilingual, type ProgramDesign } from './design-shape';
 import { DesignForm } from './DesignForm';
 import { RetiredMark } from './RetiredMark';
@@ -68,10 +68,7 @@ export function IndicatorsSection({ program, design, onSaved }: Props) {
                       code={i.code}
                       retired={i.retired}
                       busy={change.isPending}
-                      onRetire={(retired) => {
-                        const { code: _code, retired: _was, ...fields } = i;
-                        change.mutate({ part: 'indicators', code: i.code, body: { ...fields, retired } });
-                      }}
+                      onRetire={(retired) => change.mutate({ part: 'indicators', code: i.code, body: { ...indicatorItemOf(i), retired } })}
                     />
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionBody, indicatorBody, nodeBody, optionsOfText, problemsByField, programBody } from './design-form';
+import { dimensionBody, indicatorBody, indicatorItemOf, nodeBody, optionsOfText, problemsByField, programBody } from './design-form';
 
 describe('the program-design forms', () => {
   it('reads options one a line (code, English, Spanish), the Spanish name defaulting to the English, blank lines skipped', () => {
@@ -66,5 +66,12 @@ describe('the program-design forms', () => {
     );
     expect(byField).toEqual({ code: ['DS: duplicate code'], name_es: ['required'], options: ['x y: not a code'] });
     expect(other).toEqual([{ column: 'sensitivity', reason: 'odd' }]);
+  });
+
+  it('sends a stored indicator back without its code, retired mark and null fields', () => {
+    expect(indicatorItemOf({ code: 'T', name: { en: 'a', es: 'b' }, formula: null, decimals: null, unit: 'ha', retired: false })).toEqual({
+      name: { en: 'a', es: 'b' },
+      unit: 'ha',
+    });
   });
 });

@@ -75,3 +75,8 @@ export function problemsByField(details: readonly ErrorDetail[], fields: readonl
   }
   return { byField, other };
 }
+
+/** A stored indicator sent back as indicators.json's item: the design's read gives absent fields as null, which the write refuses. */
+export function indicatorItemOf(indicator: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(indicator).filter(([k, v]) => v !== null && k !== 'code' && k !== 'retired'));
+}
