@@ -5,7 +5,7 @@
  * naming itself refused beside the formula field); values are given through the API; the
  * progress report of the new program renders in the Reports page with the figures. Then an
  * option is renamed and retired, an indicator with values retired, a component retired and
- * restored, a goal renamed: retired things marked, the values kept. English, and Spanish at
+ * restored, a goal moved up, a goal renamed: retired things marked, the values kept. English, and Spanish at
  * 390 px; axe-clean. Officers have the page without "New program"; analysts have no link.
  */
 import { describe, expect, it } from 'vitest';
@@ -190,6 +190,22 @@ describe('the program-design page', () => {
     await expect.poll(() => component.getByTestId('retired').count()).toBe(1);
     await component.getByRole('button', { name: 'Restore C1' }).click();
     await expect.poll(() => component.getByTestId('retired').count()).toBe(0);
+    // A second goal moved above the first.
+    await fill(
+      page,
+      'add-node',
+      [
+        [L.code, 'G2'],
+        [L.nameEn, 'Justice'],
+        [L.nameEs, 'Justicia'],
+      ],
+      L.addNodeButton,
+    );
+    await page.getByTestId('node-G2').waitFor();
+    expect(await page.getByTestId('node-G1').getByRole('button', { name: 'Move up G1' }).isDisabled()).toBe(true);
+    await page.getByTestId('node-G2').getByRole('button', { name: 'Move up G2' }).click();
+    const goalOrder = () => page.locator('[data-testid=framework] > li > .design-item code').allTextContents();
+    await expect.poll(goalOrder).toEqual(['G2', 'G1']);
     // A goal renamed.
     await page.getByTestId('node-G1').getByRole('button', { name: 'Rename G1' }).click();
     await fill(page, 'rename-node', [[L.nameEn, 'Safer towns']], L.save);

@@ -5,13 +5,13 @@
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../i18n/local-name';
 import { ErrorNote } from '../admin/ErrorNote';
-import { nodeBody, text } from './design-form';
+import { movedOrder, nodeBody, text } from './design-form';
 import type { DesignNode } from './design-shape';
 import { DesignForm } from './DesignForm';
 import { RenameForm } from './RenameForm';
 import { RetiredMark } from './RetiredMark';
 import { RowActions } from './RowActions';
-import { useSectionWrites } from './use-design';
+import { useFrameworkOrder, useSectionWrites } from './use-design';
 
 interface Props {
   program: string;
@@ -23,6 +23,12 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
   const { t } = useTranslation('design');
   const name = useLocalName();
   const { add, round, change, renaming, rename } = useSectionWrites<DesignNode>(program, onSaved);
+  const order = useFrameworkOrder(program, onSaved);
+  /** The move of `code` one place, when there is a sibling that way. */
+  const move = (code: string, step: -1 | 1) => {
+    const codes = movedOrder(framework, code, step);
+    return codes ? () => order.mutate({ codes, moved: code }) : undefined;
+  };
   const goals = framework.filter((n) => n.kind === 'goal');
   const write = (node: DesignNode, body: Record<string, unknown>) => change.mutate({ part: 'framework', code: node.code, body });
 
@@ -32,8 +38,9 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
       <RowActions
         code={node.code}
         retired={node.retired}
-        busy={change.isPending}
+        busy={change.isPending || order.isPending}
         onRename={() => rename(node)}
+        onMove={{ up: move(node.code, -1), down: move(node.code, 1) }}
         onRetire={(retired) => write(node, { ...nodeBody({ name_en: node.name_en, name_es: node.name_es }, node), retired })}
       />
     </span>
@@ -62,7 +69,7 @@ export function FrameworkSection({ program, framework, onSaved }: Props) {
           ))}
         </ul>
       )}
-      {!renaming && <ErrorNote error={change.error} />}
+      {!renaming && <ErrorNote error={change.error ?? order.error} />}
       {renaming && (
         <RenameForm
           key={renaming.code}

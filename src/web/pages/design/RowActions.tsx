@@ -1,4 +1,4 @@
-/** Rename and retire (or restore) one thing of the design; each button names the thing for screen readers. */
+/** Rename, move up or down, and retire (or restore) one thing of the design; each button names the thing for screen readers. */
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -7,9 +7,11 @@ interface Props {
   busy: boolean;
   onRename?: () => void;
   onRetire: (retired: boolean) => void;
+  /** Moves it one place among its siblings; a direction left out cannot be taken. */
+  onMove?: { up?: (() => void) | undefined; down?: (() => void) | undefined };
 }
 
-export function RowActions({ code, retired, busy, onRename, onRetire }: Props) {
+export function RowActions({ code, retired, busy, onRename, onRetire, onMove }: Props) {
   const { t } = useTranslation('design');
   return (
     <span className="row-actions">
@@ -19,6 +21,13 @@ export function RowActions({ code, retired, busy, onRename, onRetire }: Props) {
           <span className="visually-hidden"> {code}</span>
         </button>
       )}
+      {onMove &&
+        (['up', 'down'] as const).map((way) => (
+          <button key={way} type="button" className="secondary" disabled={busy || !onMove[way]} onClick={onMove[way]}>
+            {t(way === 'up' ? 'moveUp' : 'moveDown')}
+            <span className="visually-hidden"> {code}</span>
+          </button>
+        ))}
       <button type="button" className="secondary" disabled={busy} onClick={() => onRetire(!retired)}>
         {retired ? t('restore') : t('retire')}
         <span className="visually-hidden"> {code}</span>

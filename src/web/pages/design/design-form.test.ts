@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimensionBody, indicatorBody, indicatorItemOf, nodeBody, optionsOfText, problemsByField, programBody } from './design-form';
+import { dimensionBody, indicatorBody, indicatorItemOf, movedOrder, nodeBody, optionsOfText, problemsByField, programBody } from './design-form';
 
 describe('the program-design forms', () => {
   it('reads options one a line (code, English, Spanish), the Spanish name defaulting to the English, blank lines skipped', () => {
@@ -73,5 +73,21 @@ describe('the program-design forms', () => {
       name: { en: 'a', es: 'b' },
       unit: 'ha',
     });
+  });
+
+  it('moves a goal among goals and a component among its goal’s components, not past the ends', () => {
+    const node = (code: string, kind: 'goal' | 'component', parent: string | null = null) => ({
+      code,
+      kind,
+      parent,
+      name_en: code,
+      name_es: code,
+      retired: false,
+    });
+    const framework = [node('G1', 'goal'), node('C1', 'component', 'G1'), node('C2', 'component', 'G1'), node('G2', 'goal'), node('C3', 'component', 'G2')];
+    expect(movedOrder(framework, 'G2', -1)).toEqual(['G2', 'C1', 'C2', 'G1', 'C3']);
+    expect(movedOrder(framework, 'C1', 1)).toEqual(['G1', 'C2', 'C1', 'G2', 'C3']);
+    expect(movedOrder(framework, 'C3', -1)).toBeNull();
+    expect(movedOrder(framework, 'G1', -1)).toBeNull();
   });
 });

@@ -80,3 +80,16 @@ export function problemsByField(details: readonly ErrorDetail[], fields: readonl
 export function indicatorItemOf(indicator: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(indicator).filter(([k, v]) => v !== null && k !== 'code' && k !== 'retired'));
 }
+
+/**
+ * Every goal and component code in display order once `code` moves one place among its
+ * siblings (goals among goals, components among their goal's components); null when it cannot.
+ */
+export function movedOrder(framework: readonly DesignNode[], code: string, step: -1 | 1): string[] | null {
+  const node = framework.find((n) => n.code === code);
+  if (!node) return null;
+  const siblings = framework.filter((n) => n.kind === node.kind && n.parent === node.parent);
+  const other = siblings[siblings.indexOf(node) + step];
+  if (!other) return null;
+  return framework.map((n) => (n.code === code ? other.code : n.code === other.code ? code : n.code));
+}

@@ -2,7 +2,7 @@
 export const design = {
   en: {
     title: 'Program design',
-    help: 'The program’s results framework, indicators, dimensions and sources. Add or rename goals, components, indicators and dimension options; retire what is no longer used. Nothing retired loses its data: it stays in history and analytics and is no longer offered for new data.',
+    help: 'The program’s results framework, indicators, dimensions and sources. Add, rename and reorder goals and components, add indicators and dimensions, rename dimension options; retire what is no longer used. Nothing retired loses its data: it stays in history and analytics and is no longer offered for new data.',
     frameworkHeading: 'Framework: goals and components',
     indicatorsHeading: 'Indicators',
     dimensionsHeading: 'Dimensions and options',
@@ -22,6 +22,8 @@ export const design = {
     nameEs: 'Name in Spanish',
     rename: 'Rename',
     retire: 'Retire',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
     restore: 'Restore',
     addNode: 'Add a goal or component',
     addNodeButton: 'Add',
@@ -61,7 +63,7 @@ export const design = {
   },
   es: {
     title: 'Diseño del programa',
-    help: 'El marco de resultados del programa, sus indicadores, dimensiones y fuentes. Agregue o cambie el nombre de metas, componentes, indicadores y opciones de dimensión; retire lo que ya no se usa. Nada retirado pierde sus datos: sigue en el historial y el análisis y ya no se ofrece para datos nuevos.',
+    help: 'El marco de resultados del programa, sus indicadores, dimensiones y fuentes. Agregue, cambie el nombre y el orden de metas y componentes, agregue indicadores y dimensiones, cambie el nombre de opciones de dimensión; retire lo que ya no se usa. Nada retirado pierde sus datos: sigue en el historial y el análisis y ya no se ofrece para datos nuevos.',
     frameworkHeading: 'Marco: metas y componentes',
     indicatorsHeading: 'Indicadores',
     dimensionsHeading: 'Dimensiones y opciones',
@@ -81,6 +83,8 @@ export const design = {
     nameEs: 'Nombre en español',
     rename: 'Cambiar nombre',
     retire: 'Retirar',
+    moveUp: 'Subir',
+    moveDown: 'Bajar',
     restore: 'Restablecer',
     addNode: 'Agregar una meta o un componente',
     addNodeButton: 'Agregar',

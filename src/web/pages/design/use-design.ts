@@ -4,7 +4,7 @@
  * server). A change refreshes the design and the lists other pages read (indicators, dimensions,
  * programs).
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { keys } from '../../app/queries';
@@ -24,6 +24,11 @@ export function useDesign(program: string) {
 /** What a design form writes: a goal or component, a dimension, an indicator, by its code. */
 export type DesignWrite = { part: 'framework' | 'dimensions' | 'indicators'; code: string; body: Body };
 
+/** After a design change: the design and the lists other pages read of it. */
+function refresh(client: QueryClient, program: string) {
+  return Promise.all([designKey(program), keys.indicators(program), keys.dimensions(program)].map((queryKey) => client.invalidateQueries({ queryKey })));
+}
+
 function put(program: string, { part, code, body }: DesignWrite) {
   if (part === 'framework') return ok(api.PUT('/api/programs/{program}/design/framework/{node}', { params: { path: { program, node: code } }, body }));
   if (part === 'dimensions')
@@ -36,8 +41,21 @@ export function useDesignWrite(program: string, onDone: (write: DesignWrite) => 
   return useMutation({
     mutationFn: (write: DesignWrite) => put(program, write),
     onSuccess: async (_design, write) => {
-      await Promise.all([designKey(program), keys.indicators(program), keys.dimensions(program)].map((queryKey) => client.invalidateQueries({ queryKey })));
+      await refresh(client, program);
       onDone(write);
+    },
+  });
+}
+
+/** Puts goals and components in this display order (every code, PUT …/design/framework-order). */
+export function useFrameworkOrder(program: string, onDone: (moved: string) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ codes }: { codes: string[]; moved: string }) =>
+      ok(api.PUT('/api/programs/{program}/design/framework-order', { params: { path: { program } }, body: { codes } })),
+    onSuccess: async (_design, { moved }) => {
+      await refresh(client, program);
+      onDone(moved);
     },
   });
 }
