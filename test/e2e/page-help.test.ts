@@ -24,6 +24,7 @@ const PAGES: [string, Namespace][] = [
   ['/reports', 'reports'],
   ['/quality', 'quality'],
   ['/validation-rules', 'rules'],
+  ['/design', 'design'],
   ['/admin', 'admin'],
   ['/account', 'account'],
   ['/tracking', 'tracking'],

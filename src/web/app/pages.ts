@@ -46,6 +46,7 @@ export const PAGES: readonly PageDef[] = [
     roles: ['officer', 'admin'],
     component: lazy(() => import('../pages/rules/RulesPage')),
   },
+  { path: '/design', label: 'nav.design', roles: ['officer', 'admin'], component: lazy(() => import('../pages/design/DesignPage')) },
   { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
   { path: '/account', label: 'nav.account', roles: SIGNED_IN, own: true, component: lazy(() => import('../pages/account/AccountPage')) },

@@ -19,6 +19,7 @@ import { tracking } from '../pages/tracking/tracking.i18n';
 import { quality } from '../pages/quality/quality.i18n';
 import { notifications } from '../pages/notifications/notifications.i18n';
 import { rules } from '../pages/rules/rules.i18n';
+import { design } from '../pages/design/design.i18n';
 
 export const NAMESPACES = {
   common,
@@ -38,6 +39,7 @@ export const NAMESPACES = {
   quality,
   notifications,
   rules,
+  design,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;
