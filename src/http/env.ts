@@ -7,5 +7,7 @@ export interface AppEnv {
     /** How the actor was authenticated; cross-site checks apply to cookies only. */
     via: 'session' | 'token' | 'none';
     sessionSecret: string | undefined;
+    /** Whether a program code exists (the guard asks only when it would refuse). */
+    programExists: (code: string) => Promise<boolean>;
   };
 }

@@ -11,7 +11,7 @@
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { requirePermission, type Permission } from '../modules/access/policy.js';
+import { can, requirePermission, type Permission } from '../modules/access/policy.js';
 import { actorIn } from '../modules/access/actor.js';
 import type { AppEnv } from './env.js';
 import { ErrorSchema } from './errors.js';
@@ -19,7 +19,14 @@ import { ErrorSchema } from './errors.js';
 export function requires(permission: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const program = c.req.param('program') ?? c.req.query('program');
-    if (program !== undefined) c.set('actor', actorIn(c.get('actor'), { code: program }));
+    if (program !== undefined) {
+      const account = c.get('actor');
+      // A program that does not exist has no members: the account's own role answers, and the
+      // handler says what it says of an unknown program (404 or 400), as before roles were per
+      // program. Program codes are public (GET /api/programs): this tells nothing new.
+      const scoped = actorIn(account, { code: program });
+      c.set('actor', can(scoped, permission) || (await c.get('programExists')(program)) ? scoped : account);
+    }
     requirePermission(c.get('actor'), permission);
     await next();
   };

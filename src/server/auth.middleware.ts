@@ -22,6 +22,7 @@ import type { Db } from '../db/database.js';
 import { VigiaError } from '../core/errors.js';
 import { actorOf, PUBLIC_ACTOR } from '../modules/access/actor.js';
 import { findMemberships } from '../modules/access/memberships.repo.js';
+import { programExists } from '../modules/catalog/catalog.repo.js';
 import { authenticate, type AuthSettings } from '../modules/accounts/auth.service.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponse } from '../http/errors.js';
@@ -49,6 +50,7 @@ export function authMiddleware(db: Db, settings: AuthSettings): MiddlewareHandle
     }
     c.set('actor', who ? actorOf(who.user, await findMemberships(db, who.user.id)) : PUBLIC_ACTOR);
     c.set('via', who?.via ?? 'none');
+    c.set('programExists', (code: string) => programExists(db, code));
     c.set('sessionSecret', who?.via === 'session' ? sessionSecret : undefined);
     if (who?.via === 'session' && !SAFE.has(c.req.method)) {
       const origin = c.req.header('origin');

@@ -9,6 +9,7 @@ import { createMiniProgram, type MiniProgram } from './mini-program.js';
 import { createUser } from '../../src/modules/accounts/users.service.js';
 import { addRecordIndicators, indicatorsFor } from './record-indicators.js';
 import { BUILTIN_RECORD_TYPES } from '../../src/core/record-types/builtin/index.js';
+import { setAccountMemberships } from '../../src/modules/accounts/account-memberships.repo.js';
 
 export const PASSWORD = 'a long test password';
 export const USERS = {
@@ -69,4 +70,15 @@ export async function createAccessFixture(db: Db): Promise<MiniProgram & { orgId
   await make(USERS.analyst, 'analyst');
   await make(USERS.cleared, 'analyst', undefined, 'restricted');
   return { ...mini, orgIds };
+}
+
+/**
+ * Roles are per program: accounts made before a program was loaded are not its members. A test
+ * that loads a program after its users gives every account the membership its role implies there
+ * (the rule `vigia user add` and the users API apply).
+ */
+export async function joinAccountsTo(db: Db, programCode: string): Promise<void> {
+  const program = await db.selectFrom('program').select('id').where('code', '=', programCode).executeTakeFirstOrThrow();
+  const accounts = await db.selectFrom('app_user').select(['id', 'role', 'organisation_id']).execute();
+  for (const account of accounts) await setAccountMemberships(db, account, [program.id]);
 }

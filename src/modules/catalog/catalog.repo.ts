@@ -30,6 +30,11 @@ export async function findProgram(db: Kysely<Database>, code: string): Promise<P
   return program;
 }
 
+/** True when a program has this code. */
+export async function programExists(db: Kysely<Database>, code: string): Promise<boolean> {
+  return (await db.selectFrom('program').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
 /** The code of the program with this id. */
 export async function findProgramCode(db: Kysely<Database>, programId: number): Promise<string> {
   const r = await db.selectFrom('program').select('code').where('id', '=', programId).executeTakeFirstOrThrow();

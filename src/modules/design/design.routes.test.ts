@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
 import type { TestClient } from '../../../test/helpers/http-client.js';
+import { USERS } from '../../../test/helpers/access-fixture.js';
 import type { App } from '../../server/app.js';
 import type { TestDb } from '../../../test/helpers/test-db.js';
 
@@ -53,6 +54,8 @@ describe('a program designed over the API', () => {
     const program = { code: 'DS', name: { en: 'Design test', es: 'Prueba de diseño' }, country: 'CO', fiscal_year_start_month: 1, currency: 'USD' };
     expect((await officer.post('/api/programs', program)).status).toBe(403);
     expect((await admin.post('/api/programs', program)).status).toBe(201);
+    // Roles are per program: the new program's officer is made a member by the administrator.
+    expect((await admin.post('/api/programs/DS/members', { email: USERS.officer, role: 'officer' })).status).toBe(201);
     const dup = await admin.post('/api/programs', program);
     expect(dup.status).toBe(409);
     expect(details(dup)[0]).toMatchObject({ column: 'code', value: 'DS' });

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs, withAccessApp } from '../../../test/helpers/access-app.js';
+import { joinAccountsTo } from '../../../test/helpers/access-fixture.js';
 import { TestClient } from '../../../test/helpers/http-client.js';
 import { monthRange, writeTrackingProgram, type TrackingProgram } from '../../../test/helpers/tracking-program.js';
 import type { TestDb } from '../../../test/helpers/test-db.js';
@@ -31,6 +32,7 @@ beforeAll(async () => {
     baselinePeriod: '2011Oct',
   });
   await loadProgramFolder(t.db, folder.dir);
+  await joinAccountsTo(t.db, 'OCT');
 }, 60_000);
 afterAll(() => rmSync(folder.dir, { recursive: true, force: true }));
 

@@ -66,7 +66,7 @@ export function useCreateProgram(onCreated: (code: string) => void) {
   return useMutation({
     mutationFn: (body: Body) => ok(api.POST('/api/programs', { body })),
     onSuccess: async (_design, body) => {
-      await client.invalidateQueries({ queryKey: keys.programs });
+      await client.invalidateQueries({ queryKey: ['programs'] });
       onCreated(String(body.code));
     },
   });
