@@ -40,7 +40,7 @@ export function can(actor: Actor, permission: Permission): boolean {
  */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (can(actor, permission)) return;
-  if (actor.userId === null) throw new VigiaError('unauthorized', 'sign in first');
+  if (actor.role === 'public' && actor.userId === null) throw new VigiaError('unauthorized', 'sign in first');
   if (actor.role === 'public') throw new VigiaError('forbidden', `not a member of this program (needs ${permission})`);
   throw new VigiaError('forbidden', `a ${actor.role} may not do this (needs ${permission})`);
 }
