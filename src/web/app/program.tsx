@@ -37,7 +37,8 @@ export function ProgramProvider({ children }: { children: ReactNode }) {
   const { data: me, isPending: mePending } = useMe();
   const { data: programs = [], isPending: programsPending } = usePrograms(me?.user?.id ?? null, !mePending);
   const [chosen, setChosen] = useState(() => localStorage.getItem(KEY) ?? '');
-  const program = programs.find((p) => p.code === chosen) ?? programs[0];
+  // Unless one is chosen, the first program the user is a member of (else the first program).
+  const program = programs.find((p) => p.code === chosen) ?? programs.find((p) => p.my_role !== null) ?? programs[0];
   const user = me?.user ?? null;
   // With no program loaded yet (a new server), the account's own role is all there is.
   const role: Role = !user ? 'public' : program ? (program.my_role ?? 'public') : user.role;

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { forgetReader } from '../../app/queries';
 import { api, ok, ApiError } from '../../api/client';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from './NewPasswordFields';
 
@@ -21,8 +22,9 @@ export function ChangePasswordForm({ currentLabel, onChanged }: { currentLabel?:
       setCurrent('');
       setFresh({ next: '', confirm: '' });
       setNotice(t('passwordChanged'));
-      // Everything refused before (a one-time password) may now be read.
-      await client.invalidateQueries();
+      // Everything refused before (a one-time password) may now be read: asked again as by a new
+      // reader, so the program list and the roles in it are fetched again too.
+      await forgetReader(client);
       onChanged?.();
     },
     onError: (e) => {
