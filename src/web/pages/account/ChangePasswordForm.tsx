@@ -5,7 +5,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { forgetReader } from '../../app/queries';
 import { api, ok, ApiError } from '../../api/client';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from './NewPasswordFields';
 
@@ -22,9 +21,10 @@ export function ChangePasswordForm({ currentLabel, onChanged }: { currentLabel?:
       setCurrent('');
       setFresh({ next: '', confirm: '' });
       setNotice(t('passwordChanged'));
-      // Everything refused before (a one-time password) may now be read: asked again as by a new
-      // reader, so the program list and the roles in it are fetched again too.
-      await forgetReader(client);
+      // Everything refused before (a one-time password) may now be read: every answer is asked
+      // again, the program list and the roles in it too. The same reader, so the answers on screen
+      // stay while asked (resetting them would unmount this form and its notice).
+      await client.invalidateQueries();
       onChanged?.();
     },
     onError: (e) => {
