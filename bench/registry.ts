@@ -12,6 +12,7 @@ import { webBench } from './web.bench.js';
 import { importLoadBench } from './import-load.bench.js';
 import { ittBench } from './itt.bench.js';
 import { pirsBench } from './pirs.bench.js';
+import { qualityBench } from './quality.bench.js';
 
 export const benchmarks: readonly Benchmark[] = [
   valuesBench,
@@ -23,4 +24,5 @@ export const benchmarks: readonly Benchmark[] = [
   importLoadBench,
   ittBench,
   pirsBench,
+  qualityBench,
 ];

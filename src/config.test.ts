@@ -8,6 +8,11 @@ describe('configuration', () => {
   it('names every bad variable', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*PORT/);
   });
+  it('reminds 3 days before a due date unless told otherwise; a negative or fractional number of days is refused', () => {
+    expect(parseConfig({}).VIGIA_REMIND_DAYS).toBe(3);
+    expect(parseConfig({ VIGIA_REMIND_DAYS: '0' }).VIGIA_REMIND_DAYS).toBe(0);
+    for (const bad of ['-1', '1.5', 'soon']) expect(() => parseConfig({ VIGIA_REMIND_DAYS: bad }), bad).toThrow(/VIGIA_REMIND_DAYS/);
+  });
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

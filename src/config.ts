@@ -73,6 +73,12 @@ const schema = z.object({
    */
   VIGIA_MAX_ZIP_RATIO: z.coerce.number().min(2).max(1032).default(200),
   /**
+   * Days before a report's due date (in the program's reporting calendar) its organisation's
+   * clerks are reminded, once, when nothing is submitted yet; 0 reminds only on the day. An
+   * overdue report is reminded once to its clerks and the officers. Default 3.
+   */
+  VIGIA_REMIND_DAYS: z.coerce.number().int().min(0).max(90).default(3),
+  /**
    * The SMTP server Vigia sends e-mail through (`smtp://user:pass@host:587`, STARTTLS when the
    * server offers it; `smtps://…:465` for TLS from the start). With VIGIA_MAIL_FROM and
    * VIGIA_PUBLIC_URL it turns on "forgot password" and e-mailed notifications; unset, there is

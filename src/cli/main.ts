@@ -18,6 +18,7 @@ import { registerRestore } from './commands/restore.command.js';
 import { registerDqa } from './commands/dqa.command.js';
 import { registerCalendar } from './commands/calendar.command.js';
 import { registerQuality } from './commands/quality.command.js';
+import { registerDump } from './commands/dump.command.js';
 
 const program = new Command();
 program
@@ -43,5 +44,6 @@ registerRestore(program);
 registerDqa(program);
 registerCalendar(program);
 registerQuality(program);
+registerDump(program);
 
 await program.parseAsync(process.argv);

@@ -172,47 +172,8 @@ export function ruleProblems(rule: QualityRule, indicators: ReadonlyMap<string, 
   return issues;
 }
 
-/** One broken rule, as the write path reports and flags it. */
-export interface Breach {
-  rule: string;
-  severity: Severity;
-  kind: QualityRule['kind'];
-  value: number;
-  limit: number | { low: number; high: number };
-  message: string;
-}
-
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12))));
-
-/** A range or whole-number rule applied to one value at a place of `level`; null when kept. */
-export function valueBreach(rule: QualityRule, value: number, level: number): Breach | null {
-  if (rule.kind === 'whole') {
-    if (Number.isInteger(value)) return null;
-    return {
-      rule: rule.code,
-      severity: rule.severity,
-      kind: rule.kind,
-      value,
-      limit: Math.round(value),
-      message: `${rule.code}: ${rule.indicator} must be a whole number, not ${fmt(value)} (debe ser un número entero)`,
-    };
-  }
-  if (rule.kind !== 'range' || (rule.level !== undefined && rule.level !== level)) return null;
-  const base = { rule: rule.code, severity: rule.severity, kind: rule.kind, value };
-  if (rule.min !== undefined && value < rule.min)
-    return {
-      ...base,
-      limit: rule.min,
-      message: `${rule.code}: ${rule.indicator} = ${fmt(value)} is below the minimum ${fmt(rule.min)} (por debajo del mínimo)`,
-    };
-  if (rule.max !== undefined && value > rule.max)
-    return {
-      ...base,
-      limit: rule.max,
-      message: `${rule.code}: ${rule.indicator} = ${fmt(value)} is above the maximum ${fmt(rule.max)} (por encima del máximo)`,
-    };
-  return null;
-}
+import type { Breach } from './value-breach.js';
+export { valueBreach, type Breach } from './value-breach.js';
 
 const EPSILON = 1e-9;
 function holds(a: number, op: Comparison, b: number): boolean {

@@ -1,7 +1,7 @@
-/** Table types of notifications, the e-mail outbox and submission discussion (migration 20261203160000_notifications). */
+/** Table types of notifications, the e-mail outbox and discussion threads (migrations 20261203160000_notifications, 20261203180000_discussion_threads). */
 import type { Generated, Selectable } from 'kysely';
 
-export type NotificationKind = 'submitted' | 'approved' | 'returned' | 'unlocked' | 'comment' | 'warning' | 'due_soon' | 'overdue';
+export type NotificationKind = 'submitted' | 'approved' | 'returned' | 'unlocked' | 'comment' | 'flag_comment' | 'warning' | 'due_soon' | 'overdue';
 
 export interface NotificationTable {
   id: Generated<number>;
@@ -33,9 +33,11 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
-export interface SubmissionCommentTable {
+/** A comment of a thread: on a submission or on a warning on a value (exactly one is set; migration 20261203180000_discussion_threads). */
+export interface DiscussionCommentTable {
   id: Generated<number>;
-  submission_id: number;
+  submission_id: number | null;
+  value_flag_id: number | null;
   user_id: number | null;
   body: string;
   created_at: string;
@@ -55,9 +57,9 @@ export interface NotificationTables {
   reminder_sent: ReminderSentTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
-  submission_comment: SubmissionCommentTable;
+  discussion_comment: DiscussionCommentTable;
 }
 
 export type Notification = Selectable<NotificationTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
-export type SubmissionComment = Selectable<SubmissionCommentTable>;
+export type DiscussionComment = Selectable<DiscussionCommentTable>;

@@ -1,5 +1,6 @@
 /** Table types of validation rules and the flags they raise on values (migration 20261203140000_quality_rules). */
 import type { Generated, Selectable } from 'kysely';
+import type { Clearance } from './schema-accounts.js';
 
 export interface QualityRuleTable {
   id: Generated<number>;
@@ -22,6 +23,8 @@ export interface ValueFlagTable {
   /** JSON: the limit broken, or `{low, high}` for an outlier. */
   expected: string;
   message: string;
+  /** Who may read the flag at all: the rule's sensitivity (src/core/rule-sensitivity.ts). */
+  sensitivity: Generated<Clearance>;
   created_at: string;
   acknowledged_by: number | null;
   acknowledged_at: string | null;

@@ -90,6 +90,8 @@ export interface DimensionTable {
   code: string;
   name_en: string;
   name_es: string;
+  /** 1 when retired (migration 20261204110000): kept with its values, offered for no new data. */
+  retired: Generated<number>;
 }
 
 export interface DimensionOptionTable {
@@ -99,6 +101,8 @@ export interface DimensionOptionTable {
   name_en: string;
   name_es: string;
   sort: number;
+  /** 1 when retired (migration 20261204110000): kept with its values, offered for no new data. */
+  retired: Generated<number>;
 }
 
 export interface FrameworkNodeTable {
@@ -112,6 +116,8 @@ export interface FrameworkNodeTable {
   description_en: string | null;
   description_es: string | null;
   sort: number;
+  /** 1 when retired (migration 20261204110000): kept with its values, offered for no new data. */
+  retired: Generated<number>;
 }
 
 export interface IndicatorTable {
@@ -134,6 +140,8 @@ export interface IndicatorTable {
   sort: number;
   /** 1 when values and targets may be negative (a change, a balance); 0 (the default) refuses them. */
   allow_negative: Generated<number>;
+  /** 1 when retired (migration 20261204110000): kept with its values, offered for no new data. */
+  retired: Generated<number>;
 }
 
 export interface IndicatorSourceTable {

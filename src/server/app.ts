@@ -29,11 +29,13 @@ import { registerExchangeRoutes } from '../modules/exchange/exchange.routes.js';
 import { registerBoundaryRoutes } from '../modules/boundaries/boundaries.routes.js';
 import { registerDqaRoutes } from '../modules/dqa/dqa.routes.js';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { registerQualityReportRoutes } from '../modules/quality-report/quality-report.routes.js';
 import { registerQualityRuleRoutes } from '../modules/quality-rules/quality-rules.routes.js';
 import { registerTrackingRoutes } from '../modules/tracking/tracking.routes.js';
 import { registerPirsRoutes } from '../modules/pirs/pirs.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerDiscussionRoutes } from '../modules/discussion/discussion.routes.js';
+import { registerDesignRoutes } from '../modules/design/design.routes.js';
 import { serveWebApp } from './web-assets.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -95,8 +97,10 @@ export function createApp(deps: Pick<ServerDeps, 'db' | 'engine'> & Partial<Serv
   registerTrackingRoutes(app, full);
   registerPirsRoutes(app, full);
   registerCalendarRoutes(app, full);
+  registerQualityReportRoutes(app, full);
   registerNotificationRoutes(app, full);
   registerDiscussionRoutes(app, full);
+  registerDesignRoutes(app, full);
 
   const info = {
     title: 'Vigia API',

@@ -177,6 +177,11 @@ function probesOf(method: string, path: string, op: Operation): Probe[] {
       action: () => ['999999'],
       // Validation rules: one that is not there (officers manage real ones: quality-rules.routes.test.ts).
       rule: () => ['NOPE'],
+      // A program's design: things that are not there (officers change real ones: design.routes.test.ts).
+      node: () => ['NOPE'],
+      source: () => ['NOPE'],
+      dimension: () => ['NOPE'],
+      option: () => ['NOPE'],
       // The program's fiscal years start in October (mini-program.ts).
       fy: () => ['2012Oct'],
       // An organisation of the program (what it reported: a partner asking of another is refused).

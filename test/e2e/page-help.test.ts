@@ -23,10 +23,12 @@ const PAGES: [string, Namespace][] = [
   ['/imports', 'imports'],
   ['/reports', 'reports'],
   ['/quality', 'quality'],
+  ['/validation-rules', 'rules'],
   ['/admin', 'admin'],
   ['/account', 'account'],
   ['/tracking', 'tracking'],
   ['/indicators/ERAD_HA', 'indicator'],
+  ['/notifications', 'notifications'],
 ];
 
 describe('page help', () => {

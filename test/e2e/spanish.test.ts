@@ -136,6 +136,8 @@ describe('switching the app to Spanish', () => {
     const links = nav(page).getByRole('link');
     const pages = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', label: a.textContent ?? '' })));
     expect(pages.length).toBeGreaterThanOrEqual(8);
+    // And the page the header's bell leads to (it has no navigation link).
+    pages.push({ href: '/notifications', label: (await page.getByTestId('bell').getAttribute('aria-label')) ?? '' });
     const leftovers: Record<string, string[]> = {};
     for (const p of pages) {
       await page.goto(`${vigia.url}${p.href}`);

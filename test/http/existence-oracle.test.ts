@@ -154,6 +154,12 @@ const ADDRESSED: Record<string, (path: string) => Array<Omit<Pair, 'request'>> |
   fy: () => null,
   // Validation rules are program metadata: whoever may read program data lists them all.
   rule: () => null,
+  // A program's design (goals, components, sources, dimensions, options) is program metadata
+  // like its places; its indicators go by {indicator}, probed above.
+  node: () => null,
+  source: () => null,
+  dimension: () => null,
+  option: () => null,
 };
 
 /** Bodies good enough to reach the object (a stale or any version: what a probe would send). */
@@ -167,6 +173,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.includes('/actions/')) return { status: 'done' };
   if (path.includes('/actions')) return { text: 'probe', owner_name: 'Probe', due_date: '2013-10-01' };
   if (path.includes('/dqa/')) return { limitations: 'probe' };
+  if (path.startsWith('/api/value-flags/') && path.endsWith('/comments')) return { body: 'probe' };
   if (path.startsWith('/api/value-flags/')) return { comment: 'probe' };
   return undefined;
 }

@@ -84,6 +84,8 @@ const FILL: Record<string, (path: string) => string[]> = {
     if (path.startsWith('/api/jobs/')) return ['00000000-0000-4000-8000-000000000000'];
     // No DQA is planted: the route must answer as for a missing one (who reads real ones: dqa.routes.test.ts).
     if (path.includes('/dqa/')) return ['999999'];
+    // No warning is planted: its thread must answer as for a missing one (who reads real ones: flag-discussion.routes.test.ts).
+    if (path.startsWith('/api/value-flags/')) return ['999999'];
     throw new Error(`classify the id of ${path}`);
   },
   format: () => ['csv'],

@@ -88,8 +88,8 @@ const snapshot = async () =>
     values: await t.db.selectFrom('data_value').selectAll().orderBy('id').execute(),
     records: await t.db.selectFrom('record').selectAll().orderBy('id').execute(),
     facts: await t.db.selectFrom('fact').select(['indicator_id', 'value', 'n']).orderBy('indicator_id').orderBy('place_id').orderBy('period').execute(),
-    // Issue 16: a submission's discussion, and the notifications written with each step
-    comments: await t.db.selectFrom('submission_comment').selectAll().orderBy('id').execute(),
+    // Issue 16: the discussion threads (submissions, warnings on values), and the notifications written with each step
+    comments: await t.db.selectFrom('discussion_comment').selectAll().orderBy('id').execute(),
     notifications: await t.db.selectFrom('notification').selectAll().orderBy('id').execute(),
   });
 

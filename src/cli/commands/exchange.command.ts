@@ -4,14 +4,15 @@
  * from the exchange registry (csv, xlsx, and the DHIS2, ADX and IATI ones). A rejected file
  * exits with code 2 and its row errors (the first 50; all of them with --json).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { action, withDatabase } from '../context.js';
+import { checkInputFile, openInputFile, readInputText } from '../input-file.js';
 import { addScopeOptions, disaggOption, resolveProgramCode, type ScopeOptions } from '../analytics-options.js';
 import { notFound, validationError } from '../../core/errors.js';
 import { findFormat, formatNames } from '../../modules/exchange/exchange-registry.js';
@@ -33,8 +34,9 @@ function requireFormat(name: string, needs: 'import' | 'export'): ExchangeFormat
 
 async function readMapping(file: string | undefined): Promise<unknown> {
   if (!file) return undefined;
+  const text = await readInputText(file, 'the mapping file');
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw validationError(`the mapping file ${file} is not readable JSON: ${e instanceof Error ? e.message : String(e)}`, [{ file, reason: 'not JSON' }]);
   }
@@ -137,13 +139,14 @@ export function registerExchange(program: Command): void {
       action(async (formatName: string, file: string, opts: ImportCli) => {
         const format = requireFormat(formatName, 'import');
         const expectedRows = expectedRowsOption(opts.expectedRows);
+        await checkInputFile(file, 'the import file');
         const mapping = await readMapping(opts.mapping);
         await withDatabase(async ({ db }) => {
           const programCode = await resolveProgramCode(db, opts.program);
           const progress = progressBar();
           let report: ImportReport;
           try {
-            report = await format.import!(db, createReadStream(file), {
+            report = await format.import!(db, await openInputFile(file, 'the import file'), {
               program: programCode,
               dryRun: opts.dryRun ?? false,
               mapping,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { action, withDatabase } from '../context.js';
+import { checkInputFolder } from '../input-file.js';
 import { SUMMARY_KINDS, loadProgramFolder, type LoadProgress, type LoadSummary } from '../../modules/programs/program-load.service.js';
 
 export interface LoadCommandOptions {
@@ -51,6 +52,7 @@ function printSummary(summary: LoadSummary, database: string): void {
 
 /** Loads a folder into the configured database and prints the summary; shared with `vigia demo`. */
 export async function runLoad(dir: string, opts: LoadCommandOptions): Promise<void> {
+  await checkInputFolder(dir, 'the program folder');
   await withDatabase(async ({ db, label }) => {
     const progress = progressBar();
     let summary: LoadSummary;

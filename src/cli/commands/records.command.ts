@@ -2,10 +2,11 @@
  * `vigia records list|add|import|export|types|rebuild`: the operational registers from the command line.
  * Every write goes through the records service, so indicator totals follow at once.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { action, withDatabase } from '../context.js';
+import { readInputText } from '../input-file.js';
 import { collect, resolveProgramCode } from '../analytics-options.js';
 import { validationError } from '../../core/errors.js';
 import { SENSITIVITIES, type Sensitivity } from '../../core/sensitivity.js';
@@ -175,11 +176,12 @@ export function registerRecords(program: Command): void {
     .option('--status <status>', 'status of rows that do not give one (default draft)')
     .action(
       action(async (file: string, opts: Common & { dryRun?: boolean; status?: string }) => {
+        const text = await readInputText(file, 'the records file');
         await withDatabase(async ({ db }) => {
           const programCode = await resolveProgramCode(db, opts.program);
           const type = requireRecordType((await openRecordScope(db, programCode)).types, opts.type);
           const name = basename(file);
-          const parsed = await parseRecordsCsv(await readFile(file, 'utf8'), name, type.definition, { defaultStatus: statusOf(opts.status) });
+          const parsed = await parseRecordsCsv(text, name, type.definition, { defaultStatus: statusOf(opts.status) });
           if (parsed.issues.length) throw validationError(`${name} cannot be read; nothing was imported`, parsed.issues);
           const r = await importRecords(db, programCode, opts.type, parsed.inputs, {
             dryRun: opts.dryRun,

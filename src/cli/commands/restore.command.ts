@@ -8,6 +8,7 @@ import { parseConfig } from '../../config.js';
 import { restoreSqlite } from '../../db/backup-sqlite.js';
 import { restorePostgres } from '../../db/backup-postgres.js';
 import { action } from '../context.js';
+import { checkInputFile } from '../input-file.js';
 import { progressLine } from './backup-progress.js';
 
 interface RestoreOptions {
@@ -47,7 +48,7 @@ Examples:
     .action(
       action(async (file: string, opts: RestoreOptions) => {
         const config = parseConfig();
-        const source = resolve(file);
+        const source = resolve(await checkInputFile(file, 'the backup'));
         const started = Date.now();
         if (config.DATABASE_URL) {
           const r = await restorePostgres(config.DATABASE_URL, source, opts.force === true, progressLine('restore', 'tables'));

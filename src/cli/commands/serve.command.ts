@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseConfig, type Config } from '../../config.js';
 import type { OpenDatabase } from '../../db/database.js';
+import { systemClock } from '../../core/clock.js';
 import { countPrograms } from '../../modules/health/health.repo.js';
 import { ensureAdministrator, FIRST_ADMIN_EMAIL } from '../../modules/accounts/users.service.js';
 import { markInterruptedJobs } from '../../modules/exchange/import-jobs.js';
@@ -49,10 +50,22 @@ async function serveHere(config: Config, opened: OpenDatabase): Promise<string> 
   const { defaultAuthSettings } = await import('../../modules/accounts/auth.service.js');
   const { mailSettingsOf } = await import('../../modules/accounts/mailer.js');
   const { deliverOutbox } = await import('../../modules/notifications/mail-delivery.service.js');
+  const { noticesFor } = await import('../../modules/notifications/notify-deps.js');
+  const { sweepDueReminders } = await import('../../modules/calendar/due-reminders.service.js');
   const mail = mailSettingsOf(config);
-  // The outbox's e-mails go out after each change that queues them; this sends what is left
-  // (retries, and what a stopped process had queued) every minute. Claims keep processes apart.
-  if (mail) setInterval(() => void deliverOutbox(opened.db, mail).catch(() => undefined), 60_000).unref();
+  const reminders = { clock: systemClock, remindDays: config.VIGIA_REMIND_DAYS };
+  // Every minute: the due-date reminders of the day, then the outbox's e-mails (they go out
+  // after each change that queues them; this sends the reminders' and what is left: retries,
+  // what a stopped process had queued). Claims keep processes apart: each is sent once.
+  const round = async () => {
+    try {
+      await sweepDueReminders(opened.db, noticesFor(mail), reminders);
+    } catch (e) {
+      console.error(`due-date reminders: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (mail) await deliverOutbox(opened.db, mail);
+  };
+  setInterval(() => void round().catch(() => undefined), 60_000).unref();
   const app = createApp({
     db: opened.db,
     engine: opened.engine,

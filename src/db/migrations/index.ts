@@ -18,6 +18,10 @@ import * as trackingExplanations from './20261203110000_tracking_explanations.js
 import * as reportingCalendar from './20261203150000_reporting_calendar.js';
 import * as qualityRules from './20261203140000_quality_rules.js';
 import * as notifications from './20261203160000_notifications.js';
+import * as openFlagsIndex from './20261203170000_open_flags_index.js';
+import * as discussionThreads from './20261203180000_discussion_threads.js';
+import * as flagSensitivity from './20261203181300_flag_sensitivity.js';
+import * as designRetired from './20261204110000_design_retired.js';
 
 export const migrations: Record<string, Migration> = {
   '20261128000000_initial': initial,
@@ -38,4 +42,8 @@ export const migrations: Record<string, Migration> = {
   '20261203150000_reporting_calendar': reportingCalendar,
   '20261203140000_quality_rules': qualityRules,
   '20261203160000_notifications': notifications,
+  '20261203170000_open_flags_index': openFlagsIndex,
+  '20261203180000_discussion_threads': discussionThreads,
+  '20261203181300_flag_sensitivity': flagSensitivity,
+  '20261204110000_design_retired': designRetired,
 };

@@ -246,7 +246,7 @@ export interface FactGroupRow {
 }
 
 /** A LIKE pattern that matches `;dim=opt;` literally (codes may hold `_`, a LIKE wildcard). */
-function pairPattern(dim: string, opt: string): string {
+export function pairPattern(dim: string, opt: string): string {
   return `%;${`${dim}=${opt}`.replace(/[\\%_]/g, (c) => `\\${c}`)};%`;
 }
 

@@ -3,8 +3,8 @@
  * officer approves it (which locks it), returns it with a comment, or unlocks approved data.
  * Each step changes the data's status, refreshes its fact rows (approved-only analytics change
  * at once) and leaves one audit event, in one transaction — with the notifications of the
- * step (to the officers on a submission, to the organisation's clerks on a decision), so a step
- * and its notices commit together.
+ * step (to the officers on a submission, and of its open warnings; to the organisation's clerks
+ * on a decision), so a step and its notices commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Database, ValueStatus } from '../../db/schema.js';
@@ -13,6 +13,7 @@ import type { NotificationKind } from '../../db/schema-notifications.js';
 import { VigiaError, conflict, notFound, validationError } from '../../core/errors.js';
 import { parsePeriod } from '../../core/periods.js';
 import { systemClock, type Clock } from '../../core/clock.js';
+import { SENSITIVITIES, withinClearance } from '../../core/sensitivity.js';
 import type { Actor } from '../access/actor.js';
 import { dataScope, requirePermission } from '../access/policy.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
@@ -23,8 +24,8 @@ import { findProgram } from '../catalog/catalog.repo.js';
 import { findOrganisationId } from '../accounts/users.repo.js';
 import { moveRecordsStatus } from '../records/records-status.service.js';
 import { openFlagsCovered } from '../quality-rules/quality-rules.repo.js';
-import { withFlags } from '../quality-rules/value-flags.js';
-import { notify, type Notices } from '../notifications/notify.service.js';
+import { flagReaderOf, withFlags } from '../quality-rules/value-flags.js';
+import { notify, notifyWarning, type Notices } from '../notifications/notify.service.js';
 import { decideSubmission, findSubmission, findVisibleSubmission, insertSubmission, listSubmissionSummaries } from './approvals.repo.js';
 
 /**
@@ -95,8 +96,38 @@ export async function submit(
       actorId: actor.userId,
       at: s.submitted_at,
     });
+    await noticeOpenWarnings(trx, notices, s, actor.userId);
     return s;
   });
+}
+
+/** Most warning messages one notice lists (the rest are counted). */
+const WARNINGS_LISTED = 10;
+
+/**
+ * A submission whose values carry unacknowledged warnings (rules, outliers) tells the officers, in
+ * one notice listing them; each officer is told only of the warnings its clearance reads (a
+ * warning of a rule over restricted data reaches only officers cleared for it; none at all when
+ * it would list nothing).
+ */
+async function noticeOpenWarnings(trx: Kysely<Database>, notices: Notices, s: Submission, actorId: number | null): Promise<void> {
+  const open = await openFlagsCovered(trx, { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date });
+  for (const clearance of SENSITIVITIES) {
+    const readable = open.filter((f) => withinClearance(f.sensitivity, clearance));
+    if (readable.length === 0) continue;
+    const more = readable.length - WARNINGS_LISTED;
+    const message = [...readable.slice(0, WARNINGS_LISTED).map((f) => f.message), ...(more > 0 ? [`(+${more})`] : [])].join('\n');
+    await notifyWarning(trx, notices, {
+      programId: s.program_id,
+      organisationId: s.organisation_id,
+      period: s.period,
+      submissionId: s.id,
+      actorId,
+      message,
+      clearance,
+      at: s.submitted_at,
+    });
+  }
 }
 
 type Decision = 'approve' | 'return' | 'unlock';
@@ -106,9 +137,19 @@ const RULES: Record<Decision, { from: SubmissionStatus; to: SubmissionStatus; da
   unlock: { from: 'approved', to: 'returned', dataFrom: ['approved'], dataTo: 'returned', notice: 'unlocked' },
 };
 
-/** An approval waits until every warning on the submission's values is acknowledged (409 listing them). */
-async function refuseOpenWarnings(trx: Kysely<Database>, s: Submission): Promise<void> {
-  const open = await openFlagsCovered(trx, { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date });
+/**
+ * An approval waits until every warning on the submission's values that the approver may read is
+ * acknowledged (409 listing them). A warning of a rule over data above the approver's clearance
+ * neither blocks nor is named: it stays open for the officers cleared for it (quality report).
+ */
+async function refuseOpenWarnings(trx: Kysely<Database>, s: Submission, actor: Actor): Promise<void> {
+  const open = await openFlagsCovered(trx, {
+    programId: s.program_id,
+    organisationId: s.organisation_id,
+    start: s.start_date,
+    end: s.end_date,
+    ceiling: dataScope(actor).maxSensitivity,
+  });
   if (open.length === 0) return;
   throw conflict(
     `${open.length} warning(s) on this submission's values are not acknowledged; acknowledge each with a comment before approving`,
@@ -133,7 +174,7 @@ export async function decide(
     throw conflict(`submission ${id} is ${current.status}; only a ${rule.from} one can be ${decision === 'return' ? 'returned' : `${decision}d`}`);
   if (decision !== 'approve' && !input.comment?.trim()) throw validationError('say why, in a comment', [{ column: 'comment', reason: 'required' }]);
   return db.transaction().execute(async (trx) => {
-    if (decision === 'approve') await refuseOpenWarnings(trx, current);
+    if (decision === 'approve') await refuseOpenWarnings(trx, current, actor);
     const after = await decideSubmission(trx, {
       id,
       version: input.version,
@@ -216,7 +257,7 @@ export async function submissionValues(db: Kysely<Database>, actor: Actor, id: n
   const covered = { programId: s.program_id, organisationId: s.organisation_id, start: s.start_date, end: s.end_date };
   const values = await listCoveredValues(db, covered, await valueScopeOf(db, s.program_id, dataScope(actor)), SUBMISSION_VALUES_LIMIT + 1);
   return {
-    values: await withFlags(db, values.slice(0, SUBMISSION_VALUES_LIMIT), actor.role !== 'partner'),
+    values: await withFlags(db, values.slice(0, SUBMISSION_VALUES_LIMIT), flagReaderOf(actor)),
     truncated: values.length > SUBMISSION_VALUES_LIMIT,
   };
 }

@@ -128,7 +128,10 @@ describe('vigia calendar and vigia quality (child process, SQLite file)', () => 
     const r = await vigia('quality', '--program', 'TP', '--period', '2014Q1', '--as-of', '2014-07-10', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
+      violations: [],
+      outliers: [],
       completeness: [{ organisation: 'AGENCY', period: '2014Q1', expected: 1, submitted: 0, on_time: 0, status: 'missing' }],
+      truncated: false,
     });
     const bad = await vigia('quality', '--program', 'TP', '--as-of', '2014-13-01', '--json');
     expect(bad.code).toBe(2);

@@ -9,8 +9,10 @@ import { notFound } from '../../core/errors.js';
 export interface IndicatorInfo extends Indicator {
   /** Source codes this indicator accepts; empty means the single default source ''. */
   sources: string[];
-  /** Dimension code → allowed option codes. */
+  /** Dimension code → allowed option codes (retired options are not allowed: they take no new data). */
   dimensions: Map<string, Set<string>>;
+  /** Dimension code → its retired option codes (all of a retired dimension's), kept for messages that name them. */
+  retiredOptions?: Map<string, Set<string>>;
 }
 
 export interface Catalog {
@@ -65,7 +67,7 @@ export async function loadCatalog(db: Kysely<Database>, programCode: string, pla
       .innerJoin('dimension as d', 'd.id', 'id.dimension_id')
       .innerJoin('indicator as i', 'i.id', 'id.indicator_id')
       .leftJoin('dimension_option as o', 'o.dimension_id', 'd.id')
-      .select(['id.indicator_id', 'd.code as dim', 'o.code as opt'])
+      .select(['id.indicator_id', 'd.code as dim', 'o.code as opt', 'd.retired as dim_retired', 'o.retired as opt_retired'])
       .where('i.program_id', '=', program.id)
       .execute(),
     db
@@ -83,8 +85,12 @@ export async function loadCatalog(db: Kysely<Database>, programCode: string, pla
     const info = byId.get(d.indicator_id);
     if (!info) continue;
     const set = info.dimensions.get(d.dim) ?? new Set<string>();
-    if (d.opt) set.add(d.opt);
     info.dimensions.set(d.dim, set);
+    if (!d.opt) continue;
+    if (d.dim_retired || d.opt_retired) {
+      info.retiredOptions ??= new Map();
+      info.retiredOptions.set(d.dim, (info.retiredOptions.get(d.dim) ?? new Set<string>()).add(d.opt));
+    } else set.add(d.opt);
   }
   return {
     program,

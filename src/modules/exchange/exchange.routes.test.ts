@@ -46,6 +46,24 @@ describe('imports over HTTP', () => {
     expect(audit).toHaveLength(2);
   });
 
+  it('the same file again is no write: approved values pass as unchanged, with no audit event', async () => {
+    const officer = await as('officer');
+    const csv = `${HEADER}\nSUM_IND,R1D1,2012,,A,10,sourced,,approved,ORG_A\nSECRET_IND,R1D1,2012,,,4,sourced,,approved,\n`;
+    const stored = await values();
+    const audits = async () => (await t.db.selectFrom('audit_event').select('id').execute()).length;
+    const before = await audits();
+    const dry = await upload(officer, '/api/programs/XX/imports/csv?dryRun=true', csv);
+    expect(dry.body).toMatchObject({ status: 'done', report: { inserted: 0, updated: 0, unchanged: 2, errors: [] } });
+    const again = await upload(officer, '/api/programs/XX/imports/csv', csv);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'done', report: { inserted: 0, updated: 0, unchanged: 2, errors: [] } });
+    expect(await values()).toEqual(stored);
+    expect(await audits()).toBe(before);
+    // A changed approved value is still refused: it is locked.
+    const changed = await upload(officer, '/api/programs/XX/imports/csv', csv.replace(',10,', ',11,'));
+    expect(changed.status).toBe(409);
+  });
+
   it('a rejected file: 422 with the problems, and the same problems as downloadable CSV', async () => {
     const officer = await as('officer');
     const r = await upload(officer, '/api/programs/XX/imports/csv?file=bad.csv', `${HEADER}\nSUM_IND,R1D1,2013,,A,"=1+1",sourced,,,\n`);

@@ -175,15 +175,17 @@ describe('the hook for validation rules', () => {
     const s = await t.db.selectFrom('submission').select(['id', 'program_id', 'organisation_id']).orderBy('id').executeTakeFirstOrThrow();
     const at = new Date().toISOString();
     const message = 'ERAD_HA 5000000 > 100000 (rule ERAD_MAX)';
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        notifyWarning(
-          trx,
-          { email: { publicUrl: PUBLIC_URL } },
-          { programId: s.program_id, organisationId: s.organisation_id, period: '2015Q1', submissionId: s.id, actorId: null, message, at },
-        ),
-      );
+    // One message per clearance (each written for what its officers may read): the same one here.
+    for (const clearance of ['official', 'restricted'] as const)
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          notifyWarning(
+            trx,
+            { email: { publicUrl: PUBLIC_URL } },
+            { programId: s.program_id, organisationId: s.organisation_id, period: '2015Q1', submissionId: s.id, actorId: null, message, clearance, at },
+          ),
+        );
     kickDelivery(t.db, mail);
     expect(await notified('warning', s.id)).toEqual([USERS.officer, OFFICER_ES].sort());
     const mails = await nextMails(2);

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 export const NotificationSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['submitted', 'approved', 'returned', 'unlocked', 'comment', 'warning', 'due_soon', 'overdue']),
+    kind: z.enum(['submitted', 'approved', 'returned', 'unlocked', 'comment', 'flag_comment', 'warning', 'due_soon', 'overdue']),
     program_id: z.number().int().nullable(),
     submission_id: z.number().int().nullable(),
     title: z.string().openapi({ description: "The notification in one line, in the reader's language" }),

@@ -9,6 +9,11 @@ import type { Notices } from './notify.service.js';
 
 export type NotifyDeps = AppDeps & { mail?: MailSettings | undefined };
 
+/** How to notify with these e-mail settings: e-mail too when they are set, else the inbox only. */
+export function noticesFor(mail: MailSettings | undefined): Notices {
+  return mail ? { email: { publicUrl: mail.publicUrl } } : {};
+}
+
 export function noticesOf(deps: NotifyDeps): Notices {
-  return deps.mail ? { email: { publicUrl: deps.mail.publicUrl } } : {};
+  return noticesFor(deps.mail);
 }

@@ -7,6 +7,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { NotificationKind } from '../../db/schema-notifications.js';
+import type { Clearance } from '../../db/schema-accounts.js';
+import { withinClearance } from '../../core/sensitivity.js';
 import { insertNotifications } from './notifications.repo.js';
 import { insertOutbox } from './mail-outbox.repo.js';
 import { claimReminder } from './reminders.repo.js';
@@ -32,6 +34,10 @@ export interface NoticeEvent {
   due?: string | null;
   /** For a comment: which side it is for (the other side from its author). */
   to?: 'officers' | 'clerks';
+  /** Only the recipients of exactly this clearance (a message written for what they may read). */
+  clearance?: Clearance | undefined;
+  /** How sensitive the subject is (a value's indicator): recipients not cleared for it are not told. */
+  sensitivity?: Clearance | undefined;
   at: string;
 }
 
@@ -51,6 +57,7 @@ function audiencesOf(e: NoticeEvent): Audience[] {
     case 'overdue':
       return [clerks, officers];
     case 'comment':
+    case 'flag_comment':
       return [e.to === 'officers' ? officers : clerks];
   }
 }
@@ -61,7 +68,8 @@ export async function notify(trx: Kysely<Database>, notices: Notices, e: NoticeE
   const recipients: Recipient[] = [];
   for (const audience of audiencesOf(e)) {
     for (const r of await listRecipients(trx, audience)) {
-      if (r.id === e.actorId || seen.has(r.id)) continue;
+      if (r.id === e.actorId || seen.has(r.id) || (e.clearance !== undefined && r.clearance !== e.clearance)) continue;
+      if (e.sensitivity && !withinClearance(e.sensitivity, r.clearance)) continue;
       seen.add(r.id);
       recipients.push(r);
     }
@@ -120,13 +128,23 @@ export async function remindOnce(
 
 /**
  * The hook for validation rules: a warning raised on an organisation's data of a period
- * (`message` names the rule, the value and the limit) tells the officers. Call it with the
- * transaction that stores the flagged value.
+ * (`message` names the rule, the value and the limit) tells the officers of `clearance` (the
+ * message is written for what they may read). Call it with the transaction that stores the
+ * flagged value.
  */
 export async function notifyWarning(
   trx: Kysely<Database>,
   notices: Notices,
-  w: { programId: number; organisationId: number; period: string; submissionId?: number | null; actorId: number | null; message: string; at: string },
+  w: {
+    programId: number;
+    organisationId: number;
+    period: string;
+    submissionId?: number | null;
+    actorId: number | null;
+    message: string;
+    clearance: Clearance;
+    at: string;
+  },
 ): Promise<number[]> {
   return notify(trx, notices, { kind: 'warning', comment: w.message, ...w });
 }

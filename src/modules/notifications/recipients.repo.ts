@@ -5,19 +5,22 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Language } from '../../core/languages.js';
+import type { Clearance } from '../../db/schema-accounts.js';
 
 export interface Recipient {
   id: number;
   email: string;
   name: string;
   language: Language | null;
+  /** What the recipient may read: a message about data is written for it. */
+  clearance: Clearance;
 }
 
 export type Audience = { officers: true } | { clerksOf: number };
 
 /** The active users of one audience, by id. */
 export async function listRecipients(db: Kysely<Database>, audience: Audience): Promise<Recipient[]> {
-  let q = db.selectFrom('app_user').select(['id', 'email', 'name', 'language']).where('active', '=', 1);
+  let q = db.selectFrom('app_user').select(['id', 'email', 'name', 'language', 'clearance']).where('active', '=', 1);
   q = 'officers' in audience ? q.where('role', '=', 'officer') : q.where('role', '=', 'partner').where('organisation_id', '=', audience.clerksOf);
   return q.orderBy('id').execute();
 }

@@ -5,58 +5,30 @@
  * clerks; an overdue one its clerks and the officers. The clock is the caller's (`at`).
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import type { Db } from '../../db/database.js';
 import { createAccessFixture, USERS } from '../../../test/helpers/access-fixture.js';
-import { testPgUrl } from '../../../test/helpers/test-db.js';
+import { createSharedTestDb, type SharedTestDb } from '../../../test/helpers/shared-test-db.js';
 
 const run = promisify(execFile);
 const runTs = resolve(import.meta.dirname, '../../../bin/run-ts.mjs');
 const child = resolve(import.meta.dirname, '../../../test/helpers/remind-child.ts');
+let shared: SharedTestDb;
 let db: Db;
 let env: NodeJS.ProcessEnv;
-let dir = '';
-let schema = '';
 let programId = 0;
 let orgA = 0;
 
 beforeAll(async () => {
-  if (testPgUrl) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: testPgUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    db = openDatabase({ url: testPgUrl, searchPath: schema }).db;
-    env = { ...process.env, VIGIA_TEST_DB_URL: testPgUrl, VIGIA_TEST_DB_SCHEMA: schema };
-  } else {
-    dir = mkdtempSync(join(tmpdir(), 'vigia-remind-'));
-    const file = join(dir, 'vigia.db');
-    db = openDatabase({ file }).db;
-    env = { ...process.env, VIGIA_TEST_DB_FILE: file };
-  }
-  await migrateToLatest(db);
+  shared = await createSharedTestDb();
+  ({ db, env } = shared);
   const fixture = await createAccessFixture(db);
   programId = fixture.programId;
   orgA = fixture.orgIds.ORG_A!;
 }, 60_000);
-afterAll(async () => {
-  await db.destroy();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  if (schema) {
-    const c = new pg.Client({ connectionString: testPgUrl });
-    await c.connect();
-    await c.query(`DROP SCHEMA ${schema} CASCADE`);
-    await c.end();
-  }
-});
+afterAll(() => shared?.destroy());
 
 /** One process sends the reminder; the ids of the users it told. */
 const remindIn = async (kind: string, period: string, due: string, at: string): Promise<number[]> => {

@@ -82,6 +82,7 @@ export function buildKnownCodes(folder: ProgramFolder, existing: ExistingProgram
       program_id: program.id,
       ...indicatorColumns(data, index),
       component_id: null,
+      retired: old?.retired ?? 0,
       sources: [...new Set([...(old?.sources ?? []), ...data.sources])].sort(),
       dimensions: new Map([...(old?.dimensions.keys() ?? []), ...data.dimensions].map((d) => [d, new Set<string>()])),
     });

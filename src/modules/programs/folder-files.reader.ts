@@ -13,12 +13,21 @@ import { REQUIRED_FILES } from './program-folder.schema.js';
 import type { CsvColumns } from '../../files/csv-table.reader.js';
 import type { ProgramFolder, RefKind } from './program-folder.types.js';
 
-/** Reads a file of the folder; null when it does not exist. */
-async function readText(dir: string, file: string): Promise<string | null> {
+/** Why a file of the folder that is there cannot be read, in words. */
+const UNREADABLE: Record<string, string> = {
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'cannot be read (permission denied)',
+  EPERM: 'cannot be read (permission denied)',
+};
+
+/** Reads a file of the folder; null when it does not exist, a reason when it cannot be read. */
+async function readText(dir: string, file: string): Promise<string | null | { unreadable: string }> {
   try {
     return await readFile(join(dir, file), 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return null;
+    if (UNREADABLE[code]) return { unreadable: UNREADABLE[code] };
     throw e;
   }
 }
@@ -43,9 +52,13 @@ export class FolderFiles {
     this.folder.unusable.set(kind, (set ?? new Set()).add(code));
   }
 
-  /** The text of `file`; null when it is missing (reported when it is required). */
+  /** The text of `file`; null when it is missing (reported when it is required) or unreadable (reported). */
   async load(file: string): Promise<string | null> {
     const text = await readText(this.folder.dir, file);
+    if (text !== null && typeof text === 'object') {
+      this.issues.push({ file, reason: text.unreadable });
+      return null;
+    }
     if (text === null) {
       if (REQUIRED_FILES.includes(file)) this.issues.push({ file, reason: 'required file is missing' });
     } else this.folder.files.push(file);

@@ -4,22 +4,28 @@
  * reference; a source's URL). The first row of each code is kept, the others reported.
  */
 import type { FolderFiles } from './folder-files.reader.js';
-import { firstOfEachCode } from './folder-row.reader.js';
+import { firstOfEachCode, type RowReader } from './folder-row.reader.js';
 import { CSV_COLUMNS, FOLDER_FILES } from './program-folder.schema.js';
 import { ORGANISATION_KINDS } from '../../core/organisation-kinds.js';
-import type { CsvColumns } from '../../files/csv-table.reader.js';
+import type { CsvColumns, CsvRow } from '../../files/csv-table.reader.js';
 import type { OrganisationRow, RefKind, SourceRow, ZoneRow } from './program-folder.types.js';
 
 /** The rows of a file of named things, with their reader for the file's own columns. */
 async function readNamedRows(files: FolderFiles, file: string, kind: RefKind, columns: CsvColumns) {
   const rows = [];
   for (const [row, r] of await files.csv(file, columns, kind)) {
-    const code = r.code('code');
-    const name_en = r.required('name_en');
-    const name_es = r.required('name_es');
-    if (code) rows.push({ row, r, code, name_en: name_en ?? '', name_es: name_es ?? '', file, line: row.line });
+    const named = readNamedRow(file, row, r);
+    if (named) rows.push({ row, r, ...named });
   }
   return firstOfEachCode(file, rows, files.issues);
+}
+
+/** The code and names of one row; null when its code is unusable. */
+function readNamedRow(file: string, row: CsvRow, r: RowReader) {
+  const code = r.code('code');
+  const name_en = r.required('name_en');
+  const name_es = r.required('name_es');
+  return code ? { code, name_en: name_en ?? '', name_es: name_es ?? '', file, line: row.line } : null;
 }
 
 export async function readZonesFile(files: FolderFiles): Promise<ZoneRow[]> {
@@ -41,4 +47,10 @@ export async function readOrganisationsFile(files: FolderFiles): Promise<Organis
 export async function readSourcesFile(files: FolderFiles): Promise<SourceRow[]> {
   const rows = await readNamedRows(files, FOLDER_FILES.sources, 'source', CSV_COLUMNS.sources);
   return rows.map(({ row: _row, r, ...s }) => ({ ...s, url: r.text('url') }));
+}
+
+/** One row of sources.csv checked on its own; the design API (modules/design) checks a source sent to it with this too. */
+export function readSourceRow(row: CsvRow, r: RowReader): SourceRow | null {
+  const named = readNamedRow(FOLDER_FILES.sources, row, r);
+  return named && { ...named, url: r.text('url') };
 }

@@ -14,31 +14,14 @@ import { readJsonFile } from '../../files/json-file.reader.js';
 import { readOrganisationsFile, readSourcesFile, readZonesFile } from './named-files.reader.js';
 import { readPlacesFile } from './places-file.reader.js';
 import { FOLDER_FILES, programFileSchema } from './program-folder.schema.js';
-import type { ProgramFolder } from './program-folder.types.js';
+import { emptyProgramFolder, type ProgramFolder } from './program-folder.types.js';
 import { listValueFiles, readTargetsFile } from './value-rows.reader.js';
 import { readZonePlacesFile } from './zone-places-file.reader.js';
 
 /** Reads every file of the folder at `dir`; never throws for bad content, only for I/O failures. */
 export async function readProgramFolder(dir: string): Promise<ProgramFolder> {
   const issues: IssueDetail[] = [];
-  const folder: ProgramFolder = {
-    dir,
-    files: [],
-    program: null,
-    places: [],
-    zones: [],
-    zonePlaces: [],
-    organisations: [],
-    sources: [],
-    dimensions: null,
-    framework: [],
-    indicators: null,
-    targets: [],
-    valueFiles: [],
-    valueBytes: 0,
-    unusable: new Map(),
-    issues,
-  };
+  const folder = emptyProgramFolder(dir, issues);
   const isFolder = await stat(dir).then(
     (s) => s.isDirectory(),
     () => false,

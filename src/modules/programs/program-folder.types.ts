@@ -108,3 +108,25 @@ export function isUnusable(folder: ProgramFolder, kind: RefKind, code: string): 
   const u = folder.unusable.get(kind);
   return u === 'all' || (u?.has(code) ?? false);
 }
+
+/** A folder with nothing read yet: the reader fills it file by file; a design change over the API (modules/design) puts its one thing in it. */
+export function emptyProgramFolder(dir: string, issues: IssueDetail[]): ProgramFolder {
+  return {
+    dir,
+    files: [],
+    program: null,
+    places: [],
+    zones: [],
+    zonePlaces: [],
+    organisations: [],
+    sources: [],
+    dimensions: null,
+    framework: [],
+    indicators: null,
+    targets: [],
+    valueFiles: [],
+    valueBytes: 0,
+    unusable: new Map(),
+    issues,
+  };
+}

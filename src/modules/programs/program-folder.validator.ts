@@ -167,19 +167,31 @@ function checkIndicators(folder: ProgramFolder, known: KnownCodes, issues: Issue
       }
     }
   }
-  // A formula may use another formula indicator, but never, through any chain, itself.
+  // A formula may use another formula indicator, but never, through any chain, itself — the
+  // chain may pass through formulas the database already holds (a design change over the API
+  // declares one indicator at a time).
+  const graph = new Map<string, FormulaAst>();
+  for (const i of known.catalog.indicators.values()) {
+    if (!i.formula || formulas.has(i.code)) continue;
+    try {
+      graph.set(i.code, parseFormula(i.formula));
+    } catch (e) {
+      if (!isVigiaError(e)) throw e;
+    }
+  }
+  for (const [code, f] of formulas) graph.set(code, f.ast);
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (code: string, chain: string[]): void => {
-    const f = formulas.get(code);
+    const f = graph.get(code);
     if (!f || state.get(code) === 'done') return;
     if (state.get(code) === 'visiting') {
       const cycle = [...chain.slice(chain.indexOf(code)), code];
-      const first = formulas.get(cycle[0] ?? code);
+      const first = formulas.get(cycle.find((c) => formulas.has(c)) ?? code);
       issues.push({ file, row: first?.row, column: 'formula', value: cycle.join(' → '), reason: 'formulas refer to each other in a circle' });
       return;
     }
     state.set(code, 'visiting');
-    for (const ref of formulaRefs(f.ast)) visit(ref.indicator, [...chain, code]);
+    for (const ref of formulaRefs(f)) visit(ref.indicator, [...chain, code]);
     state.set(code, 'done');
   };
   for (const code of formulas.keys()) visit(code, []);

@@ -62,21 +62,7 @@ function failIfAny(issues: IssueDetail[]): void {
 export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramFolder, valueCount: number, onProgress?: WriteProgress): Promise<LoadCounts> {
   const p = folder.program;
   if (!p) throw validationError('program.json is missing or invalid');
-  const counts = {} as LoadCounts;
-
-  const program = await writeProgramRow(trx, p);
-  const program_id = program.program_id;
-  counts.program = program.counts;
-  Object.assign(counts, await writeNamedRows(trx, folder, program_id));
-  const dimensions = await writeDimensions(trx, folder, program_id);
-  counts.dimensions = dimensions.dimensions;
-  counts.dimension_options = dimensions.dimension_options;
-  Object.assign(counts, await writePlacesAndZonePlaces(trx, folder, program_id));
-  const framework = await writeFramework(trx, folder, program_id);
-  counts.framework = framework.counts;
-  const definitions = await definitionsBeforeLoad(trx, program_id);
-  Object.assign(counts, await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids }));
-  await writeReferencesAndHistory(trx, folder, program_id, definitions);
+  const { program_id, counts } = await writeProgramStructure(trx, folder);
 
   // Structure written: from here on, codes resolve against the real catalog.
   const catalog = await loadCatalog(trx, p.code);
@@ -101,6 +87,32 @@ export async function writeProgramFolder(trx: Kysely<Database>, folder: ProgramF
     await auditSystemEvent(trx, folderWriter(folder.dir), program_id, 'load', 'program', { counts: result });
   }
   return result;
+}
+
+/**
+ * The structure of a checked folder — the program row, sources, organisations, zones,
+ * dimensions, places, framework, indicators with their links and reference sheets — written in
+ * dependency order. A load continues with targets and values; a design change over the API
+ * (modules/design) writes only this, from a folder of the one thing it changes.
+ */
+export async function writeProgramStructure(trx: Kysely<Database>, folder: ProgramFolder): Promise<{ program_id: number; counts: LoadCounts }> {
+  const p = folder.program;
+  if (!p) throw validationError('program.json is missing or invalid');
+  const counts = {} as LoadCounts;
+  const program = await writeProgramRow(trx, p);
+  const program_id = program.program_id;
+  counts.program = program.counts;
+  Object.assign(counts, await writeNamedRows(trx, folder, program_id));
+  const dimensions = await writeDimensions(trx, folder, program_id);
+  counts.dimensions = dimensions.dimensions;
+  counts.dimension_options = dimensions.dimension_options;
+  Object.assign(counts, await writePlacesAndZonePlaces(trx, folder, program_id));
+  const framework = await writeFramework(trx, folder, program_id);
+  counts.framework = framework.counts;
+  const definitions = await definitionsBeforeLoad(trx, program_id);
+  Object.assign(counts, await writeIndicators(trx, folder, program_id, { nodes: framework.ids, dimensions: dimensions.ids }));
+  await writeReferencesAndHistory(trx, folder, program_id, definitions);
+  return { program_id, counts };
 }
 
 /** Targets, resolved against the catalog as written. */

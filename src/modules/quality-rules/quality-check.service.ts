@@ -11,6 +11,10 @@ import { validationError, type IssueDetail } from '../../core/errors.js';
 import { disaggKey } from '../../core/disagg.js';
 import { formatRef } from '../../core/formula.js';
 import { relationBreach, relationRefs, valueBreach, type Breach } from '../../core/quality-rules.js';
+import { ruleSensitivity } from '../../core/rule-sensitivity.js';
+import { withinClearance, type Sensitivity } from '../../core/sensitivity.js';
+import { isActor, type Writer } from '../audit/data-writer.js';
+import { indicatorSensitivities } from '../catalog/indicator-sensitivity.service.js';
 import { scoreOutlier } from '../../core/outlier.js';
 import { tryParsePeriod } from '../../core/periods.js';
 import type { Catalog } from '../catalog/catalog.repo.js';
@@ -49,14 +53,47 @@ function cellName(catalog: Catalog, c: WrittenCell): string {
   return [ind, place, c.period, c.disagg, c.source].filter(Boolean).join(' ');
 }
 
+/** One broken rule at one written cell, with the indicators the rule read. */
+interface Found {
+  cell: WrittenCell;
+  breach: Breach;
+  reads: readonly string[];
+}
+
+/** A found breach with the sensitivity of what its rule read (who may learn of it). */
+type Judged = Found & { sensitivity: Sensitivity };
+
+/** What a writer may be told: up to its clearance, and other organisations' figures only when it sees all data (not a partner). */
+interface WriterView {
+  clearance: Sensitivity;
+  seesAllData: boolean;
+}
+
+const viewOf = (writer: Writer): WriterView =>
+  isActor(writer)
+    ? { clearance: writer.role === 'public' ? 'public' : writer.clearance, seesAllData: writer.role !== 'partner' }
+    : { clearance: 'restricted', seesAllData: true };
+
+/**
+ * Gives each breach its rule's sensitivity, and applies an `error` rule the writer is not
+ * cleared for as a warning: refusing would tell the writer one bit of a figure it may not read
+ * (and repeated writes, the figure). The warning is stored and flagged with the rule's
+ * sensitivity, so only readers cleared for it ever see it.
+ */
+async function judge(trx: Kysely<Database>, catalog: Catalog, found: readonly Found[], writer: WriterView): Promise<Judged[]> {
+  if (found.length === 0) return [];
+  const levels = await indicatorSensitivities(trx, catalog);
+  return found.map((f) => {
+    const sensitivity = ruleSensitivity(f.reads, (code) => levels.get(code));
+    if (f.breach.severity !== 'error' || withinClearance(sensitivity, writer.clearance)) return { ...f, sensitivity };
+    const message = `${f.breach.message} [an error rule over ${sensitivity} data, kept as a warning for a writer not cleared for it; regla de error sobre datos ${sensitivity === 'restricted' ? 'restringidos' : 'oficiales'}, guardada como advertencia]`;
+    return { ...f, sensitivity, breach: { ...f.breach, severity: 'warning', message } };
+  });
+}
+
 /** Every rule broken by the written cells, each with the cells it concerns. */
-async function breaches(
-  trx: Kysely<Database>,
-  catalog: Catalog,
-  rules: ProgramRules,
-  cells: readonly WrittenCell[],
-): Promise<Array<{ cell: WrittenCell; breach: Breach }>> {
-  const found: Array<{ cell: WrittenCell; breach: Breach }> = [];
+async function breaches(trx: Kysely<Database>, catalog: Catalog, rules: ProgramRules, cells: readonly WrittenCell[]): Promise<Found[]> {
+  const found: Found[] = [];
   let keys: Map<string, { id: number; sources: string[] }> | undefined;
   const relationsDone = new Map<string, Breach | null>();
   for (const cell of cells) {
@@ -64,7 +101,7 @@ async function breaches(
     if (code === undefined) continue;
     for (const rule of rules.byIndicator.get(code) ?? []) {
       const b = valueBreach(rule, cell.value, cell.level);
-      if (b) found.push({ cell, breach: b });
+      if (b) found.push({ cell, breach: b, reads: [code] });
     }
     for (const r of rules.relations.get(code) ?? []) {
       // One evaluation per rule × place × period, whatever the number of cells written there.
@@ -87,7 +124,7 @@ async function breaches(
         );
       }
       const b = relationsDone.get(key);
-      if (b) found.push({ cell, breach: b });
+      if (b) found.push({ cell, breach: b, reads: relationRefs(r.relation).map((ref) => ref.indicator) });
     }
     for (const rule of cell.valueId === undefined ? [] : (rules.outliers.get(code) ?? [])) {
       const type = tryParsePeriod(cell.period)?.type;
@@ -97,6 +134,7 @@ async function breaches(
         const r2 = (n: number) => Math.round(n * 100) / 100;
         found.push({
           cell,
+          reads: [code],
           breach: {
             rule: rule.code,
             severity: 'warning',
@@ -113,16 +151,17 @@ async function breaches(
 }
 
 /** Throws one validation error listing every broken `error` rule; nothing of the write is kept. */
-function refuseErrors(catalog: Catalog, found: ReadonlyArray<{ cell: WrittenCell; breach: Breach }>, reveal = true): void {
+function refuseErrors(catalog: Catalog, found: readonly Judged[], writer: WriterView): void {
   const errors = found.filter((f) => f.breach.severity === 'error');
   if (errors.length === 0) return;
-  // A relation's limit is computed from other values, which the writer may not be allowed to read.
+  // Every error left is one the writer is cleared for (judge); a relation's limit also sums
+  // other organisations' values, which a partner reads only once approved.
   const details: IssueDetail[] = errors.map(({ cell, breach }) => ({
     column: 'value',
     value: cell.value,
     reason: `${cellName(catalog, cell)}: ${breach.message}`,
     rule: breach.rule,
-    ...(breach.kind !== 'relation' || reveal ? { limit: breach.limit } : {}),
+    ...(breach.kind !== 'relation' || writer.seesAllData ? { limit: breach.limit } : {}),
   }));
   throw validationError(
     `${errors.length} value(s) break validation rules (${[...new Set(errors.map((e) => e.breach.rule))].join(', ')}); nothing was saved`,
@@ -131,11 +170,11 @@ function refuseErrors(catalog: Catalog, found: ReadonlyArray<{ cell: WrittenCell
 }
 
 /**
- * Checks stored values just written (by id): refuses the write on a broken error rule, and
- * replaces the flags of these values with the warnings they raise now. Without `reveal`, a
- * refusal by a relation does not give the limit (it comes from other values).
+ * Checks stored values just written (by id) by `writer`: refuses the write on a broken error
+ * rule the writer is cleared for, and replaces the flags of these values with the warnings they
+ * raise now (each with its rule's sensitivity).
  */
-export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog, valueIds: readonly number[], reveal = true): Promise<void> {
+export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog, valueIds: readonly number[], writer: Writer): Promise<void> {
   if (valueIds.length === 0) return;
   const rules = await loadProgramRules(trx, catalog.program.id);
   const cells: WrittenCell[] = [];
@@ -143,13 +182,14 @@ export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog
   for (const ids of rules.empty ? [] : chunks(valueIds, 5_000)) {
     for (const v of await valuesWithLevel(trx, ids)) cells.push({ ...v, valueId: v.id });
   }
-  const found = rules.empty ? [] : await breaches(trx, catalog, rules, cells);
-  refuseErrors(catalog, found, reveal);
+  const view = viewOf(writer);
+  const found = rules.empty ? [] : await judge(trx, catalog, await breaches(trx, catalog, rules, cells), view);
+  refuseErrors(catalog, found, view);
   if (await anyFlag(trx)) for (const ids of chunks(valueIds, 5_000)) await deleteFlagsOfValues(trx, ids);
   const at = new Date().toISOString();
   const seen = new Set<string>();
   const flags: NewFlag[] = [];
-  for (const { cell, breach } of found) {
+  for (const { cell, breach, sensitivity } of found) {
     const key = `${cell.valueId}|${breach.rule}`;
     if (cell.valueId === undefined || seen.has(key)) continue;
     seen.add(key);
@@ -160,6 +200,7 @@ export async function checkWrittenValues(trx: Kysely<Database>, catalog: Catalog
       value: breach.value,
       expected: JSON.stringify(breach.limit),
       message: breach.message,
+      sensitivity,
       created_at: at,
     });
   }
@@ -171,10 +212,10 @@ export type RolledUpCell = Omit<WrittenCell, 'valueId' | 'value' | 'level' | 'st
 
 /**
  * Checks the fact cells that record roll-ups just changed (their totals after the change):
- * refuses the write on a broken error rule. Roll-ups have no stored value to flag, so warnings
- * are not kept here.
+ * refuses the write on a broken error rule the writer is cleared for. Roll-ups have no stored
+ * value to flag, so warnings (and errors the writer is not cleared for) are not kept here.
  */
-export async function checkRolledUpCells(trx: Kysely<Database>, catalog: Catalog, changed: readonly RolledUpCell[]): Promise<void> {
+export async function checkRolledUpCells(trx: Kysely<Database>, catalog: Catalog, changed: readonly RolledUpCell[], writer: Writer): Promise<void> {
   if (changed.length === 0) return;
   const rules = await loadProgramRules(trx, catalog.program.id);
   if (rules.empty) return;
@@ -188,5 +229,6 @@ export async function checkRolledUpCells(trx: Kysely<Database>, catalog: Catalog
     const value = await factValue(trx, c);
     if (value !== undefined) cells.push({ ...c, value, level: levels.get(c.place_id) ?? 0 });
   }
-  refuseErrors(catalog, await breaches(trx, catalog, rules, cells));
+  const view = viewOf(writer);
+  refuseErrors(catalog, await judge(trx, catalog, await breaches(trx, catalog, rules, cells), view), view);
 }

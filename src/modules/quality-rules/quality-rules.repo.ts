@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { QualityRuleRow, ValueFlagRow } from '../../db/schema-quality.js';
-import { visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
+import type { Clearance } from '../../db/schema-accounts.js';
+import { readableSensitivities, visibleValuesWhere, type ValueScope } from '../access/visible-data.repo.js';
 
 export async function listRuleRows(db: Kysely<Database>, programId: number): Promise<QualityRuleRow[]> {
   return db.selectFrom('quality_rule').selectAll().where('program_id', '=', programId).orderBy('code').execute();
@@ -115,9 +116,16 @@ export async function insertFlags(db: Kysely<Database>, flags: readonly NewFlag[
       .execute();
 }
 
-export async function flagsOfValues(db: Kysely<Database>, valueIds: readonly number[]): Promise<ValueFlagRow[]> {
+/** The flags on values that a reader cleared up to `ceiling` may see (a flag's rule read nothing above it). */
+export async function flagsOfValues(db: Kysely<Database>, valueIds: readonly number[], ceiling: Clearance): Promise<ValueFlagRow[]> {
   if (valueIds.length === 0) return [];
-  return db.selectFrom('value_flag').selectAll().where('value_id', 'in', valueIds).orderBy('id').execute();
+  return db
+    .selectFrom('value_flag')
+    .selectAll()
+    .where('value_id', 'in', valueIds)
+    .where('sensitivity', 'in', readableSensitivities(ceiling))
+    .orderBy('id')
+    .execute();
 }
 
 /** A flag with the value it is on (for authorizing a reader and naming the program). */
@@ -127,7 +135,7 @@ export async function findFlagWithValue(db: Kysely<Database>, id: number) {
     .innerJoin('data_value as v', 'v.id', 'f.value_id')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .selectAll('f')
-    .select(['v.organisation_id', 'v.status', 'i.program_id', 'i.sensitivity'])
+    .select(['v.organisation_id', 'v.status', 'v.period', 'i.program_id', 'i.code as indicator', 'i.sensitivity as indicator_sensitivity'])
     .where('f.id', '=', id)
     .executeTakeFirst();
 }
@@ -141,18 +149,25 @@ export async function acknowledgeFlagRow(db: Kysely<Database>, id: number, userI
     .executeTakeFirstOrThrow();
 }
 
-/** The unacknowledged flags on an organisation's values of a program within a period's dates. */
-export async function openFlagsCovered(db: Kysely<Database>, c: { programId: number; organisationId: number; start: string; end: string }) {
+/**
+ * The unacknowledged flags on an organisation's values of a program within a period's dates,
+ * with their sensitivity; only those a reader cleared up to `ceiling` may see, when given.
+ */
+export async function openFlagsCovered(
+  db: Kysely<Database>,
+  c: { programId: number; organisationId: number; start: string; end: string; ceiling?: Clearance },
+) {
   return db
     .selectFrom('value_flag as f')
     .innerJoin('data_value as v', 'v.id', 'f.value_id')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
-    .select(['f.id', 'f.rule_code', 'f.message', 'f.value_id'])
+    .select(['f.id', 'f.rule_code', 'f.message', 'f.value_id', 'f.sensitivity'])
     .where('i.program_id', '=', c.programId)
     .where('v.organisation_id', '=', c.organisationId)
     .where('v.start_date', '>=', c.start)
     .where('v.end_date', '<=', c.end)
     .where('f.acknowledged_at', 'is', null)
+    .$if(c.ceiling !== undefined, (q) => q.where('f.sensitivity', 'in', readableSensitivities(c.ceiling!)))
     .orderBy('f.id')
     .execute();
 }
@@ -178,12 +193,15 @@ export async function indicatorKeysByCode(db: Kysely<Database>, programId: numbe
   return out;
 }
 
-/** The flags on the values of a program that a reader may see, oldest first, with the value's codes. */
+/**
+ * The flags on the values of a program that a reader may see (values in its scope, flags of
+ * rules up to its clearance `ceiling`), oldest first, with the value's codes.
+ */
 export async function listVisibleFlags(
   db: Kysely<Database>,
   programId: number,
   scope: ValueScope,
-  f: { period?: string | undefined; open?: boolean | undefined; limit: number },
+  f: { period?: string | undefined; open?: boolean | undefined; limit: number; ceiling: Clearance },
 ) {
   let q = db
     .selectFrom('value_flag as f')
@@ -193,6 +211,7 @@ export async function listVisibleFlags(
     .selectAll('f')
     .select(['i.code as indicator', 'p.code as place', 'v.period', 'v.disagg', 'v.source', 'v.status'])
     .where('i.program_id', '=', programId)
+    .where('f.sensitivity', 'in', readableSensitivities(f.ceiling))
     .where(visibleValuesWhere(scope, { status: 'v.status', organisation: 'v.organisation_id', indicator: 'v.indicator_id' }));
   if (f.period) q = q.where('v.period', '=', f.period);
   if (f.open) q = q.where('f.acknowledged_at', 'is', null);

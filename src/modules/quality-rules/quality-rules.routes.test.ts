@@ -37,6 +37,14 @@ describe('validation rules over HTTP', () => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect((await officer.request('DELETE', `${RULES}/SPLIT_MAX`)).status).toBe(204);
     expect((await officer.request('DELETE', `${RULES}/SPLIT_MAX`)).status).toBe(404);
+    // Each change is in the audit trail with what the rule was and became.
+    const trail = await t.db.selectFrom('audit_event').select(['action', 'before', 'after']).where('entity', '=', 'quality_rule').orderBy('id').execute();
+    expect(trail.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+    const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+    expect(json(trail[1]?.before)).toEqual(rule);
+    expect(json(trail[1]?.after)).toEqual({ ...rule, max: 100 });
+    expect(json(trail[2]?.before)).toEqual({ ...rule, max: 100 });
+    expect(trail[2]?.after ?? null).toBeNull();
   });
 
   it('refuses an unknown indicator, a malformed relation and a circular one, naming the field', async () => {

@@ -7,8 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
 import { ruleProblems, type QualityRule } from '../../core/quality-rules.js';
 import type { Actor } from '../access/actor.js';
-import { dataScope, mayReadSensitivity, requirePermission } from '../access/policy.js';
-import { seesRow } from '../access/visible-data.repo.js';
+import { dataScope, requirePermission } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { findProgram, loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
@@ -18,13 +17,13 @@ import {
   listVisibleFlags,
   deleteProgramRuleRows,
   deleteRuleRow,
-  findFlagWithValue,
   findRuleRow,
   insertRuleRow,
   listRuleRows,
   updateRuleRow,
 } from './quality-rules.repo.js';
-import { flagView, type ValueFlagView } from './value-flags.js';
+import { flagReaderOf, flagView, type ValueFlagView } from './value-flags.js';
+import { visibleFlag } from './visible-flag.service.js';
 
 /** Refuses a rule that names an unknown indicator, source or option, or a malformed or circular relation. */
 export function checkRule(catalog: Pick<Catalog, 'indicators'>, rule: QualityRule): void {
@@ -108,8 +107,7 @@ export async function replaceProgramRules(trx: Kysely<Database>, programId: numb
 export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: number, comment: string): Promise<ValueFlagView> {
   requirePermission(actor, 'approve');
   return db.transaction().execute(async (trx) => {
-    const flag = await findFlagWithValue(trx, id);
-    if (!flag || !seesRow(dataScope(actor), flag) || !mayReadSensitivity(actor, flag.sensitivity)) throw notFound(`no flag ${id}`);
+    const flag = await visibleFlag(trx, actor, id);
     if (flag.acknowledged_at !== null) throw conflict(`flag ${id} was acknowledged already`);
     const after = await acknowledgeFlagRow(trx, id, actor.userId, comment, new Date().toISOString());
     await recordAudit(trx, {
@@ -118,7 +116,7 @@ export async function acknowledgeFlag(db: Kysely<Database>, actor: Actor, id: nu
       entity: 'value_flag',
       entityId: id,
       programId: flag.program_id,
-      before: flagView({ ...flag }),
+      before: flagView(flag),
       after: flagView(after),
     });
     return flagView(after);
@@ -135,11 +133,15 @@ export const FLAGS_LIMIT = 5_000;
 export async function listValueFlags(db: Kysely<Database>, actor: Actor, programCode: string, q: { period?: string | undefined; open?: boolean | undefined }) {
   requirePermission(actor, 'read_data');
   const program = await findProgram(db, programCode);
-  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), { ...q, limit: FLAGS_LIMIT + 1 });
-  const reveal = actor.role !== 'partner';
+  const reader = flagReaderOf(actor);
+  const rows = await listVisibleFlags(db, program.id, await valueScopeOf(db, program.id, dataScope(actor)), {
+    ...q,
+    limit: FLAGS_LIMIT + 1,
+    ceiling: reader.ceiling,
+  });
   return {
     flags: rows.slice(0, FLAGS_LIMIT).map((r) => ({
-      ...flagView(r, reveal),
+      ...flagView(r, reader.reveal),
       indicator: r.indicator,
       place: r.place,
       period: r.period,

@@ -19,11 +19,11 @@ import { checkRolledUpCells } from '../quality-rules/quality-check.service.js';
 /**
  * Adds records' fact deltas and checks the cells they change against the program's validation
  * rules (a roll-up that breaks an error rule refuses the whole write): every write of records
- * moves its facts through here.
+ * moves its facts through here. `writer`: whose write it is (what it may be told of a rule).
  */
-export async function applyRecordDeltas(trx: Kysely<Database>, catalog: Catalog, deltas: readonly FactDelta[]): Promise<void> {
+export async function applyRecordDeltas(trx: Kysely<Database>, catalog: Catalog, deltas: readonly FactDelta[], writer: Writer): Promise<void> {
   await addFactDeltasBatch(trx, [...deltas]);
-  await checkRolledUpCells(trx, catalog, deltas);
+  await checkRolledUpCells(trx, catalog, deltas, writer);
 }
 
 /** What a record adds to (sign 1) or takes from (sign -1) the fact table. */

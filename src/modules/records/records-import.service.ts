@@ -150,7 +150,7 @@ export async function storeBatch(
     }
     if (dryRun) continue;
     const created = await insertRecords(trx, inserts);
-    await applyRecordDeltas(trx, scope.catalog, deltas);
+    await applyRecordDeltas(trx, scope.catalog, deltas, writer);
     await auditStep(trx, writer, programId, created, updated);
   }
   if (!dryRun && result.inserted + result.updated > 0) await bumpDataVersion(trx, programId);

@@ -32,6 +32,7 @@ import {
   findVisibleRecord,
   insertRecord,
   listRecordRows,
+  recordsAfter,
   updateRecordRow,
   type RecordFilter,
   type RecordRow,
@@ -139,7 +140,7 @@ export async function createRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(typeCode, rec.date), 0);
     const newId = await insertRecord(trx, newRecordRow(scope.catalog.program.id, typeCode, rec, now));
-    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(rec.contributions, rec, 1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(rec.contributions, rec, 1), writerOf(ctx));
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, newId);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id: newId, action: 'create', after }]);
@@ -218,10 +219,12 @@ export async function updateRecord(
     }
     const version = await updateRecordRow(trx, id, current.version, recordColumns(rec, now));
     if (version === undefined) throw conflict(`record ${id} was changed by someone else`, [{ column: 'version', reason: 'stale version' }]);
-    await applyRecordDeltas(trx, scope.catalog, [
-      ...toFactDeltas(storedContributions(scope.types, current), current, -1),
-      ...toFactDeltas(rec.contributions, rec, 1),
-    ]);
+    await applyRecordDeltas(
+      trx,
+      scope.catalog,
+      [...toFactDeltas(storedContributions(scope.types, current), current, -1), ...toFactDeltas(rec.contributions, rec, 1)],
+      writerOf(ctx),
+    );
     await bumpDataVersion(trx, scope.catalog.program.id);
     const after = await findRecord(trx, scope.catalog.program.id, id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'update', before: current, after }]);
@@ -250,7 +253,7 @@ export async function deleteRecord(
     }
     (await lockGuard(trx, scope, ctx))?.(recordLockItem(current.type_code, current.date), 0);
     if (!(await deleteRecordRow(trx, id, current.version))) throw conflict(`record ${id} was changed by someone else`);
-    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(storedContributions(scope.types, current), current, -1));
+    await applyRecordDeltas(trx, scope.catalog, toFactDeltas(storedContributions(scope.types, current), current, -1), writerOf(ctx));
     await bumpDataVersion(trx, scope.catalog.program.id);
     await auditDataChanges(trx, writerOf(ctx), scope.catalog.program.id, 'record', [{ id, action: 'delete', before: current }]);
   });
@@ -345,16 +348,46 @@ export async function exportRecords(
   visible: RowScope = ALL_ROWS,
 ): Promise<string> {
   const scope = await openRecordScope(db, programCode);
-  const type = scope.types.get(typeCode);
-  if (!type) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
-  const filter = toFilter(scope, { type: typeCode, visible, clearance });
+  const filter = toFilter(scope, { type: requireType(scope, typeCode), visible, clearance });
+  return recordsCsv(scope, typeCode, clearance, (offset) => listRecordRows(db, filter, EXPORT_PAGE, offset));
+}
+
+/**
+ * Every record of one type, every field, as a program folder's `records/<type>.csv`: in the order
+ * they were written (by id), so that loading the file writes them, and sums their roll-ups, in
+ * the same order; a record without a ref (the folder needs one) gets `refOfUnnamed(id)`.
+ */
+export async function exportRecordsForFolder(
+  db: Kysely<Database>,
+  programCode: string,
+  typeCode: string,
+  refOfUnnamed: (id: number) => string,
+): Promise<string> {
+  const scope = await openRecordScope(db, programCode);
+  requireType(scope, typeCode);
+  let after = 0;
+  return recordsCsv(scope, typeCode, 'restricted', async () => {
+    const rows = await recordsAfter(db, scope.catalog.program.id, after, EXPORT_PAGE, typeCode);
+    after = rows.at(-1)?.id ?? after;
+    return rows.map((r) => (r.ref === null ? { ...r, ref: refOfUnnamed(r.id) } : r));
+  });
+}
+
+function requireType(scope: RecordScope, typeCode: string): string {
+  if (!scope.types.has(typeCode)) throw notFound(`no record type "${typeCode}" (known: ${[...scope.types.keys()].sort().join(', ')})`);
+  return typeCode;
+}
+
+/** The CSV of the records `page(offset)` gives, page after page, as a reader with `clearance` sees them. */
+async function recordsCsv(scope: RecordScope, typeCode: string, clearance: Sensitivity, page: (offset: number) => Promise<RecordRow[]>): Promise<string> {
+  const definition = scope.types.get(typeCode)!.definition;
   const views: RecordView[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const rows = await listRecordRows(db, filter, EXPORT_PAGE, offset);
+    const rows = await page(offset);
     views.push(...rows.map((r) => presentRecord(scope, r, clearance)));
     if (rows.length < EXPORT_PAGE) break;
   }
-  return recordsToCsv(type.definition, views, hiddenFields(type.definition, clearance));
+  return recordsToCsv(definition, views, hiddenFields(definition, clearance));
 }
 
 const EXPORT_PAGE = 10_000;

@@ -40,31 +40,40 @@ const UPSERT_COLUMNS = [
 ] as const;
 /** The columns an upsert may change, and so compares first. */
 const CONTENT_COLUMNS = ['value', 'status', 'provenance', 'note', 'organisation_id'] as const;
-const UPSERT_TAIL =
-  `on conflict (indicator_id, place_id, period, disagg, source) do update set ` +
-  `${[...CONTENT_COLUMNS, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}, version = data_value.version + 1 ` +
-  `where ${CONTENT_COLUMNS.map((c) => `data_value.${c} is distinct from excluded.${c}`).join(' or ')} ` +
-  `returning id, version`;
+/** Columns a file format may be unable to carry: an update keeps the stored ones (a new value takes the row's). */
+export type KeptColumn = 'status' | 'provenance';
+/** The conflict clause of an upsert that leaves `kept` columns as stored (neither compared nor set). */
+function upsertTail(kept: readonly KeptColumn[]): string {
+  const content = CONTENT_COLUMNS.filter((c) => !(kept as readonly string[]).includes(c));
+  return (
+    `on conflict (indicator_id, place_id, period, disagg, source) do update set ` +
+    `${[...content, 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}, version = data_value.version + 1 ` +
+    `where ${content.map((c) => `data_value.${c} is distinct from excluded.${c}`).join(' or ')} ` +
+    `returning id, version`
+  );
+}
 
 /**
  * Inserts or updates values by their key. A row whose content is identical is not touched, so
- * re-loading the same data changes nothing (its version stays).
+ * re-loading the same data changes nothing (its version stays). `kept` columns are left as stored
+ * on update (see KeptColumn).
  *
  * Rows go in multi-row upserts whose SQL text is built once per chunk size and whose parameters
  * are bound directly (the SQLite connection keeps the prepared statement by its text): for the
  * 50,000-value batches of a bulk load, compiling each 2,000-row insert through the query builder
  * cost about a third of the load.
  */
-export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataValue[]): Promise<UpsertResult> {
+export async function upsertValues(db: Kysely<Database>, rows: readonly NewDataValue[], kept: readonly KeptColumn[] = []): Promise<UpsertResult> {
   const result: UpsertResult = { changedIds: [], insertedIds: [], inserted: 0, updated: 0 };
   const engine = engineOf(db);
   const size = insertChunkSize(engine, UPSERT_COLUMNS.length);
   const texts = new Map<number, string>();
+  const tail = upsertTail(kept);
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     let text = texts.get(chunk.length);
     if (!text) {
-      text = `insert into data_value (${UPSERT_COLUMNS.join(', ')}) values ${placeholderRows(engine, chunk.length, UPSERT_COLUMNS.length)} ${UPSERT_TAIL}`;
+      text = `insert into data_value (${UPSERT_COLUMNS.join(', ')}) values ${placeholderRows(engine, chunk.length, UPSERT_COLUMNS.length)} ${tail}`;
       texts.set(chunk.length, text);
     }
     const params: unknown[] = [];

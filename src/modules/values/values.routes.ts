@@ -11,7 +11,7 @@ import { valueScopeOf } from '../catalog/indicator-sensitivity.service.js';
 import { listReportedIndicators, listValues } from './values.repo.js';
 import { deleteValue, writeValue, writeValuesAt } from './values.service.js';
 import { ValueFlagSchema } from '../quality-rules/quality-rules.schema.js';
-import { withFlags } from '../quality-rules/value-flags.js';
+import { flagReaderOf, withFlags } from '../quality-rules/value-flags.js';
 import { ProgramParamSchema, ValueBatchSchema, ValueKeySchema, ValueListQuerySchema, ValueRowSchema, ValueWriteSchema } from './values.schema.js';
 
 const conflict409 = jsonReply(ErrorSchema, 'Stale version, or the value is locked by approval; `details` carries the current version');
@@ -109,7 +109,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       limit: q.limit,
       offset: q.offset,
     });
-    return c.json({ values: await withFlags(deps.db, values, c.get('actor').role !== 'partner') }, 200);
+    return c.json({ values: await withFlags(deps.db, values, flagReaderOf(c.get('actor'))) }, 200);
   });
   app.openapi(reportedRoute, async (c) => {
     const { program, organisation } = c.req.valid('param');
@@ -127,7 +127,7 @@ export function registerValueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     const { program } = c.req.valid('param');
     const { version, ...input } = c.req.valid('json');
     const saved = await writeValue(deps.db, program, input, version, { actor: c.get('actor'), clock: deps.clock });
-    const [flagged] = await withFlags(deps.db, [saved], c.get('actor').role !== 'partner');
+    const [flagged] = await withFlags(deps.db, [saved], flagReaderOf(c.get('actor')));
     return c.json({ ...saved, flags: flagged?.flags ?? [] }, 200);
   });
   app.openapi(batchRoute, async (c) => {

@@ -17,7 +17,17 @@ import { loadCatalog, type Catalog } from '../catalog/catalog.repo.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { periodLockGuard, type LockedItem } from '../calendar/period-lock.service.js';
 import { checkWrittenValues } from '../quality-rules/quality-check.service.js';
-import { bumpDataVersion, deleteValueById, findValue, insertValueIfAbsent, updateValueAtVersion, upsertValues, type UpsertResult } from './values.repo.js';
+import {
+  bumpDataVersion,
+  deleteValueById,
+  findValue,
+  insertValueIfAbsent,
+  updateValueAtVersion,
+  upsertValues,
+  type KeptColumn,
+  type UpsertResult,
+} from './values.repo.js';
+import { sameContent } from './value-content.js';
 
 /** One value as people and files name things: by codes. */
 export interface ValueInput {
@@ -63,7 +73,7 @@ export function resolveValue(catalog: Catalog, input: ValueInput, row: number, n
   if (!indicator) bad('indicator', input.indicator, `unknown indicator code`);
   else if (indicator.origin !== 'reported') {
     bad('indicator', input.indicator, `values of ${indicator.code} are computed (${indicator.origin}), not reported`);
-  }
+  } else if (indicator.retired) bad('indicator', input.indicator, `${indicator.code} is retired: it takes no new data (indicador retirado)`);
   const place = catalog.places.get(input.place);
   if (!place) bad('place', input.place, 'unknown place code');
   const period = periodOf(String(input.period ?? ''));
@@ -87,6 +97,8 @@ export function resolveValue(catalog: Catalog, input: ValueInput, row: number, n
       for (const [dim, opt] of Object.entries(d)) {
         const options = indicator.dimensions.get(dim);
         if (!options) bad('disagg', input.disagg, `${indicator.code} is not disaggregated by "${dim}"`);
+        else if (indicator.retiredOptions?.get(dim)?.has(opt))
+          bad('disagg', input.disagg, `"${opt}" of ${dim} is retired: it takes no new data (opción retirada)`);
         else if (!options.has(opt)) bad('disagg', input.disagg, `"${opt}" is not an option of ${dim} (${[...options].join(', ')})`);
       }
     }
@@ -181,17 +193,23 @@ function byValueKey(a: NewDataValue, b: NewDataValue): number {
  * them against the program's validation rules (an error rule broken throws, so nothing is
  * kept; warnings become flags); no policy, no audit.
  */
-async function upsertWithFacts(trx: Kysely<Database>, catalog: Catalog, rows: readonly NewDataValue[], writer: Writer): Promise<UpsertResult> {
+async function upsertWithFacts(
+  trx: Kysely<Database>,
+  catalog: Catalog,
+  rows: readonly NewDataValue[],
+  writer: Writer,
+  kept: readonly KeptColumn[] = [],
+): Promise<UpsertResult> {
   const programId = catalog.program.id;
   // In key order, each index page is touched once per batch instead of many times.
   const sorted = [...rows].sort(byValueKey);
-  const result = await upsertValues(trx, sorted);
+  const result = await upsertValues(trx, sorted, kept);
   // Fact rows are rewritten in chunks, like the values (ids are bound parameters).
   for (let i = 0; i < result.changedIds.length; i += 5_000) {
     await replaceFactsFromValues(trx, result.changedIds.slice(i, i + 5_000));
   }
   if (result.changedIds.length) await bumpDataVersion(trx, programId);
-  await checkWrittenValues(trx, catalog, result.changedIds, seesAllData(writer));
+  await checkWrittenValues(trx, catalog, result.changedIds, writer);
   return result;
 }
 
@@ -209,7 +227,9 @@ const lockedItem = (catalog: Catalog, row: NewDataValue): LockedItem => ({
  * every write of values in bulk (batches, imports of every format, folder loads) comes through
  * here. A signed-in writer is held to the policy row by row (details name the row's index in
  * `rows`), and a partner to its closed periods on `clock`'s day (src/modules/calendar), and
- * leaves one audit event per changed value; the system leaves one summary event.
+ * leaves one audit event per changed value; the system leaves one summary event. A row equal to
+ * the stored value is no write: nothing changes, nothing is audited, and no lock or approval
+ * stands in its way. `kept`: the columns the writer's format cannot carry, left as stored.
  */
 export async function storeValues(
   trx: Kysely<Database>,
@@ -217,9 +237,10 @@ export async function storeValues(
   rows: NewDataValue[],
   writer: Writer,
   clock: Clock = systemClock,
+  kept: readonly KeptColumn[] = [],
 ): Promise<UpsertResult> {
   if (!isActor(writer)) {
-    const result = await upsertWithFacts(trx, catalog, rows, writer);
+    const result = await upsertWithFacts(trx, catalog, rows, writer, kept);
     const created = new Set(result.insertedIds);
     await auditDataChanges(
       trx,
@@ -234,11 +255,10 @@ export async function storeValues(
   const locked = await periodLockGuard(trx, catalog.program, writer, clock);
   for (const [i, row] of rows.entries()) {
     const current = await findValue(trx, row);
-    authorizeRow(catalog, writer, row, current, i);
-    locked?.(lockedItem(catalog, row), i);
+    if (authorizeRow(catalog, writer, row, current, i, kept)) locked?.(lockedItem(catalog, row), i);
     befores.push(current);
   }
-  const result = await upsertWithFacts(trx, catalog, rows, writer);
+  const result = await upsertWithFacts(trx, catalog, rows, writer, kept);
   const changes: DataChange[] = [];
   for (const [i, row] of rows.entries()) {
     const after = await findValue(trx, row);
@@ -315,12 +335,6 @@ export interface WriteContext {
 const writerOf = (ctx: WriteContext): Writer => ctx.actor ?? DIRECT_WRITE;
 
 /**
- * Whether a writer may be told the figures a relation rule compared (other values of the same
- * place and period): the system and program staff; a partner is told only which rule failed.
- */
-const seesAllData = (writer: Writer): boolean => !isActor(writer) || writer.role !== 'partner';
-
-/**
  * The stored value as a writer may know it: a value the writer may not read (another
  * organisation's unapproved one) is answered for exactly as a missing one.
  */
@@ -331,14 +345,17 @@ function asSeenBy<T extends { organisation_id: number | null; status: string }>(
 /**
  * For a signed-in writer: applies the rules of the policy to one resolved row (a partner writes
  * only drafts of its own organisation; approved values are locked) given the stored value.
+ * With `sameUnder` (a bulk write's kept columns), a row equal to the stored value is let pass
+ * as no write; returns whether the row writes. Deletions never pass it.
  */
 function authorizeRow(
   catalog: Catalog,
   actor: Actor,
   row: NewDataValue,
-  current: { organisation_id: number | null; status: string } | undefined,
+  current: DataValue | undefined,
   index: number,
-): void {
+  sameUnder?: readonly KeptColumn[],
+): boolean {
   const indicator = catalog.indicatorsById.get(row.indicator_id);
   if (!indicator || !mayReadSensitivity(actor, indicator.sensitivity)) {
     throw new VigiaError('forbidden', `you may not write values of ${indicator?.code ?? 'this indicator'}`, [
@@ -350,6 +367,8 @@ function authorizeRow(
     row.organisation_id = actor.organisationId;
     row.status = 'draft';
   }
+  // Writing what is stored is no write: nothing to refuse (the clearance was checked above).
+  if (current && sameUnder && sameContent(row, current, sameUnder)) return false;
   if (current && current.status === 'submitted' && actor.role === 'partner' && current.organisation_id === actor.organisationId) {
     throw conflict('the value is submitted and awaits review; it can be changed once returned', [
       { row: index, column: 'status', value: 'submitted', reason: 'awaiting review' },
@@ -367,6 +386,7 @@ function authorizeRow(
   if (!mayEditData(actor, row.organisation_id ?? null, null)) {
     throw new VigiaError('forbidden', 'you may not write this value', [{ row: index, column: 'organisation', reason: 'not your organisation' }]);
   }
+  return true;
 }
 
 /**
@@ -414,7 +434,7 @@ export async function writeValue(
       const id = await insertValueIfAbsent(trx, row);
       if (id === undefined) throw await stale();
       changed = true;
-    } else if (sameContent(current, row)) {
+    } else if (sameContent(row, current)) {
       changed = false;
     } else {
       if (!(await updateValueAtVersion(trx, current.id, expectedVersion, row))) throw await stale();
@@ -425,7 +445,7 @@ export async function writeValue(
     if (changed && expectedVersion !== undefined) {
       await replaceFactsFromValues(trx, [after.id]);
       await bumpDataVersion(trx, catalog.program.id);
-      await checkWrittenValues(trx, catalog, [after.id], seesAllData(writerOf(ctx)));
+      await checkWrittenValues(trx, catalog, [after.id], writerOf(ctx));
     }
     if (changed)
       await auditDataChanges(trx, writerOf(ctx), catalog.program.id, 'data_value', [
@@ -433,17 +453,6 @@ export async function writeValue(
       ]);
     return { id: after.id, version: after.version, changed };
   });
-}
-
-/** True when storing `row` over `current` would change nothing. */
-function sameContent(current: DataValue, row: NewDataValue): boolean {
-  return (
-    current.value === row.value &&
-    current.status === row.status &&
-    current.provenance === row.provenance &&
-    current.note === (row.note ?? null) &&
-    current.organisation_id === (row.organisation_id ?? null)
-  );
 }
 
 /** A batch value with the version its writer read (absent: written whatever is stored). */

@@ -28,7 +28,7 @@ export function App() {
   const role: Role = (me?.user?.role ?? 'public') as Role;
   // A one-time password: the server refuses everything else until the user chooses their own.
   const mustChangePassword = me?.user?.must_change_password === 1;
-  const visible = mustChangePassword ? [] : PAGES.filter((p) => !p.prefix && p.roles.includes(role));
+  const visible = mustChangePassword ? [] : PAGES.filter((p) => !p.prefix && !p.unlisted && p.roles.includes(role));
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {

@@ -9,6 +9,7 @@ import { storeLanguage, type Language } from '../i18n/language';
 import { useLocalName } from '../i18n/local-name';
 import { useProgram } from './program';
 import { useMe, useOrganisations } from './queries';
+import { NotificationBell } from './NotificationBell';
 import { Link, useRouter } from './router';
 
 interface MenuProps {
@@ -68,6 +69,7 @@ export function Header({ menuOpen, menuId, onToggleMenu }: MenuProps) {
         </span>
       )}
       <span className="spacer" />
+      {user && user.must_change_password !== 1 && <NotificationBell />}
       {user && (
         <span className="who" data-testid="who">
           <span>{user.name}</span>

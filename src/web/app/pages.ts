@@ -13,6 +13,8 @@ export interface PageDef {
   component: LazyExoticComponent<ComponentType>;
   /** The page also answers every path under its own (`/indicators/ERAD_HA`), and has no navigation link. */
   prefix?: true;
+  /** Reached from elsewhere (the header's bell), with no navigation link. */
+  unlisted?: true;
 }
 
 /** The page of a path: its own, or the one whose paths it lies under. */
@@ -33,8 +35,21 @@ export const PAGES: readonly PageDef[] = [
   { path: '/reports', label: 'nav.reports', roles: SIGNED_IN, component: lazy(() => import('../pages/reports/ReportsPage')) },
   { path: '/tracking', label: 'nav.tracking', roles: SIGNED_IN, component: lazy(() => import('../pages/tracking/TrackingPage')) },
   { path: '/quality', label: 'nav.quality', roles: ['partner', 'officer', 'admin'], component: lazy(() => import('../pages/quality/QualityPage')) },
+  {
+    path: '/validation-rules',
+    label: 'nav.rules',
+    roles: ['officer', 'admin'],
+    component: lazy(() => import('../pages/rules/RulesPage')),
+  },
   { path: '/indicators', label: 'nav.indicator', roles: SIGNED_IN, prefix: true, component: lazy(() => import('../pages/indicator/IndicatorPage')) },
   { path: '/admin', label: 'nav.admin', roles: ['officer', 'admin'], component: lazy(() => import('../pages/admin/AdminPage')) },
   { path: '/account', label: 'nav.account', roles: SIGNED_IN, component: lazy(() => import('../pages/account/AccountPage')) },
+  {
+    path: '/notifications',
+    label: 'nav.notifications',
+    roles: SIGNED_IN,
+    unlisted: true,
+    component: lazy(() => import('../pages/notifications/NotificationsPage')),
+  },
   { path: '/public', label: 'nav.public', roles: ['public', ...SIGNED_IN], component: lazy(() => import('../pages/public/PublicPage')) },
 ];

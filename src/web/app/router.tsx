@@ -2,7 +2,7 @@
  * A small path router: the app has a handful of top-level pages, each with at most a query
  * string of filters, so history.pushState and one context are all it needs.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 
 interface Location {
   path: string;
@@ -60,7 +60,9 @@ export function useQueryParams(): [URLSearchParams, (changes: Record<string, str
 }
 
 /** An in-app link: a real <a href> (open in new tab works) that navigates without reloading. */
-export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string; 'aria-current'?: 'page' | undefined }) {
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode; [data: `data-${string}`]: string | number };
+
+export function Link({ to, children, className, onClick, ...rest }: LinkProps) {
   const { navigate } = useRouter();
   return (
     <a
@@ -68,7 +70,8 @@ export function Link({ to, children, className, ...rest }: { to: string; childre
       className={className}
       {...rest}
       onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        onClick?.(e);
+        if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
         navigate(to);
       }}

@@ -1,5 +1,6 @@
 /** Labels shared by every page: header, navigation, buttons, errors. */
 import { termLabel } from '../../core/glossary';
+import { flags } from '../components/flags.i18n';
 export const common = {
   en: {
     appName: 'Vigia',
@@ -30,11 +31,14 @@ export const common = {
       reports: 'Reports',
       tracking: 'Tracking table',
       quality: 'Data quality',
+      rules: 'Validation rules',
       indicator: 'Indicator',
       admin: 'Administration',
       account: 'Your account',
       public: 'Public dashboard',
+      notifications: 'Notifications',
     },
+    bell: 'Notifications, {{count}} unread',
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
@@ -53,6 +57,7 @@ export const common = {
     provenance: { sourced: 'sourced', derived: 'derived', illustrative: 'illustrative' },
     marksLegend: 'What the letters after a figure mean',
     periods: { quarter: 'Q{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
+    flags: flags.en,
   },
   es: {
     appName: 'Vigia',
@@ -83,11 +88,14 @@ export const common = {
       reports: 'Informes',
       tracking: 'Tabla de seguimiento',
       quality: 'Calidad de datos',
+      rules: 'Reglas de validación',
       indicator: 'Indicador',
       admin: 'Administración',
       account: 'Su cuenta',
       public: 'Tablero público',
+      notifications: 'Notificaciones',
     },
+    bell: 'Notificaciones, {{count}} sin leer',
     loading: 'Cargando…',
     save: 'Guardar',
     cancel: 'Cancelar',
@@ -106,5 +114,6 @@ export const common = {
     provenance: { sourced: 'con fuente', derived: 'derivado', illustrative: 'ilustrativo' },
     marksLegend: 'Qué significan las letras después de una cifra',
     periods: { quarter: 'T{{quarter}} {{year}}', fiscalSpan: '{{name}} ({{from}} – {{to}})' },
+    flags: flags.es,
   },
 };

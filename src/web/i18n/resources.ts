@@ -17,6 +17,8 @@ import { account } from '../pages/account/account.i18n';
 import { indicator } from '../pages/indicator/indicator.i18n';
 import { tracking } from '../pages/tracking/tracking.i18n';
 import { quality } from '../pages/quality/quality.i18n';
+import { notifications } from '../pages/notifications/notifications.i18n';
+import { rules } from '../pages/rules/rules.i18n';
 
 export const NAMESPACES = {
   common,
@@ -34,6 +36,8 @@ export const NAMESPACES = {
   indicator,
   tracking,
   quality,
+  notifications,
+  rules,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

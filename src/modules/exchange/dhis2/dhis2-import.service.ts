@@ -23,6 +23,9 @@ const COLUMN_NAMES: Record<string, string> = {
   organisation: 'attributeOptionCombo',
 };
 
+/** What a DHIS2 or ADX file cannot say about a value, so an import never changes it. */
+const CANNOT_CARRY = ['status', 'provenance'] as const;
+
 /** Thrown inside the transaction of a dry run so that everything is rolled back. */
 class DryRunRollback extends Error {}
 
@@ -86,7 +89,8 @@ export async function importDhis2Payload(
   const report: ImportReport = { format, dryRun, rows, inserted: 0, updated: 0, unchanged: duplicates, errors: [] };
   try {
     await db.transaction().execute(async (trx) => {
-      const r = await storeValues(trx, catalog, upserts, writer, clockAt(options.now));
+      // DHIS2 and ADX carry neither status nor provenance: a stored value keeps its own.
+      const r = await storeValues(trx, catalog, upserts, writer, clockAt(options.now), CANNOT_CARRY);
       report.inserted += r.inserted;
       report.updated += r.updated;
       report.unchanged += upserts.length - r.changedIds.length;

@@ -46,7 +46,7 @@ export const Dhis2MappingSchema = z
     orgUnitIdScheme: IdSchemeSchema.optional(),
     categoryOptionComboIdScheme: IdSchemeSchema.optional(),
     attributeOptionComboIdScheme: IdSchemeSchema.optional(),
-    /** Status given to imported values (default draft). */
+    /** Status given to new imported values (default draft); a stored value keeps its own. */
     status: z.enum(['draft', 'submitted', 'approved']).default('draft'),
     /** Identifiers meaning "no disaggregation" / "no partner" (DHIS2's `default`), used when a file leaves the combos out. */
     defaultCategoryOptionCombo: z.string().optional(),

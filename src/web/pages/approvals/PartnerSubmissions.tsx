@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { useProgram } from '../../app/program';
 import { invalidateData } from '../../app/queries';
+import { useQueryParams } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
+import { CommentThread } from './CommentThread';
 import { StatusBadge } from './StatusBadge';
 import { useDraftPeriods } from './use-draft-periods';
 import { useSubmissions } from './use-submissions';
+import { SubmittedWarnings } from './SubmittedWarnings';
 
 export function PartnerSubmissions() {
   const { t } = useTranslation('approvals');
@@ -20,21 +23,29 @@ export function PartnerSubmissions() {
   const submissions = useSubmissions(code);
   const [period, setPeriod] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [submittedId, setSubmittedId] = useState<number | undefined>();
+  const [query, setQuery] = useQueryParams();
 
   const submit = useMutation({
     mutationFn: (p: string) => ok(api.POST('/api/programs/{program}/submissions', { params: { path: { program: code } }, body: { period: p } })),
     onSuccess: async (s) => {
       setMessage({ ok: true, text: t('submitted', { period: s.period }) });
+      setSubmittedId(s.id);
       setPeriod('');
       await invalidateData(queryClient);
     },
-    onError: (e) => setMessage({ ok: false, text: t('common:error', { message: e.message }) }),
+    onError: (e) => {
+      setMessage({ ok: false, text: t('common:error', { message: e.message }) });
+      setSubmittedId(undefined);
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (period.trim()) submit.mutate(period.trim());
   };
   const list = submissions.data ?? [];
+  const openId = Number(query.get('submission')) || undefined;
+  const open = list.find((s) => s.id === openId);
 
   return (
     <>
@@ -73,6 +84,7 @@ export function PartnerSubmissions() {
             {message.text}
           </p>
         )}
+        {message?.ok && submittedId !== undefined && <SubmittedWarnings id={submittedId} />}
       </section>
 
       <section aria-labelledby="mine-title">
@@ -99,11 +111,12 @@ export function PartnerSubmissions() {
                     <th scope="col">{t('statusCol')}</th>
                     <th scope="col">{t('decidedAt')}</th>
                     <th scope="col">{t('comment')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((s) => (
-                    <tr key={s.id} data-testid={`my-submission-${s.period}`}>
+                    <tr key={s.id} data-testid={`my-submission-${s.period}`} className={s.id === openId ? 'open' : undefined}>
                       <th scope="row">{s.period}</th>
                       <td>{fmt.dateTime(s.submitted_at)}</td>
                       <td className="num">{fmt.number(s.values, 0)}</td>
@@ -113,6 +126,17 @@ export function PartnerSubmissions() {
                       </td>
                       <td>{fmt.dateTime(s.decided_at)}</td>
                       <td data-testid="comment">{s.comment ?? '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={t('discussLabel', { period: s.period })}
+                          aria-pressed={s.id === openId}
+                          onClick={() => setQuery({ submission: s.id === openId ? undefined : String(s.id) })}
+                        >
+                          {t('discuss')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -121,6 +145,17 @@ export function PartnerSubmissions() {
           )}
         </QueryState>
       </section>
+      {open && (
+        <section className="panel submission-detail" aria-labelledby="discussion-of" data-testid="partner-discussion">
+          <div className="detail-head">
+            <h3 id="discussion-of">{t('discussionOf', { period: open.period })}</h3>
+            <button type="button" className="secondary" onClick={() => setQuery({ submission: undefined })}>
+              {t('close')}
+            </button>
+          </div>
+          <CommentThread key={open.id} thread={{ submissionId: open.id }} />
+        </section>
+      )}
     </>
   );
 }

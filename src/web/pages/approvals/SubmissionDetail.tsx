@@ -9,8 +9,10 @@ import { invalidateData, useIndicators } from '../../app/queries';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
+import { CommentThread } from './CommentThread';
 import { StatusBadge } from './StatusBadge';
 import { useSubmissionValues, type SubmissionSummary } from './use-submissions';
+import { ValueWarnings } from './ValueWarnings';
 
 type Decision = 'approve' | 'return' | 'unlock';
 
@@ -40,7 +42,10 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
       await invalidateData(queryClient);
     },
     onError: async (e) => {
-      if (e instanceof ApiError && e.kind === 'conflict') {
+      const flags = e instanceof ApiError ? e.details.filter((d) => d.column === 'flag').length : 0;
+      // Approval waits for every warning on the values to be acknowledged.
+      if (flags > 0) setMessage({ ok: false, text: t('openWarnings', { count: flags }) });
+      else if (e instanceof ApiError && e.kind === 'conflict') {
         setMessage({ ok: false, text: t('conflict') });
         await invalidateData(queryClient);
       } else setMessage({ ok: false, text: t('common:error', { message: e.message }) });
@@ -96,11 +101,12 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                     {t('value')}
                   </th>
                   <th scope="col">{t('statusCol')}</th>
+                  <th scope="col">{t('warnings')}</th>
                 </tr>
               </thead>
               <tbody>
                 {values.data?.values.map((v) => (
-                  <tr key={v.id}>
+                  <tr key={v.id} data-testid={`submission-value-${v.indicator}-${v.place}-${v.period}`}>
                     <th scope="row">{indicatorName(v.indicator)}</th>
                     <td>{v.place_name || v.place}</td>
                     <td>{v.period}</td>
@@ -109,6 +115,14 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
                     <td className="num">{fmt.number(v.value, 3)}</td>
                     <td>
                       <StatusBadge status={v.status} />
+                    </td>
+                    <td data-testid="value-warnings">
+                      <ValueWarnings
+                        flags={v.flags}
+                        canAcknowledge={s.status === 'submitted'}
+                        cell={`${indicatorName(v.indicator)} · ${v.place_name || v.place} · ${v.period}`}
+                        onAcknowledged={() => setMessage(null)}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -153,6 +167,7 @@ export function SubmissionDetail({ submission: s, organisation, onClose }: { sub
           {message.text}
         </p>
       )}
+      <CommentThread thread={{ submissionId: s.id }} />
     </section>
   );
 }

@@ -10,9 +10,10 @@ import { useProgram } from '../../app/program';
 import { keys, usePlaces } from '../../app/queries';
 import type { DashboardFilters } from './dashboard-filters';
 import { approvedQuery } from '../../app/approved-only';
+import { LIVE_INTERVAL } from '../../app/live';
 import { CULTIVATION, TREND_INDICATORS, cardDefs, yearToPeriod, type CardDef } from './dashboard-stats';
 
-export const LIVE_INTERVAL = 15_000;
+export { LIVE_INTERVAL };
 
 export type Audience = 'internal' | 'public';
 

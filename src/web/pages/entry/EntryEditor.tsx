@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ok } from '../../api/client';
-import type { Indicator, Organisation, Place, Value } from '../../api/types';
+import type { Indicator, Organisation, Place } from '../../api/types';
 import { invalidateData } from '../../app/queries';
 import { useLocalName } from '../../i18n/local-name';
 import type { CellRules } from './cell-rules';
@@ -15,6 +15,10 @@ import { MAX_COLUMNS, periodsBetween } from './periods';
 import { entryValuesKey, fetchIndicatorValues } from './use-entry-values';
 import { usePeriodLabel } from '../../i18n/period-label';
 import { useUnsavedGuard } from './use-unsaved-guard';
+import { useFlagText } from '../../components/value-flags';
+import { cellNotes, refusedCells, type Refusal } from './cell-notes';
+import type { FlaggedValue } from './use-entry-values';
+import { useValidationRules } from './use-validation-rules';
 import { unitName } from '../../i18n/unit-label';
 
 interface Props {
@@ -26,22 +30,26 @@ interface Props {
   levels: readonly number[];
   organisations: readonly Organisation[];
   ownOrganisation: Organisation | undefined;
-  values: readonly Value[];
+  values: readonly FlaggedValue[];
   onChoose(changes: PickerChange): void;
 }
 
 /** The stored values of the selection, by cell. */
-function cellsOf(values: readonly Value[], chosen: Resolved): Map<string, CellValue> {
+function cellsOf(values: readonly FlaggedValue[], chosen: Resolved): Map<string, CellValue> {
   const map = new Map<string, CellValue>();
   for (const v of values) {
     if (v.source !== chosen.source || v.disagg !== chosen.disagg) continue;
-    map.set(cellKey(v.place, v.period), { value: v.value, version: v.version, status: v.status, organisation: v.organisation });
+    map.set(cellKey(v.place, v.period), { value: v.value, version: v.version, status: v.status, organisation: v.organisation, flags: v.flags });
   }
   return map;
 }
 
 type Outcome =
-  { kind: 'saved'; count: number } | { kind: 'error'; message: string } | { kind: 'conflict'; conflicts: Conflict[] } | { kind: 'kept' } | { kind: 'theirs' };
+  | { kind: 'saved'; count: number }
+  | { kind: 'error'; message: string; refused?: Record<string, Refusal> }
+  | { kind: 'conflict'; conflicts: Conflict[] }
+  | { kind: 'kept' }
+  | { kind: 'theirs' };
 
 export function EntryEditor({ program, role, chosen, indicators, places, levels, organisations, ownOrganisation, values, onChoose }: Props) {
   const { t, i18n } = useTranslation('entry');
@@ -52,6 +60,8 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { indicator } = chosen;
   const isPartner = role === 'partner';
+  const flagText = useFlagText();
+  const validationRules = useValidationRules(program).data;
 
   const rules: CellRules = useMemo(() => ({ decimals: indicator.decimals, allowNegative: false }), [indicator]);
   const stored = useMemo(() => cellsOf(values, chosen), [values, chosen]);
@@ -89,6 +99,23 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
   );
 
   const { changes, invalid } = collectChanges(edits, stored, rules);
+  const refused = outcome?.kind === 'error' ? outcome.refused : undefined;
+  const notes = useMemo(
+    () =>
+      cellNotes({
+        edits,
+        stored,
+        rules,
+        validationRules: validationRules ?? [],
+        indicator: indicator.code,
+        level: chosen.level,
+        refused: refused ?? {},
+        flagText,
+        refusedText: (message) => t('common:flags.refused', { message }),
+      }),
+    [edits, stored, rules, validationRules, indicator.code, chosen.level, refused, flagText, t],
+  );
+  const warned = changes.filter((c) => notes.get(c.key)?.length).length;
   const dirty = changes.length + invalid > 0;
   useUnsavedGuard(dirty, t('leaveQuestion'));
 
@@ -133,7 +160,16 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
     onError: async (e, list) => {
       if (!(e instanceof ApiError) || e.status !== 409) {
         const details = e instanceof ApiError ? e.details.map((d) => d.reason).join('; ') : '';
-        setOutcome({ kind: 'error', message: [e.message, details].filter(Boolean).join(' — ') });
+        // A broken `error` rule: nothing was saved; its reason goes beside each cell it names.
+        const refused =
+          e instanceof ApiError && e.kind === 'validation'
+            ? refusedCells(
+                e.details.map((d) => d.reason),
+                list,
+                { indicator: indicator.code, disagg: chosen.disagg, source: chosen.source },
+              )
+            : undefined;
+        setOutcome({ kind: 'error', message: [e.message, details].filter(Boolean).join(' — '), ...(refused ? { refused } : {}) });
         return;
       }
       const sent = [...list.filter((c) => c.value !== null), ...list.filter((c) => c.value === null)];
@@ -204,6 +240,7 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
           rules={rules}
           lockOf={lockOf}
           conflicts={conflictKeys}
+          notes={notes}
           onEdit={onEdit}
         />
       )}
@@ -226,7 +263,7 @@ export function EntryEditor({ program, role, chosen, indicators, places, levels,
           {invalid > 0 ? (
             <span className="error">{t('invalidCells', { count: invalid })}</span>
           ) : changes.length > 0 ? (
-            t('changedCells', { count: changes.length })
+            [t('changedCells', { count: changes.length }), warned > 0 ? t('warnedCells', { count: warned }) : ''].filter(Boolean).join(' · ')
           ) : outcome?.kind === 'saved' ? (
             <span className="ok" data-testid="saved">
               {t('saved', { count: outcome.count })}

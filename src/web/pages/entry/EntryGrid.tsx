@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellText, checkCell, type CellRules } from './cell-rules';
-import { cellKey, isChanged, type CellValue, type Edit } from './changes';
+import { cellKey, isChanged, type CellNote, type CellValue, type Edit } from './changes';
 
 export interface GridPlace {
   code: string;
@@ -19,10 +19,12 @@ interface Props {
   /** Why a stored value cannot be changed here (approved, awaiting review), or undefined. */
   lockOf(value: CellValue | undefined): string | undefined;
   conflicts: ReadonlySet<string>;
+  /** Warnings and refusals by validation rules, in words, by cell. */
+  notes: ReadonlyMap<string, CellNote[]>;
   onEdit(key: string, text: string): void;
 }
 
-export function EntryGrid({ places, periods, periodLabel, stored, edits, rules, lockOf, conflicts, onEdit }: Props) {
+export function EntryGrid({ places, periods, periodLabel, stored, edits, rules, lockOf, conflicts, notes, onEdit }: Props) {
   const { t } = useTranslation('entry');
   return (
     <div className="table-wrap entry-grid-wrap">
@@ -56,6 +58,7 @@ export function EntryGrid({ places, periods, periodLabel, stored, edits, rules, 
                     rules={rules}
                     lock={lockOf(value)}
                     conflict={conflicts.has(key)}
+                    notes={notes.get(key)}
                     onEdit={onEdit}
                   />
                 );
@@ -77,16 +80,20 @@ interface CellProps {
   rules: CellRules;
   lock: string | undefined;
   conflict: boolean;
+  notes: CellNote[] | undefined;
   onEdit(key: string, text: string): void;
 }
 
-const Cell = memo(function Cell({ id, cellId, label, stored, edit, rules, lock, conflict, onEdit }: CellProps) {
+const Cell = memo(function Cell({ id, cellId, label, stored, edit, rules, lock, conflict, notes, onEdit }: CellProps) {
   const { t } = useTranslation('entry');
   const text = edit ? edit.text : cellText(stored?.value);
   const check = checkCell(text, rules);
   const changed = isChanged(edit, stored, rules);
-  const classes = ['cell', changed ? 'changed' : '', !check.ok ? 'invalid' : '', lock ? 'locked' : '', conflict ? 'conflict' : ''].filter(Boolean).join(' ');
-  const describedBy = [!check.ok ? `${id}-error` : '', lock ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined;
+  const warned = notes !== undefined && notes.length > 0;
+  const classes = ['cell', changed ? 'changed' : '', !check.ok ? 'invalid' : '', lock ? 'locked' : '', conflict ? 'conflict' : '', warned ? 'warned' : '']
+    .filter(Boolean)
+    .join(' ');
+  const describedBy = [!check.ok ? `${id}-error` : '', lock ? `${id}-lock` : '', warned ? `${id}-notes` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <td className={classes} data-status={stored?.status ?? 'empty'} data-changed={changed || undefined}>
       <div className="cell-box">
@@ -117,6 +124,16 @@ const Cell = memo(function Cell({ id, cellId, label, stored, edit, rules, lock, 
       {!check.ok && (
         <span className="cell-error" id={`${id}-error`}>
           {t(check.problem === 'decimals' && rules.decimals === 0 ? 'problems.whole' : `problems.${check.problem}`, { count: rules.decimals })}
+        </span>
+      )}
+      {warned && (
+        <span className="cell-notes" id={`${id}-notes`} data-testid="cell-notes">
+          {notes.map((n) => (
+            <span key={n.text} className={`cell-note ${n.severity}`} data-severity={n.severity}>
+              <span aria-hidden="true">{n.severity === 'error' ? '✖ ' : '⚠ '}</span>
+              {n.text}
+            </span>
+          ))}
         </span>
       )}
     </td>

@@ -4,6 +4,7 @@
  * edit into a silent overwrite: the server compares that version.
  */
 import { checkCell, type CellRules } from './cell-rules';
+import type { ValueFlag } from '../../components/value-flags';
 
 export interface Edit {
   text: string;
@@ -19,6 +20,14 @@ export interface CellValue {
   version: number;
   status: string;
   organisation: string | null;
+  /** The warnings the stored value raised. */
+  flags?: ValueFlag[] | undefined;
+}
+
+/** A warning or a refusal shown in words beside a cell. */
+export interface CellNote {
+  severity: 'warning' | 'error';
+  text: string;
 }
 
 export const cellKey = (place: string, period: string) => `${place}|${period}`;

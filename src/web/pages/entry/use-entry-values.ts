@@ -2,6 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { Value } from '../../api/types';
+import type { ValueFlag } from '../../components/value-flags';
+
+/** A value with the warnings it raised (validation rules, outliers). */
+export type FlaggedValue = Value & { flags?: ValueFlag[] };
 
 const PAGE = 1000;
 /** A guard against a runaway loop; far above any one indicator's values in a grid. */
@@ -10,8 +14,8 @@ const MAX_PAGES = 100;
 /** Query key under 'values', so `invalidateData` refreshes it after any write. */
 export const entryValuesKey = (program: string, indicator: string) => ['values', program, 'entry', indicator] as const;
 
-export async function fetchIndicatorValues(program: string, indicator: string): Promise<Value[]> {
-  const all: Value[] = [];
+export async function fetchIndicatorValues(program: string, indicator: string): Promise<FlaggedValue[]> {
+  const all: FlaggedValue[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const r = await ok(api.GET('/api/programs/{program}/values', { params: { path: { program }, query: { indicator, limit: PAGE, offset: page * PAGE } } }));
     all.push(...r.values);

@@ -3,14 +3,15 @@
  * calendar (on time, late, missing, not due yet), completeness and timeliness per organisation
  * and for the program, filters by period (an API parameter) and indicator (applied here to the
  * reports, each of which names its indicators); officers reopen a closed period. A partner sees
- * its own organisation's, as the API answers. The filters live in the query string.
+ * its own organisation's, as the API answers. Below, the open rule violations and outliers
+ * (ViolationsList). Officers find the link to the validation rules here. The filters live in the query string.
  */
 import { useTranslation } from 'react-i18next';
 import { PageHelp } from '../../components/PageHelp';
 import { QueryState } from '../../components/QueryState';
 import { useProgram } from '../../app/program';
 import { useIndicators, useMe, useOrganisations } from '../../app/queries';
-import { useQueryParams } from '../../app/router';
+import { Link, useQueryParams } from '../../app/router';
 import { useFormat } from '../../i18n/format';
 import { useLocalName } from '../../i18n/local-name';
 import { usePeriodLabel } from '../../i18n/period-label';
@@ -21,6 +22,7 @@ import { ReopenPanel } from './ReopenPanel';
 import { StatusLegend } from './StatusMark';
 import { qualityGrid, reopenable, reportsOf } from './quality-grid';
 import { useExpectedReports } from './use-calendar';
+import { ViolationsList } from './ViolationsList';
 import './quality.css';
 
 export default function QualityPage() {
@@ -51,6 +53,13 @@ export default function QualityPage() {
     <div className="quality-page">
       <h1>{t('title')}</h1>
       <PageHelp ns="quality" />
+      {canReopen && (
+        <p>
+          <Link to="/validation-rules" data-testid="rules-link">
+            {t('rules:fromQuality')}
+          </Link>
+        </p>
+      )}
       <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="quality-period">{t('period')}</label>
@@ -92,10 +101,10 @@ export default function QualityPage() {
         )}
         {canReopen && <ReopenPanel program={program} closed={reopenable(all)} nameOf={orgName} />}
       </QueryState>
-      {/* Filled by the validation rules and outliers work (issue 16, items 1–2): the open violations and outliers, linked to their values. */}
       <section className="panel" aria-labelledby="quality-violations" data-testid="violations-section">
         <h2 id="quality-violations">{t('violations.heading')}</h2>
-        <p className="muted">{t('violations.empty')}</p>
+        <p className="muted">{t('violations.help')}</p>
+        <ViolationsList program={program} period={period} indicator={indicator} indicatorName={indicatorName} />
       </section>
     </div>
   );

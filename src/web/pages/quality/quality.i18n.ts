@@ -49,7 +49,15 @@ export const quality = {
     },
     violations: {
       heading: 'Open rule violations and outliers',
-      empty: 'The list of open validation-rule violations and outliers is not on this page yet.',
+      help: 'Warnings raised when values were written (validation rules, outliers) that no program officer has acknowledged yet; the period and indicator filters above apply.',
+      none: 'No open warnings here.',
+      caption: 'Open warnings on values',
+      place: 'Place',
+      value: 'Value',
+      warning: 'Warning',
+      where: 'Where to see it',
+      open: 'Open in data entry',
+      truncated: 'Only the first {{count}} warnings are listed.',
     },
   },
   es: {
@@ -97,7 +105,15 @@ export const quality = {
     },
     violations: {
       heading: 'Infracciones de reglas y valores atípicos abiertos',
-      empty: 'La lista de infracciones de reglas de validación y valores atípicos abiertos aún no está en esta página.',
+      help: 'Advertencias surgidas al escribir los valores (reglas de validación, valores atípicos) que ningún oficial del programa ha dado por revisadas; se aplican los filtros de período e indicador de arriba.',
+      none: 'No hay advertencias abiertas aquí.',
+      caption: 'Advertencias abiertas sobre valores',
+      place: 'Lugar',
+      value: 'Valor',
+      warning: 'Advertencia',
+      where: 'Dónde verlo',
+      open: 'Abrir en el ingreso de datos',
+      truncated: 'Solo se listan las primeras {{count}} advertencias.',
     },
   },
 };

@@ -1,0 +1,31 @@
+/** Labels of the notifications page, in English and Spanish (the keys must match). */
+export const notifications = {
+  en: {
+    title: 'Notifications',
+    help: 'What happened that concerns you: submissions to review, decisions on your data, new comments, warnings and reporting deadlines. The bell in the header counts the unread ones; open one to go to its submission.',
+    summary: '{{count}} unread of {{total}}',
+    listLabel: 'Your notifications, newest first',
+    empty: 'You have no notifications yet.',
+    unread: 'Unread',
+    open: 'Open the submission',
+    openLabel: 'Open the submission: {{title}}',
+    markRead: 'Mark read',
+    markReadLabel: 'Mark read: {{title}}',
+    markAll: 'Mark all read',
+    allRead: 'All your notifications are read.',
+  },
+  es: {
+    title: 'Notificaciones',
+    help: 'Lo que ocurrió y le concierne: envíos por revisar, decisiones sobre sus datos, comentarios nuevos, advertencias y plazos de reporte. La campana del encabezado cuenta las no leídas; abra una para ir a su envío.',
+    summary: '{{count}} sin leer de {{total}}',
+    listLabel: 'Sus notificaciones, las más recientes primero',
+    empty: 'Aún no tiene notificaciones.',
+    unread: 'Sin leer',
+    open: 'Abrir el envío',
+    openLabel: 'Abrir el envío: {{title}}',
+    markRead: 'Marcar como leída',
+    markReadLabel: 'Marcar como leída: {{title}}',
+    markAll: 'Marcar todas como leídas',
+    allRead: 'Todas sus notificaciones están leídas.',
+  },
+};
