@@ -24,15 +24,21 @@ export interface Catalog {
   organisations: Map<string, number>;
 }
 
+/** The program with this code, or undefined. */
+export async function findProgramByCode(db: Kysely<Database>, code: string): Promise<Program | undefined> {
+  return db.selectFrom('program').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The program with this code; not found (404) when there is none. */
 export async function findProgram(db: Kysely<Database>, code: string): Promise<Program> {
-  const program = await db.selectFrom('program').selectAll().where('code', '=', code).executeTakeFirst();
+  const program = await findProgramByCode(db, code);
   if (!program) throw notFound(`no program with code "${code}"`);
   return program;
 }
 
 /** True when a program has this code. */
 export async function programExists(db: Kysely<Database>, code: string): Promise<boolean> {
-  return (await db.selectFrom('program').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+  return (await findProgramByCode(db, code)) !== undefined;
 }
 
 /** The code of the program with this id. */

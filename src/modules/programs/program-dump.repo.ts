@@ -7,10 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-export async function findProgramRow(db: Kysely<Database>, code: string) {
-  return db.selectFrom('program').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
 export async function listPlaceRows(db: Kysely<Database>, programId: number) {
   return db
     .selectFrom('place as p')

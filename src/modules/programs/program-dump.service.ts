@@ -25,7 +25,7 @@ import { writeFrameworkFile } from './framework-file.writer.js';
 import { writeIndicatorsFile } from './indicators-file.writer.js';
 import { writeNamedFiles } from './named-files.writer.js';
 import { writePlacesFile } from './places-file.writer.js';
-import { findProgramRow } from './program-dump.repo.js';
+import { findProgramByCode } from '../catalog/catalog.repo.js';
 import { writeProgramFile } from './program-file.writer.js';
 import { CODE_PATTERN, FOLDER_FILES } from './program-folder.schema.js';
 import { writeRecordsFolder } from './records-folder.writer.js';
@@ -84,7 +84,7 @@ async function prepareFolder(dir: string, force: boolean): Promise<void> {
 export async function dumpProgram(db: Kysely<Database>, code: string, dir: string, options: DumpOptions = {}): Promise<DumpSummary> {
   // Bad arguments are one-line errors (exit code 2 in the CLI).
   if (!CODE_PATTERN.test(code)) throw validationError(`--program "${code}" is not a program code: codes use letters, digits, _ . and - only`);
-  const program = await findProgramRow(db, code);
+  const program = await findProgramByCode(db, code);
   if (!program) throw validationError(`--program ${code}: no such program in this database`);
   const target = resolve(dir);
   await prepareFolder(target, options.force ?? false);
